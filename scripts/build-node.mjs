@@ -1,0 +1,16 @@
+// Bundles the Node side: the CLI (which also runs the browser host) and the Electron shell.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
+rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli/index.js', format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['src/main/shell/main.ts'], outfile: 'dist/main/shell/main.cjs', format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] }),
+  build({ ...common, entryPoints: ['src/main/shell/preload.ts'], outfile: 'dist/main/shell/preload.cjs', format: 'cjs', external: ['electron'] }),
+]);

@@ -1,0 +1,41 @@
+import type { Channel, RequestOf, ResponseOf } from '../shared/ipc/contract';
+import type { Runtime } from '../main/runtime';
+import { newCorrelationId } from '../main/observability/correlation';
+import { fromIpcError, progressPrinter, type Io } from './output';
+
+export interface GlobalFlags {
+  readonly json: boolean;
+  readonly debug: boolean;
+}
+
+/** What a command gets: the runtime, a typed `call` through the router, output, and flags. */
+export interface CommandContext {
+  readonly runtime: Runtime;
+  readonly io: Io;
+  readonly flags: GlobalFlags;
+  readonly correlationId: string;
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+}
+
+export function makeCommandContext(runtime: Runtime, io: Io, flags: GlobalFlags, command: string): CommandContext {
+  const correlationId = newCorrelationId('cli');
+  const bar = progressPrinter(io, !flags.json);
+  runtime.events.on('progress', (p) => {
+    if (p.correlationId !== correlationId) return;
+    if (p.done) bar.done();
+    else bar.update(p.message ? `${p.phase}: ${p.message}` : p.phase, p.percent);
+  });
+  runtime.logger.child({ component: 'cli', correlationId }).info('command', { command });
+  return {
+    runtime,
+    io,
+    flags,
+    correlationId,
+    async call(channel, request) {
+      const result = await runtime.router.invoke({ id: 'cli', trusted: true }, channel, request, { correlationId });
+      bar.done();
+      if (!result.ok) throw fromIpcError(result.error);
+      return result.value as ResponseOf<typeof channel>;
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { AppError } from '../../shared/errors';
+import type { Logger } from '../observability/logger';
+import { redactText } from '../observability/redact';
+import { classifyGitError } from './errors';
+
+export interface GitOptions {
+  readonly cwd: string;
+  /** What this call is for, for logs and errors (e.g. "clone", "commit"). */
+  readonly operation: string;
+  readonly logger?: Logger;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly input?: string | Buffer;
+  /** Exit codes that are not failures (e.g. [1] for `diff --quiet`). */
+  readonly okExitCodes?: ReadonlyArray<number>;
+  /** Receives stderr as it arrives (progress lines use \r). */
+  readonly onStderr?: (chunk: string) => void;
+  readonly signal?: AbortSignal;
+  /** Return stdout as a Buffer instead of a string. */
+  readonly binary?: boolean;
+}
+
+export interface GitResult {
+  readonly stdout: string;
+  readonly stdoutBuffer: Buffer;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+export const GIT_BINARY = process.env.AI_CONFIG_GIT ?? 'git';
+
+/**
+ * The one place that runs git. Names the operation, times and logs it, never prompts on a terminal,
+ * and turns a failure into an AppError with a stable code and a hint.
+ */
+export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitResult> {
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...opts.env,
+    GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  if (!opts.env?.GIT_SSH_COMMAND && !process.env.GIT_SSH_COMMAND) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn(GIT_BINARY, args as string[], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    } catch (e) {
+      reject(gitMissing(e));
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => {
+      err.push(d);
+      opts.onStderr?.(d.toString('utf8'));
+    });
+    const onAbort = () => child.kill('SIGTERM');
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (e) => {
+      opts.signal?.removeEventListener('abort', onAbort);
+      reject(gitMissing(e));
+    });
+    child.on('close', (code, sig) => {
+      opts.signal?.removeEventListener('abort', onAbort);
+      const stdoutBuffer = Buffer.concat(out);
+      const stderr = Buffer.concat(err).toString('utf8');
+      const exitCode = code ?? (sig ? 128 : 1);
+      const ms = Date.now() - started;
+      const argsForLog = args.map((a) => redactText(a));
+      if (opts.signal?.aborted) {
+        opts.logger?.info('git cancelled', { operation: opts.operation, args: argsForLog, ms });
+        reject(new AppError('CANCELLED', `The ${opts.operation} was cancelled.`, 'Start it again when you are ready.'));
+        return;
+      }
+      const okCodes = opts.okExitCodes ?? [];
+      if (exitCode === 0 || okCodes.includes(exitCode)) {
+        opts.logger?.debug('git', { operation: opts.operation, args: argsForLog, ms, exitCode });
+        resolve({ stdout: opts.binary ? '' : stdoutBuffer.toString('utf8'), stdoutBuffer, stderr, exitCode });
+        return;
+      }
+      opts.logger?.warn('git failed', { operation: opts.operation, args: argsForLog, ms, exitCode, stderr: redactText(stderr.slice(-2000)) });
+      reject(classifyGitError(opts.operation, args, exitCode, stderr));
+    });
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+  });
+}
+
+function gitMissing(e: unknown): AppError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return new AppError('GIT_MISSING', 'Git is not installed or not on the PATH.', 'Install Git 2.30 or newer (e.g. `apt-get install git`, `brew install git`, or git-scm.com) and restart.');
+  }
+  return new AppError('GIT_FAILED', `Could not start git: ${(e as Error).message}.`, 'Check that git runs from a terminal.');
+}
+
+let versionChecked: Promise<string> | undefined;
+
+/** Ensures git exists and is at least 2.30; resolves to its version. Checked once per process. */
+export function ensureGit(logger?: Logger): Promise<string> {
+  versionChecked ??= (async () => {
+    const { stdout } = await git(['--version'], { cwd: process.cwd(), operation: 'version', ...(logger ? { logger } : {}) });
+    const m = /git version (\d+)\.(\d+)/.exec(stdout);
+    const version = m ? `${m[1]}.${m[2]}` : stdout.trim();
+    if (!m || Number(m[1]) < 2 || (Number(m[1]) === 2 && Number(m[2]) < 30)) {
+      throw new AppError('GIT_TOO_OLD', `Git ${version} is too old; AI Configurator needs 2.30 or newer.`, 'Update Git (git-scm.com) and restart.');
+    }
+    return version;
+  })();
+  versionChecked.catch(() => (versionChecked = undefined));
+  return versionChecked;
+}

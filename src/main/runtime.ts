@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { AppInfo } from '../shared/ipc/channels/app';
+import { createEventBus, type EventBus } from './events';
+import { createHandlers } from './ipc/handlers';
+import { createRouter, type Router } from './ipc/router';
+import { createLogger, type LogLevel, type Logger, type LogRecord } from './observability/logger';
+import { createServices, type Services } from './services';
+import { makePaths, resolveHome } from './workspace/paths';
+import { loadSettings } from './workspace/settings';
+
+export interface RuntimeOptions {
+  readonly host: AppInfo['host'];
+  readonly version: string;
+  readonly assetsDir: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly home?: string;
+  readonly logLevel?: LogLevel;
+  readonly component?: string;
+  readonly logSinks?: ReadonlyArray<(r: LogRecord) => void>;
+}
+
+export interface Runtime {
+  readonly services: Services;
+  readonly router: Router;
+  readonly events: EventBus;
+  readonly logger: Logger;
+}
+
+function levelFrom(env: NodeJS.ProcessEnv, home: string, explicit?: LogLevel): LogLevel {
+  if (explicit) return explicit;
+  const fromEnv = env.AI_CONFIG_LOG_LEVEL;
+  if (fromEnv === 'debug' || fromEnv === 'info' || fromEnv === 'warn' || fromEnv === 'error') return fromEnv;
+  try {
+    return loadSettings(makePaths(home).settings)?.logLevel ?? 'info';
+  } catch {
+    return 'info';
+  }
+}
+
+/** Wires one process: logger, event bus, services and the router over them. Used by the shell, the host and the CLI. */
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const env = opts.env ?? process.env;
+  const home = opts.home ?? resolveHome(env);
+  const events = createEventBus();
+  const logger = createLogger({
+    dir: path.join(home, 'state', 'logs'),
+    level: levelFrom(env, home, opts.logLevel),
+    component: opts.component ?? opts.host,
+    sinks: [(r) => events.emit('log', { level: r.level, time: r.time, component: r.component, msg: r.msg, ...(r.correlationId ? { correlationId: r.correlationId } : {}) }), ...(opts.logSinks ?? [])],
+  });
+  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events });
+  const router = createRouter({ handlers: createHandlers(services), logger, events });
+  return { services, router, events, logger };
+}

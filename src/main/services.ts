@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../shared/errors';
+import type { AppInfo, InitResult, WorkspaceStatus } from '../shared/ipc/channels/app';
+import { PERSONAL_SOURCE, type LibraryEntry, type LibraryFile } from '../shared/library';
+import type { Settings } from '../shared/settings';
+import type { OperationContext } from './context';
+import { createEventBus, type EventBus } from './events';
+import { describeFile } from './library/describe';
+import { kindOf } from './library/kind';
+import { sourceStatus } from './library/source-status';
+import { listLibrary, type SourceRoot } from './library/tree';
+import type { Logger } from './observability/logger';
+import { initWorkspace } from './workspace/init';
+import { makePaths, type Paths } from './workspace/paths';
+import { loadSettings } from './workspace/settings';
+
+export interface ServicesOptions {
+  readonly home: string;
+  readonly assetsDir: string;
+  readonly version: string;
+  readonly host: AppInfo['host'];
+  readonly logger: Logger;
+  readonly events?: EventBus;
+  readonly now?: () => Date;
+}
+
+/** One instance per process: the app, the browser host and the CLI each build one and route to it. */
+export interface Services {
+  readonly paths: Paths;
+  readonly logger: Logger;
+  readonly events: EventBus;
+  info(): AppInfo;
+  settings(): Settings | undefined;
+  /** Settings, or NOT_INITIALIZED with a hint to run init. */
+  requireSettings(): Settings;
+  personalDir(): string;
+  roots(): SourceRoot[];
+  workspaceStatus(): Promise<WorkspaceStatus>;
+  init(request: { library?: string }, ctx: OperationContext): Promise<InitResult>;
+  libraryTree(): Promise<LibraryEntry[]>;
+  readFile(source: string, relPath: string): Promise<LibraryFile>;
+}
+
+export function createServices(opts: ServicesOptions): Services {
+  const paths = makePaths(opts.home);
+  const events = opts.events ?? createEventBus();
+  const logger = opts.logger;
+
+  const settings = () => loadSettings(paths.settings);
+  const requireSettings = () => {
+    const s = settings();
+    if (!s) throw new AppError('NOT_INITIALIZED', `No workspace at ${paths.home}.`, 'Run `ai-config init` (or click "Set up" in the app) to create it.');
+    return s;
+  };
+  const personalDir = () => settings()?.personalDir ?? paths.defaultPersonal;
+  const roots = (): SourceRoot[] => {
+    const s = requireSettings();
+    return [...s.sources.map((src) => ({ name: src.name, dir: paths.sourceDir(src.name) })), { name: PERSONAL_SOURCE, dir: personalDir() }];
+  };
+
+  return {
+    paths,
+    logger,
+    events,
+    info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
+    settings,
+    requireSettings,
+    personalDir,
+    roots,
+    async workspaceStatus() {
+      const s = settings();
+      const sources = s ? await Promise.all(s.sources.map((src) => sourceStatus(src, paths.sourceDir(src.name), logger))) : [];
+      return { initialized: !!s, home: paths.home, personalDir: personalDir(), sources };
+    },
+    init(request, ctx) {
+      return initWorkspace({
+        paths,
+        assetsDir: opts.assetsDir,
+        logger: ctx.logger,
+        ...(request.library ? { library: request.library } : {}),
+        ...(opts.now ? { now: opts.now } : {}),
+        onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
+      });
+    },
+    libraryTree: () => listLibrary(roots()),
+    async readFile(source, relPath) {
+      const root = roots().find((r) => r.name === source);
+      if (!root) throw new AppError('NOT_FOUND', `There is no source named "${source}".`, 'Pick a source from `ai-config library list`.');
+      const abs = path.resolve(root.dir, relPath);
+      if (!abs.startsWith(path.resolve(root.dir) + path.sep)) {
+        throw new AppError('INVALID_REQUEST', `The path "${relPath}" is outside the source "${source}".`, 'Use a path relative to the source root.');
+      }
+      let raw: string;
+      try {
+        raw = await fs.promises.readFile(abs, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `${source}/${relPath} does not exist.`, 'Refresh the library tree; the file may have been moved or deleted.');
+        throw e;
+      }
+      const meta = describeFile(relPath, raw);
+      return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { FilePreview } from '../components/FilePreview';
+import { FileTree } from '../components/FileTree';
+import { defaultExpanded, useLibrary } from '../stores/library';
+
+/** Browse every library and personal file; open one to see its fields and rendered text. */
+export function LibraryScreen() {
+  const { status, entries, selected, file, expanded, initializing, initError, refresh, init, open, toggle } = useLibrary();
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const isExpanded = useCallback((folder: string) => expanded[folder] ?? defaultExpanded(folder), [expanded]);
+
+  if (status.kind === 'ready' && !status.value.initialized) {
+    return (
+      <section className="empty-state">
+        <h2>Welcome to AI Configurator</h2>
+        <p>Set up a workspace in {status.value.home}. It starts with the built-in starter library: team policies, role guides, MCP servers and example agents. You can add your team's Git library later.</p>
+        <button type="button" className="primary" disabled={initializing} onClick={() => void init()}>
+          {initializing ? 'Setting up…' : 'Set up workspace'}
+        </button>
+        {initError && <ErrorNotice error={initError} />}
+      </section>
+    );
+  }
+
+  return (
+    <div className="library">
+      <aside className="library-side">
+        <div className="side-head">
+          <h2>Library</h2>
+          {entries.kind === 'ready' && <span className="muted">{entries.value.length} files</span>}
+        </div>
+        {entries.kind === 'loading' || entries.kind === 'idle' ? (
+          <p className="muted pad">Loading the library…</p>
+        ) : entries.kind === 'error' ? (
+          <ErrorNotice error={entries.error} onRetry={() => void refresh()} />
+        ) : entries.value.length === 0 ? (
+          <p className="muted pad">The library is empty.</p>
+        ) : (
+          <FileTree entries={entries.value} isExpanded={isExpanded} onToggle={toggle} onOpen={(e) => void open(e)} {...(selected ? { selected } : {})} />
+        )}
+        {status.kind === 'error' && <ErrorNotice error={status.error} onRetry={() => void refresh()} />}
+      </aside>
+      <main className="library-main">
+        {file.kind === 'idle' && <p className="muted pad">Pick a file on the left to see it here.</p>}
+        {file.kind === 'loading' && <p className="muted pad">Opening…</p>}
+        {file.kind === 'error' && <ErrorNotice error={file.error} />}
+        {file.kind === 'ready' && <FilePreview file={file.value} />}
+      </main>
+    </div>
+  );
+}

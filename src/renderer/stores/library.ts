@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { IpcError } from '../../shared/errors';
+import type { WorkspaceStatus } from '../../shared/ipc/channels/app';
+import type { LibraryEntry, LibraryFile } from '../../shared/library';
+import { getApi, newActionId } from '../api/client';
+
+export type Load<T> = { readonly kind: 'idle' } | { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly value: T } | { readonly kind: 'error'; readonly error: IpcError };
+
+interface LibraryState {
+  status: Load<WorkspaceStatus>;
+  entries: Load<ReadonlyArray<LibraryEntry>>;
+  selected?: { source: string; path: string };
+  file: Load<LibraryFile>;
+  expanded: Record<string, boolean>;
+  initializing: boolean;
+  initError?: IpcError;
+  refresh(): Promise<void>;
+  init(): Promise<void>;
+  open(entry: { source: string; path: string }): Promise<void>;
+  toggle(folder: string): void;
+}
+
+/** Mirrors what main owns about the library: workspace status, the file list, the open file. */
+export const useLibrary = create<LibraryState>((set, get) => ({
+  status: { kind: 'idle' },
+  entries: { kind: 'idle' },
+  file: { kind: 'idle' },
+  expanded: {},
+  initializing: false,
+  async refresh() {
+    const api = getApi();
+    set({ status: { kind: 'loading' } });
+    const status = await api.invoke('workspace:status', {}, { correlationId: newActionId('status') });
+    if (!status.ok) {
+      set({ status: { kind: 'error', error: status.error } });
+      return;
+    }
+    set({ status: { kind: 'ready', value: status.value } });
+    if (!status.value.initialized) {
+      set({ entries: { kind: 'ready', value: [] } });
+      return;
+    }
+    if (get().entries.kind !== 'ready') set({ entries: { kind: 'loading' } });
+    const tree = await api.invoke('library:tree', {}, { correlationId: newActionId('tree') });
+    set({ entries: tree.ok ? { kind: 'ready', value: tree.value.entries } : { kind: 'error', error: tree.error } });
+  },
+  async init() {
+    set({ initializing: true, initError: undefined });
+    const r = await getApi().invoke('workspace:init', {}, { correlationId: newActionId('init') });
+    set({ initializing: false, ...(r.ok ? {} : { initError: r.error }) });
+    await get().refresh();
+  },
+  async open(entry) {
+    set({ selected: { source: entry.source, path: entry.path }, file: { kind: 'loading' } });
+    const r = await getApi().invoke('library:read', { source: entry.source, path: entry.path }, { correlationId: newActionId('read') });
+    const current = get().selected;
+    if (current?.source !== entry.source || current.path !== entry.path) return;
+    set({ file: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  toggle(folder) {
+    set((s) => ({ expanded: { ...s.expanded, [folder]: !(s.expanded[folder] ?? defaultExpanded(folder)) } }));
+  },
+}));
+
+/** Top-level folders start open, deeper ones closed. */
+export function defaultExpanded(folder: string): boolean {
+  return !folder.includes('/');
+}
