@@ -32,10 +32,10 @@ export function makeCommandContext(runtime: Runtime, io: Io, flags: GlobalFlags,
     flags,
     correlationId,
     async call(channel, request) {
-      const result = await runtime.router.invoke({ id: 'cli', trusted: true }, channel, request, { correlationId });
+      const result = await runtime.router.call({ id: 'cli', trusted: true }, channel, request, { correlationId });
       bar.done();
       if (!result.ok) throw fromIpcError(result.error);
-      return result.value as ResponseOf<typeof channel>;
+      return result.value;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { AppError, isAppError, type IpcError, type Result } from '../../shared/errors';
-import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
+import { contract, isChannel, type Channel, type ParsedRequestOf, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import type { OperationContext } from '../context';
 import type { EventBus } from '../events';
 import { newCorrelationId } from '../observability/correlation';
@@ -24,7 +24,10 @@ export interface InvokeOptions {
 }
 
 export interface Router {
+  /** For transports: the channel and request are untrusted input. */
   invoke(caller: Caller, channel: string, request: unknown, opts?: InvokeOptions): Promise<Result<unknown>>;
+  /** The same, typed by the contract, for in-process callers (CLI, tests). */
+  call<C extends Channel>(caller: Caller, channel: C, request: RequestOf<C>, opts?: InvokeOptions): Promise<Result<ResponseOf<C>>>;
 }
 
 export interface RouterOptions {
@@ -50,7 +53,8 @@ export function createRouter(opts: RouterOptions): Router {
     return { ok: false, error };
   }
 
-  return {
+  const router: Router = {
+    call: (caller, channel, request, callOpts) => router.invoke(caller, channel, request, callOpts) as Promise<Result<ResponseOf<typeof channel>>>,
     async invoke(caller, channel, request, invokeOpts = {}) {
       const correlationId = invokeOpts.correlationId && CORRELATION_ID.test(invokeOpts.correlationId) ? invokeOpts.correlationId : newCorrelationId('ipc');
       const log = opts.logger.child({ component: 'ipc', correlationId });
@@ -94,6 +98,7 @@ export function createRouter(opts: RouterOptions): Router {
       }
     },
   };
+  return router;
 }
 
 /** Throws the error of a failed result, returns the value of a successful one. For CLI and tests. */

@@ -24,13 +24,16 @@ export function FilePreview({ file }: { file: LibraryFile }) {
   const fm = file.frontmatter;
   const isJson = file.path.endsWith('.json');
   const extra = Object.keys(fm).filter((k) => !MAIN_FIELDS.includes(k));
+  const title = typeof fm.title === 'string' ? fm.title : typeof fm.name === 'string' ? fm.name : (file.path.split('/').pop() ?? file.path);
+  // The header already shows the title; drop a leading "# Title" that repeats it.
+  const body = file.body.replace(/^\s*#\s+(.+)\r?\n/, (line, heading: string) => (heading.trim() === title.trim() ? '' : line));
   return (
     <article className="preview" aria-label="Preview">
       <header className="preview-head">
         <div className="preview-path">
           <span className="badge">{file.source}</span> {file.path}
         </div>
-        <h1>{typeof fm.title === 'string' ? fm.title : typeof fm.name === 'string' ? fm.name : file.path.split('/').pop()}</h1>
+        <h1>{title}</h1>
         {typeof fm.description === 'string' && <p className="description">{fm.description}</p>}
         <dl className="fields" aria-label="Frontmatter">
           {Array.isArray(fm.tags) && (
@@ -58,7 +61,7 @@ export function FilePreview({ file }: { file: LibraryFile }) {
           <pre className="code">{file.raw}</pre>
         ) : file.path.match(/\.(md|mdc|markdown)$/i) ? (
           <div className="markdown">
-            <Markdown skipHtml>{file.body}</Markdown>
+            <Markdown skipHtml>{body}</Markdown>
           </div>
         ) : (
           <pre className="code">{file.raw}</pre>
