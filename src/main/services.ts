@@ -11,6 +11,8 @@ import { kindOf } from './library/kind';
 import { sourceStatus } from './library/source-status';
 import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
+import { createAuditTrail, type AuditTrail } from './observability/audit';
+import { createUnversionedHistory, type History } from './history/api';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings } from './workspace/settings';
@@ -30,6 +32,9 @@ export interface Services {
   readonly paths: Paths;
   readonly logger: Logger;
   readonly events: EventBus;
+  /** Every mutating operation snapshots through this before it writes (see history/api.ts). */
+  readonly history: History;
+  readonly audit: AuditTrail;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -63,6 +68,8 @@ export function createServices(opts: ServicesOptions): Services {
     paths,
     logger,
     events,
+    history: createUnversionedHistory(),
+    audit: createAuditTrail(paths.audit, opts.now),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -73,8 +80,9 @@ export function createServices(opts: ServicesOptions): Services {
       const sources = s ? await Promise.all(s.sources.map((src) => sourceStatus(src, paths.sourceDir(src.name), logger))) : [];
       return { initialized: !!s, home: paths.home, personalDir: personalDir(), sources };
     },
-    init(request, ctx) {
-      return initWorkspace({
+    async init(request, ctx) {
+      const started = Date.now();
+      const result = await initWorkspace({
         paths,
         assetsDir: opts.assetsDir,
         logger: ctx.logger,
@@ -82,6 +90,9 @@ export function createServices(opts: ServicesOptions): Services {
         ...(opts.now ? { now: opts.now } : {}),
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
+      ctx.progress({ phase: 'Done', done: true });
+      if (result.changed) this.audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
+      return result;
     },
     libraryTree: () => listLibrary(roots()),
     async readFile(source, relPath) {

@@ -1,13 +1,12 @@
 import type { Services } from '../services';
+import { appHandlers } from './handlers/app';
+import { libraryHandlers } from './handlers/library';
 import type { Handlers } from './router';
 
-/** Maps every contract channel to the service call that answers it. */
+/** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
 export function createHandlers(services: Services): Handlers {
   return {
-    'app:info': () => services.info(),
-    'workspace:status': () => services.workspaceStatus(),
-    'workspace:init': (req, ctx) => services.init(req, ctx),
-    'library:tree': async () => ({ entries: await services.libraryTree() }),
-    'library:read': (req) => services.readFile(req.source, req.path),
+    ...appHandlers(services),
+    ...libraryHandlers(services),
   };
 }

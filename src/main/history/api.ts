@@ -1,0 +1,26 @@
+/**
+ * The history seam every mutating feature calls. Issue #5 implements it over `state/history.git`;
+ * until then `createUnversionedHistory` records nothing and says so in its result.
+ */
+export interface ChangeOperation {
+  /** e.g. "agent.install", "library.update", "sync.setup". */
+  readonly operation: string;
+  readonly correlationId: string;
+  /** Absolute paths outside the personal workspace (tool files) this operation will touch, to snapshot first. */
+  readonly externalFiles?: ReadonlyArray<string>;
+  readonly message?: string;
+}
+
+export interface History {
+  /** Snapshot before a mutation; resolves to the version id (or undefined when nothing is versioned). */
+  beforeChange(op: ChangeOperation): Promise<string | undefined>;
+  /** Record the state after a mutation; resolves to the new version id. */
+  record(op: ChangeOperation): Promise<string | undefined>;
+}
+
+export function createUnversionedHistory(): History {
+  return {
+    beforeChange: async () => undefined,
+    record: async () => undefined,
+  };
+}
