@@ -64,12 +64,13 @@ export function createServices(opts: ServicesOptions): Services {
     return [...s.sources.map((src) => ({ name: src.name, dir: paths.sourceDir(src.name) })), { name: PERSONAL_SOURCE, dir: personalDir() }];
   };
 
+  const audit = createAuditTrail(paths.audit, opts.now);
   return {
     paths,
     logger,
     events,
     history: createUnversionedHistory(),
-    audit: createAuditTrail(paths.audit, opts.now),
+    audit,
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -91,7 +92,7 @@ export function createServices(opts: ServicesOptions): Services {
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
       ctx.progress({ phase: 'Done', done: true });
-      if (result.changed) this.audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
+      if (result.changed) audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
       return result;
     },
     libraryTree: () => listLibrary(roots()),
