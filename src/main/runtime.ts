@@ -5,6 +5,7 @@ import { createHandlers } from './ipc/handlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type LogLevel, type Logger, type LogRecord } from './observability/logger';
 import { createServices, type Services } from './services';
+import type { KeyProvider } from './secrets/store';
 import { makePaths, resolveHome } from './workspace/paths';
 import { loadSettings } from './workspace/settings';
 
@@ -17,6 +18,7 @@ export interface RuntimeOptions {
   readonly logLevel?: LogLevel;
   readonly component?: string;
   readonly logSinks?: ReadonlyArray<(r: LogRecord) => void>;
+  readonly keyProvider?: KeyProvider;
 }
 
 export interface Runtime {
@@ -48,7 +50,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     component: opts.component ?? opts.host,
     sinks: [(r) => events.emit('log', { level: r.level, time: r.time, component: r.component, msg: r.msg, ...(r.correlationId ? { correlationId: r.correlationId } : {}) }), ...(opts.logSinks ?? [])],
   });
-  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events });
+  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events, ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}) });
   const router = createRouter({ handlers: createHandlers(services), logger, events });
   return { services, router, events, logger };
 }

@@ -13,6 +13,7 @@ import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
+import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings } from './workspace/settings';
@@ -25,6 +26,8 @@ export interface ServicesOptions {
   readonly logger: Logger;
   readonly events?: EventBus;
   readonly now?: () => Date;
+  /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
+  readonly keyProvider?: KeyProvider;
 }
 
 /** One instance per process: the app, the browser host and the CLI each build one and route to it. */
@@ -35,6 +38,8 @@ export interface Services {
   /** Every mutating operation snapshots through this before it writes (see history/api.ts). */
   readonly history: History;
   readonly audit: AuditTrail;
+  /** Encrypted tokens and `${VAR}` values (state/secrets/). */
+  readonly secrets: SecretStore;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -71,6 +76,7 @@ export function createServices(opts: ServicesOptions): Services {
     events,
     history: createUnversionedHistory(),
     audit,
+    secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,

@@ -5,6 +5,8 @@ import pkg from '../../../package.json';
 import { EVENT_NAMES } from '../../shared/ipc/contract';
 import { createRuntime } from '../runtime';
 import { isTrustedSender } from './security';
+import { safeStorageKeyProvider } from './safe-storage-key';
+import { makePaths, resolveHome } from '../workspace/paths';
 
 /** The only Electron-specific code: lifecycle, the window, and the IPC bridge to the shared router. */
 const IPC_INVOKE = 'api:invoke';
@@ -18,7 +20,7 @@ if (!app.requestSingleInstanceLock()) {
   const assetsDir = app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(appRoot, 'assets');
   const indexFile = path.join(appRoot, 'dist', 'renderer', 'index.html');
   const indexUrl = pathToFileURL(indexFile).href;
-  const runtime = createRuntime({ host: 'electron', version: pkg.version, assetsDir });
+  const runtime = createRuntime({ host: 'electron', version: pkg.version, assetsDir, keyProvider: safeStorageKeyProvider(makePaths(resolveHome()).secrets) });
 
   app.on('second-instance', () => {
     if (win) {

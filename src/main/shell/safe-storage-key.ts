@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import type { KeyProvider } from '../secrets/store';
+
+/** The secret store's data key, sealed by the OS keychain through Electron safeStorage. */
+export function safeStorageKeyProvider(secretsDir: string): KeyProvider {
+  const sealedFile = path.join(secretsDir, 'master.key.sealed');
+  return {
+    kind: 'os-keychain',
+    getKey() {
+      if (!safeStorage.isEncryptionAvailable()) throw new Error('OS encryption (keychain) is not available');
+      if (fs.existsSync(sealedFile)) return Buffer.from(safeStorage.decryptString(fs.readFileSync(sealedFile)), 'base64');
+      const key = randomBytes(32);
+      fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(sealedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600 });
+      return key;
+    },
+  };
+}
