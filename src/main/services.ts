@@ -12,6 +12,7 @@ import { sourceStatus } from './library/source-status';
 import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
+import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createUnversionedHistory, type History } from './history/api';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { initWorkspace } from './workspace/init';
@@ -28,6 +29,8 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
+  /** The environment `${VAR}` placeholders and the home directory (HOME) come from; process.env by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** One instance per process: the app, the browser host and the CLI each build one and route to it. */
@@ -40,6 +43,8 @@ export interface Services {
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
+  /** Agents: compose from the library and install into the nine AI tools (src/main/agents). */
+  readonly agents: AgentService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -70,13 +75,18 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  const history = createUnversionedHistory();
+  const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
+  const env = opts.env ?? process.env;
+  const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
   return {
     paths,
     logger,
     events,
-    history: createUnversionedHistory(),
+    history,
     audit,
-    secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
+    secrets,
+    agents,
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
