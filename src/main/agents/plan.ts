@@ -45,7 +45,9 @@ export function planChanges(input: PlanInput): PlanOutput {
   const prevItems = new Map((input.previous?.items ?? []).map((i) => [locationKey(i), i]));
   const othersOwn = new Map<string, ManagedItem>();
   for (const r of input.others) for (const i of r.items) othersOwn.set(locationKey(i), i);
-  const createdByUs = new Set([...input.others, ...(input.previous ? [input.previous] : [])].flatMap((r) => r.items.filter((i) => i.createdFile).map((i) => i.path)));
+  const allRecords = [...input.others, ...(input.previous ? [input.previous] : [])];
+  const createdByUs = new Set(allRecords.flatMap((r) => r.items.filter((i) => i.createdFile).map((i) => i.path)));
+  const parentsByUs = new Set(allRecords.flatMap((r) => r.items.filter((i) => i.parentCreated).map((i) => `${i.path}\u0000${i.parent}`)));
 
   const paths = [...new Set([...input.desired.map((d) => d.path), ...[...prevItems.values()].map((x) => x.path)])];
   const files: PlannedFile[] = [];
@@ -88,7 +90,7 @@ export function planChanges(input: PlanInput): PlanOutput {
         items.push({ kind: d.kind, path: file, id: loc.id, parent: loc.parent, hash, desiredHash: contentHash(want), createdFile: p?.createdFile ?? createdFile, ...(p?.parentCreated !== undefined ? { parentCreated: p.parentCreated } : {}), ...extra });
       };
       const write = (extra: Partial<ManagedItem> = {}): void => {
-        const parentCreated = d.kind === 'json-key' && !p ? !hasJsonParent(text, file, d.parent) : undefined;
+        const parentCreated = d.kind === 'json-key' && !p ? !hasJsonParent(before, file, d.parent) || parentsByUs.has(`${file}\u0000${d.parent}`) : undefined;
         text = writeSlot(text, d);
         record(contentHash(want), { ...(parentCreated !== undefined ? { parentCreated } : {}), ...extra });
       };

@@ -7,6 +7,7 @@ import type { History } from '../history/api';
 import type { SourceRoot } from '../library/tree';
 import type { AuditTrail } from '../observability/audit';
 import type { SecretStore } from '../secrets/store';
+import { redactText } from '../observability/redact';
 import { withLock } from '../workspace/lock';
 import { writeAtomic } from '../workspace/atomic-write';
 import { applyFiles, readText } from './apply';
@@ -133,7 +134,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       tool: req.tool,
       scope: req.scope,
       ...(project ? { project } : {}),
-      files: out.files.map((f) => ({ path: f.path, action: f.action, diff: unifiedDiff(f.before, f.after, f.path), drift: f.drift, ...(f.resolution ? { resolution: f.resolution } : {}) })),
+      files: out.files.map((f) => ({ path: f.path, action: f.action, diff: redactText(unifiedDiff(f.before, f.after, f.path)), drift: f.drift, ...(f.resolution ? { resolution: f.resolution } : {}) })),
       warnings,
       blocked: out.blocked,
     };

@@ -1,3 +1,5 @@
+import { registerSecret } from '../observability/redact';
+
 /** Where `${VAR}` values come from at install time. */
 export interface VarSource {
   readonly env: NodeJS.ProcessEnv;
@@ -41,7 +43,10 @@ export class VarResolver {
         this.warnings.add(`${name} is not set in the environment or the secret store; "${whole}" is written as is into ${this.file}. Set it with \`ai-config secret set ${name}\` or export it, then install again.`);
         return whole;
       }
-      if (fromStore !== undefined || SECRET_NAME.test(name)) this.warnings.add(`This tool cannot read ${name} from the environment: its value is written in plain text into ${this.file}.`);
+      if (fromStore !== undefined || SECRET_NAME.test(name)) {
+        registerSecret(v);
+        this.warnings.add(`This tool cannot read ${name} from the environment: its value is written in plain text into ${this.file}.`);
+      }
       return v;
     });
   }

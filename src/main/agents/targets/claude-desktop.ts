@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { McpServer } from '../../../shared/agents';
-import { VarResolver } from '../vars';
+import { type VarResolver } from '../vars';
 import { mcpEntry, mcpJsonItems } from './render-helpers';
 import type { Target } from './types';
 
