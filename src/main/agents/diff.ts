@@ -75,12 +75,12 @@ function lineOps(a: string[], b: string[]): Op[] {
         ops.push({ t: ' ', line: am[x]!, a: pre + x, b: pre + y });
         x++;
         y++;
-      } else if (y < m && (x === n || lcs[x]![y + 1]! >= lcs[x + 1]![y]!)) {
-        ops.push({ t: '+', line: bm[y]!, a: pre + x, b: pre + y });
-        y++;
-      } else {
+      } else if (x < n && (y === m || lcs[x + 1]![y]! >= lcs[x]![y + 1]!)) {
         ops.push({ t: '-', line: am[x]!, a: pre + x, b: pre + y });
         x++;
+      } else {
+        ops.push({ t: '+', line: bm[y]!, a: pre + x, b: pre + y });
+        y++;
       }
     }
   }
