@@ -5,6 +5,7 @@ import { makeCommandContext } from './context';
 import { EXIT, printError, printJson, processIo, type Io } from './output';
 import type { CommandRunner } from './command';
 import { registerAgent } from './commands/agent';
+import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
@@ -59,6 +60,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerStatus(program, run);
   registerLibrary(program, run);
   registerAgent(program, run);
+  registerImport(program, run);
   registerServe(program, run, opts.packageRoot);
 
   for (const cmd of program.commands) {

@@ -160,3 +160,27 @@ export interface AgentDetail {
   readonly warnings: ReadonlyArray<string>;
   readonly installs: ReadonlyArray<InstallStatus>;
 }
+
+/** One library file an import would create in the personal workspace. */
+export interface ImportItem {
+  /** The tool file it came from. */
+  readonly from: string;
+  readonly kind: 'agent' | 'mcp-server' | 'knowledge';
+  /** Path in the personal workspace. */
+  readonly path: string;
+  readonly content: string;
+  /** create: new; unchanged: already there, same; conflict: a different file is there (left alone). */
+  readonly action: 'create' | 'unchanged' | 'conflict';
+}
+
+export interface ImportPreview {
+  readonly items: ReadonlyArray<ImportItem>;
+  /** Files looked at that are not tool configs we know, or that we installed ourselves. */
+  readonly skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>;
+  readonly warnings: ReadonlyArray<string>;
+}
+
+export interface ImportResult extends ImportPreview {
+  readonly dryRun: boolean;
+  readonly written: number;
+}

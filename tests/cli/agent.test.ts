@@ -57,4 +57,20 @@ describe('ai-config agent', () => {
     expect((await cli(['agent', 'install', 'x', '--tool', 'cursor', '--on-drift', 'maybe'], env)).code).toBe(2);
     expect((await cli(['agent', 'install', 'x'], env)).code).toBe(2);
   });
+
+  it('imports a folder with a dry-run preview first', async () => {
+    const root = tempDir();
+    const env = { AI_CONFIG_HOME: path.join(root, 'cfg'), HOME: path.join(root, 'home') };
+    const src = path.join(root, 'team');
+    fs.mkdirSync(path.join(src, '.cursor', 'rules'), { recursive: true });
+    fs.writeFileSync(path.join(src, '.cursor', 'rules', 'team.mdc'), '---\ndescription: Team\n---\n\nBe kind.\n');
+    expect((await cli(['init'], env)).code).toBe(0);
+    expect((await cli(['import', '--help'], env)).code).toBe(0);
+    const dry = await cli(['import', src, '--dry-run'], env);
+    expect(dry.stdout).toMatch(/create\s+agent\s+agents\/team\.md\s+<- \.cursor\/rules\/team\.mdc/);
+    expect(fs.existsSync(path.join(root, 'cfg', 'personal', 'agents', 'team.md'))).toBe(false);
+    const done = await cli(['import', src, '--json'], env);
+    expect(JSON.parse(done.stdout)).toMatchObject({ written: 1, dryRun: false });
+    expect((await cli(['import', path.join(root, 'missing')], env)).code).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Desired } from '../model';
-import { baseDir, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, stringSetting, toolSettings } from './render-helpers';
+import { baseDir, extraFrontmatter, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, stringSetting, toolSettings } from './render-helpers';
 import type { Target } from './types';
 
 /** Cursor: a project rule `.cursor/rules/<name>.mdc` (description, globs, alwaysApply) and MCP in `.cursor/mcp.json`. */
@@ -16,7 +16,7 @@ export const cursor: Target = {
     if (input.scope === 'project') {
       const globs = stringSetting(s, 'globs');
       const alwaysApply = typeof s.alwaysApply === 'boolean' ? s.alwaysApply : !globs;
-      items.push({ kind: 'file', path: join(base, '.cursor', 'rules', `${a.name}.mdc`), content: markdownWithFrontmatter({ description: a.description || a.title || a.name, globs, alwaysApply }, inlinePrompt(a.prompt, input.resources)) });
+      items.push({ kind: 'file', path: join(base, '.cursor', 'rules', `${a.name}.mdc`), content: markdownWithFrontmatter({ description: a.description || a.title || a.name, globs, alwaysApply, ...extraFrontmatter(s) }, inlinePrompt(a.prompt, input.resources)) });
     } else warnings.push('Cursor keeps user rules in its settings, not in files: only the MCP servers were installed. Install at project scope for the rule.');
     const mcp = mcpJsonItems(input.mcpServers, join(base, '.cursor', 'mcp.json'), 'mcpServers', input.vars, { native: (n) => `\${env:${n}}` }, (srv, r) => mcpEntry(srv, r));
     return { items: [...items, ...mcp.items], warnings: [...warnings, ...mcp.warnings] };

@@ -1,5 +1,5 @@
 import { agentJson, jsonFile } from './agent-json';
-import { baseDir, join, mcpEntry, mcpJsonItems } from './render-helpers';
+import { baseDir, join, mcpEntry, mcpJsonItems, toolSettings } from './render-helpers';
 import type { Target } from './types';
 
 /** Kiro: the agent JSON in `.kiro/agents/`, MCP servers merged into `.kiro/settings/mcp.json`. */
@@ -11,7 +11,8 @@ export const kiro: Target = {
     const kiroDir = join(baseDir(input), '.kiro');
     const file = join(kiroDir, 'agents', `${input.agent.name}.json`);
     const mcp = mcpJsonItems(input.mcpServers, join(kiroDir, 'settings', 'mcp.json'), 'mcpServers', input.vars, {}, (s, r) => mcpEntry(s, r));
-    const json = agentJson(input, 'kiro', { includeMcpJson: true });
+    const extra = toolSettings(input, 'kiro').extra;
+    const json = { ...agentJson(input, 'kiro', { includeMcpJson: true }), ...(typeof extra === 'object' && extra !== null ? (extra as Record<string, unknown>) : {}) };
     return { items: [jsonFile(file, json), ...mcp.items], warnings: mcp.warnings };
   },
 };

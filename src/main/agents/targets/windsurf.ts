@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Desired } from '../model';
-import { baseDir, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, sectionBody, stringSetting, toolSettings } from './render-helpers';
+import { baseDir, extraFrontmatter, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, sectionBody, stringSetting, toolSettings } from './render-helpers';
 import type { Target } from './types';
 
 /** Windsurf ignores a workspace rule file beyond this many characters. */
@@ -22,7 +22,7 @@ export const windsurf: Target = {
       const globs = stringSetting(s, 'globs');
       const trigger = stringSetting(s, 'trigger') ?? (globs ? 'glob' : 'always_on');
       const file = join(baseDir(input), '.windsurf', 'rules', `${a.name}.md`);
-      item = { kind: 'file', path: file, content: markdownWithFrontmatter({ trigger, description: a.description || undefined, globs }, body) };
+      item = { kind: 'file', path: file, content: markdownWithFrontmatter({ trigger, description: a.description || undefined, globs, ...extraFrontmatter(s) }, body) };
       tooLong(item.content.length, WINDSURF_RULE_LIMIT, file, a.name);
     } else {
       const file = join(input.homeDir, '.codeium', 'windsurf', 'memories', 'global_rules.md');

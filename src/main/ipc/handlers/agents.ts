@@ -14,6 +14,7 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     'agents:plan': ({ operation, ...req }) => a().plan(req, operation),
     'agents:install': (req, ctx) => a().install(req, ctx),
     'agents:uninstall': (req, ctx) => a().uninstall(req, ctx),
+    'agents:import': (req, ctx) => a().importConfigs(req, ctx),
     'agents:status': async () => ({ installs: await a().status() }),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { agentNameSchema, driftChoiceSchema, scopeSchema, toolIdSchema, type AgentDetail, type AgentSummary, type InstallPlan, type InstallResult, type InstallStatus } from '../../agents';
+import { agentNameSchema, driftChoiceSchema, scopeSchema, toolIdSchema, type AgentDetail, type AgentSummary, type InstallPlan, type InstallResult, type ImportResult, type InstallStatus } from '../../agents';
 
 const installRequest = z
   .object({
@@ -37,5 +37,16 @@ export const agentsChannels = {
   'agents:plan': channel<InstallPlan>()(installRequest.extend({ operation: z.enum(['install', 'uninstall']).default('install') }).strict()),
   'agents:install': channel<InstallResult>()(installRequest, { mutates: true }),
   'agents:uninstall': channel<InstallResult>()(installRequest, { mutates: true }),
+  'agents:import': channel<ImportResult>()(
+    z
+      .object({
+        path: z.string().min(1).max(4096).optional(),
+        files: z.array(z.object({ name: z.string().min(1).max(1024), content: z.string().max(2_000_000) }).strict()).max(200).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict()
+      .refine((r) => !!r.path !== !!r.files, 'give either path or files'),
+    { mutates: true },
+  ),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
 };
