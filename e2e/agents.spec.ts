@@ -64,3 +64,26 @@ test('creates an agent with resources picked from the library', async ({ page })
   await expect(agent.getByRole('list', { name: 'Resources' })).toContainText('roles/data/sql-style.md');
   await expect(agent).toContainText('postgres');
 });
+
+test('imports dropped tool files after a preview of what becomes what', async ({ page }) => {
+  app = await startApp();
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Agents' }).click();
+  await page.getByRole('button', { name: 'Import' }).click();
+  const panel = page.getByRole('region', { name: 'Import' });
+  const drop = panel.getByLabel('Drop files to import');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['---\ndescription: Team rules\nalwaysApply: true\n---\n\nBe kind in reviews.\n'], 'team.mdc', { type: 'text/markdown' }));
+    dt.items.add(new File([JSON.stringify({ mcpServers: { 'team-docs': { command: 'npx', args: ['-y', 'docs-server'] } } })], 'mcp.json', { type: 'application/json' }));
+    return dt;
+  });
+  await drop.dispatchEvent('drop', { dataTransfer });
+  const preview = panel.getByLabel('Import preview');
+  await expect(preview.getByRole('row', { name: /team\.mdc agents\/team\.md agent create/ })).toBeVisible();
+  await expect(preview.getByRole('row', { name: /mcp\.json mcp-servers\/team-docs\.json mcp-server create/ })).toBeVisible();
+  await page.screenshot({ path: artifactPath('agents-import.png'), fullPage: true });
+  await preview.getByRole('button', { name: 'Import 2 file(s)' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 2 file(s)');
+  await expect(page.getByRole('list', { name: 'Agents' })).toContainText('team');
+});

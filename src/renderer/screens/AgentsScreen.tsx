@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { InstallStatus } from '../../shared/agents';
 import { AgentEditor } from '../components/agents/AgentEditor';
+import { ImportPanel } from '../components/agents/ImportPanel';
 import { InstallPanel } from '../components/agents/InstallPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAgents } from '../stores/agents';
@@ -16,7 +17,7 @@ function stateBadges(installs: ReadonlyArray<InstallStatus>) {
 /** Agents: the list with install state per tool, the open agent's resources and MCP servers, and install/uninstall. */
 export function AgentsScreen() {
   const { agents, selected, detail, refresh, select } = useAgents();
-  const [editing, setEditing] = useState(false);
+  const [panel, setPanel] = useState<'none' | 'new' | 'import'>('none');
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -26,9 +27,14 @@ export function AgentsScreen() {
       <aside className="library-side">
         <div className="side-head">
           <h2>Agents</h2>
-          <button type="button" onClick={() => setEditing(true)}>
-            New agent
-          </button>
+          <span>
+            <button type="button" onClick={() => setPanel('new')}>
+              New agent
+            </button>{' '}
+            <button type="button" onClick={() => setPanel('import')}>
+              Import
+            </button>
+          </span>
         </div>
         {agents.kind === 'error' && <ErrorNotice error={agents.error} onRetry={() => void refresh()} />}
         {(agents.kind === 'loading' || agents.kind === 'idle') && <p className="muted pad">Loading agents…</p>}
@@ -36,7 +42,7 @@ export function AgentsScreen() {
           <ul className="agent-list" aria-label="Agents">
             {agents.value.map((a) => (
               <li key={a.name}>
-                <button type="button" className={`agent-item${a.name === selected ? ' active' : ''}`} aria-current={a.name === selected ? 'true' : undefined} onClick={() => (setEditing(false), void select(a.name))}>
+                <button type="button" className={`agent-item${a.name === selected ? ' active' : ''}`} aria-current={a.name === selected ? 'true' : undefined} onClick={() => (setPanel('none'), void select(a.name))}>
                   <strong>{a.title}</strong> <span className="muted">{a.source}</span>
                   {a.error && <span className="warn"> invalid</span>}
                   <span className="chips">{stateBadges(a.installs)}</span>
@@ -47,8 +53,10 @@ export function AgentsScreen() {
         )}
       </aside>
       <main className="library-main">
-        {editing ? (
-          <AgentEditor onDone={() => setEditing(false)} />
+        {panel === 'new' ? (
+          <AgentEditor onDone={() => setPanel('none')} />
+        ) : panel === 'import' ? (
+          <ImportPanel onDone={() => setPanel('none')} />
         ) : detail.kind === 'idle' ? (
           <p className="muted pad">Pick an agent on the left, or create one.</p>
         ) : detail.kind === 'loading' ? (

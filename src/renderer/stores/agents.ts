@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AgentDetail, AgentSummary, DriftChoice, InstallPlan, InstallResult, Scope, ToolId } from '../../shared/agents';
+import type { AgentDetail, AgentSummary, DriftChoice, ImportResult, InstallPlan, InstallResult, Scope, ToolId } from '../../shared/agents';
 import type { IpcError } from '../../shared/errors';
 import type { LibraryEntry } from '../../shared/library';
 import { getApi, newActionId } from '../api/client';
@@ -42,6 +42,11 @@ interface AgentsState {
   apply(): Promise<void>;
   loadLibrary(): Promise<void>;
   create(draft: AgentDraft): Promise<boolean>;
+  /** The import preview (dry run) or result, and what it was run on. */
+  imported: Load<ImportResult>;
+  importSource?: { readonly path: string } | { readonly files: ReadonlyArray<{ name: string; content: string }> };
+  previewImport(source: { path: string } | { files: ReadonlyArray<{ name: string; content: string }> }): Promise<void>;
+  confirmImport(): Promise<void>;
 }
 
 const request = (s: { selected?: string; target: InstallTarget }) => ({
@@ -100,6 +105,22 @@ export const useAgents = create<AgentsState>((set, get) => ({
   async loadLibrary() {
     const r = await getApi().invoke('library:tree', {}, { correlationId: newActionId('tree') });
     if (r.ok) set({ library: r.value.entries.filter((e) => !e.overriddenBy) });
+  },
+  imported: { kind: 'idle' },
+  async previewImport(source) {
+    set({ importSource: source, imported: { kind: 'loading' } });
+    const req = 'path' in source ? { path: source.path, dryRun: true } : { files: [...source.files], dryRun: true };
+    const r = await getApi().invoke('agents:import', req, { correlationId: newActionId('importpreview') });
+    set({ imported: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  async confirmImport() {
+    const source = get().importSource;
+    if (!source) return;
+    set({ busy: true });
+    const req = 'path' in source ? { path: source.path } : { files: [...source.files] };
+    const r = await getApi().invoke('agents:import', req, { correlationId: newActionId('import') });
+    set({ busy: false, imported: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+    await get().refresh();
   },
   async create(draft) {
     set({ busy: true, actionError: undefined });
