@@ -2,11 +2,12 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { createRuntime, type Runtime } from '../main/runtime';
 import { makeCommandContext } from './context';
-import { EXIT, printError, printJson, processIo, type Io } from './output';
+import { EXIT, ExitWith, printError, printJson, processIo, type Io } from './output';
 import type { CommandRunner } from './command';
 import { registerAgent } from './commands/agent';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
+import { registerLint } from './commands/lint';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
@@ -42,7 +43,10 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
       const ctx = makeCommandContext(getRuntime(flags.debug), io, flags, name);
       correlationId = ctx.correlationId;
       const value = await body(ctx);
-      if (flags.json && value !== undefined) printJson(io, value);
+      if (value instanceof ExitWith) {
+        if (flags.json && value.value !== undefined) printJson(io, value.value);
+        exitCode = value.code;
+      } else if (flags.json && value !== undefined) printJson(io, value);
     } catch (e) {
       exitCode = printError(io, e, flags.json, correlationId);
     }
@@ -61,6 +65,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerLibrary(program, run);
   registerAgent(program, run);
   registerImport(program, run);
+  registerLint(program, run);
   registerServe(program, run, opts.packageRoot);
 
   for (const cmd of program.commands) {

@@ -5,6 +5,14 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
+/** Returned by a command body that printed its result but must exit with a non-zero code (e.g. lint findings). */
+export class ExitWith {
+  constructor(
+    readonly code: number,
+    readonly value?: unknown,
+  ) {}
+}
+
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;

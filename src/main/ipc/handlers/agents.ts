@@ -1,6 +1,7 @@
 import type { agentsChannels } from '../../../shared/ipc/channels/agents';
 import type { Services } from '../../services';
 import type { Handlers } from '../router';
+import { lintLibrary } from '../../agents/lint';
 
 export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof agentsChannels> {
   const a = () => {
@@ -15,6 +16,8 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     'agents:install': (req, ctx) => a().install(req, ctx),
     'agents:uninstall': (req, ctx) => a().uninstall(req, ctx),
     'agents:import': (req, ctx) => a().importConfigs(req, ctx),
+    // Lint checks any library folder (a team's CI), so it needs no workspace.
+    'agents:lint': (req) => lintLibrary(req.dir),
     'agents:status': async () => ({ installs: await a().status() }),
   };
 }

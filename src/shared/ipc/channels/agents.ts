@@ -48,5 +48,8 @@ export const agentsChannels = {
       .refine((r) => !!r.path !== !!r.files, 'give either path or files'),
     { mutates: true },
   ),
+  'agents:lint': channel<{ readonly dir: string; readonly files: number; readonly errors: number; readonly warnings: number; readonly issues: ReadonlyArray<{ readonly file: string; readonly line: number; readonly severity: 'error' | 'warning'; readonly message: string }> }>()(
+    z.object({ dir: z.string().min(1).max(4096) }).strict(),
+  ),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
 };
