@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { agentFrontmatterSchema, mcpServerSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
