@@ -159,6 +159,7 @@ export interface AgentDetail {
   readonly mcpServers: ReadonlyArray<McpServer>;
   readonly warnings: ReadonlyArray<string>;
   readonly installs: ReadonlyArray<InstallStatus>;
+  readonly budget: ContextBudget;
 }
 
 /** One library file an import would create in the personal workspace. */
@@ -183,4 +184,12 @@ export interface ImportPreview {
 export interface ImportResult extends ImportPreview {
   readonly dryRun: boolean;
   readonly written: number;
+}
+
+/** How much of a tool's context an agent takes, by a simple estimate (about four characters a token). */
+export interface ContextBudget {
+  readonly tokens: number;
+  readonly perTool: ReadonlyArray<{ readonly tool: ToolId; readonly tokens: number; readonly limit: number; readonly over: boolean }>;
+  /** Text that reaches the tool more than once (identical files, or a paragraph repeated across the prompt and resources). */
+  readonly duplicates: ReadonlyArray<{ readonly excerpt: string; readonly in: ReadonlyArray<string> }>;
 }

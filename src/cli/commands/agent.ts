@@ -82,6 +82,7 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
         io.out(`${d.agent.title ?? d.agent.name} (${d.agent.source}/${d.agent.path})\n${d.agent.description}\n\nResources:\n`);
         for (const r of d.resources) io.out(`  ${r.source}/${r.path}  (via ${r.via})\n`);
         io.out(`MCP servers: ${d.mcpServers.map((s) => s.name).join(', ') || 'none'}\n`);
+        io.out(`Context: about ${d.budget.tokens.toLocaleString('en')} tokens; ${d.budget.perTool.filter((t) => t.over).map((t) => `over the ${t.limit.toLocaleString('en')} suggested for ${t.tool}`).join(', ') || 'within every tool\'s budget'}\n`);
         for (const i of d.installs) io.out(`Installed: ${i.tool} ${i.scope}${i.project ? ` ${i.project}` : ''}: ${i.state}\n`);
         for (const w of d.warnings) io.out(`warning: ${w}\n`);
         io.out(`\n${d.agent.prompt}`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Agent, Scope, ToolId } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { parseFrontmatter, stringField } from '../library/frontmatter';
+import { contextBudget } from './budget';
 import type { LibraryFileRef } from './library-files';
 import { loadMcpServers, resolveResources } from './resolve';
 import { TARGETS } from './targets';
@@ -33,5 +34,9 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   );
   const mcpServers = await loadMcpServers(req.agent.mcpServers, files);
   const out = target.render({ agent: req.agent, resources: texts, mcpServers, scope: req.scope, ...(req.project ? { project: req.project } : {}), homeDir: req.homeDir, platform: req.platform, vars: req.vars });
+  const budget = contextBudget(req.agent.prompt, texts);
+  const mine = budget.perTool.find((t) => t.tool === req.tool)!;
+  if (mine.over) warnings.push(`About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`);
+  for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
   return { items: out.items, warnings: [...warnings, ...out.warnings] };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ImportResult, type Agent, type AgentDetail, type AgentSummary, type DriftChoice, type InstallPlan, type InstallResult, type InstallStatus, type Scope, type ToolId } from '../../shared/agents';
@@ -11,6 +12,8 @@ import { redactText } from '../observability/redact';
 import { withLock } from '../workspace/lock';
 import { writeAtomic } from '../workspace/atomic-write';
 import { applyFiles, readText } from './apply';
+import { contextBudget } from './budget';
+import { parseFrontmatter } from '../library/frontmatter';
 import { unifiedDiff } from './diff';
 import { contentHash } from './hash';
 import { winningFiles, type LibraryFileRef } from './library-files';
@@ -261,7 +264,11 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         warnings.push((e as Error).message);
       }
       const installs = (await status()).filter((s) => s.agent === name);
-      return { agent, resources, mcpServers, warnings, installs };
+      const bodies = await Promise.all(resources.map(async (r) => ({ path: r.path, body: parseFrontmatter(await fs.promises.readFile(r.abs, 'utf8')).body })));
+      const budget = contextBudget(agent.prompt, bodies);
+      for (const t of budget.perTool) if (t.over) warnings.push(`About ${t.tokens.toLocaleString('en')} tokens: above the ${t.limit.toLocaleString('en')} we suggest for ${t.tool}. Pick fewer resources.`);
+      for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
+      return { agent, resources, mcpServers, warnings, installs, budget };
     },
     async create(req, ctx) {
       const file = path.join(deps.personalDir(), 'agents', `${req.name}.md`);

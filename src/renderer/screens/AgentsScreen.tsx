@@ -84,6 +84,19 @@ export function AgentsScreen() {
                 </li>
               ))}
             </ul>
+            <h3>Context budget</h3>
+            <table className="import-table" aria-label="Context budget">
+              <tbody>
+                {detail.value.budget.perTool.map((t) => (
+                  <tr key={t.tool} className={t.over ? 'warn' : undefined}>
+                    <td>{t.tool}</td>
+                    <td>~{t.tokens.toLocaleString('en')} tokens</td>
+                    <td>{t.limit ? `suggested ≤ ${t.limit.toLocaleString('en')}` : 'MCP only'}</td>
+                    <td>{t.over ? 'over budget' : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             <h3>MCP servers</h3>
             <p>{detail.value.mcpServers.map((s) => s.name).join(', ') || 'none'}</p>
             <InstallPanel installs={detail.value.installs} />
