@@ -120,6 +120,13 @@ describe('installing an agent into all nine tools', () => {
     writeAgent(f.personal, 'big', 'description: Big', 'x'.repeat(12_500) + '\n');
     await expect(f.services.agents.install({ name: 'big', tool: 'windsurf', scope: 'project', project: f.project }, ctx())).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/12,5\d\d characters; Windsurf reads at most 12,000/) });
     expect(snapshotTree(f.project)).toEqual({});
+    // With `split: true` each resource becomes its own rule file, each under the limit.
+    writeAgent(f.personal, 'many', 'description: Many\nresources: ["roles/**"]\nsettings:\n  windsurf: { split: true }\n  cursor: { split: true }');
+    const w = await f.services.agents.install({ name: 'many', tool: 'windsurf', scope: 'project', project: f.project }, ctx());
+    expect(w.files.map((x) => path.basename(x.path))).toContain('many--roles-devops-ci-cd.md');
+    expect(w.files.filter((x) => x.path.includes('.windsurf')).length).toBe(14);
+    const c = await f.services.agents.install({ name: 'many', tool: 'cursor', scope: 'project', project: f.project }, ctx());
+    expect(c.files.map((x) => path.basename(x.path))).toContain('many--roles-frontend-accessibility.mdc');
   });
 
   it('warns when AGENTS.md would pass Codex\'s 32 KiB cap', async () => {

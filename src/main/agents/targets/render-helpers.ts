@@ -81,6 +81,11 @@ export function mcpJsonItems(servers: ReadonlyArray<McpServer>, file: string, pa
   return { items, warnings: [...r.warnings] };
 }
 
+/** A file-name-safe form of a resource's library path (`roles/devops/ci-cd.md` -> `roles-devops-ci-cd`). */
+export function resourceSlug(p: string): string {
+  return p.replace(/\.[^./]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
 export function join(...parts: string[]): string {
   return path.join(...parts);
 }
