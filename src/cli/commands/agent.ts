@@ -15,9 +15,15 @@ interface InstallOpts {
   onDrift?: string;
 }
 
-/** Turns the install flags into a request; usage errors for a bad tool, scope or drift choice. */
+/** Turns the install flags into one request per tool (`--tool a,b`); usage errors for a bad tool, scope or drift choice. */
+function installRequests(name: string, o: InstallOpts) {
+  const tools = (o.tool ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const bad = tools.find((t) => !(TOOL_IDS as ReadonlyArray<string>).includes(t));
+  if (!tools.length || bad) throw new UsageError(`--tool must be one or more (comma-separated) of ${TOOL_IDS.join(', ')}${bad ? `, not "${bad}"` : ''}.`);
+  return tools.map((tool) => installRequest(name, { ...o, tool }));
+}
+
 function installRequest(name: string, o: InstallOpts) {
-  if (!o.tool || !(TOOL_IDS as ReadonlyArray<string>).includes(o.tool)) throw new UsageError(`--tool must be one of ${TOOL_IDS.join(', ')}${o.tool ? `, not "${o.tool}"` : ''}.`);
   const scope = o.scope ?? (o.project ? 'project' : 'user');
   if (scope !== 'user' && scope !== 'project') throw new UsageError(`--scope must be user or project, not "${scope}".`);
   if (scope === 'project' && !o.project) throw new UsageError('--scope project needs --project DIR.');
@@ -44,7 +50,7 @@ function printResult(ctx: CommandContext, r: InstallResult): void {
 
 function addInstallFlags(cmd: Command): Command {
   return cmd
-    .requiredOption('--tool <tool>', `the tool: ${TOOL_IDS.join(', ')}`)
+    .requiredOption('--tool <tools>', `the tool, or several separated by commas: ${TOOL_IDS.join(', ')}`)
     .option('--scope <scope>', 'user (files under your home folder) or project (files in --project)')
     .option('--project <dir>', 'the project folder for a project-scope install')
     .option('--dry-run', 'show the per-file diff and write nothing')
@@ -114,17 +120,19 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
     );
   addInstallFlags(agent.command('install <name>').description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.')).action((name: string, opts: InstallOpts) =>
     run('agent install', opts, async (ctx) => {
-      const r = await ctx.call('agents:install', installRequest(name, opts));
-      if (ctx.flags.json) return r;
-      printResult(ctx, r);
+      const results = [];
+      for (const req of installRequests(name, opts)) results.push(await ctx.call('agents:install', req));
+      if (ctx.flags.json) return results.length === 1 ? results[0] : results;
+      for (const r of results) printResult(ctx, r);
       return undefined;
     }),
   );
   addInstallFlags(agent.command('uninstall <name>').description('Remove exactly what an install wrote, leaving merged files as they would be without it.')).action((name: string, opts: InstallOpts) =>
     run('agent uninstall', opts, async (ctx) => {
-      const r = await ctx.call('agents:uninstall', installRequest(name, opts));
-      if (ctx.flags.json) return r;
-      printResult(ctx, r);
+      const results = [];
+      for (const req of installRequests(name, opts)) results.push(await ctx.call('agents:uninstall', req));
+      if (ctx.flags.json) return results.length === 1 ? results[0] : results;
+      for (const r of results) printResult(ctx, r);
       return undefined;
     }),
   );

@@ -41,7 +41,7 @@ export function contextBudget(prompt: string, resources: ReadonlyArray<{ readonl
   for (const [where, text] of [['prompt', prompt] as const, ...resources.map((r) => [r.path, r.body] as const)]) {
     for (const para of text.split(/\n\s*\n/)) {
       const norm = para.replace(/\s+/g, ' ').trim();
-      if (norm.length >= 80) note(`para:${contentHash(norm)}`, norm.slice(0, 80) + '…', where);
+      if (norm.length >= 80) note(`para:${norm}`, norm.slice(0, 80) + '…', where);
     }
   }
   const dupFiles = new Set([...seen.entries()].filter(([k, v]) => k.startsWith('file:') && v.in.length > 1).flatMap(([, v]) => v.in));

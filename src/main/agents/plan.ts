@@ -50,6 +50,9 @@ export function planChanges(input: PlanInput): PlanOutput {
   const parentsByUs = new Set(allRecords.flatMap((r) => r.items.filter((i) => i.parentCreated).map((i) => `${i.path}\u0000${i.parent}`)));
 
   const paths = [...new Set([...input.desired.map((d) => d.path), ...[...prevItems.values()].map((x) => x.path)])];
+  const desiredByPath = groupBy(input.desired);
+  const prevByPath = groupBy([...prevItems.values()]);
+  const othersPaths = new Set([...othersOwn.values()].map((i) => i.path));
   const files: PlannedFile[] = [];
   const items: ManagedItem[] = [];
   let blocked = false;
@@ -57,16 +60,17 @@ export function planChanges(input: PlanInput): PlanOutput {
   for (const file of paths) {
     const before = input.read(file);
     let text = before;
+    const itemsBefore = items.length;
     const drift: DriftInfo[] = [];
     const choice = input.choice(file);
     let fileBlocked = false;
     const createdFile = before === undefined || createdByUs.has(file);
-    const desiredHere = input.desired.filter((d) => d.path === file);
+    const desiredHere = desiredByPath.get(file) ?? [];
     const wanted = new Set(desiredHere.map((d) => locationKey({ kind: d.kind, path: d.path, id: idOf(d), parent: parentOf(d) })));
 
     // Things we wrote before that the agent no longer renders (or all of them, for an uninstall).
-    for (const p of prevItems.values()) {
-      if (p.path !== file || wanted.has(locationKey(p))) continue;
+    for (const p of prevByPath.get(file) ?? []) {
+      if (wanted.has(locationKey(p))) continue;
       const key = locationKey(p);
       const cur = text === undefined ? undefined : readSlot(text, p);
       if (othersOwn.has(key) || cur === undefined) continue;
@@ -125,8 +129,8 @@ export function planChanges(input: PlanInput): PlanOutput {
     }
 
     // A file we created that holds nothing of anyone else's any more goes away.
-    const stillOurs = items.some((i) => i.path === file) || [...othersOwn.values()].some((i) => i.path === file);
-    if (text !== undefined && text !== before && createdFile && !stillOurs && desiredHere.length === 0 && isEmptyOfOthers(text, { kind: prevKind(prevItems, file), path: file, id: '', parent: '' })) text = undefined;
+    const stillOurs = items.length > itemsBefore || othersPaths.has(file);
+    if (text !== undefined && text !== before && createdFile && !stillOurs && desiredHere.length === 0 && isEmptyOfOthers(text, { kind: prevByPath.get(file)?.[0]?.kind ?? 'file', path: file, id: '', parent: '' })) text = undefined;
     if (fileBlocked) {
       blocked = true;
       text = before;
@@ -137,7 +141,12 @@ export function planChanges(input: PlanInput): PlanOutput {
   return { files, items, blocked };
 }
 
-function prevKind(prev: Map<string, ManagedItem>, file: string): ManagedItem['kind'] {
-  for (const i of prev.values()) if (i.path === file) return i.kind;
-  return 'file';
+function groupBy<T extends { readonly path: string }>(xs: ReadonlyArray<T>): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.path);
+    if (list) list.push(x);
+    else m.set(x.path, [x]);
+  }
+  return m;
 }

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import type { Agent, Scope, ToolId } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
-import { parseFrontmatter, stringField } from '../library/frontmatter';
 import { contextBudget } from './budget';
-import type { LibraryFileRef } from './library-files';
+import { fileBody, type LibraryFileRef } from './library-files';
 import { loadMcpServers, resolveResources } from './resolve';
 import { TARGETS } from './targets';
 import type { Rendered, ResourceText } from './targets/types';
@@ -28,8 +26,8 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   const { resources, warnings } = resolveResources(req.agent, files);
   const texts: ResourceText[] = await Promise.all(
     resources.map(async (r) => {
-      const md = parseFrontmatter(await fs.promises.readFile(r.abs, 'utf8'));
-      return { ...r, body: md.body, title: stringField(md.frontmatter, 'title') || r.path };
+      const f = await fileBody(r.abs);
+      return { ...r, body: f.body, title: f.title || r.path };
     }),
   );
   const mcpServers = await loadMcpServers(req.agent.mcpServers, files);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ImportResult, type Agent, type AgentDetail, type AgentSummary, type DriftChoice, type InstallPlan, type InstallResult, type InstallStatus, type Scope, type ToolId } from '../../shared/agents';
@@ -13,10 +12,9 @@ import { withLock } from '../workspace/lock';
 import { writeAtomic } from '../workspace/atomic-write';
 import { applyFiles, readText } from './apply';
 import { contextBudget } from './budget';
-import { parseFrontmatter } from '../library/frontmatter';
 import { unifiedDiff } from './diff';
 import { contentHash } from './hash';
-import { winningFiles, type LibraryFileRef } from './library-files';
+import { fileBody, winningFiles, type LibraryFileRef } from './library-files';
 import { loadAgents, parseAgent } from './load';
 import { loadManifest, saveManifest, sameInstall, type Manifest } from './manifest';
 import { idOf, locationKey, parentOf, type Desired, type InstallRecord } from './model';
@@ -264,7 +262,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         warnings.push((e as Error).message);
       }
       const installs = (await status()).filter((s) => s.agent === name);
-      const bodies = await Promise.all(resources.map(async (r) => ({ path: r.path, body: parseFrontmatter(await fs.promises.readFile(r.abs, 'utf8')).body })));
+      const bodies = await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body })));
       const budget = contextBudget(agent.prompt, bodies);
       for (const t of budget.perTool) if (t.over) warnings.push(`About ${t.tokens.toLocaleString('en')} tokens: above the ${t.limit.toLocaleString('en')} we suggest for ${t.tool}. Pick fewer resources.`);
       for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
