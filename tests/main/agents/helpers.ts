@@ -36,3 +36,11 @@ export function read(file: string): string {
 }
 
 export const ctx = testContext;
+
+/** Writes files (relative path -> text) under root. */
+export function writeTree(root: string, files: Readonly<Record<string, string>>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+}

@@ -6,17 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { ToolId } from '../../../src/shared/agents';
 import { parseFrontmatter } from '../../../src/main/library/frontmatter';
 import { tempDir } from '../../helpers/temp';
-import { agentFixture, ctx, read, type AgentFixture } from './helpers';
+import { agentFixture, ctx, read, writeTree, type AgentFixture } from './helpers';
 
 type Files = Record<string, string>;
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-
-function writeTree(root: string, files: Files): void {
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-}
 
 interface Case {
   readonly tool: ToolId;

@@ -1,15 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ASSETS_DIR } from '../../helpers/app';
 import { tempDir } from '../../helpers/temp';
-
-function tree(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-}
+import { writeTree } from './helpers';
 
 describe('ai-config lint', () => {
   it('passes the starter library', async () => {
@@ -20,7 +13,7 @@ describe('ai-config lint', () => {
 
   it('prints file:line: message for each problem and exits 1', async () => {
     const lib = tempDir();
-    tree(lib, {
+    writeTree(lib, {
       'common/ok.md': '---\ntitle: Ok\ntags: [ok]\n---\n\nFine.\n',
       'common/bad-yaml.md': '---\ntitle: Bad\ntags: [a, b\n---\n\nBody.\n',
       'agents/good.md': '---\nschemaVersion: 1\nname: good\nresources:\n  - common/ok.md\n  - common/missing.md\n  - "tag:nothing"\nmcpServers: [srv, ghost]\n---\n\nPrompt.\n',
