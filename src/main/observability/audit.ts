@@ -21,31 +21,55 @@ export interface AuditRecord {
 
 export interface AuditTrail {
   append(record: Omit<AuditRecord, 'time'> & { time?: string }): void;
-  read(opts?: { limit?: number }): AuditRecord[];
+  /** The newest records last; `limit` keeps the newest N; `operation` keeps those whose name starts with it. */
+  read(opts?: { limit?: number; operation?: string }): AuditRecord[];
 }
 
-/** Append-only JSON lines; each record is one `appendFileSync` so the app and the CLI never interleave halves. */
-export function createAuditTrail(file: string, now: () => Date = () => new Date()): AuditTrail {
+export interface AuditOptions {
+  /** Rotate `audit.jsonl` to `audit.1.jsonl` past this size (the previous `.1` is dropped). */
+  readonly maxBytes?: number;
+}
+
+/** The rotated predecessor of an audit file: `audit.jsonl` -> `audit.1.jsonl`. */
+export function rotatedAuditFile(file: string): string {
+  return file.replace(/\.jsonl$/, '') + '.1.jsonl';
+}
+
+/**
+ * Append-only JSON lines; each record is one `appendFileSync` so the app and the CLI never interleave halves.
+ * Bounded: past `maxBytes` (default 2 MB) the file becomes `audit.1.jsonl`, so at most two files are kept.
+ */
+export function createAuditTrail(file: string, now: () => Date = () => new Date(), opts: AuditOptions = {}): AuditTrail {
+  const maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
+  const rotated = rotatedAuditFile(file);
   return {
     append(record) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const line = JSON.stringify(redact({ time: record.time ?? now().toISOString(), ...record }));
-      fs.appendFileSync(file, line + '\n');
+      try {
+        if (fs.statSync(file).size + line.length > maxBytes) fs.renameSync(file, rotated);
+      } catch {
+        // No file yet.
+      }
+      fs.appendFileSync(file, line + '\n', { mode: 0o600 });
     },
     read(opts = {}) {
-      let text = '';
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        return [];
-      }
       const out: AuditRecord[] = [];
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
+      for (const f of [rotated, file]) {
+        let text = '';
         try {
-          out.push(JSON.parse(line) as AuditRecord);
+          text = fs.readFileSync(f, 'utf8');
         } catch {
-          // A torn last line (power loss) is skipped, not fatal.
+          continue;
+        }
+        for (const line of text.split('\n')) {
+          if (!line.trim()) continue;
+          try {
+            const rec = JSON.parse(line) as AuditRecord;
+            if (!opts.operation || rec.operation.startsWith(opts.operation)) out.push(rec);
+          } catch {
+            // A torn last line (power loss) is skipped, not fatal.
+          }
         }
       }
       return opts.limit ? out.slice(-opts.limit) : out;
