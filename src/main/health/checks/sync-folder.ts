@@ -6,7 +6,7 @@ import { readableSettings } from './util';
 /** File names that sync tools give to the losing side of a conflict. */
 const CONFLICT_NAMES: ReadonlyArray<[RegExp, string]> = [
   [/\.sync-conflict-\d{8}-\d{6}/, 'Syncthing'],
-  [/\(conflicted copy/i, 'Dropbox'],
+  [/\([^()]*conflicted copy/i, 'Dropbox'],
   [/ \(conflict(ed)?( copy)?[ )]|_conflict-\d{8}-\d{6}/i, 'Nextcloud/ownCloud'],
 ];
 
