@@ -5,6 +5,13 @@ import type { OperationSample, Sample } from './metrics';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+const STEPS = [1000, 5000, 15_000, 60_000, 5 * 60_000, 15 * 60_000, HOUR, 6 * HOUR, DAY, 7 * DAY];
+
+/** The smallest round bucket that splits `spanMs` into at most 40 points. */
+export function bucketFor(spanMs: number): number {
+  return STEPS.find((s) => spanMs / s <= 40) ?? 30 * DAY;
+}
+
 /** The p-th percentile (0..100) of numbers, nearest-rank; 0 for none. */
 export function percentile(values: ReadonlyArray<number>, p: number): number {
   if (!values.length) return 0;
@@ -32,7 +39,7 @@ export function summarizeMetrics(ops: ReadonlyArray<OperationSample>, samples: R
 
   const times = ops.map((o) => Date.parse(o.t)).filter((t) => !Number.isNaN(t));
   const span = times.length ? Math.max(...times) - Math.min(...times) : 0;
-  const bucketMs = span > 2 * DAY ? DAY : span > 2 * HOUR ? HOUR : 60_000;
+  const bucketMs = bucketFor(span);
   const buckets = new Map<number, OperationSample[]>();
   for (const o of ops) {
     const t = Date.parse(o.t);

@@ -82,6 +82,10 @@ export function createMetrics(opts: MetricsOptions): Metrics {
     recordLibrary(s) {
       safe(() => {
         const at = now().getTime();
+        if (!lastLibrary) {
+          const prev = readJsonl<Sample>(samplesFile).filter((x) => x.kind === 'library').at(-1);
+          if (prev?.kind === 'library') lastLibrary = { at: Date.parse(prev.time), key: `${prev.files}/${prev.bytes}/${prev.sources}` };
+        }
         const key = `${s.files}/${s.bytes}/${s.sources}`;
         if (lastLibrary && lastLibrary.key === key && at - lastLibrary.at < every) return;
         lastLibrary = { at, key };
