@@ -1,22 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuditEntry } from '../../shared/ipc/channels/health';
+import { readJsonl } from './bounded-jsonl';
 import { redact } from './redact';
 
-/** One line of `state/audit.jsonl`: a user-visible operation and how it ended. */
-export interface AuditRecord {
-  readonly time: string;
-  /** What was done, e.g. "library.update", "agent.install". */
-  readonly operation: string;
-  /** What it was done to (source name, agent@tool, file). */
-  readonly target: string;
-  readonly result: 'ok' | 'failed' | 'cancelled' | 'noop';
-  readonly durationMs: number;
-  readonly correlationId: string;
-  /** History versions before and after, when the operation changed versioned files. */
-  readonly versionBefore?: string;
-  readonly versionAfter?: string;
+/** One line of `state/audit.jsonl`: a user-visible operation and how it ended (the shared AuditEntry plus free-form details). */
+export interface AuditRecord extends AuditEntry {
   readonly details?: Readonly<Record<string, unknown>>;
-  readonly error?: { readonly code: string; readonly message: string };
 }
 
 export interface AuditTrail {
@@ -54,24 +44,8 @@ export function createAuditTrail(file: string, now: () => Date = () => new Date(
       fs.appendFileSync(file, line + '\n', { mode: 0o600 });
     },
     read(opts = {}) {
-      const out: AuditRecord[] = [];
-      for (const f of [rotated, file]) {
-        let text = '';
-        try {
-          text = fs.readFileSync(f, 'utf8');
-        } catch {
-          continue;
-        }
-        for (const line of text.split('\n')) {
-          if (!line.trim()) continue;
-          try {
-            const rec = JSON.parse(line) as AuditRecord;
-            if (!opts.operation || rec.operation.startsWith(opts.operation)) out.push(rec);
-          } catch {
-            // A torn last line (power loss) is skipped, not fatal.
-          }
-        }
-      }
+      // A torn last line (power loss) is skipped, not fatal.
+      const out = [...readJsonl<AuditRecord>(rotated), ...readJsonl<AuditRecord>(file)].filter((r) => !opts.operation || r.operation?.startsWith(opts.operation));
       return opts.limit ? out.slice(-opts.limit) : out;
     },
   };

@@ -24,8 +24,8 @@ export function appendBounded(file: string, value: unknown, maxBytes: number): v
   fs.appendFileSync(file, line, { mode: 0o600 });
 }
 
-/** Every parseable line of a JSON-lines file (a torn line is skipped). */
-export function readJsonl<T>(file: string): T[] {
+/** Every parseable line of a JSON-lines file (a torn line is skipped); `keep` filters raw lines before parsing. */
+export function readJsonl<T>(file: string, keep?: (raw: string) => boolean): T[] {
   let text = '';
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -34,7 +34,7 @@ export function readJsonl<T>(file: string): T[] {
   }
   const out: T[] = [];
   for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+    if (!line.trim() || (keep && !keep(line))) continue;
     try {
       out.push(JSON.parse(line) as T);
     } catch {

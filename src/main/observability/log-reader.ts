@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogLine, LogLevelName } from '../../shared/ipc/channels/health';
+import { readJsonl } from './bounded-jsonl';
 import { LOG_FILE } from './logger';
 import { redact } from './redact';
 
@@ -42,24 +43,9 @@ export function readLogs(dir: string, query: LogQuery = {}): LogLine[] {
   const text = query.text?.toLowerCase();
   const out: LogLine[] = [];
   for (const file of logFiles(dir)) {
-    let content = '';
-    try {
-      content = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const raw of content.split('\n')) {
-      if (!raw.trim()) continue;
-      if (text && !raw.toLowerCase().includes(text)) continue;
-      let rec: Record<string, unknown>;
-      try {
-        rec = JSON.parse(raw) as Record<string, unknown>;
-      } catch {
-        continue;
-      }
+    for (const rec of readJsonl<Record<string, unknown>>(file, text ? (raw) => raw.toLowerCase().includes(text) : undefined)) {
       const line = toLine(rec);
-      if (!line) continue;
-      if (RANK[line.level] < min) continue;
+      if (!line || RANK[line.level] < min) continue;
       if (query.component && line.component !== query.component) continue;
       if (query.correlationId && line.correlationId !== query.correlationId) continue;
       if (query.after && !(line.time > query.after)) continue;

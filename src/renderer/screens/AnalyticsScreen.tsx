@@ -21,6 +21,24 @@ function Panel({ title, empty, children }: { title: string; empty?: string; chil
   );
 }
 
+/** A line chart over time: one line per series. */
+function SeriesChart({ data, series, unit, step }: { data: ReadonlyArray<Record<string, unknown>>; series: ReadonlyArray<{ key: string; name: string; color: string }>; unit?: string; step?: boolean }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={[...data]}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="label" fontSize={11} />
+        <YAxis allowDecimals={false} fontSize={11} width={70} {...(unit ? { unit } : {})} />
+        <Tooltip />
+        <Legend />
+        {series.map((x) => (
+          <Line key={x.key} type={step ? 'stepAfter' : 'monotone'} dataKey={x.key} name={x.name} stroke={x.color} isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
 function AuditTable({ entries }: { entries: ReadonlyArray<AuditEntry> }) {
   return (
     <table className="data-table">
@@ -73,17 +91,7 @@ export function AnalyticsScreen() {
       </header>
       <div className="panels">
         <Panel title="Operation durations (p50 / p95)" {...(timeline.length ? {} : { empty: 'No operations recorded yet. Every action in the app or the CLI is timed and shows up here.' })}>
-          <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={timeline}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis unit=" ms" fontSize={11} width={70} />
-              <Tooltip />
-              <Legend />
-              <Line type="monotone" dataKey="p50" name="p50" stroke="#3358d4" isAnimationActive={false} />
-              <Line type="monotone" dataKey="p95" name="p95" stroke="#a15c00" isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <SeriesChart data={timeline} unit=" ms" series={[{ key: 'p50', name: 'p50', color: '#3358d4' }, { key: 'p95', name: 'p95', color: '#a15c00' }]} />
         </Panel>
         <Panel title="Successes and failures" {...(timeline.length ? {} : { empty: 'Outcomes appear once operations have run.' })}>
           <ResponsiveContainer width="100%" height={220}>
@@ -123,17 +131,7 @@ export function AnalyticsScreen() {
           </table>
         </Panel>
         <Panel title="Library growth" {...(library.length ? {} : { empty: 'The library size is sampled whenever the library is listed or the health checks run; open the Library to take the first sample.' })}>
-          <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={library}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Legend />
-              <Line type="stepAfter" dataKey="files" name="files" stroke="#3358d4" isAnimationActive={false} />
-              <Line type="stepAfter" dataKey="sources" name="sources" stroke="#8a4fff" isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <SeriesChart data={library} step series={[{ key: 'files', name: 'files', color: '#3358d4' }, { key: 'sources', name: 'sources', color: '#8a4fff' }]} />
         </Panel>
         <Panel title="Update history" {...(s.updates.length ? {} : { empty: 'No library updates yet. Each update of a library source (pull, pin, roll back) is listed here with its outcome.' })}>
           <AuditTable entries={s.updates} />

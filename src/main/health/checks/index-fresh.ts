@@ -2,18 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { walkLibrary } from '../../library/walk';
 import type { Check } from '../types';
-import { formatMs, readableSettings } from './util';
+import { formatMs, listDir, readableSettings } from './util';
 
 /** The newest modification time of any file under `dir` (0 when there is none). */
 export function newestMtime(dir: string, depth = 3): number {
   let newest = 0;
-  let entries: fs.Dirent[] = [];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const e of entries) {
+  for (const e of listDir(dir)) {
     const abs = path.join(dir, e.name);
     if (e.isFile()) newest = Math.max(newest, fs.statSync(abs).mtimeMs);
     else if (e.isDirectory() && depth > 0) newest = Math.max(newest, newestMtime(abs, depth - 1));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Check, HealthContext } from '../types';
+import { listDir } from './util';
 
 /** A path whose mode is looser than it should be. */
 export interface PermissionProblem {
@@ -28,13 +29,7 @@ export function permissionProblems(ctx: HealthContext): PermissionProblem[] {
   check(ctx.paths.state, 0o700, 0o022);
   const visit = (dir: string) => {
     check(dir, 0o700, 0o077);
-    let entries: fs.Dirent[] = [];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listDir(dir)) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) visit(abs);
       else if (e.isFile()) check(abs, 0o600, 0o077);

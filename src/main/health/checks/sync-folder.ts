@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Check } from '../types';
-import { readableSettings } from './util';
+import { listDir, readableSettings } from './util';
 
 /** File names that sync tools give to the losing side of a conflict. */
 const CONFLICT_NAMES: ReadonlyArray<[RegExp, string]> = [
@@ -26,13 +26,7 @@ export function syncProvider(dir: string): string | undefined {
 export function findConflicts(dir: string, max = 200): Array<{ file: string; tool: string }> {
   const out: Array<{ file: string; tool: string }> = [];
   const visit = (abs: string, rel: string) => {
-    let entries: fs.Dirent[] = [];
-    try {
-      entries = fs.readdirSync(abs, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of listDir(abs)) {
       if (out.length >= max) return;
       const r = rel ? `${rel}/${e.name}` : e.name;
       const hit = CONFLICT_NAMES.find(([re]) => re.test(e.name));

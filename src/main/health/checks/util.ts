@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Settings } from '../../../shared/settings';
 import type { HealthContext } from '../types';
 
@@ -25,4 +26,13 @@ export function formatBytes(n: number): string {
     i++;
   }
   return `${v.toFixed(v < 10 && i ? 1 : 0)} ${units[i]}`;
+}
+
+/** A folder's entries, or none when it cannot be read (missing, no permission). */
+export function listDir(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }

@@ -59,13 +59,17 @@ export interface LogLine {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
+/** One user-visible operation from the audit trail (state/audit.jsonl). */
 export interface AuditEntry {
   readonly time: string;
+  /** What was done, e.g. "library.update", "agent.install". */
   readonly operation: string;
+  /** What it was done to (source name, agent@tool, file). */
   readonly target: string;
   readonly result: 'ok' | 'failed' | 'cancelled' | 'noop';
   readonly durationMs: number;
   readonly correlationId: string;
+  /** History versions before and after, when the operation changed versioned files. */
   readonly versionBefore?: string;
   readonly versionAfter?: string;
   readonly error?: { readonly code: string; readonly message: string };
