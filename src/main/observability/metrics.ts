@@ -49,6 +49,9 @@ export interface MetricsOptions {
   readonly librarySampleEveryMs?: number;
 }
 
+/** Reads of the observability data itself (the Logs panel polls): not counted, so they do not drown real work. */
+const NOT_COUNTED = new Set(['logs:query', 'metrics:summary', 'audit:list']);
+
 /** Creates the metrics store over `state/metrics/`. Recording never throws: metrics must not break an operation. */
 export function createMetrics(opts: MetricsOptions): Metrics {
   const now = opts.now ?? (() => new Date());
@@ -69,6 +72,7 @@ export function createMetrics(opts: MetricsOptions): Metrics {
 
   const metrics: Metrics = {
     recordInvocation(inv) {
+      if (NOT_COUNTED.has(inv.operation)) return;
       safe(() => {
         const target = targetOf(inv);
         const sample: OperationSample = { t: now().toISOString(), op: inv.operation, ms: Math.round(inv.durationMs * 10) / 10, ok: inv.ok, ...(inv.code ? { code: inv.code } : {}), ...(target ? { target } : {}) };

@@ -23,6 +23,30 @@ describe('logs', () => {
     expect(nums.length).toBeLessThan(60);
   });
 
+  it('clean up rotated files beyond the limit, e.g. after it was lowered', () => {
+    const dir = tempDir();
+    for (const n of [1, 2, 3, 7]) fs.writeFileSync(path.join(dir, `app.${n}.log`), '{}\n');
+    const logger = createLogger({ dir, maxBytes: 100, maxFiles: 2 });
+    fs.writeFileSync(path.join(dir, 'app.log'), 'x'.repeat(200));
+    logger.info('after rotation');
+    expect(fs.readdirSync(dir).sort()).toEqual(['app.1.log', 'app.2.log', 'app.log']);
+    expect(fs.readFileSync(path.join(dir, 'app.1.log'), 'utf8')).toBe('x'.repeat(200));
+  });
+
+  it('take the level from settings when neither --debug nor the environment set it', async () => {
+    const home = tempDir();
+    const rt = testRuntime(home);
+    await rt.router.call({ id: 't', trusted: true }, 'workspace:init', {});
+    const settings = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
+    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ ...settings, logLevel: 'error' }));
+    const env = { ...process.env };
+    delete env.AI_CONFIG_LOG_LEVEL;
+    const quiet = testRuntime(home, env);
+    quiet.logger.warn('dropped');
+    quiet.logger.error('kept');
+    expect(quiet.records.map((r) => r.msg)).toEqual(['kept']);
+  });
+
   it('filter by level, component, correlation id, text and time', () => {
     const dir = tempDir();
     let t = Date.parse('2026-01-01T00:00:00Z');
@@ -113,11 +137,13 @@ describe('metrics', () => {
     await rt.router.call(caller, 'library:tree', {});
     await rt.router.call(caller, 'library:read', { source: 'starter', path: 'common/code-review.md' });
     await rt.router.call(caller, 'library:read', { source: 'starter', path: 'missing.md' });
+    await rt.router.call(caller, 'logs:query', {});
     const s = rt.services.health.summary();
     const read = s.operations.find((o) => o.operation === 'library:read')!;
     expect(read).toMatchObject({ count: 2, failures: 1 });
     expect(s.topFiles).toEqual([{ file: 'starter/common/code-review.md', count: 1 }]);
     expect(s.library.at(-1)?.files).toBeGreaterThan(10);
     expect(s.operations.map((o) => o.operation)).toEqual(expect.arrayContaining(['workspace:init', 'library:tree']));
+    expect(s.operations.map((o) => o.operation)).not.toContain('logs:query');
   });
 });
