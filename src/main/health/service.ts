@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/ipc/channels/app';
@@ -159,7 +160,7 @@ export function createHealthService(deps: HealthDeps): HealthService {
       const health = await check({}, ctx);
       let gitVersion = 'unknown';
       try {
-        gitVersion = (await git(['--version'], { cwd: process.cwd(), operation: 'version', ...(deps.gitExecutable ? { executable: deps.gitExecutable } : {}) })).stdout.trim();
+        gitVersion = (await git(['--version'], { cwd: os.tmpdir(), operation: 'version', ...(deps.gitExecutable ? { executable: deps.gitExecutable } : {}) })).stdout.trim();
       } catch (e) {
         gitVersion = isAppError(e) ? e.message : String(e);
       }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { isAppError } from '../../../shared/errors';
 import { git } from '../../git/core';
 import type { Check } from '../types';
@@ -15,7 +16,7 @@ export const gitVersionCheck: Check = {
   async run(ctx) {
     let out: string;
     try {
-      out = (await git(['--version'], { cwd: process.cwd(), operation: 'version', logger: ctx.logger, ...(ctx.gitExecutable ? { executable: ctx.gitExecutable } : {}) })).stdout;
+      out = (await git(['--version'], { cwd: os.tmpdir(), operation: 'version', logger: ctx.logger, ...(ctx.gitExecutable ? { executable: ctx.gitExecutable } : {}) })).stdout;
     } catch (e) {
       const msg = isAppError(e) ? `${e.message} ${e.hint}` : String(e);
       return { status: 'fail', explanation: `Git could not be run: ${msg}` };

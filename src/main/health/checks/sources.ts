@@ -49,8 +49,12 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
     }
   } catch (e) {
     status = worst(status, 'warn');
-    const why = isAppError(e) && e.code === 'CANCELLED' ? `it did not answer within ${ctx.thresholds.remoteTimeoutMs / 1000} s` : gitError(e);
-    parts.push(`The remote could not be reached (${why}); the local copy keeps working, but updates will wait until it can be reached.`);
+    if (isAppError(e) && e.code === 'AUTH_FAILED') {
+      parts.push(`The remote refused the credentials (${gitError(e)}). ${e.hint}`);
+    } else {
+      const why = isAppError(e) && e.code === 'CANCELLED' ? `it did not answer within ${ctx.thresholds.remoteTimeoutMs / 1000} s` : gitError(e);
+      parts.push(`The remote could not be reached (${why}); the local copy keeps working, but updates will wait until it can be reached.`);
+    }
   }
   if (remoteSha && remoteSha !== head) {
     let known = true;
