@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { followLogs } from '../../src/cli/commands/health';
 import { makeCommandContext } from '../../src/cli/context';
 import type { Io } from '../../src/cli/output';
+import { createLogger } from '../../src/main/observability/logger';
 import { cli, testRuntime } from '../helpers/app';
 import { tempDir } from '../helpers/temp';
 
@@ -65,6 +66,28 @@ describe('ai-config health, doctor, logs, diagnostics', () => {
     await following;
     expect(out).toContain('WARN');
     expect(out).toContain('written while following');
+  });
+
+  it('logs --follow loses no line written in the same millisecond and repeats none', async () => {
+    const home = tempDir();
+    const rt = testRuntime(home);
+    const at = new Date('2030-01-01T00:00:00.000Z');
+    const fixed = createLogger({ dir: path.join(home, 'state', 'logs'), now: () => at });
+    fixed.info('first');
+    fixed.info('second, same millisecond');
+    let out = '';
+    const io: Io = { out: (t) => void (out += t), err: () => undefined, isTty: false };
+    const ctx = makeCommandContext(rt, io, { json: true, debug: false }, 'logs');
+    const stop = new AbortController();
+    const first = { level: 'info' as const, time: at.toISOString(), component: 'app', msg: 'first' };
+    const following = followLogs(ctx, { after: at.toISOString(), shown: [first] }, stop.signal, 10);
+    const deadline = Date.now() + 10_000;
+    while (!out.includes('second') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    stop.abort();
+    await following;
+    const msgs = out.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(msgs).toEqual(['second, same millisecond']);
   });
 
   it('diagnostics writes a redacted JSON bundle and records it in the audit trail', async () => {

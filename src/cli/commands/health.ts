@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { HealthReport, LogLine, RepairReport } from '../../shared/ipc/channels/health';
+import { lineKey, msBefore } from '../../shared/logs';
 import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
 import { EXIT, UsageError, type Io } from '../output';
@@ -34,12 +35,18 @@ export function formatLogLine(l: LogLine): string {
  * Prints new log lines as they are written (polling the log through the router) until `signal` aborts.
  * Resolves when stopped.
  */
-export async function followLogs(ctx: CommandContext, query: { level?: Level; after?: string }, signal: AbortSignal, intervalMs = 500): Promise<void> {
+export async function followLogs(ctx: CommandContext, query: { level?: Level; after?: string; shown?: ReadonlyArray<LogLine> }, signal: AbortSignal, intervalMs = 500): Promise<void> {
   let after = query.after;
+  // Lines written in the same millisecond as the last one shown: ask from 1 ms earlier and skip what was printed.
+  let printed = new Set((query.shown ?? []).map(lineKey));
   while (!signal.aborted) {
-    const { lines } = await ctx.call('logs:query', { ...(query.level ? { level: query.level } : {}), ...(after ? { after } : {}), limit: 1000 });
-    for (const l of lines) ctx.io.out(ctx.flags.json ? JSON.stringify(l) + '\n' : formatLogLine(l));
-    if (lines.length) after = lines[lines.length - 1]!.time;
+    const { lines } = await ctx.call('logs:query', { ...(query.level ? { level: query.level } : {}), ...(after ? { after: msBefore(after) } : {}), limit: 1000 });
+    const fresh = lines.filter((l) => !printed.has(lineKey(l)));
+    for (const l of fresh) ctx.io.out(ctx.flags.json ? JSON.stringify(l) + '\n' : formatLogLine(l));
+    if (fresh.length) {
+      after = fresh[fresh.length - 1]!.time;
+      printed = new Set(lines.filter((l) => l.time >= msBefore(after!)).map(lineKey));
+    }
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, intervalMs);
       signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
@@ -112,7 +119,7 @@ export function registerHealth(program: Command, run: CommandRunner): void {
           process.once('SIGINT', onSignal);
           process.once('SIGTERM', onSignal);
           try {
-            await followLogs(ctx, { ...(level ? { level } : {}), ...(lines.length ? { after: lines[lines.length - 1]!.time } : { after: new Date().toISOString() }) }, stop.signal);
+            await followLogs(ctx, { ...(level ? { level } : {}), shown: lines, ...(lines.length ? { after: lines[lines.length - 1]!.time } : { after: new Date().toISOString() }) }, stop.signal);
           } finally {
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);

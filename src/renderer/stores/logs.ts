@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { IpcError } from '../../shared/errors';
 import type { LogEvent } from '../../shared/ipc/contract';
 import type { LogLevelName, LogLine } from '../../shared/ipc/channels/health';
+import { lineKey, msBefore } from '../../shared/logs';
 import { getApi, newActionId } from '../api/client';
 
 export interface LogFilters {
@@ -15,12 +16,11 @@ const MAX_LINES = 2000;
 /** How often the panel also reads the log file, for lines other processes (the CLI) wrote. */
 const POLL_MS = 2000;
 
-const keyOf = (l: LogLine | LogEvent) => `${l.time}|${l.component}|${l.msg}|${l.correlationId ?? ''}`;
 
 /** Appends lines not already shown, keeping time order and the newest MAX_LINES. */
 export function mergeLines(current: ReadonlyArray<LogLine>, incoming: ReadonlyArray<LogLine | LogEvent>): ReadonlyArray<LogLine> {
-  const seen = new Set(current.map(keyOf));
-  const fresh = incoming.filter((l) => !seen.has(keyOf(l)));
+  const seen = new Set(current.map(lineKey));
+  const fresh = incoming.filter((l) => !seen.has(lineKey(l)));
   if (!fresh.length) return current;
   return [...current, ...fresh].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)).slice(-MAX_LINES);
 }
@@ -77,7 +77,8 @@ export const useLogs = create<LogsState>((set, get) => ({
       const s = get();
       if (!s.live || s.loading) return;
       const f = s.filters;
-      const after = s.lines.at(-1)?.time;
+      const last = s.lines.at(-1)?.time;
+      const after = last ? msBefore(last) : undefined;
       void api
         .invoke('logs:query', { level: f.level, limit: 500, ...(after ? { after } : {}), ...(f.component ? { component: f.component } : {}), ...(f.text ? { text: f.text } : {}) }, { correlationId: newActionId('logtail') })
         .then((r) => {
