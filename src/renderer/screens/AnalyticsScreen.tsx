@@ -32,7 +32,7 @@ function SeriesChart({ data, series, unit, step }: { data: ReadonlyArray<Record<
         <Tooltip />
         <Legend />
         {series.map((x) => (
-          <Line key={x.key} type={step ? 'stepAfter' : 'monotone'} dataKey={x.key} name={x.name} stroke={x.color} isAnimationActive={false} />
+          <Line key={x.key} type={step ? 'stepAfter' : 'linear'} dataKey={x.key} name={x.name} stroke={x.color} isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>
