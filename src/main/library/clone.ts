@@ -38,7 +38,7 @@ export async function cloneRepo(opts: CloneOptions): Promise<void> {
   const tmp = `${opts.dest}.clone-${process.pid}-${Date.now()}`;
   await fs.promises.mkdir(path.dirname(opts.dest), { recursive: true });
   try {
-    await git(['clone', '--progress', '--no-tags', ...(opts.branch ? ['--branch', opts.branch] : []), '--', opts.url, tmp], {
+    await git(['-c', 'credential.helper=', 'clone', '--progress', ...(opts.branch ? ['--branch', opts.branch] : []), '--', opts.url, tmp], {
       cwd: path.dirname(opts.dest),
       operation: 'clone',
       ...(opts.env ? { env: opts.env } : {}),
@@ -53,6 +53,35 @@ export async function cloneRepo(opts: CloneOptions): Promise<void> {
     await fs.promises.rm(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** Whether a process id is alive on this machine. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `<name>.clone-<pid>-<time>` folders left by a clone whose process was killed. */
+export async function removeStaleClones(libraryDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(libraryDir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const n of names) {
+    const m = /\.clone-(\d+)-\d+$/.exec(n);
+    if (m && !alive(Number(m[1]))) {
+      await fs.promises.rm(path.join(libraryDir, n), { recursive: true, force: true });
+      removed.push(n);
+    }
+  }
+  return removed;
 }
 
 /** A source name from a repository URL: its last path segment without `.git`, made safe. */
