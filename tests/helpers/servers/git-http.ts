@@ -58,6 +58,9 @@ export async function startGitHttpServer(opts: GitHttpOptions): Promise<GitHttpS
         stdio: ['pipe', 'pipe', 'ignore'],
       });
       children.add(child);
+      // The client may hang up (a cancelled clone): a broken pipe is expected, not a test failure.
+      child.stdin.on('error', () => undefined);
+      child.on('error', () => res.destroy());
       child.on('close', () => children.delete(child));
       req.pipe(child.stdin);
       let head = Buffer.alloc(0);
