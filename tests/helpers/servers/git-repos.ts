@@ -23,6 +23,8 @@ export interface Upstream {
   readonly fileUrl: string;
   /** Writes files (null deletes), commits with `message`, pushes; returns the new commit. */
   commit(files: Record<string, string | null>, message: string): string;
+  /** Appends `count` commits (file changes from `files(i)`) in one `git fast-import`; returns the new head. */
+  commitMany(count: number, files: (i: number) => Record<string, string>): string;
   tag(name: string): void;
   head(): string;
 }
@@ -51,6 +53,19 @@ export function createUpstream(root: string, files: Record<string, string>, name
       gitSync(work, 'add', '-A');
       gitSync(work, 'commit', '-q', '--allow-empty', '-m', message);
       gitSync(work, 'push', '-q', 'origin', `HEAD:${branch}`);
+      return up.head();
+    },
+    commitMany(count, files) {
+      const parts: string[] = [];
+      const t = 1_700_000_000;
+      for (let i = 0; i < count; i++) {
+        const msg = `Commit ${i}\n`;
+        parts.push(`commit refs/heads/${branch}\nauthor Upstream Author <upstream@example.invalid> ${t + i} +0000\ncommitter Upstream Author <upstream@example.invalid> ${t + i} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}`);
+        if (i === 0) parts.push(`from refs/heads/${branch}^0\n`);
+        for (const [rel, text] of Object.entries(files(i))) parts.push(`M 100644 inline ${rel}\ndata ${Buffer.byteLength(text)}\n${text}\n`);
+      }
+      execFileSync('git', ['fast-import', '--quiet'], { cwd: bare, input: parts.join(''), env: { ...process.env, ...IDENTITY } });
+      gitSync(work, 'pull', '-q', '--ff-only', 'origin', branch);
       return up.head();
     },
     tag(tagName) {

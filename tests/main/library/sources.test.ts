@@ -76,7 +76,7 @@ describe('library sources over file://', () => {
     expect(fs.readFileSync(path.join(dir, 'common/local.md'), 'utf8')).toBe('# Mine only\n');
     expect(fs.readFileSync(path.join(dir, 'common/new.md'), 'utf8')).toBe('# New\n');
     expect(r.conflicts).toEqual(['common/b.md']);
-    expect(r.kept.sort()).toEqual(['common/a.md', 'common/local.md']);
+    expect([...r.kept].sort()).toEqual(['common/a.md', 'common/local.md']);
     // Mine stays in place until the user decides; the diff shows theirs -> mine.
     expect(fs.readFileSync(path.join(dir, 'common/b.md'), 'utf8')).toBe('# B mine\n');
     const { diff } = await call('sources:diff', { name: 'team', path: 'common/b.md' });
@@ -95,14 +95,7 @@ describe('library sources over file://', () => {
   it('fast-forwards over 100 upstream commits', async () => {
     const { up, call } = await setup();
     await call('sources:add', { name: 'team', url: up.fileUrl });
-    // 100 commits written straight into the upstream work tree, pushed once.
-    for (let i = 0; i < 100; i++) {
-      fs.writeFileSync(path.join(up.work, 'common', `f${i}.md`), `# F${i}\n`);
-      fs.appendFileSync(path.join(up.work, 'common/b.md'), `${i}\n`);
-      gitSync(up.work, 'add', '-A');
-      gitSync(up.work, 'commit', '-q', '-m', `Commit ${i}`);
-    }
-    gitSync(up.work, 'push', '-q', 'origin', 'HEAD:main');
+    up.commitMany(100, (i) => ({ [`common/f${i}.md`]: `# F${i}\n`, 'common/b.md': `# B\n${i}\n` }));
     const { results } = await call('sources:update', { name: 'team' });
     expect(results[0]!.commits).toHaveLength(100);
     expect(results[0]!.files.added).toHaveLength(100);
