@@ -9,6 +9,8 @@ import type { AuditTrail } from '../observability/audit';
 import type { Logger } from '../observability/logger';
 import { registerSecret } from '../observability/redact';
 import type { SecretStore } from '../secrets/store';
+import { ensureGit } from '../git/core';
+import { writeAtomic } from '../workspace/atomic-write';
 import { withLock } from '../workspace/lock';
 import type { Paths } from '../workspace/paths';
 import { loadSettings, saveSettings } from '../workspace/settings';
@@ -17,7 +19,7 @@ import { cloneRepo, removeStaleClones, sourceNameFromUrl } from './clone';
 import { aheadBehind, commitInfo, currentBranch, fetchOrigin, fileDiff, headCommit, isAncestor, localChanges, logOf, resolveCommit, showFile, type RepoCtx } from './git-ops';
 import { acceptHostKey, describeHostKey } from './host-keys';
 import { moveKeepingEdits, type MoveResult } from './local-edits';
-import { conflictDir, inUseSince, pushVersion, readSourceState, sourceStateFile, writeSourceState, type SourceState } from './source-state';
+import { inUseSince, pushVersion, readSourceState, sourceStateFile, writeSourceState, type SourceState } from './source-state';
 import { summarize } from './summary';
 
 export interface SourcesDeps {
@@ -313,6 +315,7 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         ctx,
         () =>
           track(ctx, async (signal) => {
+            await ensureGit(ctx.logger);
             await removeStaleClones(paths.library);
             if (fs.existsSync(paths.sourceDir(name))) throw new AppError('ALREADY_EXISTS', `${paths.sourceDir(name)} already exists.`, 'Move that folder aside or pick another name.');
             const env = envFor(source, req.token);
@@ -339,12 +342,12 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         await saveSources((all) => all.filter((x) => x.name !== name));
         if (s.tokenRef) deps.secrets.delete(s.tokenRef);
         await fs.promises.rm(sourceStateFile(paths.state, name), { force: true });
-        await fs.promises.rm(conflictDir(paths.state, name), { recursive: true, force: true });
         return { removed: name };
       });
     },
 
     async update(name, ctx) {
+      await ensureGit(ctx.logger);
       const targets = name ? [find(name)] : settings().sources;
       const results: UpdateResult[] = [];
       for (const s of targets) {
@@ -440,10 +443,8 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
               await fs.promises.copyFile(abs, backup);
             }
             const theirs = await showFile(r, 'HEAD', file);
-            if (theirs) {
-              await fs.promises.mkdir(path.dirname(abs), { recursive: true });
-              await fs.promises.writeFile(abs, theirs);
-            } else await fs.promises.rm(abs, { force: true });
+            if (theirs) await writeAtomic(abs, theirs);
+            else await fs.promises.rm(abs, { force: true });
           }
           await writeSourceState(paths.state, name, { ...st, conflicts: st.conflicts.filter((c) => c.path !== file) });
           return infoOf(name);

@@ -20,11 +20,6 @@ export function sourceStateFile(stateDir: string, name: string): string {
   return path.join(stateDir, 'sources', `${name}.json`);
 }
 
-/** Where "mine" copies of conflicted files wait for a decision. */
-export function conflictDir(stateDir: string, name: string): string {
-  return path.join(stateDir, 'sources', `${name}.conflicts`);
-}
-
 export function readSourceState(stateDir: string, name: string): SourceState {
   try {
     const raw = JSON.parse(fs.readFileSync(sourceStateFile(stateDir, name), 'utf8')) as Partial<SourceState>;
