@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { git } from '../git/core';
 import type { Logger } from '../observability/logger';
+import { pidAlive } from '../workspace/lock';
 
 export interface CloneProgress {
   readonly phase: string;
@@ -55,16 +56,6 @@ export async function cloneRepo(opts: CloneOptions): Promise<void> {
   }
 }
 
-/** Whether a process id is alive on this machine. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes `<name>.clone-<pid>-<time>` folders left by a clone whose process was killed. */
 export async function removeStaleClones(libraryDir: string): Promise<string[]> {
   let names: string[];
@@ -76,7 +67,7 @@ export async function removeStaleClones(libraryDir: string): Promise<string[]> {
   const removed: string[] = [];
   for (const n of names) {
     const m = /\.clone-(\d+)-\d+$/.exec(n);
-    if (m && !alive(Number(m[1]))) {
+    if (m && !pidAlive(Number(m[1]))) {
       await fs.promises.rm(path.join(libraryDir, n), { recursive: true, force: true });
       removed.push(n);
     }

@@ -6,6 +6,12 @@ import { knownHostsFile } from './auth';
 
 /** Host and port of an ssh:// or scp-like URL. */
 export function sshHostOf(url: string): { host: string; port: number } {
+  const found = parseSshHost(url);
+  if (found.host.startsWith('-')) throw new AppError('INVALID_REQUEST', `"${url}" names an invalid host.`, 'Use ssh://user@host[:port]/path or user@host:path.');
+  return found;
+}
+
+function parseSshHost(url: string): { host: string; port: number } {
   const m = /^ssh:\/\/(?:[^@/]+@)?(\[[^\]]+\]|[^:/]+)(?::(\d+))?\//i.exec(url);
   if (m) return { host: m[1]!.replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : 22 };
   const scp = /^(?:[^@]+@)?([^:/]+):/.exec(url);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/main/ipc/router';
 import { sshCommand } from '../../../src/main/library/auth';
 import type { Channel, RequestOf } from '../../../src/shared/ipc/contract';
-import { testRuntime } from '../../helpers/app';
+import { cli, testRuntime } from '../../helpers/app';
 import { createUpstream, gitSync } from '../../helpers/servers/git-repos';
 import { startGitHttpServer, type GitHttpServer } from '../../helpers/servers/git-http';
 import { makeSshKey, startSshd, type SshdServer } from '../../helpers/servers/sshd';
@@ -109,6 +109,36 @@ describe('library sources over HTTP with a token', () => {
     expect(rt.services.audit.read().filter((r) => r.operation === 'library.add').map((r) => r.result)).toEqual(['cancelled']);
   });
 
+  it('a cancelled update changes nothing: same commit, local edits intact, audited as cancelled', async () => {
+    const { root, home, rt, call } = await workspace({ TEAM_TOKEN: TOKEN });
+    let hold = false;
+    let arrived!: () => void;
+    const atPack = new Promise<void>((r) => (arrived = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { up, url } = await serve(root, {
+      beforeUploadPack: () => {
+        if (!hold) return Promise.resolve();
+        arrived();
+        return gate;
+      },
+    });
+    await call('sources:add', { name: 'team', url, tokenEnv: 'TEAM_TOKEN' });
+    const dir = path.join(home, 'library', 'team');
+    const before = gitSync(dir, 'rev-parse', 'HEAD').trim();
+    fs.writeFileSync(path.join(dir, 'common/a.md'), '# A mine\n');
+    up.commit({ 'common/a.md': '# A theirs\n' }, 'Upstream change');
+    hold = true;
+    const updating = call('sources:update', { name: 'team' }, 'update-to-cancel');
+    await atPack;
+    expect(await call('sources:cancel', { correlationId: 'update-to-cancel' })).toEqual({ cancelled: true });
+    await expect(updating).rejects.toMatchObject({ code: 'CANCELLED' });
+    release();
+    expect(gitSync(dir, 'rev-parse', 'HEAD').trim()).toBe(before);
+    expect(fs.readFileSync(path.join(dir, 'common/a.md'), 'utf8')).toBe('# A mine\n');
+    expect(rt.services.audit.read().filter((r) => r.operation === 'library.update').map((r) => r.result)).toEqual(['cancelled']);
+  });
+
   it('a clone folder left by a killed process is removed before the next clone', async () => {
     const { root, home, call } = await workspace();
     const dead = spawnSync(process.execPath, ['-e', 'process.pid'], {}).pid!;
@@ -154,6 +184,24 @@ describe('library sources over SSH', () => {
     await expect(call('sources:update', { name: 'team' })).rejects.toMatchObject({ code: 'HOST_KEY_CHANGED' });
     expect(fs.readFileSync(path.join(home, 'state', 'known_hosts'), 'utf8')).toBe(knownHosts);
     expect(gitSync(path.join(home, 'library', 'team'), 'ls-files')).not.toContain('common/c.md');
+  });
+
+  it('the CLI trusts a new host key only with --accept-host-key', async () => {
+    const root = tempDir();
+    const home = path.join(root, 'home');
+    const env = { AI_CONFIG_HOME: home };
+    const key = makeSshKey(path.join(root, 'keys', 'id'));
+    const up = createUpstream(root, { 'x.md': '# X\n' });
+    const sshd = await startSshd({ dir: path.join(root, 'sshd'), authorizedKeys: [fs.readFileSync(key + '.pub', 'utf8')] });
+    running.push(sshd);
+    expect((await cli(['init'], env)).code).toBe(0);
+    const refused = await cli(['library', 'add', 'team', sshd.url(up.bare), '--ssh-key', key], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not yet trusted. Its fingerprint is SHA256:/);
+    expect(refused.stderr).toMatch(/--accept-host-key/);
+    const added = await cli(['library', 'add', 'team', sshd.url(up.bare), '--ssh-key', key, '--accept-host-key'], env);
+    expect(added.code, added.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(home, 'state', 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${sshd.port} ssh-ed25519 `);
   });
 
   it('builds an ssh command with only the chosen key and strict host checking', () => {
