@@ -57,7 +57,7 @@ export interface SourceInfo {
 
 export interface UpdateResult {
   readonly source: string;
-  readonly status: 'updated' | 'up-to-date' | 'skipped';
+  readonly status: 'updated' | 'up-to-date' | 'skipped' | 'failed';
   readonly from?: string;
   readonly to?: string;
   readonly commits: ReadonlyArray<CommitInfo>;
@@ -67,6 +67,8 @@ export interface UpdateResult {
   /** Local edits that collided with upstream: see `sources:resolve`. */
   readonly conflicts: ReadonlyArray<string>;
   readonly message: string;
+  /** Why a source failed when several were updated at once (the others still ran). */
+  readonly error?: { readonly code: string; readonly message: string; readonly hint: string };
 }
 
 export interface LogEntry extends CommitInfo {

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { SourceInfo, UpdateResult } from '../../shared/sources';
 import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
-import { UsageError } from '../output';
+import { printJson, ReportedFailure, UsageError } from '../output';
 import { readSecretLine } from '../prompt';
 
 const short = (h?: string) => (h ? h.slice(0, 10) : '-');
@@ -17,6 +17,10 @@ function cancelOnInterrupt(ctx: CommandContext): () => void {
 }
 
 function printResult(ctx: CommandContext, r: UpdateResult): void {
+  if (r.error) {
+    ctx.io.err(`error: ${r.source}: ${r.error.message}\n  hint: ${r.error.hint}\n`);
+    return;
+  }
   ctx.io.out(`${r.message}\n`);
   for (const c of r.commits.slice(0, 50)) ctx.io.out(`  ${short(c.hash)}  ${c.date.slice(0, 10)}  ${c.author}: ${c.subject}\n`);
   if (r.commits.length > 50) ctx.io.out(`  … and ${r.commits.length - 50} more (see \`library log ${r.source}\`)\n`);
@@ -127,8 +131,9 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
         const stop = cancelOnInterrupt(ctx);
         try {
           const { results } = await ctx.call('sources:update', name ? { name } : {});
-          if (ctx.flags.json) return name ? results[0] : results;
-          for (const r of results) printResult(ctx, r);
+          if (ctx.flags.json) printJson(ctx.io, name ? results[0] : results);
+          else for (const r of results) printResult(ctx, r);
+          if (results.some((r) => r.status === 'failed')) throw new ReportedFailure();
           return undefined;
         } finally {
           stop();

@@ -351,16 +351,26 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
       const targets = name ? [find(name)] : settings().sources;
       const results: UpdateResult[] = [];
       for (const s of targets) {
-        results.push(
-          await mutate(
+        const one = () =>
+          mutate(
             'library.update',
             s.name,
             ctx,
             () => track(ctx, (signal) => updateOne(s, ctx, signal)),
             (v) => ({ from: v.from, to: v.to, commits: v.commits.length, files: { added: v.files.added.length, modified: v.files.modified.length, deleted: v.files.deleted.length }, kept: v.kept, conflicts: v.conflicts }),
             (v) => v.status !== 'updated',
-          ),
-        );
+          );
+        if (name) {
+          results.push(await one());
+          continue;
+        }
+        // Updating all: one unreachable or failing source does not stop the others.
+        try {
+          results.push(await one());
+        } catch (e) {
+          if (!isAppError(e) || e.code === 'CANCELLED') throw e;
+          results.push({ source: s.name, status: 'failed', commits: [], files: { added: [], modified: [], deleted: [] }, kept: [], conflicts: [], message: e.message, error: { code: e.code, message: e.message, hint: e.hint } });
+        }
       }
       ctx.progress({ phase: 'Done', percent: 100, done: true });
       return results;

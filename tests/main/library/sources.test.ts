@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/main/ipc/router';
 import { createUpstream, gitSync } from '../../helpers/servers/git-repos';
 import { tempDir } from '../../helpers/temp';
-import { testRuntime } from '../../helpers/app';
+import { cli, testRuntime } from '../../helpers/app';
 import type { ProgressEvent } from '../../../src/shared/ipc/contract';
 
 const caller = { id: 'test', trusted: true };
@@ -151,6 +151,19 @@ describe('library sources over file://', () => {
     gitSync(dir, 'remote', 'set-url', 'origin', 'http://127.0.0.1:9/nothing.git');
     await expect(call('sources:update', { name: 'team' })).rejects.toMatchObject({ code: 'OFFLINE', message: expect.stringMatching(new RegExp(`stays at ${head.slice(0, 10)}.*in use since \\d{4}-`)) });
     expect(gitSync(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    // Updating everything: the unreachable source is reported, the others still run.
+    const up2 = createUpstream(path.join(dir, '..', '..', '..'), { 'y.md': '# Y\n' }, 'second-lib');
+    await call('sources:add', { name: 'second', url: up2.fileUrl });
+    up2.commit({ 'y.md': '# Y2\n' }, 'Y2');
+    const all = await call('sources:update', {});
+    expect(all.results.map((r) => [r.source, r.status, r.error?.code ?? null])).toEqual([
+      ['starter', 'skipped', null],
+      ['team', 'failed', 'OFFLINE'],
+      ['second', 'updated', null],
+    ]);
+    const viaCli = await cli(['library', 'update', '--json'], { AI_CONFIG_HOME: path.join(dir, '..', '..') });
+    expect(viaCli.code).toBe(1);
+    expect((JSON.parse(viaCli.stdout) as Array<{ status: string }>).map((r) => r.status)).toEqual(['skipped', 'failed', 'up-to-date']);
   });
 
   it('errors carry codes: not found, branch missing, bad ref, credentials in URL', async () => {
