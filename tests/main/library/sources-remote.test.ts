@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/main/ipc/router';
 import { sshCommand } from '../../../src/main/library/auth';
 import type { Channel, RequestOf } from '../../../src/shared/ipc/contract';
-import { cli, testRuntime } from '../../helpers/app';
+import { cli, REPO_ROOT, testRuntime } from '../../helpers/app';
 import { createUpstream, gitSync } from '../../helpers/servers/git-repos';
 import { startGitHttpServer, type GitHttpServer } from '../../helpers/servers/git-http';
 import { makeSshKey, startSshd, type SshdServer } from '../../helpers/servers/sshd';
@@ -78,6 +78,25 @@ describe('library sources over HTTP with a token', () => {
     const settings = fs.readFileSync(path.join(home, 'settings.json'), 'utf8');
     expect(settings).toContain('"tokenEnv": "TEAM_TOKEN"');
     expect(settings).toContain('"tokenRef": "source.stored.token"');
+  });
+
+  it('the CLI reads a token from --ask-token, stores it encrypted, and uses it for updates', async () => {
+    const { root, home } = await workspace();
+    const { up, url } = await serve(root);
+    const bin = path.join(REPO_ROOT, 'bin', 'ai-config.mjs');
+    const child = spawn(process.execPath, [bin, 'library', 'add', 'team', url, '--ask-token'], { env: { ...process.env, AI_CONFIG_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.stdin.end(TOKEN + '\n');
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code, out).toBe(0);
+    expect(out).not.toContain(TOKEN);
+    up.commit({ 'common/z.md': '# Z\n' }, 'Z');
+    const upd = await cli(['library', 'update', 'team', '--json'], { AI_CONFIG_HOME: home });
+    expect(upd.code, upd.stderr).toBe(0);
+    expect(JSON.parse(upd.stdout)).toMatchObject({ files: { added: ['common/z.md'] } });
+    expect(filesContaining(home, TOKEN)).toEqual([]);
   });
 
   it('an interrupted clone leaves nothing behind', async () => {
