@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { SourcesScreen } from './screens/SourcesScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
-const SCREENS = [{ id: 'library', label: 'Library', render: () => <LibraryScreen /> }] as const;
+const SCREENS = [
+  { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'sources', label: 'Sources', render: () => <SourcesScreen /> },
+] as const;
 
 export function App() {
   const [screen, setScreen] = useState<string>('library');

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
+import { sourcesChannels } from './channels/sources';
 import type { Result } from '../errors';
 
 /** Every request/response channel. One object per domain under ./channels, merged here. */
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...sourcesChannels,
 } as const;
 
 export type Contract = typeof contract;
