@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { SourcesScreen } from './screens/SourcesScreen';
 import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { HealthScreen } from './screens/HealthScreen';
 import { LogsScreen } from './screens/LogsScreen';
@@ -9,6 +10,7 @@ import { useLibrary } from './stores/library';
 /** Screens in the sidebar. Each later domain adds its screen here. */
 const SCREENS = [
   { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'sources', label: 'Sources', render: () => <SourcesScreen /> },
   { id: 'health', label: 'Health', render: () => <HealthScreen /> },
   { id: 'logs', label: 'Logs', render: () => <LogsScreen /> },
   { id: 'analytics', label: 'Analytics', render: () => <AnalyticsScreen /> },

@@ -37,6 +37,9 @@ export interface HealthDeps {
   readonly now?: () => Date;
   readonly thresholds?: Partial<HealthThresholds>;
   readonly gitExecutable?: string;
+  /** See HealthContext.remoteEnv / cloneSource: the sources domain's credentials and clone. */
+  readonly remoteEnv?: HealthContext['remoteEnv'];
+  readonly cloneSource?: HealthContext['cloneSource'];
 }
 
 /** Checks with repairs, logs, audit trail, metrics and diagnostics: `services.health`. */
@@ -81,6 +84,8 @@ export function createHealthService(deps: HealthDeps): HealthService {
     metrics: deps.metrics,
     hasRepair: (id) => !!registry.repair(id),
     ...(deps.gitExecutable ? { gitExecutable: deps.gitExecutable } : {}),
+    ...(deps.remoteEnv ? { remoteEnv: deps.remoteEnv } : {}),
+    ...(deps.cloneSource ? { cloneSource: deps.cloneSource } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
 

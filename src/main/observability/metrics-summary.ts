@@ -20,9 +20,9 @@ export function percentile(values: ReadonlyArray<number>, p: number): number {
   return sorted[Math.min(sorted.length, rank) - 1]!;
 }
 
-/** Whether an audit record is a library update (what the update-history chart shows). */
+/** Whether an audit record moved a library source to another version (add, update, pin, rollback...): the update history. */
 export function isUpdate(r: Pick<AuditRecord, 'operation'>): boolean {
-  return /(^|[.:])(update|pull|sync)\b/.test(r.operation) && /^(library|source|sources)[.:]/.test(r.operation);
+  return /^(library|sources?)[.:](add|update|pull|pin|unpin|rollback|rollforward)$/.test(r.operation);
 }
 
 /** Turns raw samples into what the Analytics screen charts. Pure, for tests. */

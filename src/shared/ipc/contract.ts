@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
+import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
 import type { Result } from '../errors';
 
@@ -9,6 +10,7 @@ import type { Result } from '../errors';
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...sourcesChannels,
   ...healthChannels,
 } as const;
 

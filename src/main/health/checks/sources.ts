@@ -21,7 +21,7 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
   const reclone = ctx.hasRepair('reclone-source') ? { fix: { id: 'reclone-source', title: `Re-clone "${source.name}" (keeping local edits)`, target: source.name } } : {};
   if (!fs.existsSync(dir)) return { status: 'fail', explanation: `The folder ${dir} is missing, so the "${source.name}" files are not available.`, ...reclone };
   if (!fs.existsSync(path.join(dir, '.git'))) return { status: 'fail', explanation: `${dir} is not a Git clone (no .git folder); it cannot be updated or rolled back.`, ...reclone };
-  const run = (args: string[], operation: string, extra: { signal?: AbortSignal } = {}) => git(args, { cwd: dir, operation, logger: ctx.logger, ...extra });
+  const run = (args: string[], operation: string, extra: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}) => git(args, { cwd: dir, operation, logger: ctx.logger, ...extra });
   try {
     await run(['fsck', '--no-progress', '--no-dangling'], 'source fsck');
   } catch (e) {
@@ -41,7 +41,8 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
   let remoteSha: string | undefined;
   const signal = AbortSignal.timeout(ctx.thresholds.remoteTimeoutMs);
   try {
-    const out = (await run(['ls-remote', '--', 'origin', ref], 'source ls-remote', { signal })).stdout;
+    const env = ctx.remoteEnv?.(source);
+    const out = (await run(['-c', 'credential.helper=', 'ls-remote', '--', 'origin', ref], 'source ls-remote', { signal, ...(env ? { env } : {}) })).stdout;
     remoteSha = out.split('\n').map((l) => l.split('\t')).find((c) => c[1] === ref || c[1] === `refs/heads/${ref}`)?.[0];
     if (!remoteSha) {
       status = worst(status, 'warn');

@@ -70,6 +70,7 @@ export const recloneSourceRepair: Repair = {
     if (existed) await fs.promises.rename(dir, aside);
     try {
       if (source.kind === 'starter') await createStarterRepo(ctx.assetsDir, dir, ctx.logger);
+      else if (ctx.cloneSource) await ctx.cloneSource(source, ctx.op);
       else await cloneRepo({ url: source.url, dest: dir, logger: ctx.logger, ...(source.branch ? { branch: source.branch } : {}), onProgress: (p) => ctx.op.progress({ phase: p.phase, ...(p.percent !== undefined ? { percent: p.percent } : {}) }) });
     } catch (e) {
       await fs.promises.rm(dir, { recursive: true, force: true });
