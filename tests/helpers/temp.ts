@@ -34,3 +34,17 @@ export function snapshotTree(root: string, skip: (rel: string) => boolean = () =
   if (fs.existsSync(root)) visit(root);
   return out;
 }
+
+/** Every file under `root` whose bytes contain `needle` (for secret-leak searches). */
+export function filesContaining(root: string, needle: string): string[] {
+  const hits: string[] = [];
+  const visit = (dir: string) => {
+    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, ent.name);
+      if (ent.isDirectory()) visit(abs);
+      else if (ent.isFile() && fs.readFileSync(abs).includes(needle)) hits.push(abs);
+    }
+  };
+  if (fs.existsSync(root)) visit(root);
+  return hits;
+}

@@ -6,7 +6,7 @@ import type { Channel, RequestOf } from '../../../src/shared/ipc/contract';
 import { testRuntime } from '../../helpers/app';
 import { createUpstream } from '../../helpers/servers/git-repos';
 import { startGitHttpServer, type GitHttpServer } from '../../helpers/servers/git-http';
-import { tempDir } from '../../helpers/temp';
+import { filesContaining, tempDir } from '../../helpers/temp';
 
 const caller = { id: 'test', trusted: true };
 const running: GitHttpServer[] = [];
@@ -36,15 +36,6 @@ describe('health over an authenticated remote', () => {
     expect(repair.outcome).toBe('repaired');
     expect(fs.existsSync(path.join(home, 'library', 'team', 'common', 'a.md'))).toBe(true);
 
-    const leaks: string[] = [];
-    const visit = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        const abs = path.join(d, e.name);
-        if (e.isDirectory()) visit(abs);
-        else if (e.isFile() && fs.readFileSync(abs).includes(TOKEN)) leaks.push(abs);
-      }
-    };
-    visit(home);
-    expect(leaks).toEqual([]);
+    expect(filesContaining(home, TOKEN)).toEqual([]);
   });
 });
