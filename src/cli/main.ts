@@ -8,6 +8,7 @@ import { registerInit } from './commands/init';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerHealth } from './commands/health';
 
 export interface CliOptions {
   readonly version: string;
@@ -41,6 +42,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
       correlationId = ctx.correlationId;
       const value = await body(ctx);
       if (flags.json && value !== undefined) printJson(io, value);
+      if (ctx.exitCode) exitCode = ctx.exitCode;
     } catch (e) {
       exitCode = printError(io, e, flags.json, correlationId);
     }
@@ -58,6 +60,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerStatus(program, run);
   registerLibrary(program, run);
   registerServe(program, run, opts.packageRoot);
+  registerHealth(program, run);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -13,6 +13,9 @@ import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
+import { createHealthService, type HealthService } from './health/service';
+import { gitEnvFor } from './library/auth';
+import { createMetrics } from './observability/metrics';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
@@ -45,6 +48,8 @@ export interface Services {
   readonly secrets: SecretStore;
   /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
   readonly sources: SourcesService;
+  /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
+  readonly health: HealthService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -78,7 +83,7 @@ export function createServices(opts: ServicesOptions): Services {
   const history = createUnversionedHistory();
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
-  return {
+  const svc: Services = {
     paths,
     logger,
     events,
@@ -86,6 +91,7 @@ export function createServices(opts: ServicesOptions): Services {
     audit,
     secrets,
     sources,
+    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -130,4 +136,5 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  return svc;
 }

@@ -18,6 +18,8 @@ export interface GitOptions {
   readonly signal?: AbortSignal;
   /** Return stdout as a Buffer instead of a string. */
   readonly binary?: boolean;
+  /** Run this git executable instead of the default (the health check probes a configured one). */
+  readonly executable?: string;
 }
 
 export interface GitResult {
@@ -47,7 +49,7 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn(GIT_BINARY, args as string[], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(opts.executable ?? GIT_BINARY, args as string[], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       reject(gitMissing(e));
       return;

@@ -3,6 +3,7 @@ import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
 import { sourcesChannels } from './channels/sources';
+import { healthChannels } from './channels/health';
 import type { Result } from '../errors';
 
 /** Every request/response channel. One object per domain under ./channels, merged here. */
@@ -10,6 +11,7 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...sourcesChannels,
+  ...healthChannels,
 } as const;
 
 export type Contract = typeof contract;
