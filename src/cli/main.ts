@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { createRuntime, type Runtime } from '../main/runtime';
 import { makeCommandContext } from './context';
-import { EXIT, ExitWith, printError, printJson, processIo, type Io } from './output';
+import { EXIT, printError, printJson, processIo, type Io } from './output';
 import type { CommandRunner } from './command';
 import { registerAgent } from './commands/agent';
 import { registerImport } from './commands/import';
@@ -11,6 +11,7 @@ import { registerLint } from './commands/lint';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerHealth } from './commands/health';
 
 export interface CliOptions {
   readonly version: string;
@@ -43,10 +44,8 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
       const ctx = makeCommandContext(getRuntime(flags.debug), io, flags, name);
       correlationId = ctx.correlationId;
       const value = await body(ctx);
-      if (value instanceof ExitWith) {
-        if (flags.json && value.value !== undefined) printJson(io, value.value);
-        exitCode = value.code;
-      } else if (flags.json && value !== undefined) printJson(io, value);
+      if (flags.json && value !== undefined) printJson(io, value);
+      if (ctx.exitCode) exitCode = ctx.exitCode;
     } catch (e) {
       exitCode = printError(io, e, flags.json, correlationId);
     }
@@ -67,6 +66,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerImport(program, run);
   registerLint(program, run);
   registerServe(program, run, opts.packageRoot);
+  registerHealth(program, run);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -14,7 +14,11 @@ import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createUnversionedHistory, type History } from './history/api';
+import { createHealthService, type HealthService } from './health/service';
+import { gitEnvFor } from './library/auth';
+import { createMetrics } from './observability/metrics';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
+import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings } from './workspace/settings';
@@ -29,7 +33,7 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
-  /** The environment `${VAR}` placeholders and the home directory (HOME) come from; process.env by default. */
+  /** The environment `${VAR}` placeholders, the home directory (HOME) and tokens named by `tokenEnv` come from; process.env by default. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -45,6 +49,10 @@ export interface Services {
   readonly secrets: SecretStore;
   /** Agents: compose from the library and install into the nine AI tools (src/main/agents). */
   readonly agents: AgentService;
+  /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
+  readonly sources: SourcesService;
+  /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
+  readonly health: HealthService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -79,7 +87,8 @@ export function createServices(opts: ServicesOptions): Services {
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const env = opts.env ?? process.env;
   const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
-  return {
+  const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
+  const svc: Services = {
     paths,
     logger,
     events,
@@ -87,6 +96,8 @@ export function createServices(opts: ServicesOptions): Services {
     audit,
     secrets,
     agents,
+    sources,
+    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -105,6 +116,7 @@ export function createServices(opts: ServicesOptions): Services {
         logger: ctx.logger,
         ...(request.library ? { library: request.library } : {}),
         ...(opts.now ? { now: opts.now } : {}),
+        cloneSource: (source) => sources.cloneSource(source, ctx),
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
       ctx.progress({ phase: 'Done', done: true });
@@ -130,4 +142,5 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  return svc;
 }

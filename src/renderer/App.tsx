@@ -2,12 +2,20 @@ import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { AgentsScreen } from './screens/AgentsScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { SourcesScreen } from './screens/SourcesScreen';
+import { AnalyticsScreen } from './screens/AnalyticsScreen';
+import { HealthScreen } from './screens/HealthScreen';
+import { LogsScreen } from './screens/LogsScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
 const SCREENS = [
   { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
   { id: 'agents', label: 'Agents', render: () => <AgentsScreen /> },
+  { id: 'sources', label: 'Sources', render: () => <SourcesScreen /> },
+  { id: 'health', label: 'Health', render: () => <HealthScreen /> },
+  { id: 'logs', label: 'Logs', render: () => <LogsScreen /> },
+  { id: 'analytics', label: 'Analytics', render: () => <AnalyticsScreen /> },
 ] as const;
 
 export function App() {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CommandRunner } from '../command';
-import { EXIT, ExitWith } from '../output';
+import { EXIT } from '../output';
 
 export function registerLint(program: Command, run: CommandRunner): void {
   program
@@ -11,11 +11,11 @@ export function registerLint(program: Command, run: CommandRunner): void {
     .action((dir: string | undefined, opts: { json?: boolean }) =>
       run('lint', opts, async (ctx) => {
         const r = await ctx.call('agents:lint', { dir: path.resolve(dir ?? '.') });
-        const code = r.errors > 0 ? EXIT.failure : EXIT.ok;
-        if (ctx.flags.json) return new ExitWith(code, r);
+        if (r.errors > 0) ctx.exitCode = EXIT.failure;
+        if (ctx.flags.json) return r;
         for (const i of r.issues) ctx.io.out(`${i.file}:${i.line}: ${i.severity === 'warning' ? 'warning: ' : ''}${i.message}\n`);
         ctx.io.out(`${r.files} files checked: ${r.errors} error(s), ${r.warnings} warning(s).\n`);
-        return new ExitWith(code);
+        return undefined;
       }),
     );
 }

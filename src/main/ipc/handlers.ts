@@ -2,6 +2,8 @@ import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { libraryHandlers } from './handlers/library';
 import { agentsHandlers } from './handlers/agents';
+import { sourcesHandlers } from './handlers/sources';
+import { healthHandlers } from './handlers/health';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -10,5 +12,7 @@ export function createHandlers(services: Services): Handlers {
     ...appHandlers(services),
     ...libraryHandlers(services),
     ...agentsHandlers(services),
+    ...sourcesHandlers(services),
+    ...healthHandlers(services),
   };
 }

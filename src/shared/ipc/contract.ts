@@ -3,6 +3,8 @@ import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
 import { agentsChannels } from './channels/agents';
+import { sourcesChannels } from './channels/sources';
+import { healthChannels } from './channels/health';
 import type { Result } from '../errors';
 
 /** Every request/response channel. One object per domain under ./channels, merged here. */
@@ -10,6 +12,8 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...agentsChannels,
+  ...sourcesChannels,
+  ...healthChannels,
 } as const;
 
 export type Contract = typeof contract;
