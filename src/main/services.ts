@@ -12,6 +12,7 @@ import { sourceStatus } from './library/source-status';
 import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
+import { installsCheck } from './agents/health-check';
 import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createUnversionedHistory, type History } from './history/api';
 import { createHealthService, type HealthService } from './health/service';
@@ -142,5 +143,6 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  svc.health.registerCheck(installsCheck(agents));
   return svc;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeOperation } from '../../../src/main/history/api';
 import { createAgentService } from '../../../src/main/agents/service';
+import fs from 'node:fs';
 import { agentFixture, ctx, writeAgent } from './helpers';
 
 describe('agent installs and the history seam', () => {
@@ -30,5 +31,16 @@ describe('agent installs and the history seam', () => {
     // A no-op re-install does not snapshot at all.
     await agents.install({ name: 'helper', tool: 'claude-code', scope: 'project', project: f.project }, ctx('corr-2'));
     expect(calls).toHaveLength(2);
+  });
+
+  it('health reports drifted installs', async () => {
+    const f = await agentFixture();
+    writeAgent(f.personal, 'helper', 'description: Helps');
+    const only = { only: ['agent-installs'] };
+    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'ok', explanation: 'No agents are installed into any tool.' });
+    await f.services.agents.install({ name: 'helper', tool: 'cursor', scope: 'project', project: f.project }, ctx());
+    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'ok' });
+    fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'helper.mdc'), 'edit\n');
+    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'warn', explanation: expect.stringContaining('Changed by hand since install: helper for cursor') });
   });
 });
