@@ -8,6 +8,7 @@ import { registerInit } from './commands/init';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerSync } from './commands/sync';
 
 export interface CliOptions {
   readonly version: string;
@@ -58,6 +59,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerStatus(program, run);
   registerLibrary(program, run);
   registerServe(program, run, opts.packageRoot);
+  registerSync(program, run);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -13,6 +13,7 @@ import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
+import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
@@ -40,6 +41,8 @@ export interface Services {
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
+  /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
+  readonly sync: SyncService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -70,12 +73,14 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  const history = createUnversionedHistory();
   return {
     paths,
     logger,
     events,
-    history: createUnversionedHistory(),
+    history,
     audit,
+    sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
     secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DetectedProvider, SyncRoot } from '../../../shared/sync';
+import { appData, type Platform } from '../platform';
+
+/** Where the Dropbox client writes info.json. */
+export function dropboxInfoCandidates(pf: Platform): string[] {
+  if (pf.platform === 'win32') return [path.join(appData(pf).roaming, 'Dropbox', 'info.json'), path.join(appData(pf).local, 'Dropbox', 'info.json')];
+  return [path.join(pf.homedir, '.dropbox', 'info.json')];
+}
+
+/** The personal and business Dropbox folders in info.json (`{"personal": {"path": ...}, "business": {...}}`). */
+export function parseDropboxInfo(text: string): SyncRoot[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!json || typeof json !== 'object') return [];
+  const out: SyncRoot[] = [];
+  for (const kind of ['personal', 'business'] as const) {
+    const entry = (json as Record<string, unknown>)[kind];
+    const p = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).path : undefined;
+    if (typeof p === 'string' && p) out.push({ label: kind === 'personal' ? 'Dropbox (personal)' : 'Dropbox (business)', path: p });
+  }
+  return out;
+}
+
+export function detectDropbox(pf: Platform, infoPath?: string): DetectedProvider {
+  for (const file of infoPath ? [infoPath] : dropboxInfoCandidates(pf)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const roots = parseDropboxInfo(text);
+    const first = roots[0];
+    return {
+      provider: 'dropbox',
+      found: roots.length > 0,
+      configPath: file,
+      summary: roots.length ? `Dropbox syncs ${roots.map((r) => `${r.path} (${r.label.replace(/^Dropbox \((.*)\)$/, '$1')})`).join(' and ')}.` : `${file} names no Dropbox folder.`,
+      roots,
+      ...(first ? { suggestedPath: path.join(first.path, 'AI Configurator') } : { hint: 'Sign in to the Dropbox desktop app, then detect again.' }),
+    };
+  }
+  return { provider: 'dropbox', found: false, summary: 'The Dropbox desktop app is not set up on this machine.', roots: [], hint: 'Install Dropbox and sign in, then detect again.' };
+}
