@@ -4,7 +4,13 @@ import path from 'node:path';
 
 /** Every regular file under `root` as a "/"-separated relative path, skipping names `skip` says. */
 export function listFiles(root: string, skip: (name: string, rel: string) => boolean = () => false): string[] {
+  return walk(root, skip).files;
+}
+
+/** Files and folders under `root` ("/"-separated, relative), skipping names `skip` says. */
+export function walk(root: string, skip: (name: string, rel: string) => boolean = () => false): { files: string[]; dirs: string[] } {
   const out: string[] = [];
+  const dirs: string[] = [];
   const visit = (dir: string, prefix: string) => {
     let entries: fs.Dirent[];
     try {
@@ -16,12 +22,15 @@ export function listFiles(root: string, skip: (name: string, rel: string) => boo
     for (const ent of entries) {
       const rel = prefix ? `${prefix}/${ent.name}` : ent.name;
       if (skip(ent.name, rel)) continue;
-      if (ent.isDirectory()) visit(path.join(dir, ent.name), rel);
+      if (ent.isDirectory()) {
+        dirs.push(rel);
+        visit(path.join(dir, ent.name), rel);
+      }
       else if (ent.isFile()) out.push(rel);
     }
   };
   visit(root, '');
-  return out.sort();
+  return { files: out.sort(), dirs: dirs.sort() };
 }
 
 export function sha256File(file: string): string {

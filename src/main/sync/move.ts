@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { isInside, listFiles, sha256File } from './files';
+import { isInside, sha256File, walk } from './files';
 import { PROVIDER_FILES } from './ignore';
 
 export interface CopyPlan {
@@ -9,6 +9,8 @@ export interface CopyPlan {
   readonly copy: ReadonlyArray<string>;
   /** Files already at the destination with the same content. */
   readonly same: ReadonlyArray<string>;
+  /** Every folder, so empty ones (knowledge/, agents/) move too. */
+  readonly dirs: ReadonlyArray<string>;
 }
 
 export interface CopyOptions {
@@ -32,7 +34,8 @@ export function planCopy(from: string, to: string): CopyPlan {
   const copy: string[] = [];
   const same: string[] = [];
   const clash: string[] = [];
-  for (const rel of listFiles(from, skipProviderFiles)) {
+  const tree = walk(from, skipProviderFiles);
+  for (const rel of tree.files) {
     const dest = path.join(to, rel);
     if (!fs.existsSync(dest)) copy.push(rel);
     else if (sha256File(dest) === sha256File(path.join(from, rel))) same.push(rel);
@@ -41,7 +44,7 @@ export function planCopy(from: string, to: string): CopyPlan {
   if (clash.length) {
     throw new AppError('CONFLICT', `${to} already has different versions of ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ` and ${clash.length - 5} more` : ''}.`, 'Choose an empty folder, or move those files aside first; nothing was changed.', { files: clash });
   }
-  return { copy, same };
+  return { copy, same, dirs: tree.dirs };
 }
 
 /**
@@ -67,6 +70,13 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
     if (!fs.existsSync(opts.to)) {
       fs.mkdirSync(opts.to, { recursive: true });
       createdDirs.push(opts.to);
+    }
+    for (const rel of plan.dirs) {
+      const dir = path.join(opts.to, rel);
+      if (!fs.existsSync(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        createdDirs.push(dir);
+      }
     }
     plan.copy.forEach((rel, i) => {
       const src = path.join(opts.from, rel);
