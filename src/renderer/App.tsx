@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
+import { IncomingNotice } from './components/IncomingNotice';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { SyncScreen } from './screens/SyncScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
-const SCREENS = [{ id: 'library', label: 'Library', render: () => <LibraryScreen /> }] as const;
+const SCREENS = [
+  { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'sync', label: 'Sync', render: () => <SyncScreen /> },
+] as const;
 
 export function App() {
   const [screen, setScreen] = useState<string>('library');
@@ -20,7 +25,10 @@ export function App() {
           </button>
         ))}
       </nav>
-      <div className="content">{current.render()}</div>
+      <div className="content">
+        <IncomingNotice />
+        {current.render()}
+      </div>
       <StatusBar {...(status.kind === 'ready' ? { status: status.value } : {})} />
     </div>
   );
