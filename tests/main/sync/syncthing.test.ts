@@ -1,11 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/main/ipc/router';
 import type { IncomingEvent } from '../../../src/shared/sync';
 import { testRuntime } from '../../helpers/app';
 import { startSyncthingPair, syncthingAvailable, waitFor, type SyncthingInstance } from '../../helpers/servers/syncthing';
-import { tempDir } from '../../helpers/temp';
 
 const caller = { id: 'test', trusted: true };
 
@@ -20,7 +20,7 @@ describe.runIf(syncthingAvailable())('sync with two real Syncthing instances', (
   const incomingB: IncomingEvent[] = [];
 
   beforeAll(async () => {
-    root = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'aicfg-st-'));
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-st-'));
     [a, b] = await startSyncthingPair(root);
     rtA = testRuntime(path.join(root, 'home-a'));
     rtB = testRuntime(path.join(root, 'home-b'));
