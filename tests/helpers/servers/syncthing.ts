@@ -6,13 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 /** One real Syncthing process on 127.0.0.1 with its own home, started and stopped by PID. */
-export interface SyncthingInstance {
-  readonly home: string;
-  readonly configPath: string;
-  readonly apiKey: string;
-  readonly guiPort: number;
-  readonly listenPort: number;
-  readonly deviceId: string;
+export interface SyncthingInstance extends Prepared {
   readonly pid: number;
   /** GET/POST the REST API (for test set-up such as pausing a device). */
   rest(method: string, pathAndQuery: string): Promise<unknown>;
@@ -46,7 +40,8 @@ function setTag(xml: string, tag: string, value: string): string {
   return xml.replace(re, `<${tag}>${value}</${tag}>`);
 }
 
-interface Prepared {
+/** A generated Syncthing home, configured but not started. */
+export interface Prepared {
   readonly home: string;
   readonly configPath: string;
   readonly apiKey: string;

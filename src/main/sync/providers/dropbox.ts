@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DetectedProvider, SyncRoot } from '../../../shared/sync';
 import { appData, type Platform } from '../platform';
+import { detectFromConfig } from './config-roots';
 
 /** Where the Dropbox client writes info.json. */
 export function dropboxInfoCandidates(pf: Platform): string[] {
@@ -27,24 +27,15 @@ export function parseDropboxInfo(text: string): SyncRoot[] {
   return out;
 }
 
+/** Reads info.json and lists the personal and business Dropbox folders. */
 export function detectDropbox(pf: Platform, infoPath?: string): DetectedProvider {
-  for (const file of infoPath ? [infoPath] : dropboxInfoCandidates(pf)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    const roots = parseDropboxInfo(text);
-    const first = roots[0];
-    return {
-      provider: 'dropbox',
-      found: roots.length > 0,
-      configPath: file,
-      summary: roots.length ? `Dropbox syncs ${roots.map((r) => `${r.path} (${r.label.replace(/^Dropbox \((.*)\)$/, '$1')})`).join(' and ')}.` : `${file} names no Dropbox folder.`,
-      roots,
-      ...(first ? { suggestedPath: path.join(first.path, 'AI Configurator') } : { hint: 'Sign in to the Dropbox desktop app, then detect again.' }),
-    };
-  }
-  return { provider: 'dropbox', found: false, summary: 'The Dropbox desktop app is not set up on this machine.', roots: [], hint: 'Install Dropbox and sign in, then detect again.' };
+  return detectFromConfig({
+    provider: 'dropbox',
+    name: 'Dropbox',
+    files: infoPath ? [infoPath] : dropboxInfoCandidates(pf),
+    parse: parseDropboxInfo,
+    describe: (roots) => `Dropbox syncs ${roots.map((r) => `${r.path} (${r.label.replace(/^Dropbox \((.*)\)$/, '$1')})`).join(' and ')}.`,
+    emptyHint: 'Sign in to the Dropbox desktop app, then detect again.',
+    missingHint: 'Install Dropbox and sign in, then detect again.',
+  });
 }

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DetectedProvider, SyncRoot } from '../../../shared/sync';
 import { appData, type Platform } from '../platform';
+import { detectFromConfig } from './config-roots';
 
 /** The Nextcloud desktop client's config file in its standard places (Linux, macOS, Windows). */
 export function nextcloudConfigCandidates(pf: Platform): string[] {
@@ -57,23 +57,13 @@ export function parseNextcloudConfig(text: string): SyncRoot[] {
 
 /** Reads nextcloud.cfg and lists the folders the desktop client syncs. */
 export function detectNextcloud(pf: Platform, configPath?: string): DetectedProvider {
-  for (const file of configPath ? [configPath] : nextcloudConfigCandidates(pf)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    const roots = parseNextcloudConfig(text);
-    const first = roots[0];
-    return {
-      provider: 'nextcloud',
-      found: roots.length > 0,
-      configPath: file,
-      summary: roots.length ? `Nextcloud syncs ${roots.length} folder${roots.length === 1 ? '' : 's'}: ${roots.map((r) => r.path).join(', ')}.` : `${file} lists no synced folders.`,
-      roots,
-      ...(first ? { suggestedPath: path.join(first.path, 'AI Configurator') } : { hint: 'Add a folder sync connection in the Nextcloud desktop client, then detect again.' }),
-    };
-  }
-  return { provider: 'nextcloud', found: false, summary: 'The Nextcloud desktop client is not set up on this machine.', roots: [], hint: 'Install the Nextcloud desktop client and sign in, then detect again.' };
+  return detectFromConfig({
+    provider: 'nextcloud',
+    name: 'Nextcloud',
+    files: configPath ? [configPath] : nextcloudConfigCandidates(pf),
+    parse: parseNextcloudConfig,
+    describe: (roots) => `Nextcloud syncs ${roots.length} folder${roots.length === 1 ? '' : 's'}: ${roots.map((r) => r.path).join(', ')}.`,
+    emptyHint: 'Add a folder sync connection in the Nextcloud desktop client, then detect again.',
+    missingHint: 'Install the Nextcloud desktop client and sign in, then detect again.',
+  });
 }
