@@ -9,7 +9,7 @@ import path from 'node:path';
 export interface SyncthingInstance extends Prepared {
   readonly pid: number;
   /** GET/POST the REST API (for test set-up such as pausing a device). */
-  rest(method: string, pathAndQuery: string): Promise<unknown>;
+  rest(method: string, pathAndQuery: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -88,16 +88,18 @@ function addPeer(self: Prepared, peer: Prepared, name: string): void {
   fs.writeFileSync(self.configPath, xml.replace('<gui ', device));
 }
 
-function rest(p: Prepared, method: string, pathAndQuery: string): Promise<{ status: number; body: string }> {
+function rest(p: Prepared, method: string, pathAndQuery: string, json?: unknown): Promise<{ status: number; body: string }> {
+  const payload = json === undefined ? undefined : JSON.stringify(json);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: p.guiPort, path: pathAndQuery, method, headers: { 'X-API-Key': p.apiKey }, timeout: 5000 }, (res) => {
+    const headers = { 'X-API-Key': p.apiKey, ...(payload ? { 'content-type': 'application/json' } : {}) };
+    const req = http.request({ host: '127.0.0.1', port: p.guiPort, path: pathAndQuery, method, headers, timeout: 5000 }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.end();
+    req.end(payload);
   });
 }
 
@@ -122,8 +124,8 @@ async function start(p: Prepared): Promise<SyncthingInstance> {
   return {
     ...p,
     pid,
-    async rest(method, pathAndQuery) {
-      const r = await rest(p, method, pathAndQuery);
+    async rest(method, pathAndQuery, body) {
+      const r = await rest(p, method, pathAndQuery, body);
       if (r.status !== 200) throw new Error(`${method} ${pathAndQuery}: ${r.status} ${r.body}`);
       return r.body ? (JSON.parse(r.body) as unknown) : undefined;
     },
