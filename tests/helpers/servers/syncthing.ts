@@ -146,6 +146,14 @@ async function start(p: Prepared): Promise<SyncthingInstance> {
   };
 }
 
+/** A fresh, valid device ID (a generated but never started home), for adding an unknown device. */
+export function generateDeviceId(home: string): string {
+  const gen = spawnSync(SYNCTHING_BINARY, ['generate', '--home', home, '--skip-port-probing', '--no-default-folder'], { env: env(home), encoding: 'utf8' });
+  const id = /Device ID:\s*([A-Z0-9-]+)/.exec(gen.stdout + gen.stderr)?.[1];
+  if (!id) throw new Error(`no device ID in: ${gen.stdout}${gen.stderr}`);
+  return id;
+}
+
 /** Two Syncthing instances that know each other by static 127.0.0.1 addresses and nothing else. */
 export async function startSyncthingPair(root: string): Promise<[SyncthingInstance, SyncthingInstance]> {
   const a = await prepare(path.join(root, 'st-a'));

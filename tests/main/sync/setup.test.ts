@@ -145,6 +145,22 @@ describe('moving the workspace safely', () => {
   });
 });
 
+describe('Syncthing not running', () => {
+  it('setup fails with OFFLINE and changes nothing; the key stays out of the error', async () => {
+    const { services, sync, home } = await workspace();
+    const cfg = path.join(home, 'st', 'config.xml');
+    fs.mkdirSync(path.dirname(cfg));
+    fs.writeFileSync(cfg, '<configuration><gui enabled="true" tls="false"><address>127.0.0.1:1</address><apikey>offlineKey123456</apikey></gui></configuration>');
+    const before = snapshotTree(services.personalDir());
+    const e = await failure(sync.setup({ provider: 'syncthing', path: path.join(home, 'shared'), syncthingConfig: cfg }, testContext()));
+    expect(e.code).toBe('OFFLINE');
+    expect(e.message).toContain(cfg);
+    expect(JSON.stringify(e.toValue())).not.toContain('offlineKey123456');
+    expect(snapshotTree(services.personalDir())).toEqual(before);
+    expect(fs.existsSync(path.join(home, 'shared'))).toBe(false);
+  });
+});
+
 describe('resolving conflicts', () => {
   async function conflicted() {
     const ws = await workspace();

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/main/ipc/router';
 import type { IncomingEvent } from '../../../src/shared/sync';
 import { testRuntime } from '../../helpers/app';
-import { startSyncthingPair, syncthingAvailable, waitFor, type SyncthingInstance } from '../../helpers/servers/syncthing';
+import { generateDeviceId, startSyncthingPair, syncthingAvailable, waitFor, type SyncthingInstance } from '../../helpers/servers/syncthing';
+import { ensureDevice } from '../../../src/main/sync/providers/syncthing';
+import { createSyncthingApi } from '../../../src/main/sync/providers/syncthing-api';
+import { findSyncthingConfig } from '../../../src/main/sync/providers/syncthing-config';
 
 const caller = { id: 'test', trusted: true };
 
@@ -40,6 +43,15 @@ describe.runIf(syncthingAvailable())('sync with two real Syncthing instances', (
     const st = providers.find((p) => p.provider === 'syncthing');
     expect(st).toMatchObject({ found: true, running: true, deviceId: a.deviceId, configPath: a.configPath });
     expect(JSON.stringify(providers)).not.toContain(a.apiKey);
+  });
+
+  it('adds an unknown device by ID through REST, with its address', async () => {
+    const id = generateDeviceId(path.join(root, 'st-c'));
+    const api = createSyncthingApi(findSyncthingConfig({ env: {}, homedir: root, platform: 'linux' }, a.configPath)!);
+    expect(await ensureDevice(api, id, 'tcp://127.0.0.1:1')).toBe(true);
+    expect(await ensureDevice(api, id)).toBe(false);
+    expect(((await a.rest('GET', `/rest/config/devices/${id}`)) as { addresses: string[] }).addresses).toEqual(['tcp://127.0.0.1:1']);
+    await a.rest('DELETE', `/rest/config/devices/${id}`);
   });
 
   it('sets up the shared folder on both machines and the probe reaches the other device', async () => {
