@@ -39,13 +39,13 @@ function chooseTarget(req: SetupRequest, deps: SyncDeps, detected: DetectedProvi
 /**
  * The wizard's work in one locked operation: check the provider, copy the workspace into the folder and
  * verify every file's hash, write the ignore rules, share it (Syncthing), switch settings, remove the old
- * copy, then verify with a probe file. A failure before the switch removes what it created and leaves the
- * workspace where it was.
+ * copy (all under the workspace lock), then verify with a probe file. A failure before the switch removes
+ * what it created and leaves the workspace where it was.
  */
 export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: OperationContext): Promise<SetupResult> {
   deps.requireSettings();
   const stateFile = syncStateFile(deps.paths);
-  return withLock(deps.paths.lock, 'sync.setup', async () => {
+  const moved = await withLock(deps.paths.lock, 'sync.setup', async () => {
     const current = loadSyncState(stateFile);
     if (current) throw new AppError('ALREADY_EXISTS', `The personal workspace is already synced with ${current.provider} at ${current.dir}.`, 'Run `ai-config sync disconnect` first to move it back, then set up again.');
     const steps: SyncStep[] = [];
@@ -112,17 +112,20 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         ctx.logger.warn('could not remove the old workspace copy', { dir: from, code: (e as NodeJS.ErrnoException).code });
       }
 
-      ctx.progress({ phase: 'Verifying', percent: 85 });
-      const verify = await verifyTarget(req, deps, target, api, folderId);
-      steps.push({ step: 'verify', ok: verify.kind !== 'pending', message: verify.message });
-      ctx.progress({ phase: 'Done', percent: 100, done: true });
       const message = `Your personal workspace now lives in ${target} (${req.provider}).${removedOld ? '' : ` The old copy at ${from} could not be removed; delete it by hand.`}${me ? ` This device's Syncthing ID: ${me}.` : ''}`;
       return {
-        value: { provider: req.provider, personalDir: target, previousDir: from, movedFiles: copied.files.length + plan.same.length, ...(ignoreFile ? { ignoreFile } : {}), ...(api ? { folderId } : {}), verify, steps, message },
-        details: { provider: req.provider, from, files: copied.files.length, verify: verify.kind },
+        value: { provider: req.provider, personalDir: target, previousDir: from, movedFiles: copied.files.length + plan.same.length, ...(ignoreFile ? { ignoreFile } : {}), ...(api ? { folderId } : {}), steps, message, api },
+        details: { provider: req.provider, from, files: copied.files.length },
       };
     });
   });
+
+  // Verifying waits for another device; it runs after the lock is released so the app is not held up.
+  ctx.progress({ phase: 'Verifying', percent: 85 });
+  const { api, ...result } = moved;
+  const verify = await verifyTarget(req, deps, result.personalDir, api, result.folderId ?? DEFAULT_FOLDER_ID);
+  ctx.progress({ phase: 'Done', percent: 100, done: true });
+  return { ...result, verify, steps: [...result.steps, { step: 'verify', ok: verify.kind !== 'pending', message: verify.message }] };
 }
 
 async function verifyTarget(req: SetupRequest, deps: SyncDeps, target: string, api: SyncthingApi | undefined, folderId: string): Promise<VerifyOutcome> {
