@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Settings } from '../../shared/settings';
 import type { ConflictDetail, DetectedProvider, DisconnectResult, IncomingChange, ResolveResult, SetupResult, SyncConflict, SyncStatus } from '../../shared/sync';
 import type { OperationContext } from '../context';
@@ -102,8 +103,8 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       const base = { personalDir: dir, conflicts: findConflicts(dir).length, incoming: incoming.list() };
       if (!state) return { connected: false, ...base };
       let syncthing: SyncStatus['syncthing'];
-      let providerProblem: string | undefined;
-      if (state.syncthing) {
+      let providerProblem: string | undefined = fs.existsSync(state.dir) ? undefined : `The sync folder ${state.dir} is missing (a network share not mounted, or the folder was moved).`;
+      if (state.syncthing && !providerProblem) {
         try {
           const api = await connectSyncthing(platform, state.syncthing.configPath);
           syncthing = await syncthingFolderState(api, state.syncthing.folderId);

@@ -69,6 +69,9 @@ describe('sync setup and disconnect with a plain folder (CLI)', () => {
 
     const status = JSON.parse((await cli(['sync', 'status', '--json'], env)).stdout) as { connected: boolean; provider: string };
     expect(status).toMatchObject({ connected: true, provider: 'folder' });
+    const detected = JSON.parse((await cli(['sync', 'detect', '--json'], env)).stdout) as { provider: string }[];
+    expect(detected.map((p) => p.provider)).toEqual(['syncthing', 'nextcloud', 'dropbox', 'folder']);
+    expect((await cli(['sync', 'status'], env)).stdout).toContain(`Personal workspace: ${shared}`);
     const again = await cli(['sync', 'setup', '--provider', 'folder', '--path', tempDir()], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already synced');
