@@ -31,6 +31,9 @@ export function planCopy(from: string, to: string): CopyPlan {
   if (isInside(to, from) || isInside(from, to)) {
     throw new AppError('INVALID_REQUEST', `Cannot move the workspace ${from} into ${to}: one folder is inside the other.`, 'Choose a folder outside the current workspace (and not one of its parents).');
   }
+  if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) {
+    throw new AppError('INVALID_REQUEST', `${to} is a file, not a folder.`, 'Choose a folder (it may be new or empty).', { field: 'path' });
+  }
   const copy: string[] = [];
   const same: string[] = [];
   const clash: string[] = [];

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
-import type { Settings } from '../../shared/settings';
 import type { ConflictDetail, DetectedProvider, DisconnectResult, IncomingChange, ResolveResult, SetupResult, SyncConflict, SyncStatus } from '../../shared/sync';
 import type { OperationContext } from '../context';
 import type { EventBus } from '../events';
-import type { History } from '../history/api';
-import type { AuditTrail } from '../observability/audit';
 import type { Logger } from '../observability/logger';
-import type { Paths } from '../workspace/paths';
 import { findConflicts } from './conflicts';
 import { syncStateFile, type SyncDeps } from './deps';
 import { runDisconnect } from './disconnect';
@@ -41,18 +37,12 @@ export interface SyncService {
   stop(): void;
 }
 
-export interface SyncServiceOptions {
-  readonly paths: Paths;
-  readonly requireSettings: () => Settings;
-  readonly personalDir: () => string;
-  readonly history: History;
-  readonly audit: AuditTrail;
+export interface SyncServiceOptions extends Pick<SyncDeps, 'paths' | 'requireSettings' | 'personalDir' | 'history' | 'audit' | 'copyFile'> {
   readonly events: EventBus;
   readonly logger: Logger;
   readonly platform?: Platform;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
-  readonly copyFile?: (src: string, dest: string) => void;
 }
 
 export function createSyncService(opts: SyncServiceOptions): SyncService {

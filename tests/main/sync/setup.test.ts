@@ -131,6 +131,9 @@ describe('moving the workspace safely', () => {
     expect(e.message).toContain('knowledge/mine.md');
     expect(fs.readFileSync(path.join(target, 'knowledge', 'mine.md'), 'utf8')).toBe('theirs\n');
     expect((await failure(sync.setup({ provider: 'folder', path: path.join(services.personalDir(), 'sub') }, testContext()))).code).toBe('INVALID_REQUEST');
+    const file = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(file, 'x');
+    expect((await failure(sync.setup({ provider: 'folder', path: file }, testContext()))).message).toContain('is a file');
   });
 
   it('Nextcloud: the folder must be inside a synced folder; the ignore list is written', async () => {
