@@ -11,6 +11,13 @@ export function SyncScreen() {
     void refresh();
   }, [refresh]);
   const s = status.kind === 'ready' ? status.value : undefined;
+  const live = !!s?.syncthing;
+  useEffect(() => {
+    // Syncthing's folder state and completion change on their own; follow them while this screen is open.
+    if (!live) return;
+    const timer = setInterval(() => void refresh(), 5000);
+    return () => clearInterval(timer);
+  }, [live, refresh]);
   return (
     <div className="sync-screen">
       <main className="sync-main">
