@@ -78,7 +78,7 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         steps.push({ step: 'move', ok: true, message: `Copied ${copied.files.length} files to ${target} and checked their SHA-256 hashes.` });
         ctx.progress({ phase: 'Writing ignore rules', percent: 60 });
         ignoreFile = await writeIgnoreFile(req.provider, target);
-        steps.push({ step: 'ignore', ok: true, message: ignoreFile ? `Wrote ${ignoreFile}.` : `${req.provider === 'dropbox' ? 'Dropbox' : 'A plain folder'} has no ignore file; temp files are written outside the workspace.` });
+        steps.push({ step: 'ignore', ok: true, message: ignoreFile ? `Wrote ${ignoreFile}.` : req.provider === 'dropbox' ? 'Dropbox has no ignore file (a file can be excluded with the com.dropbox.ignored attribute); the app\'s own temp files are renamed into place within moments.' : 'A plain folder has no ignore file; everything in it is shared.' });
         if (api) {
           ctx.progress({ phase: 'Sharing the folder in Syncthing', percent: 70 });
           const addedDevice = req.device ? await ensureDevice(api, req.device, req.deviceAddress) : false;
