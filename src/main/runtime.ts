@@ -50,7 +50,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     component: opts.component ?? opts.host,
     sinks: [(r) => events.emit('log', { level: r.level, time: r.time, component: r.component, msg: r.msg, ...(r.correlationId ? { correlationId: r.correlationId } : {}) }), ...(opts.logSinks ?? [])],
   });
-  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events, ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}) });
+  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events, ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}), env });
   const router = createRouter({ handlers: createHandlers(services), logger, events });
   return { services, router, events, logger };
 }

@@ -15,6 +15,7 @@ import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
+import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings } from './workspace/settings';
@@ -29,6 +30,8 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
+  /** The environment tokens named by `tokenEnv` are read from (the CLI's, the app's). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** One instance per process: the app, the browser host and the CLI each build one and route to it. */
@@ -41,6 +44,8 @@ export interface Services {
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
+  /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
+  readonly sources: SourcesService;
   /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
   readonly sync: SyncService;
   info(): AppInfo;
@@ -74,14 +79,17 @@ export function createServices(opts: ServicesOptions): Services {
 
   const audit = createAuditTrail(paths.audit, opts.now);
   const history = createUnversionedHistory();
+  const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
+  const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
   return {
     paths,
     logger,
     events,
     history,
     audit,
+    secrets,
+    sources,
     sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
-    secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -100,6 +108,7 @@ export function createServices(opts: ServicesOptions): Services {
         logger: ctx.logger,
         ...(request.library ? { library: request.library } : {}),
         ...(opts.now ? { now: opts.now } : {}),
+        cloneSource: (source) => sources.cloneSource(source, ctx),
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
       ctx.progress({ phase: 'Done', done: true });

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { IncomingNotice } from './components/IncomingNotice';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { SourcesScreen } from './screens/SourcesScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
 const SCREENS = [
   { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'sources', label: 'Sources', render: () => <SourcesScreen /> },
   { id: 'sync', label: 'Sync', render: () => <SyncScreen /> },
 ] as const;
 

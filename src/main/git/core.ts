@@ -61,12 +61,22 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     });
     const onAbort = () => child.kill('SIGTERM');
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // A cancelled git may leave a helper (git-remote-http) holding its stderr open; do not wait for it.
+    let settled = false;
+    child.on('exit', () => {
+      if (!opts.signal?.aborted || settled) return;
+      settled = true;
+      opts.logger?.info('git cancelled', { operation: opts.operation, args: args.map((a) => redactText(a)), ms: Date.now() - started });
+      reject(new AppError('CANCELLED', `The ${opts.operation} was cancelled.`, 'Start it again when you are ready.'));
+    });
     child.on('error', (e) => {
       opts.signal?.removeEventListener('abort', onAbort);
       reject(gitMissing(e));
     });
     child.on('close', (code, sig) => {
       opts.signal?.removeEventListener('abort', onAbort);
+      if (settled) return;
+      settled = true;
       const stdoutBuffer = Buffer.concat(out);
       const stderr = Buffer.concat(err).toString('utf8');
       const exitCode = code ?? (sig ? 128 : 1);

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { libraryHandlers } from './handlers/library';
+import { sourcesHandlers } from './handlers/sources';
 import { syncHandlers } from './handlers/sync';
 import type { Handlers } from './router';
 
@@ -9,6 +10,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
     ...libraryHandlers(services),
+    ...sourcesHandlers(services),
     ...syncHandlers(services),
   };
 }

@@ -20,7 +20,7 @@ export function ConflictView({ detail }: { detail: ConflictDetail }) {
       {detail.binary ? (
         <p>These are binary files; pick a side (the other is kept in history).</p>
       ) : editing === undefined ? (
-        <pre className="diff" aria-label="Differences">
+        <pre className="sync-diff" aria-label="Differences">
           {detail.diff.map((l, i) => (
             <div key={i} className={`diff-${l.kind}`}>
               <span className="diff-mark">{l.kind === 'mine' ? '−' : l.kind === 'theirs' ? '+' : ' '}</span>
@@ -66,7 +66,7 @@ export function ConflictView({ detail }: { detail: ConflictDetail }) {
 export function ConflictsPanel() {
   const { conflicts, selected, detail, openConflict, refresh } = useSync();
   return (
-    <section className="conflicts" aria-label="Conflicts">
+    <section className="sync-conflicts" aria-label="Conflicts">
       <div className="side-head">
         <h2>Conflicts</h2>
         <button type="button" onClick={() => void refresh()}>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
+import { sourcesChannels } from './channels/sources';
 import { syncChannels } from './channels/sync';
 import type { IncomingEvent } from '../sync';
 import type { Result } from '../errors';
@@ -10,6 +11,7 @@ import type { Result } from '../errors';
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...sourcesChannels,
   ...syncChannels,
 } as const;
 
