@@ -2,8 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 /** One real Syncthing process on 127.0.0.1 with its own home, started and stopped by PID. */
 export interface SyncthingInstance extends Prepared {
@@ -17,17 +17,6 @@ export const SYNCTHING_BINARY = process.env.SYNCTHING_BINARY ?? 'syncthing';
 
 export function syncthingAvailable(): boolean {
   return spawnSync(SYNCTHING_BINARY, ['--version'], { encoding: 'utf8' }).status === 0;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function env(home: string): NodeJS.ProcessEnv {
@@ -53,10 +42,7 @@ export interface Prepared {
 /** `syncthing generate` into `home`, then a config for an isolated test: loopback only, no discovery, relays, NAT, reporting. */
 async function prepare(home: string): Promise<Prepared> {
   fs.mkdirSync(home, { recursive: true });
-  const gen = spawnSync(SYNCTHING_BINARY, ['generate', '--home', home, '--skip-port-probing', '--no-default-folder'], { env: env(home), encoding: 'utf8' });
-  if (gen.status !== 0) throw new Error(`syncthing generate failed: ${gen.stderr}`);
-  const deviceId = /Device ID:\s*([A-Z0-9-]+)/.exec(gen.stdout + gen.stderr)?.[1];
-  if (!deviceId) throw new Error(`no device ID in: ${gen.stdout}${gen.stderr}`);
+  const deviceId = generateDeviceId(home);
   const guiPort = await freePort();
   const listenPort = await freePort();
   const apiKey = randomBytes(16).toString('hex');
