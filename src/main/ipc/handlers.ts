@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { libraryHandlers } from './handlers/library';
 import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
+import { syncHandlers } from './handlers/sync';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -12,5 +13,6 @@ export function createHandlers(services: Services): Handlers {
     ...libraryHandlers(services),
     ...sourcesHandlers(services),
     ...healthHandlers(services),
+    ...syncHandlers(services),
   };
 }
