@@ -12,6 +12,7 @@ import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 import { registerHealth } from './commands/health';
+import { registerSync } from './commands/sync';
 
 export interface CliOptions {
   readonly version: string;
@@ -67,6 +68,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerLint(program, run);
   registerServe(program, run, opts.packageRoot);
   registerHealth(program, run);
+  registerSync(program, run);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -18,6 +18,7 @@ import { createUnversionedHistory, type History } from './history/api';
 import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
 import { createMetrics } from './observability/metrics';
+import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
@@ -54,6 +55,8 @@ export interface Services {
   readonly sources: SourcesService;
   /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
   readonly health: HealthService;
+  /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
+  readonly sync: SyncService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -99,6 +102,7 @@ export function createServices(opts: ServicesOptions): Services {
     agents,
     sources,
     health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
+    sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,

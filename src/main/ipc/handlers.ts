@@ -4,6 +4,7 @@ import { libraryHandlers } from './handlers/library';
 import { agentsHandlers } from './handlers/agents';
 import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
+import { syncHandlers } from './handlers/sync';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -14,5 +15,6 @@ export function createHandlers(services: Services): Handlers {
     ...agentsHandlers(services),
     ...sourcesHandlers(services),
     ...healthHandlers(services),
+    ...syncHandlers(services),
   };
 }

@@ -5,6 +5,8 @@ import { libraryChannels } from './channels/library';
 import { agentsChannels } from './channels/agents';
 import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
+import { syncChannels } from './channels/sync';
+import type { IncomingEvent } from '../sync';
 import type { Result } from '../errors';
 
 /** Every request/response channel. One object per domain under ./channels, merged here. */
@@ -14,6 +16,7 @@ export const contract = {
   ...agentsChannels,
   ...sourcesChannels,
   ...healthChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -57,9 +60,11 @@ export interface Events {
   progress: ProgressEvent;
   log: LogEvent;
   'files:changed': FilesChangedEvent;
+  /** Personal-workspace files changed by another machine through the sync folder (see main/sync/incoming.ts). */
+  'sync:incoming': IncomingEvent;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: ReadonlyArray<EventName> = ['progress', 'log', 'files:changed'];
+export const EVENT_NAMES: ReadonlyArray<EventName> = ['progress', 'log', 'files:changed', 'sync:incoming'];
 
 /** The whole surface the renderer sees as `window.api`, in Electron (preload) and in the browser (host client). */
 export interface Api {
