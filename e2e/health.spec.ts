@@ -27,7 +27,7 @@ test('Health shows every check, repairs a broken workspace with Fix, and Logs ta
   await expect(folders).toContainText('Failed');
   await expect(folders).toContainText('personal');
   await expect(checks.getByRole('listitem', { name: 'Git installed and new enough' })).toContainText('OK');
-  await expect(checks.getByRole('listitem')).toHaveCount(10);
+  await expect(checks.getByRole('listitem')).toHaveCount(11); // ten built-in checks plus agent-installs (agents domain)
   await page.screenshot({ path: artifactPath('health-broken.png'), fullPage: true });
 
   await folders.getByRole('button', { name: 'Fix' }).click();

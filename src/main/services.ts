@@ -12,6 +12,8 @@ import { sourceStatus } from './library/source-status';
 import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
+import { installsCheck } from './agents/health-check';
+import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createUnversionedHistory, type History } from './history/api';
 import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
@@ -33,7 +35,7 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
-  /** The environment tokens named by `tokenEnv` are read from (the CLI's, the app's). */
+  /** The environment `${VAR}` placeholders, the home directory (HOME) and tokens named by `tokenEnv` come from; process.env by default. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -47,6 +49,8 @@ export interface Services {
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
+  /** Agents: compose from the library and install into the nine AI tools (src/main/agents). */
+  readonly agents: AgentService;
   /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
   readonly sources: SourcesService;
   /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
@@ -85,6 +89,8 @@ export function createServices(opts: ServicesOptions): Services {
   const audit = createAuditTrail(paths.audit, opts.now);
   const history = createUnversionedHistory();
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
+  const env = opts.env ?? process.env;
+  const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
   const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
   const svc: Services = {
     paths,
@@ -93,6 +99,7 @@ export function createServices(opts: ServicesOptions): Services {
     history,
     audit,
     secrets,
+    agents,
     sources,
     health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
     sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
@@ -140,5 +147,6 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  svc.health.registerCheck(installsCheck(agents));
   return svc;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
+import { AgentsScreen } from './screens/AgentsScreen';
 import { IncomingNotice } from './components/IncomingNotice';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { SourcesScreen } from './screens/SourcesScreen';
@@ -12,6 +13,7 @@ import { useLibrary } from './stores/library';
 /** Screens in the sidebar. Each later domain adds its screen here. */
 const SCREENS = [
   { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'agents', label: 'Agents', render: () => <AgentsScreen /> },
   { id: 'sources', label: 'Sources', render: () => <SourcesScreen /> },
   { id: 'health', label: 'Health', render: () => <HealthScreen /> },
   { id: 'logs', label: 'Logs', render: () => <LogsScreen /> },

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { libraryHandlers } from './handlers/library';
+import { agentsHandlers } from './handlers/agents';
 import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
 import { syncHandlers } from './handlers/sync';
@@ -11,6 +12,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
     ...libraryHandlers(services),
+    ...agentsHandlers(services),
     ...sourcesHandlers(services),
     ...healthHandlers(services),
     ...syncHandlers(services),

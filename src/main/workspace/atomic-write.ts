@@ -7,10 +7,10 @@ import { AppError } from '../../shared/errors';
  * Writes a file so that readers see either the old or the new content, never a part:
  * a temp file in the same folder, fsync, then rename over the target.
  */
-export async function writeAtomic(file: string, data: string | Buffer, opts: { mode?: number } = {}): Promise<void> {
+export async function writeAtomic(file: string, data: string | Buffer, opts: { mode?: number; fsync?: boolean } = {}): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   try {
-    await writeFileAtomic(file, data, { fsync: true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
+    await writeFileAtomic(file, data, { fsync: opts.fsync ?? true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
   } catch (e) {
     throw toWriteError(e, file);
   }

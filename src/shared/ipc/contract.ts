@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
+import { agentsChannels } from './channels/agents';
 import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
 import { syncChannels } from './channels/sync';
@@ -12,6 +13,7 @@ import type { Result } from '../errors';
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...agentsChannels,
   ...sourcesChannels,
   ...healthChannels,
   ...syncChannels,

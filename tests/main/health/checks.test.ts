@@ -19,7 +19,7 @@ describe('health checks: each detects its broken fixture', () => {
     const report = await services.health.check({}, ctx());
     expect(report.checks.filter((c) => c.status !== 'ok')).toEqual([]);
     expect(report.status).toBe('ok');
-    expect(report.checks.map((c) => c.id)).toEqual(['git', 'settings', 'folders', 'source:starter', 'history', 'index', 'disk', 'permissions', 'sync', 'performance']);
+    expect(report.checks.map((c) => c.id)).toEqual(['git', 'settings', 'folders', 'source:starter', 'history', 'index', 'disk', 'permissions', 'sync', 'performance', 'agent-installs']);
   });
 
   it('git: an old git and a missing git fail', async () => {

@@ -1,0 +1,52 @@
+import { TOOL_IDS, type ContextBudget, type ToolId } from '../../shared/agents';
+import { contentHash } from './hash';
+
+/**
+ * Per-tool token budgets we warn above: the tools' own caps where they have one (Windsurf 12,000 characters a rule,
+ * Codex 32 KiB of AGENTS.md), otherwise a share of the context window that leaves room for the work itself.
+ */
+export const TOKEN_LIMITS: Readonly<Record<ToolId, number>> = {
+  windsurf: 3_000,
+  codex: 8_192,
+  cursor: 8_000,
+  copilot: 8_000,
+  'claude-code': 20_000,
+  gemini: 20_000,
+  'amazon-q': 20_000,
+  kiro: 20_000,
+  'claude-desktop': 0,
+};
+
+/** About four characters a token: close enough for budgeting English prose and code. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** The agent's estimated context per tool, with warnings above each tool's limit and repeated content flagged. */
+export function contextBudget(prompt: string, resources: ReadonlyArray<{ readonly path: string; readonly body: string }>): ContextBudget {
+  const tokens = estimateTokens(prompt) + resources.reduce((n, r) => n + estimateTokens(r.body), 0);
+  const perTool = TOOL_IDS.map((tool) => {
+    // Claude Desktop gets only MCP servers from an agent, no instructions.
+    const t = tool === 'claude-desktop' ? 0 : tokens;
+    const limit = TOKEN_LIMITS[tool];
+    return { tool, tokens: t, limit, over: limit > 0 && t > limit };
+  });
+  const seen = new Map<string, { excerpt: string; in: string[] }>();
+  const note = (key: string, excerpt: string, where: string) => {
+    const e = seen.get(key) ?? { excerpt, in: [] };
+    if (!e.in.includes(where)) e.in.push(where);
+    seen.set(key, e);
+  };
+  for (const r of resources) note(`file:${contentHash(r.body.trim())}`, `the whole of ${r.path}`, r.path);
+  for (const [where, text] of [['prompt', prompt] as const, ...resources.map((r) => [r.path, r.body] as const)]) {
+    for (const para of text.split(/\n\s*\n/)) {
+      const norm = para.replace(/\s+/g, ' ').trim();
+      if (norm.length >= 80) note(`para:${norm}`, norm.slice(0, 80) + '…', where);
+    }
+  }
+  const dupFiles = new Set([...seen.entries()].filter(([k, v]) => k.startsWith('file:') && v.in.length > 1).flatMap(([, v]) => v.in));
+  const duplicates = [...seen.entries()]
+    .filter(([k, v]) => v.in.length > 1 && (k.startsWith('file:') || !v.in.every((w) => dupFiles.has(w))))
+    .map(([, v]) => ({ excerpt: v.excerpt, in: v.in }));
+  return { tokens, perTool, duplicates };
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import { parseFrontmatter, tagsField } from '../library/frontmatter';
+import { applyPrecedence, type SourceRoot } from '../library/tree';
+import { walkLibrary } from '../library/walk';
+
+/** One library file that wins at its path (personal over later sources over earlier ones). */
+export interface LibraryFileRef {
+  readonly source: string;
+  readonly path: string;
+  readonly abs: string;
+  readonly tags: ReadonlyArray<string>;
+}
+
+interface Parsed {
+  readonly stamp: string;
+  readonly tags: ReadonlyArray<string>;
+  readonly body: string;
+  readonly title: string;
+}
+
+/** Parsed frontmatter by file, valid while the file's mtime and size are unchanged (per process). */
+const cache = new Map<string, Parsed>();
+/** The mtime and size each file had at the last walk, so reading a resource right after needs no second stat. */
+const stamps = new Map<string, string>();
+
+async function parsed(abs: string, stamp: string): Promise<Parsed> {
+  const hit = cache.get(abs);
+  if (hit && hit.stamp === stamp) return hit;
+  const md = parseFrontmatter(await fs.promises.readFile(abs, 'utf8'));
+  const title = typeof md.frontmatter.title === 'string' ? md.frontmatter.title : '';
+  const p = { stamp, tags: tagsField(md.frontmatter), body: md.body, title };
+  cache.set(abs, p);
+  return p;
+}
+
+/** A knowledge file's body (without frontmatter) and title, from the same cache. */
+export async function fileBody(abs: string): Promise<{ body: string; title: string }> {
+  let stamp = stamps.get(abs);
+  if (!stamp) {
+    const st = await fs.promises.stat(abs);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  }
+  const p = await parsed(abs, stamp);
+  return { body: p.body, title: p.title };
+}
+
+/**
+ * The winning file at every path across the roots. The one place the agents domain asks the library
+ * what exists, so it can switch to the persisted index (services.index) without touching callers.
+ */
+export async function winningFiles(roots: ReadonlyArray<SourceRoot>): Promise<LibraryFileRef[]> {
+  const perRoot = await Promise.all(
+    roots.map(async (root) => {
+      const files = await walkLibrary(root.dir);
+      return Promise.all(
+        files.map(async (f) => {
+          const stamp = `${f.mtimeMs}:${f.size}`;
+          stamps.set(f.abs, stamp);
+          const tags = /\.(md|mdc|markdown)$/i.test(f.rel) ? (await parsed(f.abs, stamp)).tags : [];
+          return { source: root.name, path: f.rel, abs: f.abs, tags, kind: 'knowledge' as const, title: '', description: '', size: f.size, mtimeMs: f.mtimeMs };
+        }),
+      );
+    }),
+  );
+  return applyPrecedence(perRoot.flat(), roots.map((r) => r.name))
+    .filter((e) => !e.overriddenBy)
+    .map((e) => ({ source: e.source, path: e.path, abs: e.abs, tags: e.tags }));
+}

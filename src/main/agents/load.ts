@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { agentFrontmatterSchema, type Agent } from '../../shared/agents';
+import { AppError } from '../../shared/errors';
+import { parseFrontmatter } from '../library/frontmatter';
+import type { LibraryFileRef } from './library-files';
+
+/** An agent file that parsed, or the reason it did not. */
+export type LoadedAgent = { readonly kind: 'ok'; readonly agent: Agent } | { readonly kind: 'invalid'; readonly name: string; readonly source: string; readonly path: string; readonly error: string };
+
+/** Parses an agent Markdown file: validated frontmatter + body as the prompt. Throws INVALID_FILE naming the field. */
+export function parseAgent(text: string, where: { source: string; path: string }): Agent {
+  const md = parseFrontmatter(text);
+  if (md.error) throw new AppError('INVALID_FILE', `${where.source}/${where.path}: the frontmatter is not valid YAML (${md.error}).`, 'Fix the YAML between the --- lines.');
+  const parsed = agentFrontmatterSchema.safeParse(md.frontmatter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || '(frontmatter)';
+    throw new AppError('INVALID_FILE', `${where.source}/${where.path}: field "${field}" ${issue.message}.`, 'Fix that field in the agent file (see assets/starter-library/agents/ for examples).', { field });
+  }
+  return { ...parsed.data, prompt: md.body.replace(/^\s*\n/, '').replace(/\s+$/, '') + '\n', source: where.source, path: where.path };
+}
+
+/** Every agent file (`agents/*.md`) among the winning library files. */
+export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<LoadedAgent[]> {
+  const agentFiles = files.filter((f) => /^agents\/[^/]+\.md$/.test(f.path));
+  return Promise.all(
+    agentFiles.map(async (f): Promise<LoadedAgent> => {
+      const text = await fs.promises.readFile(f.abs, 'utf8');
+      try {
+        return { kind: 'ok', agent: parseAgent(text, f) };
+      } catch (e) {
+        return { kind: 'invalid', name: f.path.slice('agents/'.length, -3), source: f.source, path: f.path, error: (e as Error).message };
+      }
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+import type { Agent, Scope, ToolId } from '../../shared/agents';
+import { AppError } from '../../shared/errors';
+import { contextBudget } from './budget';
+import { fileBody, type LibraryFileRef } from './library-files';
+import { loadMcpServers, resolveResources } from './resolve';
+import { TARGETS } from './targets';
+import type { Rendered, ResourceText } from './targets/types';
+import type { VarSource } from './vars';
+
+export interface RenderRequest {
+  readonly agent: Agent;
+  readonly tool: ToolId;
+  readonly scope: Scope;
+  readonly project?: string;
+  readonly homeDir: string;
+  readonly platform: NodeJS.Platform;
+  readonly vars: VarSource;
+}
+
+/** Resolves an agent's resources and MCP servers and renders it for one tool and scope. */
+export async function renderAgent(req: RenderRequest, files: ReadonlyArray<LibraryFileRef>): Promise<Rendered> {
+  const target = TARGETS[req.tool];
+  if (!target.scopes.includes(req.scope)) {
+    throw new AppError('UNSUPPORTED', `${target.label} has no ${req.scope}-scope files for agents.`, `Install with --scope ${target.scopes[0]}${target.scopes[0] === 'project' ? ' --project DIR' : ''}.`);
+  }
+  const { resources, warnings } = resolveResources(req.agent, files);
+  const texts: ResourceText[] = await Promise.all(
+    resources.map(async (r) => {
+      const f = await fileBody(r.abs);
+      return { ...r, body: f.body, title: f.title || r.path };
+    }),
+  );
+  const mcpServers = await loadMcpServers(req.agent.mcpServers, files);
+  const out = target.render({ agent: req.agent, resources: texts, mcpServers, scope: req.scope, ...(req.project ? { project: req.project } : {}), homeDir: req.homeDir, platform: req.platform, vars: req.vars });
+  const budget = contextBudget(req.agent.prompt, texts);
+  const mine = budget.perTool.find((t) => t.tool === req.tool)!;
+  if (mine.over) warnings.push(`About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`);
+  for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
+  return { items: out.items, warnings: [...warnings, ...out.warnings] };
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { mcpServerSchema, type Agent, type McpServer, type ResolvedResource } from '../../shared/agents';
+import { AppError } from '../../shared/errors';
+import { globToRegExp, isGlob } from './glob';
+import type { LibraryFileRef } from './library-files';
+
+/** The knowledge files an agent's `resources` pick (paths, globs, `tag:NAME`), each once, in entry order. */
+export function resolveResources(agent: Pick<Agent, 'resources'>, files: ReadonlyArray<LibraryFileRef>): { resources: ResolvedResource[]; warnings: string[] } {
+  const knowledge = files.filter((f) => !f.path.startsWith('agents/') && !f.path.startsWith('mcp-servers/'));
+  const seen = new Set<string>();
+  const resources: ResolvedResource[] = [];
+  const warnings: string[] = [];
+  for (const entry of agent.resources) {
+    let matched: LibraryFileRef[];
+    if (entry.startsWith('tag:')) {
+      const tag = entry.slice(4).trim().toLowerCase();
+      matched = knowledge.filter((f) => f.tags.some((t) => t.toLowerCase() === tag));
+    } else if (isGlob(entry)) {
+      const re = globToRegExp(entry.replace(/^\.\//, ''));
+      matched = knowledge.filter((f) => re.test(f.path));
+    } else {
+      matched = knowledge.filter((f) => f.path === entry.replace(/^\.\//, ''));
+    }
+    if (matched.length === 0) warnings.push(`The resource "${entry}" matches no library or personal file.`);
+    for (const f of matched) {
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
+      resources.push({ source: f.source, path: f.path, abs: f.abs, via: entry });
+    }
+  }
+  return { resources, warnings };
+}
+
+/** Loads the named MCP server definitions (`mcp-servers/<name>.json`, winning source). NOT_FOUND names the missing one. */
+export async function loadMcpServers(names: ReadonlyArray<string>, files: ReadonlyArray<LibraryFileRef>): Promise<McpServer[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      const f = files.find((x) => x.path === `mcp-servers/${name}.json`);
+      if (!f) throw new AppError('NOT_FOUND', `The MCP server "${name}" has no definition (mcp-servers/${name}.json) in any source or the personal workspace.`, `Add mcp-servers/${name}.json or remove "${name}" from the agent's mcpServers.`);
+      return parseMcpServer(await fs.promises.readFile(f.abs, 'utf8'), `${f.source}/${f.path}`);
+    }),
+  );
+}
+
+/** Parses and validates one MCP server JSON file; INVALID_FILE names the file and field. */
+export function parseMcpServer(text: string, where: string): McpServer {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('INVALID_FILE', `${where} is not valid JSON (${(e as Error).message}).`, 'Fix the JSON syntax.');
+  }
+  const parsed = mcpServerSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('INVALID_FILE', `${where}: field "${issue.path.join('.') || 'transport'}" ${issue.message}.`, 'Use transport "stdio" with command/args/env, or "http" with url/headers.');
+  }
+  return parsed.data;
+}

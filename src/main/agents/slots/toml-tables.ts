@@ -1,0 +1,72 @@
+import { parse as parseToml } from 'smol-toml';
+import { AppError } from '../../../shared/errors';
+
+/** The comment lines around a TOML table we own; every other line of the file is left byte for byte. */
+export function tomlMarkers(table: string): { begin: string; end: string } {
+  return { begin: `# ai-configurator:begin ${table}`, end: `# ai-configurator:end ${table}` };
+}
+
+function find(text: string, table: string): { start: number; end: number; inner: string } | undefined {
+  const { begin, end } = tomlMarkers(table);
+  const s = text.indexOf(begin + '\n');
+  if (s < 0) return undefined;
+  const e = text.indexOf(end, s);
+  if (e < 0) return undefined;
+  let stop = e + end.length;
+  if (text[stop] === '\n') stop++;
+  return { start: s, end: stop, inner: text.slice(s + begin.length + 1, e).replace(/\n$/, '') };
+}
+
+function parse(text: string, file: string): Record<string, unknown> {
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new AppError('INVALID_FILE', `${file} is not valid TOML (${(e as Error).message.split('\n')[0]}), so it was not changed.`, 'Fix the file and install again.', { file });
+  }
+}
+
+/** Our block's body; a "foreign:" marker when someone else defines the same table; undefined when absent. */
+export function readTomlTable(text: string | undefined, file: string, table: string): string | undefined {
+  if (text === undefined) return undefined;
+  const at = find(text, table);
+  if (at) return at.inner;
+  let node: unknown = parse(text, file);
+  for (const part of table.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return node === undefined ? undefined : `foreign:${JSON.stringify(node)}`;
+}
+
+/** Replaces our block or appends it; the result must still parse. */
+export function writeTomlTable(text: string | undefined, file: string, table: string, body: string): string {
+  const { begin, end } = tomlMarkers(table);
+  const block = `${begin}\n${body.replace(/\n+$/, '')}\n${end}\n`;
+  const cur = text ?? '';
+  const at = find(cur, table);
+  const out = at ? cur.slice(0, at.start) + block + cur.slice(at.end) : cur.trim() === '' ? block : `${cur.endsWith('\n') ? cur : cur + '\n'}\n${block}`;
+  parse(out, file);
+  return out;
+}
+
+export function removeTomlTable(text: string, table: string): string {
+  const at = find(text, table);
+  if (!at) return text;
+  let before = text.slice(0, at.start);
+  if (before.endsWith('\n\n')) before = before.slice(0, -1);
+  return before + text.slice(at.end);
+}
+
+/** A TOML string literal (basic string with escapes). */
+export function tomlString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** `key = value` lines for strings, string arrays and string maps (inline tables). */
+export function tomlKeyValues(entries: ReadonlyArray<readonly [string, string | ReadonlyArray<string> | Readonly<Record<string, string>>]>): string {
+  const key = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : tomlString(k));
+  return entries
+    .map(([k, v]) => {
+      if (typeof v === 'string') return `${key(k)} = ${tomlString(v)}`;
+      if (Array.isArray(v)) return `${key(k)} = [${v.map(tomlString).join(', ')}]`;
+      return `${key(k)} = { ${Object.entries(v as Record<string, string>).map(([a, b]) => `${key(a)} = ${tomlString(b)}`).join(', ')} }`;
+    })
+    .join('\n');
+}

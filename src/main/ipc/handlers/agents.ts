@@ -1,0 +1,23 @@
+import type { agentsChannels } from '../../../shared/ipc/channels/agents';
+import type { Services } from '../../services';
+import type { Handlers } from '../router';
+import { lintLibrary } from '../../agents/lint';
+
+export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof agentsChannels> {
+  const a = () => {
+    services.requireSettings();
+    return services.agents;
+  };
+  return {
+    'agents:list': async () => ({ agents: await a().list() }),
+    'agents:show': (req) => a().show(req.name),
+    'agents:create': (req, ctx) => a().create(req, ctx),
+    'agents:plan': ({ operation, ...req }) => a().plan(req, operation),
+    'agents:install': (req, ctx) => a().install(req, ctx),
+    'agents:uninstall': (req, ctx) => a().uninstall(req, ctx),
+    'agents:import': (req, ctx) => a().importConfigs(req, ctx),
+    // Lint checks any library folder (a team's CI), so it needs no workspace.
+    'agents:lint': (req) => lintLibrary(req.dir),
+    'agents:status': async () => ({ installs: await a().status() }),
+  };
+}

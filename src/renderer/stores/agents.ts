@@ -1,0 +1,138 @@
+import { create } from 'zustand';
+import type { AgentDetail, AgentSummary, DriftChoice, ImportResult, InstallPlan, InstallResult, Scope, ToolId } from '../../shared/agents';
+import type { IpcError } from '../../shared/errors';
+import type { LibraryEntry } from '../../shared/library';
+import { getApi, newActionId } from '../api/client';
+import type { Load } from './library';
+
+/** What the install panel targets. */
+export interface InstallTarget {
+  readonly tool: ToolId;
+  readonly scope: Scope;
+  readonly project: string;
+}
+
+/** A new agent as the editor holds it. */
+export interface AgentDraft {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly prompt: string;
+  readonly resources: ReadonlyArray<string>;
+  readonly mcpServers: ReadonlyArray<string>;
+}
+
+interface AgentsState {
+  agents: Load<ReadonlyArray<AgentSummary>>;
+  selected?: string;
+  detail: Load<AgentDetail>;
+  target: InstallTarget;
+  /** The preview of the next install or uninstall. */
+  plan: Load<InstallPlan>;
+  resolutions: Record<string, DriftChoice>;
+  result?: InstallResult;
+  actionError?: IpcError;
+  busy: boolean;
+  library: ReadonlyArray<LibraryEntry>;
+  refresh(): Promise<void>;
+  select(name: string): Promise<void>;
+  setTarget(t: Partial<InstallTarget>): void;
+  preview(operation: 'install' | 'uninstall'): Promise<void>;
+  resolve(file: string, choice: DriftChoice): void;
+  apply(): Promise<void>;
+  loadLibrary(): Promise<void>;
+  create(draft: AgentDraft): Promise<boolean>;
+  /** The import preview (dry run) or result, and what it was run on. */
+  imported: Load<ImportResult>;
+  importSource?: { readonly path: string } | { readonly files: ReadonlyArray<{ name: string; content: string }> };
+  previewImport(source: { path: string } | { files: ReadonlyArray<{ name: string; content: string }> }): Promise<void>;
+  confirmImport(): Promise<void>;
+}
+
+const request = (s: { selected?: string; target: InstallTarget }) => ({
+  name: s.selected ?? '',
+  tool: s.target.tool,
+  scope: s.target.scope,
+  ...(s.target.scope === 'project' ? { project: s.target.project } : {}),
+});
+
+/** Mirrors main's agents: the list with install states, the open agent, the install preview and its result. */
+export const useAgents = create<AgentsState>((set, get) => ({
+  agents: { kind: 'idle' },
+  detail: { kind: 'idle' },
+  target: { tool: 'claude-code', scope: 'project', project: '' },
+  plan: { kind: 'idle' },
+  resolutions: {},
+  busy: false,
+  library: [],
+  async refresh() {
+    if (get().agents.kind !== 'ready') set({ agents: { kind: 'loading' } });
+    const r = await getApi().invoke('agents:list', {}, { correlationId: newActionId('agents') });
+    set({ agents: r.ok ? { kind: 'ready', value: r.value.agents } : { kind: 'error', error: r.error } });
+  },
+  async select(name) {
+    set({ selected: name, detail: { kind: 'loading' }, plan: { kind: 'idle' }, result: undefined, actionError: undefined, resolutions: {} });
+    const r = await getApi().invoke('agents:show', { name }, { correlationId: newActionId('agent') });
+    if (get().selected !== name) return;
+    set({ detail: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  setTarget(t) {
+    set({ target: { ...get().target, ...t }, plan: { kind: 'idle' }, result: undefined, actionError: undefined, resolutions: {} });
+  },
+  async preview(operation) {
+    set({ plan: { kind: 'loading' }, result: undefined, actionError: undefined });
+    const r = await getApi().invoke('agents:plan', { ...request(get()), operation, resolutions: get().resolutions }, { correlationId: newActionId('plan') });
+    set({ plan: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  resolve(file, choice) {
+    set({ resolutions: { ...get().resolutions, [file]: choice } });
+    const plan = get().plan;
+    if (plan.kind === 'ready') void get().preview(plan.value.operation);
+  },
+  async apply() {
+    const plan = get().plan;
+    if (plan.kind !== 'ready') return;
+    set({ busy: true, actionError: undefined });
+    const channel = plan.value.operation === 'install' ? 'agents:install' : 'agents:uninstall';
+    const r = await getApi().invoke(channel, { ...request(get()), resolutions: get().resolutions }, { correlationId: newActionId(plan.value.operation) });
+    set({ busy: false, ...(r.ok ? { result: r.value, plan: { kind: 'idle' } } : { actionError: r.error }) });
+    await get().refresh();
+    if (get().selected) {
+      const d = await getApi().invoke('agents:show', { name: get().selected! }, { correlationId: newActionId('agent') });
+      if (d.ok) set({ detail: { kind: 'ready', value: d.value } });
+    }
+  },
+  async loadLibrary() {
+    const r = await getApi().invoke('library:tree', {}, { correlationId: newActionId('tree') });
+    if (r.ok) set({ library: r.value.entries.filter((e) => !e.overriddenBy) });
+  },
+  imported: { kind: 'idle' },
+  async previewImport(source) {
+    set({ importSource: source, imported: { kind: 'loading' } });
+    const req = 'path' in source ? { path: source.path, dryRun: true } : { files: [...source.files], dryRun: true };
+    const r = await getApi().invoke('agents:import', req, { correlationId: newActionId('importpreview') });
+    set({ imported: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  async confirmImport() {
+    const source = get().importSource;
+    if (!source) return;
+    set({ busy: true });
+    const req = 'path' in source ? { path: source.path } : { files: [...source.files] };
+    const r = await getApi().invoke('agents:import', req, { correlationId: newActionId('import') });
+    set({ busy: false, imported: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+    await get().refresh();
+  },
+  async create(draft) {
+    set({ busy: true, actionError: undefined });
+    const r = await getApi().invoke(
+      'agents:create',
+      { name: draft.name, ...(draft.title ? { title: draft.title } : {}), description: draft.description, prompt: draft.prompt, resources: [...draft.resources], mcpServers: [...draft.mcpServers] },
+      { correlationId: newActionId('create') },
+    );
+    set({ busy: false, ...(r.ok ? {} : { actionError: r.error }) });
+    if (!r.ok) return false;
+    await get().refresh();
+    await get().select(draft.name);
+    return true;
+  },
+}));

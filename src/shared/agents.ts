@@ -1,0 +1,195 @@
+import { z } from 'zod';
+
+/** Every AI tool an agent can be installed into. */
+export const TOOL_IDS = ['amazon-q', 'kiro', 'claude-code', 'cursor', 'codex', 'copilot', 'gemini', 'windsurf', 'claude-desktop'] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
+export const toolIdSchema = z.enum(TOOL_IDS);
+
+export type Scope = 'user' | 'project';
+export const scopeSchema = z.enum(['user', 'project']);
+
+/** Agent and MCP server names: lower-case slugs, safe as file names in every tool. */
+export const agentNameSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+export const agentTargetSchema = z
+  .object({
+    tool: toolIdSchema,
+    scope: scopeSchema.default('project'),
+    project: z.string().min(1).optional(),
+  })
+  .strict();
+export type AgentTarget = z.output<typeof agentTargetSchema>;
+
+/** The YAML frontmatter of `agents/<name>.md`; the Markdown body is the prompt. Unknown keys are kept. */
+export const agentFrontmatterSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    name: agentNameSchema,
+    title: z.string().optional(),
+    description: z.string().default(''),
+    tags: z.array(z.string()).default([]),
+    /** Library paths, globs (`roles/devops/**`) or `tag:NAME`, resolved across sources and personal. */
+    resources: z.array(z.string().min(1)).default([]),
+    /** Names of `mcp-servers/<name>.json` in any source or personal. */
+    mcpServers: z.array(agentNameSchema).default([]),
+    targets: z.array(agentTargetSchema).default([]),
+    /** Per-tool settings, e.g. `{ claude-code: { model: sonnet, tools: [Read] }, cursor: { globs: "src/**" } }`. */
+    settings: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  })
+  .loose();
+export type AgentFrontmatter = z.output<typeof agentFrontmatterSchema>;
+
+/** An agent as the app works with it: frontmatter plus prompt and where it came from. */
+export interface Agent extends AgentFrontmatter {
+  readonly prompt: string;
+  readonly source: string;
+  readonly path: string;
+}
+
+const mcpCommon = {
+  schemaVersion: z.literal(1).default(1),
+  name: agentNameSchema,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+};
+
+/** `mcp-servers/<name>.json`: a stdio command or an HTTP endpoint; strings may hold `${VAR}` placeholders. */
+export const mcpServerSchema = z.discriminatedUnion('transport', [
+  z
+    .object({
+      ...mcpCommon,
+      transport: z.literal('stdio'),
+      command: z.string().min(1),
+      args: z.array(z.string()).default([]),
+      env: z.record(z.string(), z.string()).default({}),
+    })
+    .loose(),
+  z
+    .object({
+      ...mcpCommon,
+      transport: z.literal('http'),
+      url: z.string().min(1),
+      headers: z.record(z.string(), z.string()).default({}),
+    })
+    .loose(),
+]);
+export type McpServer = z.output<typeof mcpServerSchema>;
+
+/** What a changed file will look like, or did. */
+export type FileAction = 'create' | 'update' | 'delete' | 'unchanged' | 'skip';
+
+/** A managed thing that changed on disk since we wrote it (or content we did not write where we would write). */
+export interface DriftInfo {
+  readonly kind: 'modified' | 'deleted' | 'foreign';
+  /** What it is: "section agent=NAME", "key mcpServers.github", "file". */
+  readonly what: string;
+}
+
+export type DriftChoice = 'overwrite' | 'adopt' | 'skip';
+export const driftChoiceSchema = z.enum(['overwrite', 'adopt', 'skip']);
+
+export interface FilePlan {
+  readonly path: string;
+  readonly action: FileAction;
+  /** Unified diff from the current content to the planned content (empty when unchanged). */
+  readonly diff: string;
+  readonly drift: ReadonlyArray<DriftInfo>;
+  /** How the drift was resolved, when it was. */
+  readonly resolution?: DriftChoice;
+}
+
+export interface InstallPlan {
+  readonly operation: 'install' | 'uninstall';
+  readonly agent: string;
+  readonly tool: ToolId;
+  readonly scope: Scope;
+  readonly project?: string;
+  readonly files: ReadonlyArray<FilePlan>;
+  readonly warnings: ReadonlyArray<string>;
+  /** True when some file drifted and no choice was given: nothing is written until one is. */
+  readonly blocked: boolean;
+}
+
+export interface InstallResult extends InstallPlan {
+  readonly dryRun: boolean;
+  /** Files actually written or deleted. */
+  readonly written: number;
+}
+
+export type InstallState = 'installed' | 'drifted' | 'needs-reinstall' | 'missing-agent';
+
+export interface InstallStatus {
+  readonly agent: string;
+  readonly tool: ToolId;
+  readonly scope: Scope;
+  readonly project?: string;
+  readonly installedAt: string;
+  readonly state: InstallState;
+  readonly files: ReadonlyArray<string>;
+}
+
+export interface AgentSummary {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly tags: ReadonlyArray<string>;
+  readonly source: string;
+  readonly path: string;
+  readonly installs: ReadonlyArray<InstallStatus>;
+  /** Set when the agent file is invalid; the agent cannot be installed until fixed. */
+  readonly error?: string;
+}
+
+export interface ResolvedResource {
+  readonly source: string;
+  readonly path: string;
+  readonly abs: string;
+  /** Which resource entry of the agent picked it. */
+  readonly via: string;
+}
+
+export interface AgentDetail {
+  readonly agent: Agent;
+  readonly resources: ReadonlyArray<ResolvedResource>;
+  readonly mcpServers: ReadonlyArray<McpServer>;
+  readonly warnings: ReadonlyArray<string>;
+  readonly installs: ReadonlyArray<InstallStatus>;
+  readonly budget: ContextBudget;
+}
+
+/** One library file an import would create in the personal workspace. */
+export interface ImportItem {
+  /** The tool file it came from. */
+  readonly from: string;
+  readonly kind: 'agent' | 'mcp-server' | 'knowledge';
+  /** Path in the personal workspace. */
+  readonly path: string;
+  readonly content: string;
+  /** create: new; unchanged: already there, same; conflict: a different file is there (left alone). */
+  readonly action: 'create' | 'unchanged' | 'conflict';
+}
+
+export interface ImportPreview {
+  readonly items: ReadonlyArray<ImportItem>;
+  /** Files looked at that are not tool configs we know, or that we installed ourselves. */
+  readonly skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>;
+  readonly warnings: ReadonlyArray<string>;
+}
+
+export interface ImportResult extends ImportPreview {
+  readonly dryRun: boolean;
+  readonly written: number;
+}
+
+/** How much of a tool's context an agent takes, by a simple estimate (about four characters a token). */
+export interface ContextBudget {
+  readonly tokens: number;
+  readonly perTool: ReadonlyArray<{ readonly tool: ToolId; readonly tokens: number; readonly limit: number; readonly over: boolean }>;
+  /** Text that reaches the tool more than once (identical files, or a paragraph repeated across the prompt and resources). */
+  readonly duplicates: ReadonlyArray<{ readonly excerpt: string; readonly in: ReadonlyArray<string> }>;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { channel } from '../define';
+import { agentNameSchema, driftChoiceSchema, scopeSchema, toolIdSchema, type AgentDetail, type AgentSummary, type InstallPlan, type InstallResult, type ImportResult, type InstallStatus } from '../../agents';
+
+const installRequest = z
+  .object({
+    name: agentNameSchema,
+    tool: toolIdSchema,
+    scope: scopeSchema.default('project'),
+    /** Absolute project folder (project scope). */
+    project: z.string().min(1).max(4096).optional(),
+    dryRun: z.boolean().optional(),
+    onDrift: driftChoiceSchema.optional(),
+    resolutions: z.record(z.string(), driftChoiceSchema).optional(),
+  })
+  .strict();
+
+export const agentsChannels = {
+  'agents:list': channel<{ readonly agents: ReadonlyArray<AgentSummary> }>()(z.object({}).strict()),
+  'agents:show': channel<AgentDetail>()(z.object({ name: agentNameSchema }).strict()),
+  'agents:create': channel<{ readonly path: string; readonly created: boolean }>()(
+    z
+      .object({
+        name: agentNameSchema,
+        title: z.string().max(200).optional(),
+        description: z.string().max(2000).optional(),
+        tags: z.array(z.string().max(64)).max(100).optional(),
+        prompt: z.string().max(1_000_000).optional(),
+        resources: z.array(z.string().min(1).max(1024)).max(10_000).optional(),
+        mcpServers: z.array(agentNameSchema).max(200).optional(),
+        from: z.string().max(2_000_000).optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    { mutates: true },
+  ),
+  'agents:plan': channel<InstallPlan>()(installRequest.extend({ operation: z.enum(['install', 'uninstall']).default('install') }).strict()),
+  'agents:install': channel<InstallResult>()(installRequest, { mutates: true }),
+  'agents:uninstall': channel<InstallResult>()(installRequest, { mutates: true }),
+  'agents:import': channel<ImportResult>()(
+    z
+      .object({
+        path: z.string().min(1).max(4096).optional(),
+        files: z.array(z.object({ name: z.string().min(1).max(1024), content: z.string().max(2_000_000) }).strict()).max(200).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict()
+      .refine((r) => !!r.path !== !!r.files, 'give either path or files'),
+    { mutates: true },
+  ),
+  'agents:lint': channel<{ readonly dir: string; readonly files: number; readonly errors: number; readonly warnings: number; readonly issues: ReadonlyArray<{ readonly file: string; readonly line: number; readonly severity: 'error' | 'warning'; readonly message: string }> }>()(
+    z.object({ dir: z.string().min(1).max(4096) }).strict(),
+  ),
+  'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { contextBudget } from '../../../src/main/agents/budget';
+import { agentFixture, ctx, writeAgent } from './helpers';
+
+const PARA = 'Always write a failing test first, then the smallest change that makes it pass, then refactor with the tests green.';
+
+describe('context budget', () => {
+  it('estimates tokens per tool, flags limits and content included twice', () => {
+    const b = contextBudget('x'.repeat(4_000) + '\n\n' + PARA, [
+      { path: 'a.md', body: 'y'.repeat(10_000) },
+      { path: 'b.md', body: 'intro\n\n' + PARA },
+      { path: 'c.md', body: 'y'.repeat(10_000) },
+    ]);
+    expect(b.tokens).toBe(Math.ceil((4_002 + PARA.length) / 4) + 2_500 + Math.ceil((7 + PARA.length) / 4) + 2_500);
+    expect(b.perTool.find((t) => t.tool === 'windsurf')).toMatchObject({ over: true, limit: 3_000 });
+    expect(b.perTool.find((t) => t.tool === 'claude-code')).toMatchObject({ over: false });
+    expect(b.perTool.find((t) => t.tool === 'claude-desktop')).toMatchObject({ tokens: 0, over: false });
+    expect(b.duplicates).toEqual([
+      { excerpt: 'the whole of a.md', in: ['a.md', 'c.md'] },
+      { excerpt: PARA.slice(0, 80) + '…', in: ['prompt', 'b.md'] },
+    ]);
+  });
+
+  it('shows the budget and warns at install', async () => {
+    const f = await agentFixture();
+    writeAgent(f.personal, 'twice', 'description: Twice\nresources: [common/code-review.md, "tag:review"]', 'x'.repeat(40_000) + '\n');
+    const d = await f.services.agents.show('twice');
+    expect(d.budget.tokens).toBeGreaterThan(10_000);
+    expect(d.warnings.join('\n')).toMatch(/above the 8,192 we suggest for codex/);
+    const plan = await f.services.agents.install({ name: 'twice', tool: 'cursor', scope: 'project', project: f.project, dryRun: true }, ctx());
+    expect(plan.warnings.join('\n')).toMatch(/above the 8,000 we suggest for Cursor/);
+  });
+});

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ASSETS_DIR } from '../../helpers/app';
+import { tempDir } from '../../helpers/temp';
+import { writeTree } from './helpers';
+
+describe('ai-config lint', () => {
+  it('passes the starter library', async () => {
+    const r = await cli(['lint', path.join(ASSETS_DIR, 'starter-library')], { AI_CONFIG_HOME: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('prints file:line: message for each problem and exits 1', async () => {
+    const lib = tempDir();
+    writeTree(lib, {
+      'common/ok.md': '---\ntitle: Ok\ntags: [ok]\n---\n\nFine.\n',
+      'common/bad-yaml.md': '---\ntitle: Bad\ntags: [a, b\n---\n\nBody.\n',
+      'agents/good.md': '---\nschemaVersion: 1\nname: good\nresources:\n  - common/ok.md\n  - common/missing.md\n  - "tag:nothing"\nmcpServers: [srv, ghost]\n---\n\nPrompt.\n',
+      'agents/other.md': '---\nschemaVersion: 1\nname: good\n---\n\nDuplicate.\n',
+      'agents/broken.md': '---\nschemaVersion: 2\nname: broken\n---\n\nBad version.\n',
+      'mcp-servers/srv.json': JSON.stringify({ schemaVersion: 1, name: 'srv', transport: 'stdio', command: 'x' }, null, 2),
+      'mcp-servers/bad.json': '{\n  "name": "bad",\n  "transport": "stdio",\n}\n',
+      'mcp-servers/nourl.json': JSON.stringify({ schemaVersion: 1, name: 'nourl', transport: 'http' }, null, 2),
+    });
+    const r = await cli(['lint', lib], { AI_CONFIG_HOME: tempDir() });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'agents/broken.md:2: field "schemaVersion": Invalid input: expected 1',
+        'agents/good.md:6: resource "common/missing.md" does not exist',
+        'agents/good.md:7: warning: no file has the tag "nothing"',
+        'agents/good.md:8: MCP server "ghost" has no definition (mcp-servers/ghost.json)',
+        'agents/other.md:3: name "good" does not match the file name "other"',
+        'agents/other.md:3: duplicate agent name "good" (also in agents/good.md)',
+        expect.stringMatching(/^common\/bad-yaml\.md:\d+: invalid YAML frontmatter/),
+        expect.stringMatching(/^mcp-servers\/bad\.json:4: invalid JSON/),
+        expect.stringMatching(/^mcp-servers\/nourl\.json:\d+: field "url"/),
+      ]),
+    );
+    expect(lines.at(-1)).toMatch(/8 files checked: \d+ error\(s\), 1 warning\(s\)/);
+    const json = await cli(['lint', lib, '--json'], { AI_CONFIG_HOME: tempDir() });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ errors: expect.any(Number), issues: expect.arrayContaining([expect.objectContaining({ file: 'agents/good.md', line: 6 })]) });
+  });
+});
