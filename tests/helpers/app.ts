@@ -33,3 +33,6 @@ export async function cli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): 
   const code = await runCli(args, { version: '0.0.0-test', packageRoot: REPO_ROOT, io, env: { ...process.env, ...env } });
   return { code, stdout, stderr };
 }
+
+/** The official tool-config JSON Schemas: `shared/schemas` beside the repository (as in CI and on developer machines). */
+export const SCHEMAS_DIR = path.join(REPO_ROOT, '..', 'shared', 'schemas');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ToolId } from '../../../src/shared/agents';
 import { parseFrontmatter } from '../../../src/main/library/frontmatter';
 import { tempDir } from '../../helpers/temp';
+import { SCHEMAS_DIR } from '../../helpers/app';
 import { agentFixture, ctx, read, writeTree, type AgentFixture } from './helpers';
 
 type Files = Record<string, string>;
@@ -115,7 +116,7 @@ const CASES: ReadonlyArray<Case> = [
       const orig = JSON.parse(read(path.join(src, '.amazonq/cli-agents/qa.json')));
       for (const k of ['name', 'description', 'prompt', 'mcpServers', 'tools', 'allowedTools', 'model']) expect(out[k], k).toEqual(orig[k]);
       expect(read(out.resources[0].slice('file://'.length))).toBe(read(path.join(src, 'notes', 'q-notes.md')));
-      const valid = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync('/work/shared/schemas/amazon-q-cli-agent.schema.json', 'utf8')));
+      const valid = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'amazon-q-cli-agent.schema.json'), 'utf8')));
       expect(valid(out), JSON.stringify(valid.errors)).toBe(true);
     },
   },

@@ -6,10 +6,10 @@ import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { TOOL_IDS, type ToolId } from '../../../src/shared/agents';
 import { snapshotTree } from '../../helpers/temp';
+import { SCHEMAS_DIR } from '../../helpers/app';
 import { agentFixture, ctx, read, writeAgent } from './helpers';
 
-const SCHEMAS = '/work/shared/schemas';
-const schemaFile = (name: string) => JSON.parse(fs.readFileSync(path.join(fs.existsSync(SCHEMAS) ? SCHEMAS : path.join(__dirname, '../../../..', 'shared', 'schemas'), name), 'utf8'));
+const schemaFile = (name: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, name), 'utf8'));
 
 const TOKEN = 'ghp_TEST_SECRET_abc123';
 const scopeFor = (tool: ToolId) => (tool === 'claude-desktop' ? 'user' : 'project');
