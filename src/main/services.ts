@@ -12,7 +12,7 @@ import { sourceStatus } from './library/source-status';
 import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
-import { createUnversionedHistory, type History } from './history/api';
+import { createHistoryService, type HistoryService } from './history/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
@@ -36,7 +36,7 @@ export interface Services {
   readonly logger: Logger;
   readonly events: EventBus;
   /** Every mutating operation snapshots through this before it writes (see history/api.ts). */
-  readonly history: History;
+  readonly history: HistoryService;
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
@@ -74,7 +74,7 @@ export function createServices(opts: ServicesOptions): Services {
     paths,
     logger,
     events,
-    history: createUnversionedHistory(),
+    history: createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger }),
     audit,
     secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),

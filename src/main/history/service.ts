@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import { AppError } from '../../shared/errors';
+import type { DiffResult, HistoryVersion, RollbackResult } from '../../shared/ipc/channels/history';
+import type { OperationContext } from '../context';
+import type { Logger } from '../observability/logger';
+import { withLock } from '../workspace/lock';
+import type { ChangeOperation, History } from './api';
+import { changedPaths, commitVersion, formatMessage, type VersionMeta } from './commit';
+import { diffTrees } from './diff';
+import { listVersions } from './log';
+import { applyRestore, clearJournal, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
+import { clearStaleGitLocks, ensureHistoryRepo, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
+import { entryFor } from './tool-paths';
+import { treeOf, writeCurrentTree } from './tree';
+
+export interface HistoryServiceOptions {
+  readonly gitDir: string;
+  readonly lockFile: string;
+  /** The personal workspace, read at call time (the user may move it into a sync folder). */
+  readonly workTree: () => string;
+  readonly logger: Logger;
+}
+
+export interface SnapshotResult {
+  readonly version?: string;
+  readonly changed: boolean;
+}
+
+/** The history store over `state/history.git`: snapshots, the timeline, diffs, rollback. */
+export interface HistoryService extends History {
+  readonly repo: HistoryRepo;
+  snapshot(meta: VersionMeta, toolFiles?: ReadonlyArray<string>): Promise<SnapshotResult>;
+  list(opts?: { path?: string; operation?: string; limit?: number }): Promise<HistoryVersion[]>;
+  diff(from: string, to?: string, path?: string): Promise<DiffResult>;
+  rollback(req: { version: string; path?: string; dryRun?: boolean }, ctx: OperationContext): Promise<RollbackResult>;
+  /** Finishes a rollback a killed process left half done and clears stale git locks (under the lock). */
+  recover(): Promise<void>;
+  /** Resolves a user-given version or throws NOT_FOUND. */
+  resolve(version: string): Promise<string>;
+  locked<T>(operation: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function createHistoryService(opts: HistoryServiceOptions): HistoryService {
+  const repo = openHistoryRepo(opts.gitDir, opts.workTree, opts.logger);
+  const log = opts.logger.child({ component: 'history' });
+  let ready: Promise<void> | undefined;
+  let recoveredOnce = false;
+
+  const locked = <T>(operation: string, fn: () => Promise<T>) =>
+    withLock(opts.lockFile, operation, async () => {
+      await (ready ??= ensureHistoryRepo(repo).catch((e: unknown) => {
+        ready = undefined;
+        throw e;
+      }));
+      if (!recoveredOnce || fs.existsSync(opts.gitDir + '/rollback-journal.json')) {
+        recoveredOnce = true;
+        await recoverUnlocked();
+      }
+      return fn();
+    });
+
+  async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = []): Promise<SnapshotResult> {
+    const head = await headVersion(repo);
+    const tree = await writeCurrentTree(repo, head, toolFiles);
+    const headTree = head ? await treeOf(repo, head) : undefined;
+    if (head && tree === headTree && !extraParents.length) return { version: head, changed: false };
+    const files = await changedPaths(repo, headTree, tree);
+    const id = await commitVersion(repo, tree, [...(head ? [head] : []), ...extraParents], formatMessage(meta, files));
+    log.info('version', { id, operation: meta.operation, phase: meta.phase, correlationId: meta.correlationId, files: files.length });
+    return { version: id, changed: true };
+  }
+
+  async function recoverUnlocked(): Promise<void> {
+    const removed = clearStaleGitLocks(repo.gitDir);
+    if (removed.length) log.warn('removed files a killed process left in the history store', { removed });
+    const j = readJournal(repo);
+    if (!j) return;
+    log.warn('finishing a rollback that was interrupted', { target: j.target, correlationId: j.correlationId });
+    const current = await writeCurrentTree(repo, await headVersion(repo), []);
+    const ops = await planRestore(repo, current, j.target, j.path);
+    await applyRestore(repo, ops);
+    await snapshotUnlocked({ operation: j.operation, correlationId: j.correlationId, phase: 'rollback', message: j.message });
+    clearJournal(repo, j);
+  }
+
+  async function resolve(version: string): Promise<string> {
+    const id = await resolveVersion(repo, version);
+    if (!id) throw new AppError('NOT_FOUND', `There is no version "${version}" in the history.`, 'Pick an id from `ai-config history` (the first column).');
+    return id;
+  }
+
+  const toMeta = (op: ChangeOperation, phase: VersionMeta['phase']): VersionMeta => ({ operation: op.operation, correlationId: op.correlationId, phase, ...(op.message ? { message: op.message } : {}) });
+
+  return {
+    repo,
+    locked,
+    resolve: (v) => locked('history.resolve', () => resolve(v)),
+    beforeChange: (op) => locked(op.operation, async () => (await snapshotUnlocked(toMeta(op, 'before'), op.externalFiles)).version),
+    record: (op) => locked(op.operation, async () => (await snapshotUnlocked(toMeta(op, 'after'), op.externalFiles)).version),
+    snapshot: (meta, toolFiles) => locked(meta.operation, () => snapshotUnlocked(meta, toolFiles)),
+    recover: () => locked('history.recover', async () => undefined),
+    list: (o) => locked('history.list', () => listVersions(repo, o)),
+    diff: (from, to, path) =>
+      locked('history.diff', async () => {
+        const fromId = await resolve(from);
+        const toTree = to ? await treeOf(repo, await resolve(to)) : await writeCurrentTree(repo, await headVersion(repo), []);
+        return diffTrees(repo, await treeOf(repo, fromId), toTree, { from: fromId, to: to ? await resolve(to) : 'current' }, path ? entryFor(path) : undefined);
+      }),
+    rollback: (req, ctx) =>
+      locked('history.rollback', async () => {
+        const target = await resolve(req.version);
+        const operation = 'history.rollback';
+        const current = await writeCurrentTree(repo, await headVersion(repo), []);
+        const ops = await planRestore(repo, current, target, req.path);
+        const what = req.path ? `${req.path} to version ${target.slice(0, 10)}` : `everything to version ${target.slice(0, 10)}`;
+        const changes = describeOps(ops);
+        if (req.dryRun || !ops.length) {
+          const message = ops.length ? `Rolling back ${what} would change ${ops.length} file${ops.length === 1 ? '' : 's'}.` : `Nothing to roll back: ${req.path ?? 'the workspace'} already matches version ${target.slice(0, 10)}.`;
+          return { dryRun: !!req.dryRun, target, ...(req.path ? { path: req.path } : {}), changes, message };
+        }
+        ctx.progress({ phase: 'Saving the current state', percent: 0 });
+        const before = await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'before', message: `state before rolling back ${what}` });
+        const message = `rolled back ${what}`;
+        await writeJournal(repo, { target, ...(req.path ? { path: req.path } : {}), before: before.version!, operation, correlationId: ctx.correlationId, message, dirs: dirsOf(ops) });
+        await applyRestore(repo, ops, (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }));
+        const after = await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'rollback', message });
+        clearJournal(repo, readJournal(repo)!);
+        ctx.progress({ phase: 'Done', done: true });
+        return { dryRun: false, target, ...(req.path ? { path: req.path } : {}), changes, before: before.version!, ...(after.version ? { after: after.version } : {}), message: `Rolled back ${what}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed. Undo with \`ai-config rollback ${before.version!.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.` };
+      }),
+  };
+}
