@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
-import type { DiffResult, HistoryVersion, RollbackResult } from '../../shared/ipc/channels/history';
+import type { DiffResult, ExportResult, HistoryVersion, ImportResult, PruneResult, RollbackResult, VerifyReport } from '../../shared/ipc/channels/history';
+import { exportBundle, fetchBundle } from './bundle';
+import { pruneHistory } from './retention';
+import { verifyHistory } from './verify';
 import type { OperationContext } from '../context';
 import type { Logger } from '../observability/logger';
 import { withLock } from '../workspace/lock';
@@ -9,7 +12,7 @@ import { changedPaths, commitVersion, formatMessage, type VersionMeta } from './
 import { diffTrees } from './diff';
 import { listVersions } from './log';
 import { applyRestore, clearJournal, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
-import { clearStaleGitLocks, ensureHistoryRepo, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
+import { clearStaleGitLocks, ensureHistoryRepo, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
 import { entryFor } from './tool-paths';
 import { treeOf, writeCurrentTree } from './tree';
 
@@ -19,6 +22,7 @@ export interface HistoryServiceOptions {
   /** The personal workspace, read at call time (the user may move it into a sync folder). */
   readonly workTree: () => string;
   readonly logger: Logger;
+  readonly now?: () => Date;
 }
 
 export interface SnapshotResult {
@@ -38,11 +42,16 @@ export interface HistoryService extends History {
   /** Resolves a user-given version or throws NOT_FOUND. */
   resolve(version: string): Promise<string>;
   locked<T>(operation: string, fn: () => Promise<T>): Promise<T>;
+  verify(): Promise<VerifyReport>;
+  exportTo(file: string): Promise<ExportResult>;
+  importFrom(file: string, ctx: OperationContext): Promise<ImportResult>;
+  prune(opts: { days: number; dryRun: boolean }): Promise<PruneResult>;
 }
 
 export function createHistoryService(opts: HistoryServiceOptions): HistoryService {
   const repo = openHistoryRepo(opts.gitDir, opts.workTree, opts.logger);
   const log = opts.logger.child({ component: 'history' });
+  const now = opts.now ?? (() => new Date());
   let ready: Promise<void> | undefined;
   let recoveredOnce = false;
 
@@ -89,6 +98,45 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     return id;
   }
 
+  async function restoreUnlocked(
+    target: string,
+    req: { path?: string; dryRun?: boolean },
+    ctx: OperationContext,
+    operation: string,
+    phase: VersionMeta['phase'],
+    extraParents: ReadonlyArray<string> = [],
+  ): Promise<RollbackResult> {
+    const head = await headVersion(repo);
+    const current = await writeCurrentTree(repo, head, []);
+    const ops = await planRestore(repo, current, target, req.path);
+    const what = req.path ? `${req.path} to version ${target.slice(0, 10)}` : `everything to version ${target.slice(0, 10)}`;
+    const changes = describeOps(ops);
+    const base = { target, ...(req.path ? { path: req.path } : {}), changes };
+    if (req.dryRun || (!ops.length && !extraParents.length)) {
+      const message = ops.length ? `Rolling back ${what} would change ${ops.length} file${ops.length === 1 ? '' : 's'}.` : `Nothing to roll back: ${req.path ?? 'the workspace'} already matches version ${target.slice(0, 10)}.`;
+      return { dryRun: !!req.dryRun, ...base, message };
+    }
+    ctx.progress({ phase: 'Saving the current state', percent: 0 });
+    const before = head ? await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'before', message: `state before restoring ${what}` }) : undefined;
+    const message = `${phase === 'import' ? 'imported a backup and restored' : 'rolled back'} ${what}`;
+    const journal = { target, ...(req.path ? { path: req.path } : {}), before: before?.version ?? '', operation, correlationId: ctx.correlationId, message, dirs: dirsOf(ops) };
+    await writeJournal(repo, journal);
+    await applyRestore(repo, ops, (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }));
+    // An empty history adopts the imported timeline as its own; otherwise the import joins it as a second parent.
+    if (!before && extraParents.length) await repo.run(['update-ref', HISTORY_REF, extraParents[0]!], { operation: 'history adopt' });
+    const after = await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase, message }, [], before ? extraParents : []);
+    clearJournal(repo, journal);
+    ctx.progress({ phase: 'Done', done: true });
+    const undo = before?.version ? ` Undo with \`ai-config rollback ${before.version.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.` : '';
+    return {
+      dryRun: false,
+      ...base,
+      ...(before?.version ? { before: before.version } : {}),
+      ...(after.version ? { after: after.version } : {}),
+      message: `${phase === 'import' ? 'Restored the imported backup' : `Rolled back ${what}`}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed.${undo}`,
+    };
+  }
+
   const toMeta = (op: ChangeOperation, phase: VersionMeta['phase']): VersionMeta => ({ operation: op.operation, correlationId: op.correlationId, phase, ...(op.message ? { message: op.message } : {}) });
 
   return {
@@ -106,27 +154,15 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
         const toTree = to ? await treeOf(repo, await resolve(to)) : await writeCurrentTree(repo, await headVersion(repo), []);
         return diffTrees(repo, await treeOf(repo, fromId), toTree, { from: fromId, to: to ? await resolve(to) : 'current' }, path ? entryFor(path) : undefined);
       }),
-    rollback: (req, ctx) =>
-      locked('history.rollback', async () => {
-        const target = await resolve(req.version);
-        const operation = 'history.rollback';
-        const current = await writeCurrentTree(repo, await headVersion(repo), []);
-        const ops = await planRestore(repo, current, target, req.path);
-        const what = req.path ? `${req.path} to version ${target.slice(0, 10)}` : `everything to version ${target.slice(0, 10)}`;
-        const changes = describeOps(ops);
-        if (req.dryRun || !ops.length) {
-          const message = ops.length ? `Rolling back ${what} would change ${ops.length} file${ops.length === 1 ? '' : 's'}.` : `Nothing to roll back: ${req.path ?? 'the workspace'} already matches version ${target.slice(0, 10)}.`;
-          return { dryRun: !!req.dryRun, target, ...(req.path ? { path: req.path } : {}), changes, message };
-        }
-        ctx.progress({ phase: 'Saving the current state', percent: 0 });
-        const before = await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'before', message: `state before rolling back ${what}` });
-        const message = `rolled back ${what}`;
-        await writeJournal(repo, { target, ...(req.path ? { path: req.path } : {}), before: before.version!, operation, correlationId: ctx.correlationId, message, dirs: dirsOf(ops) });
-        await applyRestore(repo, ops, (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }));
-        const after = await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'rollback', message });
-        clearJournal(repo, readJournal(repo)!);
-        ctx.progress({ phase: 'Done', done: true });
-        return { dryRun: false, target, ...(req.path ? { path: req.path } : {}), changes, before: before.version!, ...(after.version ? { after: after.version } : {}), message: `Rolled back ${what}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed. Undo with \`ai-config rollback ${before.version!.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.` };
+    rollback: (req, ctx) => locked('history.rollback', async () => restoreUnlocked(await resolve(req.version), req, ctx, 'history.rollback', 'rollback')),
+    verify: () => locked('history.verify', () => verifyHistory(repo)),
+    exportTo: (file) => locked('history.export', () => exportBundle(repo, file)),
+    importFrom: (file, ctx) =>
+      locked('history.import', async () => {
+        const { tip, versions } = await fetchBundle(repo, file, now());
+        const restored = await restoreUnlocked(tip, {}, ctx, 'history.import', 'import', [tip]);
+        return { file, versions, restored };
       }),
+    prune: (o) => locked('history.prune', () => pruneHistory(repo, { now: now(), days: o.days, dryRun: o.dryRun })),
   };
 }
