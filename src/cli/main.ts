@@ -4,6 +4,7 @@ import { createRuntime, type Runtime } from '../main/runtime';
 import { makeCommandContext } from './context';
 import { EXIT, printError, printJson, processIo, type Io } from './output';
 import type { CommandRunner } from './command';
+import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
@@ -57,6 +58,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerInit(program, run);
   registerStatus(program, run);
   registerLibrary(program, run);
+  registerHistory(program, run);
   registerServe(program, run, opts.packageRoot);
 
   for (const cmd of program.commands) {

@@ -16,7 +16,7 @@ import { createHistoryService, type HistoryService } from './history/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
-import { loadSettings } from './workspace/settings';
+import { loadSettings, settingsMigrationTarget } from './workspace/settings';
 
 export interface ServicesOptions {
   readonly home: string;
@@ -70,11 +70,13 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  const history = createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger, backupsDir: paths.backups, ...(opts.now ? { now: opts.now } : {}) });
+  history.migrations.register(settingsMigrationTarget(paths.settings));
   return {
     paths,
     logger,
     events,
-    history: createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger }),
+    history,
     audit,
     secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),

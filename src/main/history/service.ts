@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
-import type { DiffResult, ExportResult, HistoryVersion, ImportResult, PruneResult, RollbackResult, VerifyReport } from '../../shared/ipc/channels/history';
+import type { DiffResult, ExportResult, HistoryVersion, ImportResult, MigrationReport, PruneResult, RollbackResult, VerifyReport } from '../../shared/ipc/channels/history';
 import { exportBundle, fetchBundle } from './bundle';
 import { pruneHistory } from './retention';
 import { verifyHistory } from './verify';
+import { createMigrationRegistry, type MigrationRegistry } from './migrations';
+import { runMigrations } from './run-migrations';
 import type { OperationContext } from '../context';
 import type { Logger } from '../observability/logger';
 import { withLock } from '../workspace/lock';
@@ -23,6 +25,8 @@ export interface HistoryServiceOptions {
   readonly workTree: () => string;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** Where `migrate` keeps copies of files before it rewrites them (`state/backups`). */
+  readonly backupsDir: string;
 }
 
 export interface SnapshotResult {
@@ -46,12 +50,16 @@ export interface HistoryService extends History {
   exportTo(file: string): Promise<ExportResult>;
   importFrom(file: string, ctx: OperationContext): Promise<ImportResult>;
   prune(opts: { days: number; dryRun: boolean }): Promise<PruneResult>;
+  /** Kinds of versioned files (settings, agents, install manifests) and their migration chains. */
+  readonly migrations: MigrationRegistry;
+  migrate(opts: { dryRun: boolean }, ctx: OperationContext): Promise<MigrationReport>;
 }
 
 export function createHistoryService(opts: HistoryServiceOptions): HistoryService {
   const repo = openHistoryRepo(opts.gitDir, opts.workTree, opts.logger);
   const log = opts.logger.child({ component: 'history' });
   const now = opts.now ?? (() => new Date());
+  const migrations = createMigrationRegistry();
   let ready: Promise<void> | undefined;
   let recoveredOnce = false;
 
@@ -163,6 +171,18 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
         const restored = await restoreUnlocked(tip, {}, ctx, 'history.import', 'import', [tip]);
         return { file, versions, restored };
       }),
+    migrations,
+    migrate: (o, ctx) =>
+      locked('history.migrate', () =>
+        runMigrations({
+          registry: migrations,
+          backupsDir: opts.backupsDir,
+          now: now(),
+          dryRun: o.dryRun,
+          ctx,
+          snapshot: (phase, files) => snapshotUnlocked({ operation: 'history.migrate', correlationId: ctx.correlationId, phase }, files),
+        }),
+      ),
     prune: (o) => locked('history.prune', () => pruneHistory(repo, { now: now(), days: o.days, dryRun: o.dryRun })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
+import { historyHandlers } from './handlers/history';
 import { libraryHandlers } from './handlers/library';
 import type { Handlers } from './router';
 
@@ -8,5 +9,6 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
     ...libraryHandlers(services),
+    ...historyHandlers(services),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
+import { historyChannels } from './channels/history';
 import { libraryChannels } from './channels/library';
 import type { Result } from '../errors';
 
@@ -8,6 +9,7 @@ import type { Result } from '../errors';
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...historyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,19 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/main/observability/logger';
-import { createHistoryService } from '../../../src/main/history/service';
+import { historyFixture } from '../../helpers/history';
 import { versionsToKeep } from '../../../src/main/history/retention';
-import { snapshotTree, tempDir } from '../../helpers/temp';
+import { snapshotTree } from '../../helpers/temp';
 import { testContext } from '../../helpers/app';
 
-function setup(now?: () => Date) {
-  const home = tempDir();
-  const work = path.join(home, 'personal');
-  fs.mkdirSync(work, { recursive: true });
-  const h = createHistoryService({ gitDir: path.join(home, 'state', 'history.git'), lockFile: path.join(home, 'state', 'lock'), workTree: () => work, logger: createLogger({ level: 'error' }), ...(now ? { now } : {}) });
-  return { home, work, h };
-}
+const setup = historyFixture;
 
 describe('backups', () => {
   it('verify passes on a healthy store and names the version holding a corrupted file', async () => {

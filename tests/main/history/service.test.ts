@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/main/observability/logger';
-import { createHistoryService } from '../../../src/main/history/service';
-import { snapshotTree, tempDir } from '../../helpers/temp';
+import { historyFixture } from '../../helpers/history';
+import { snapshotTree } from '../../helpers/temp';
 import { testContext } from '../../helpers/app';
 
-function setup() {
-  const home = tempDir();
-  const work = path.join(home, 'personal');
-  fs.mkdirSync(work, { recursive: true });
-  const h = createHistoryService({ gitDir: path.join(home, 'state', 'history.git'), lockFile: path.join(home, 'state', 'lock'), workTree: () => work, logger: createLogger({ level: 'error' }) });
-  return { home, work, h };
-}
+const setup = historyFixture;
 
 describe('history service', () => {
   it('versions changes before and after an operation, lists, diffs and rolls back a file', async () => {

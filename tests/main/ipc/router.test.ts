@@ -7,13 +7,13 @@ import { createLogger, type LogRecord } from '../../../src/main/observability/lo
 function makeRouter(overrides: Partial<Handlers> = {}, rate?: { capacity: number; refillPerSecond: number; now?: () => number }) {
   const records: LogRecord[] = [];
   const logger = createLogger({ level: 'debug', sinks: [(r) => records.push(r)] });
-  const base: Handlers = {
+  const base = {
     'app:info': () => ({ name: 'x', version: '1', home: '/h', platform: 'linux', host: 'test' }),
     'workspace:status': () => ({ initialized: false, home: '/h', personalDir: '/h/p', sources: [] }),
     'workspace:init': () => ({ changed: false, home: '/h', created: [], sources: [], message: 'ok' }),
     'library:tree': () => ({ entries: [] }),
     'library:read': (req) => ({ source: req.source, path: req.path, kind: 'knowledge', frontmatter: {}, body: '', raw: '' }),
-  };
+  } as Pick<Handlers, 'app:info' | 'workspace:status' | 'workspace:init' | 'library:tree' | 'library:read'> as Handlers;
   const router = createRouter({ handlers: { ...base, ...overrides }, logger, events: createEventBus(), ...(rate ? { rateLimit: rate } : {}) });
   return { router, records };
 }
