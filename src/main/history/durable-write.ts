@@ -31,19 +31,22 @@ export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'e
   }
 }
 
-/** Removes the temp files a killed writer left in `dir` (not recursive). */
-export function sweepTempFiles(dir: string): number {
+/** Removes the temp files a killed writer left in `dir` (and below it, when `recursive`). */
+export function sweepTempFiles(dir: string, recursive = false): number {
   let n = 0;
-  let names: string[];
+  let ents: fs.Dirent[];
   try {
-    names = fs.readdirSync(dir);
+    ents = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return 0;
   }
-  for (const name of names) {
-    if (!name.includes(TEMP_MARK)) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-    n++;
+  for (const e of ents) {
+    if (e.name.includes(TEMP_MARK)) {
+      fs.rmSync(path.join(dir, e.name), { force: true });
+      n++;
+    } else if (recursive && e.isDirectory()) {
+      n += sweepTempFiles(path.join(dir, e.name), true);
+    }
   }
   return n;
 }

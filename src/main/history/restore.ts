@@ -53,10 +53,10 @@ export function describeOps(ops: ReadonlyArray<RestoreOp>): RollbackChange[] {
 /** Applies a plan: each file written atomically, deletions last, empty workspace folders removed. Idempotent. */
 export async function applyRestore(repo: HistoryRepo, ops: ReadonlyArray<RestoreOp>, onProgress?: (done: number) => void): Promise<void> {
   let done = 0;
-  for (const op of ops) {
-    if (op.action !== 'write') continue;
-    const blob = await repo.run(['cat-file', 'blob', op.sha], { binary: true, operation: 'history restore' });
-    await writeDurable(op.abs, blob.stdoutBuffer, op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file');
+  const writes = ops.filter((o): o is Extract<RestoreOp, { action: 'write' }> => o.action === 'write');
+  const blobs = await readBlobs(repo, [...new Set(writes.map((o) => o.sha))]);
+  for (const op of writes) {
+    await writeDurable(op.abs, blobs.get(op.sha)!, op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file');
     onProgress?.(++done);
   }
   const work = path.resolve(repo.workTree());
@@ -66,6 +66,23 @@ export async function applyRestore(repo: HistoryRepo, ops: ReadonlyArray<Restore
     if (!isReserved(op.entry)) removeEmptyParents(path.dirname(op.abs), work);
     onProgress?.(++done);
   }
+}
+
+/** Reads many blobs with one `git cat-file --batch`. */
+export async function readBlobs(repo: HistoryRepo, shas: ReadonlyArray<string>): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (!shas.length) return out;
+  const buf = (await repo.run(['cat-file', '--batch'], { binary: true, input: shas.join('\n') + '\n', operation: 'history restore' })).stdoutBuffer;
+  let at = 0;
+  for (const sha of shas) {
+    const nl = buf.indexOf(10, at);
+    const [id, type, size] = buf.subarray(at, nl).toString('utf8').split(' ');
+    if (id !== sha || type !== 'blob') throw new Error(`history store: object ${sha} is ${type ?? 'missing'}`);
+    const start = nl + 1;
+    out.set(sha, buf.subarray(start, start + Number(size)));
+    at = start + Number(size) + 1;
+  }
+  return out;
 }
 
 function removeEmptyParents(dir: string, stop: string): void {

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { sweepTempFiles } from './durable-write';
 import { AppError } from '../../shared/errors';
 import type { DiffResult, ExportResult, HistoryVersion, ImportResult, MigrationReport, PruneResult, RollbackResult, VerifyReport } from '../../shared/ipc/channels/history';
 import { exportBundle, fetchBundle } from './bundle';
@@ -13,7 +15,7 @@ import type { ChangeOperation, History } from './api';
 import { changedPaths, commitVersion, formatMessage, type VersionMeta } from './commit';
 import { diffTrees } from './diff';
 import { listVersions } from './log';
-import { applyRestore, clearJournal, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
+import { applyRestore, clearJournal, journalFile, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
 import { clearStaleGitLocks, ensureHistoryRepo, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
 import { entryFor } from './tool-paths';
 import { treeOf, writeCurrentTree } from './tree';
@@ -69,7 +71,7 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
         ready = undefined;
         throw e;
       }));
-      if (!recoveredOnce || fs.existsSync(opts.gitDir + '/rollback-journal.json')) {
+      if (!recoveredOnce || fs.existsSync(journalFile(repo))) {
         recoveredOnce = true;
         await recoverUnlocked();
       }
@@ -90,6 +92,8 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
   async function recoverUnlocked(): Promise<void> {
     const removed = clearStaleGitLocks(repo.gitDir);
     if (removed.length) log.warn('removed files a killed process left in the history store', { removed });
+    for (const t of migrations.targets()) for (const f of t.files()) sweepTempFiles(path.dirname(f));
+    sweepTempFiles(path.join(opts.backupsDir, 'migrations'), true);
     const j = readJournal(repo);
     if (!j) return;
     log.warn('finishing a rollback that was interrupted', { target: j.target, correlationId: j.correlationId });
