@@ -78,9 +78,9 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       return fn();
     });
 
-  async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = []): Promise<SnapshotResult> {
+  async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = [], knownTree?: string): Promise<SnapshotResult> {
     const head = await headVersion(repo);
-    const tree = await writeCurrentTree(repo, head, toolFiles);
+    const tree = knownTree ?? (await writeCurrentTree(repo, head, toolFiles));
     const headTree = head ? await treeOf(repo, head) : undefined;
     if (head && tree === headTree && !extraParents.length) return { version: head, changed: false };
     const files = await changedPaths(repo, headTree, tree);
@@ -129,7 +129,7 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       return { dryRun: !!req.dryRun, ...base, message };
     }
     ctx.progress({ phase: 'Saving the current state', percent: 0 });
-    const before = head ? await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'before', message: `state before restoring ${what}` }) : undefined;
+    const before = head ? await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'before', message: `state before restoring ${what}` }, [], [], current) : undefined;
     const message = `${phase === 'import' ? 'imported a backup and restored' : 'rolled back'} ${what}`;
     const journal = { target, ...(req.path ? { path: req.path } : {}), before: before?.version ?? '', operation, correlationId: ctx.correlationId, message, dirs: dirsOf(ops) };
     await writeJournal(repo, journal);

@@ -2,8 +2,13 @@ import crypto from 'node:crypto';
 import type { CorruptVersion, VerifyReport } from '../../shared/ipc/channels/history';
 import { parseVersion } from './log';
 import type { HistoryRepo } from './repo';
+import { readBlobs } from './restore';
 
 const OID = /\b[0-9a-f]{40}\b/g;
+
+function sha1Blob(data: Buffer): string {
+  return crypto.createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+}
 
 /** Every blob re-read and re-hashed; resolves to the ids whose content does not match its name (or cannot be read). */
 async function rehashBlobs(repo: HistoryRepo): Promise<{ checked: number; bad: string[]; problems: string[] }> {
@@ -11,15 +16,25 @@ async function rehashBlobs(repo: HistoryRepo): Promise<{ checked: number; bad: s
   const blobs = list.stdout.split('\n').filter((l) => l.endsWith(' blob')).map((l) => l.slice(0, 40));
   const bad: string[] = [];
   const problems: string[] = [];
+  // Fast path: one process streams every blob; if an object cannot even be read, check them one by one.
+  let all: Map<string, Buffer> | undefined;
+  try {
+    all = await readBlobs(repo, blobs);
+  } catch {
+    all = undefined;
+  }
   for (const id of blobs) {
-    const r = await repo.run(['cat-file', 'blob', id], { binary: true, operation: 'history verify read', okExitCodes: [1, 128] });
-    if (r.exitCode !== 0) {
-      bad.push(id);
-      problems.push(`object ${id} cannot be read: ${r.stderr.trim().split('\n')[0] ?? ''}`);
-      continue;
+    let data = all?.get(id);
+    if (!data) {
+      const r = await repo.run(['cat-file', 'blob', id], { binary: true, operation: 'history verify read', okExitCodes: [1, 128] });
+      if (r.exitCode !== 0) {
+        bad.push(id);
+        problems.push(`object ${id} cannot be read: ${r.stderr.trim().split('\n')[0] ?? ''}`);
+        continue;
+      }
+      data = r.stdoutBuffer;
     }
-    const data = r.stdoutBuffer;
-    const actual = crypto.createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+    const actual = sha1Blob(data);
     if (actual !== id) {
       bad.push(id);
       problems.push(`object ${id} holds content whose hash is ${actual}`);
