@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
+import { HistoryScreen } from './screens/HistoryScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
-const SCREENS = [{ id: 'library', label: 'Library', render: () => <LibraryScreen /> }] as const;
+const SCREENS = [
+  { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'history', label: 'History', render: () => <HistoryScreen /> },
+] as const;
 
 export function App() {
   const [screen, setScreen] = useState<string>('library');
