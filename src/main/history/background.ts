@@ -16,6 +16,8 @@ export function startHistoryBackground(services: Services, opts: { debounceMs?: 
     logger.error('settings cannot be read; not migrating', { error: e instanceof Error ? e.message : String(e) });
   }
   if (initialized) {
+    // Finish a rollback or import that a killed process left half done, before anything else changes.
+    services.history.recover().catch((e: unknown) => logger.error('history recovery failed', { error: e instanceof Error ? e.message : String(e) }));
     const correlationId = newCorrelationId('migrate');
     services.history
       .migrate({ dryRun: false }, { correlationId, logger, progress: () => undefined })
