@@ -72,8 +72,9 @@ export function leftovers(root: string): string[] {
   const visit = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, e.name);
-      if (e.isDirectory()) visit(abs);
-      else if (e.name.includes('.aicfg-tmp-') || e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name === 'rollback-journal.json') out.push(path.relative(root, abs));
+      if (e.isDirectory() && e.name.includes('.aicfg-init-')) out.push(path.relative(root, abs));
+      else if (e.isDirectory()) visit(abs);
+      else if (e.name.includes('.aicfg-tmp-') || e.name.includes('.aicfg-init-') || e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name === 'rollback-journal.json') out.push(path.relative(root, abs));
     }
   };
   visit(root);

@@ -4,6 +4,8 @@ import { git, type GitOptions, type GitResult } from '../git/core';
 import { APP_GIT_CONFIG, APP_GIT_IDENTITY } from '../git/identity';
 import type { Logger } from '../observability/logger';
 
+const INIT_MARK = '.aicfg-init-';
+
 /** The branch that holds the timeline. */
 export const HISTORY_REF = 'refs/heads/main';
 
@@ -44,9 +46,17 @@ export function openHistoryRepo(gitDir: string, workTree: () => string, logger?:
 
 /** Creates the bare history repository if it is missing (idempotent). */
 export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
-  if (!fs.existsSync(path.join(repo.gitDir, 'HEAD'))) {
-    fs.mkdirSync(path.dirname(repo.gitDir), { recursive: true });
-    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', repo.gitDir], { cwd: path.dirname(repo.gitDir), operation: 'history init', ...(repo.logger ? { logger: repo.logger } : {}) });
+  const parent = path.dirname(repo.gitDir);
+  // A store being created by a process that was killed is a temp folder: remove it and start again.
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    if (name.startsWith(`${path.basename(repo.gitDir)}${INIT_MARK}`)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  if (!fs.existsSync(repo.gitDir)) {
+    // Created beside its place and renamed into it, so a half-made store is never taken for the real one.
+    fs.mkdirSync(parent, { recursive: true });
+    const tmp = `${repo.gitDir}${INIT_MARK}${process.pid}`;
+    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', tmp], { cwd: parent, operation: 'history init', ...(repo.logger ? { logger: repo.logger } : {}) });
+    fs.renameSync(tmp, repo.gitDir);
   }
   const exclude = path.join(repo.gitDir, 'info', 'exclude');
   const want = EXCLUDES.join('\n') + '\n';

@@ -159,7 +159,8 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     record: (op) => locked(op.operation, async () => (await snapshotUnlocked(toMeta(op, 'after'), op.externalFiles)).version),
     snapshot: (meta, toolFiles) => locked(meta.operation, () => snapshotUnlocked(meta, toolFiles)),
     recover: () => locked('history.recover', async () => undefined),
-    list: (o) => locked('history.list', () => listVersions(repo, o)),
+    // Reading the timeline needs no lock (git reads are consistent), unless a killed rollback must be finished first.
+    list: (o) => (fs.existsSync(path.join(opts.gitDir, 'HEAD')) && !fs.existsSync(journalFile(repo)) ? listVersions(repo, o) : locked('history.list', () => listVersions(repo, o))),
     diff: (from, to, path) =>
       locked('history.diff', async () => {
         const fromId = await resolve(from);
