@@ -80,6 +80,13 @@ export async function headVersion(repo: HistoryRepo): Promise<string | undefined
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
+/** The newest version and its tree in one git call, or undefined for an empty history. */
+export async function headState(repo: HistoryRepo): Promise<{ commit: string; tree: string } | undefined> {
+  const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], { operation: 'history head', okExitCodes: [128] });
+  const [commit, tree] = r.stdout.trim().split(' ');
+  return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;
+}
+
 /** Resolves a user-given version (full or abbreviated id, `HEAD~2`) to a commit id, or undefined. */
 export async function resolveVersion(repo: HistoryRepo, version: string): Promise<string | undefined> {
   if (!/^[A-Za-z0-9~^._/-]{1,80}$/.test(version) || version.startsWith('-')) return undefined;

@@ -16,7 +16,7 @@ import { changedPaths, commitVersion, formatMessage, type VersionMeta } from './
 import { diffTrees } from './diff';
 import { listVersions } from './log';
 import { applyRestore, clearJournal, journalFile, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
-import { clearStaleGitLocks, ensureHistoryRepo, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
+import { clearStaleGitLocks, ensureHistoryRepo, headState, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
 import { entryFor } from './tool-paths';
 import { treeOf, writeCurrentTree } from './tree';
 
@@ -79,9 +79,10 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     });
 
   async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = [], knownTree?: string): Promise<SnapshotResult> {
-    const head = await headVersion(repo);
+    const state = await headState(repo);
+    const head = state?.commit;
     const tree = knownTree ?? (await writeCurrentTree(repo, head, toolFiles));
-    const headTree = head ? await treeOf(repo, head) : undefined;
+    const headTree = state?.tree;
     if (head && tree === headTree && !extraParents.length) return { version: head, changed: false };
     const files = await changedPaths(repo, headTree, tree);
     const id = await commitVersion(repo, tree, [...(head ? [head] : []), ...extraParents], formatMessage(meta, files));

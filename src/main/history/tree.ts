@@ -27,15 +27,28 @@ export async function listTree(repo: HistoryRepo, treeish: string, onlyPath?: st
 /** The tool paths a tree records (its manifest), including those absent at that version. */
 export async function manifestOf(repo: HistoryRepo, treeish: string | undefined): Promise<string[]> {
   if (!treeish) return [];
+  // Commit and tree ids name immutable content, so the answer can be kept for the life of the process.
+  const key = `${repo.gitDir}\0${treeish}`;
+  const cached = /^[0-9a-f]{40}$/.test(treeish) ? manifests.get(key) : undefined;
+  if (cached) return [...cached];
   const r = await repo.run(['cat-file', '-p', `${treeish}:${TOOLS_MANIFEST}`], { operation: 'history manifest', okExitCodes: [128] });
-  if (r.exitCode !== 0) return [];
-  try {
-    const v = JSON.parse(r.stdout) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
+  let list: string[] = [];
+  if (r.exitCode === 0) {
+    try {
+      const v = JSON.parse(r.stdout) as unknown;
+      list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      list = [];
+    }
   }
+  if (/^[0-9a-f]{40}$/.test(treeish)) {
+    if (manifests.size > 1000) manifests.clear();
+    manifests.set(key, list);
+  }
+  return [...list];
 }
+
+const manifests = new Map<string, ReadonlyArray<string>>();
 
 async function emptyTree(repo: HistoryRepo): Promise<string> {
   return (await repo.run(['mktree'], { operation: 'history mktree', input: '' })).stdout.trim();
