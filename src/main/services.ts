@@ -13,7 +13,12 @@ import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createHistoryService, type HistoryService } from './history/service';
+import { createHealthService, type HealthService } from './health/service';
+import { gitEnvFor } from './library/auth';
+import { createMetrics } from './observability/metrics';
+import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
+import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
@@ -28,6 +33,8 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
+  /** The environment tokens named by `tokenEnv` are read from (the CLI's, the app's). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** One instance per process: the app, the browser host and the CLI each build one and route to it. */
@@ -40,6 +47,12 @@ export interface Services {
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
+  /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
+  readonly sources: SourcesService;
+  /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
+  readonly health: HealthService;
+  /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
+  readonly sync: SyncService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -72,13 +85,18 @@ export function createServices(opts: ServicesOptions): Services {
   const audit = createAuditTrail(paths.audit, opts.now);
   const history = createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger, backupsDir: paths.backups, ...(opts.now ? { now: opts.now } : {}) });
   history.migrations.register(settingsMigrationTarget(paths.settings));
-  return {
+  const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
+  const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
+  const svc: Services = {
     paths,
     logger,
     events,
     history,
     audit,
-    secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
+    secrets,
+    sources,
+    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
+    sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -97,6 +115,7 @@ export function createServices(opts: ServicesOptions): Services {
         logger: ctx.logger,
         ...(request.library ? { library: request.library } : {}),
         ...(opts.now ? { now: opts.now } : {}),
+        cloneSource: (source) => sources.cloneSource(source, ctx),
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
       ctx.progress({ phase: 'Done', done: true });
@@ -122,4 +141,5 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  return svc;
 }

@@ -82,7 +82,7 @@ export function HistoryScreen() {
             </header>
             {s.actionError && <ErrorNotice error={s.actionError} />}
             {s.result && (
-              <p className="notice" role="status">
+              <p className="history-notice" role="status">
                 {s.result.message}
               </p>
             )}
@@ -95,7 +95,7 @@ export function HistoryScreen() {
                   {diffFiles.map((f) => (
                     <li key={f.path}>
                       <button type="button" className={f.path === s.file ? 'active' : ''} onClick={() => s.openFile(f.path)}>
-                        <span className={`status status-${f.status}`}>{f.status[0]!.toUpperCase()}</span> {f.path}
+                        <span className={`fstatus fstatus-${f.status}`}>{f.status[0]!.toUpperCase()}</span> {f.path}
                       </button>
                     </li>
                   ))}
@@ -117,8 +117,8 @@ export function HistoryScreen() {
         )}
       </main>
       {s.confirm.kind !== 'none' && (
-        <div className="modal-backdrop">
-          <div role="dialog" aria-modal="true" aria-label="Confirm rollback" className="modal">
+        <div className="history-backdrop">
+          <div role="dialog" aria-modal="true" aria-label="Confirm rollback" className="history-modal">
             <h3>Roll back {s.confirm.kind === 'asking' && s.confirm.path ? s.confirm.path : 'everything'} to version {s.confirm.plan.target.slice(0, 10)}?</h3>
             {s.confirm.plan.changes.length === 0 ? (
               <p>{s.confirm.plan.message}</p>
@@ -127,7 +127,7 @@ export function HistoryScreen() {
                 <p>
                   This changes {s.confirm.plan.changes.length} file{s.confirm.plan.changes.length === 1 ? '' : 's'}. The current state is saved first, so you can undo this rollback from the timeline.
                 </p>
-                <ul className="plan" aria-label="What will change">
+                <ul className="history-plan" aria-label="What will change">
                   {s.confirm.plan.changes.map((c) => (
                     <li key={c.path}>
                       <strong>{c.action === 'write' ? 'Restore' : 'Delete'}</strong> <code>{c.path}</code>
@@ -136,7 +136,7 @@ export function HistoryScreen() {
                 </ul>
               </>
             )}
-            <div className="modal-actions">
+            <div className="history-modal-actions">
               <button type="button" onClick={s.cancel} disabled={s.confirm.kind === 'running'}>
                 Cancel
               </button>
