@@ -6,6 +6,7 @@ import { EXIT, printError, printJson, processIo, type Io } from './output';
 import type { CommandRunner } from './command';
 import { registerAgent } from './commands/agent';
 import { registerImport } from './commands/import';
+import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
 import { registerLint } from './commands/lint';
 import { registerLibrary } from './commands/library';
@@ -66,6 +67,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerAgent(program, run);
   registerImport(program, run);
   registerLint(program, run);
+  registerHistory(program, run);
   registerServe(program, run, opts.packageRoot);
   registerHealth(program, run);
   registerSync(program, run);

@@ -34,7 +34,7 @@ function levelFrom(env: NodeJS.ProcessEnv, home: string, explicit?: LogLevel): L
   const fromEnv = env.AI_CONFIG_LOG_LEVEL;
   if (fromEnv === 'debug' || fromEnv === 'info' || fromEnv === 'warn' || fromEnv === 'error') return fromEnv;
   try {
-    return loadSettings(makePaths(home).settings)?.logLevel ?? 'info';
+    return loadSettings(makePaths(home).settings)?.logging.level ?? 'info';
   } catch {
     return 'info';
   }

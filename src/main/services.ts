@@ -14,7 +14,7 @@ import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { installsCheck } from './agents/health-check';
 import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
-import { createUnversionedHistory, type History } from './history/api';
+import { createHistoryService, type HistoryService } from './history/service';
 import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
 import { createMetrics } from './observability/metrics';
@@ -23,7 +23,7 @@ import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore 
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
-import { loadSettings } from './workspace/settings';
+import { loadSettings, settingsMigrationTarget } from './workspace/settings';
 
 export interface ServicesOptions {
   readonly home: string;
@@ -45,7 +45,7 @@ export interface Services {
   readonly logger: Logger;
   readonly events: EventBus;
   /** Every mutating operation snapshots through this before it writes (see history/api.ts). */
-  readonly history: History;
+  readonly history: HistoryService;
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
@@ -87,7 +87,8 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
-  const history = createUnversionedHistory();
+  const history = createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger, backupsDir: paths.backups, ...(opts.now ? { now: opts.now } : {}) });
+  history.migrations.register(settingsMigrationTarget(paths.settings));
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const env = opts.env ?? process.env;
   const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { AgentsScreen } from './screens/AgentsScreen';
 import { IncomingNotice } from './components/IncomingNotice';
+import { HistoryScreen } from './screens/HistoryScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { SourcesScreen } from './screens/SourcesScreen';
 import { AnalyticsScreen } from './screens/AnalyticsScreen';
@@ -19,6 +20,7 @@ const SCREENS = [
   { id: 'logs', label: 'Logs', render: () => <LogsScreen /> },
   { id: 'analytics', label: 'Analytics', render: () => <AnalyticsScreen /> },
   { id: 'sync', label: 'Sync', render: () => <SyncScreen /> },
+  { id: 'history', label: 'History', render: () => <HistoryScreen /> },
 ] as const;
 
 export function App() {

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'DRIFT',
   'LIMIT_EXCEEDED',
   'UNSUPPORTED',
+  'FILE_NEWER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 export const SOURCE_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -18,13 +18,30 @@ export const sourceSchema = z
   })
   .strict();
 
+const logLevel = z.enum(['debug', 'info', 'warn', 'error']);
+
+/** Settings as version 1 wrote them (kept to test the migration to the current version). */
+export const settingsV1Schema = z
+  .object({
+    schemaVersion: z.literal(1),
+    sources: z.array(sourceSchema),
+    personalDir: z.string().min(1).optional(),
+    logLevel: logLevel.default('info'),
+    createdAt: z.string(),
+  })
+  .strict();
+
+export const DEFAULT_RETENTION_DAYS = 30;
+
 export const settingsSchema = z
   .object({
     schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
     sources: z.array(sourceSchema),
     /** Absolute path of the personal workspace when it lives outside AI_CONFIG_HOME (e.g. a sync folder). */
     personalDir: z.string().min(1).optional(),
-    logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    logging: z.object({ level: logLevel.default('info') }).strict().default({ level: 'info' }),
+    /** History retention: every version for `retentionDays` days, then one a day (`ai-config backup prune`). */
+    history: z.object({ retentionDays: z.number().int().min(1).max(36_500).default(DEFAULT_RETENTION_DAYS) }).strict().default({ retentionDays: DEFAULT_RETENTION_DAYS }),
     createdAt: z.string(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { startHistoryBackground } from '../../main/history/background';
 import { startHost } from '../../main/host/server';
 import { UsageError } from '../output';
 import type { CommandRunner } from '../command';
@@ -21,10 +22,12 @@ export function registerServe(program: Command, run: CommandRunner, packageRoot:
           staticDir: process.env.AI_CONFIG_RENDERER_DIR ?? path.join(packageRoot, 'dist', 'renderer'),
           port,
         });
+        const stopHistory = startHistoryBackground(ctx.runtime.services);
         if (ctx.flags.json) ctx.io.out(JSON.stringify({ url: host.url, origin: host.origin, port: host.port }) + '\n');
         else ctx.io.out(`AI Configurator is running. Open this URL in your browser (it signs you in for this run):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`);
         await new Promise<void>((resolve) => {
           const stop = () => {
+            stopHistory();
             void host.close().then(resolve);
           };
           process.once('SIGINT', stop);

@@ -1,6 +1,6 @@
 /**
- * The history seam every mutating feature calls. Issue #5 implements it over `state/history.git`;
- * until then `createUnversionedHistory` records nothing and says so in its result.
+ * The history seam every mutating feature calls. `createHistoryService` (history/service.ts) implements it
+ * over `state/history.git`; `createUnversionedHistory` records nothing and is only for tests of other domains.
  */
 export interface ChangeOperation {
   /** e.g. "agent.install", "library.update", "sync.setup". */

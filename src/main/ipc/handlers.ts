@@ -1,5 +1,6 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
+import { historyHandlers } from './handlers/history';
 import { libraryHandlers } from './handlers/library';
 import { agentsHandlers } from './handlers/agents';
 import { sourcesHandlers } from './handlers/sources';
@@ -13,6 +14,7 @@ export function createHandlers(services: Services): Handlers {
     ...appHandlers(services),
     ...libraryHandlers(services),
     ...agentsHandlers(services),
+    ...historyHandlers(services),
     ...sourcesHandlers(services),
     ...healthHandlers(services),
     ...syncHandlers(services),

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import pkg from '../../../package.json';
 import { EVENT_NAMES } from '../../shared/ipc/contract';
+import { startHistoryBackground } from '../history/background';
 import { createRuntime } from '../runtime';
 import { isTrustedSender } from './security';
 import { safeStorageKeyProvider } from './safe-storage-key';
@@ -21,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
   const indexFile = path.join(appRoot, 'dist', 'renderer', 'index.html');
   const indexUrl = pathToFileURL(indexFile).href;
   const runtime = createRuntime({ host: 'electron', version: pkg.version, assetsDir, keyProvider: safeStorageKeyProvider(makePaths(resolveHome()).secrets) });
+  startHistoryBackground(runtime.services);
 
   app.on('second-instance', () => {
     if (win) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InitResult } from '../../shared/ipc/channels/app';
-import { SETTINGS_SCHEMA_VERSION, type Settings, type SourceSettings } from '../../shared/settings';
+import { DEFAULT_RETENTION_DAYS, SETTINGS_SCHEMA_VERSION, type Settings, type SourceSettings } from '../../shared/settings';
 import { ensureGit } from '../git/core';
 import { cloneRepo, sourceNameFromUrl } from '../library/clone';
 import { sourceStatus } from '../library/source-status';
@@ -97,7 +97,7 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
 
     const settings: Settings = existing
       ? { ...existing, sources }
-      : { schemaVersion: SETTINGS_SCHEMA_VERSION, sources, logLevel: 'info', createdAt: now().toISOString() };
+      : { schemaVersion: SETTINGS_SCHEMA_VERSION, sources, logging: { level: 'info' }, history: { retentionDays: DEFAULT_RETENTION_DAYS }, createdAt: now().toISOString() };
     const settingsChanged = !existing || JSON.stringify(existing.sources) !== JSON.stringify(sources);
     if (settingsChanged) {
       await saveSettings(paths.settings, settings);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
+import { historyChannels } from './channels/history';
 import { libraryChannels } from './channels/library';
 import { agentsChannels } from './channels/agents';
 import { sourcesChannels } from './channels/sources';
@@ -14,6 +15,7 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...agentsChannels,
+  ...historyChannels,
   ...sourcesChannels,
   ...healthChannels,
   ...syncChannels,

@@ -38,7 +38,7 @@ describe('logs', () => {
     const rt = testRuntime(home);
     await rt.router.call({ id: 't', trusted: true }, 'workspace:init', {});
     const settings = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
-    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ ...settings, logLevel: 'error' }));
+    fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ ...settings, logging: { level: 'error' } }));
     const env = { ...process.env };
     delete env.AI_CONFIG_LOG_LEVEL;
     const quiet = testRuntime(home, env);

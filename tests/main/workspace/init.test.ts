@@ -22,7 +22,7 @@ describe('workspace init', () => {
     expect(fs.readdirSync(path.join(starter, 'roles')).length).toBeGreaterThanOrEqual(4);
     expect(fs.readdirSync(path.join(starter, 'mcp-servers')).filter((f) => f.endsWith('.json')).length).toBeGreaterThanOrEqual(4);
     const settings = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
-    expect(settings).toMatchObject({ schemaVersion: 1, sources: [{ name: 'starter', kind: 'starter' }] });
+    expect(settings).toMatchObject({ schemaVersion: 2, sources: [{ name: 'starter', kind: 'starter' }] });
     expect(fs.existsSync(path.join(home, 'personal', 'README.md'))).toBe(true);
     expect(result.sources[0]?.commit).toMatch(/^[0-9a-f]{40}$/);
   });

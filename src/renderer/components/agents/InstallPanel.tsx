@@ -1,6 +1,6 @@
 import { TOOL_IDS, type DriftChoice, type InstallStatus, type ToolId } from '../../../shared/agents';
 import { useAgents } from '../../stores/agents';
-import { DiffView } from '../DiffView';
+import { UnifiedDiff } from '../UnifiedDiff';
 import { ErrorNotice } from '../ErrorNotice';
 
 const CHOICES: ReadonlyArray<{ value: DriftChoice; label: string }> = [
@@ -74,7 +74,7 @@ export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStat
                   ))}
                 </div>
               )}
-              <DiffView diff={f.diff} label={`Diff of ${f.path}`} />
+              <UnifiedDiff diff={f.diff} label={`Diff of ${f.path}`} />
             </details>
           ))}
           <button type="button" className="primary" disabled={busy || plan.value.blocked} onClick={() => void apply()}>

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The marker in temp-file names, so a file left by a killed process is recognised and removed. */
+export const TEMP_MARK = '.aicfg-tmp-';
+
+/**
+ * Writes bytes so that readers see the old or the new file, never a part: a temp file next to the target
+ * (named with {@link TEMP_MARK}), fsync, rename. Symlinks are recreated as symlinks.
+ */
+export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'executable' | 'symlink'): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  try {
+    if (kind === 'symlink') {
+      await fs.promises.symlink(data.toString('utf8'), tmp);
+    } else {
+      const fh = await fs.promises.open(tmp, 'wx', kind === 'executable' ? 0o755 : 0o644);
+      try {
+        await fh.writeFile(data);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    }
+    await fs.promises.rename(tmp, file);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Removes the temp files a killed writer left in `dir` (and below it, when `recursive`). */
+export function sweepTempFiles(dir: string, recursive = false): number {
+  let n = 0;
+  let ents: fs.Dirent[];
+  try {
+    ents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of ents) {
+    if (e.name.includes(TEMP_MARK)) {
+      fs.rmSync(path.join(dir, e.name), { force: true });
+      n++;
+    } else if (recursive && e.isDirectory()) {
+      n += sweepTempFiles(path.join(dir, e.name), true);
+    }
+  }
+  return n;
+}

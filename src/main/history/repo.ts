@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { git, type GitOptions, type GitResult } from '../git/core';
+import { APP_GIT_CONFIG, APP_GIT_IDENTITY } from '../git/identity';
+import type { Logger } from '../observability/logger';
+
+const INIT_MARK = '.aicfg-init-';
+
+/** The branch that holds the timeline. */
+export const HISTORY_REF = 'refs/heads/main';
+
+/** Files a sync tool or an editor leaves around that are never versioned. */
+const EXCLUDES = ['.git', '/.ai-config-tools/', '.stfolder', '.stversions/', '.~syncthing~*', '.syncthing.*.tmp', '.dropbox', '.dropbox.cache/', '.DS_Store', 'Thumbs.db', '*.aicfg-tmp-*', '*.swp', '*~'];
+
+/** The history git dir (`state/history.git`) and the work tree it versions, which is read at call time. */
+export interface HistoryRepo {
+  readonly gitDir: string;
+  readonly workTree: () => string;
+  readonly logger?: Logger;
+  /** Runs git on the history dir (and the work tree, when `withWorkTree`). */
+  run(args: ReadonlyArray<string>, opts?: Partial<GitOptions> & { withWorkTree?: boolean; indexFile?: string }): Promise<GitResult>;
+}
+
+export function openHistoryRepo(gitDir: string, workTree: () => string, logger?: Logger): HistoryRepo {
+  return {
+    gitDir,
+    workTree,
+    ...(logger ? { logger } : {}),
+    run(args, opts = {}) {
+      const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, GIT_DIR: gitDir };
+      if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
+      const pre = opts.withWorkTree ? ['--work-tree', workTree()] : [];
+      const cwd = opts.withWorkTree ? workTree() : gitDir;
+      return git([...APP_GIT_CONFIG, '-c', 'core.quotePath=false', '-c', 'core.autocrlf=false', '-c', 'gc.auto=0', ...pre, ...args], {
+        cwd,
+        operation: opts.operation ?? 'history',
+        ...(logger ? { logger } : {}),
+        env,
+        ...(opts.input !== undefined ? { input: opts.input } : {}),
+        ...(opts.okExitCodes ? { okExitCodes: opts.okExitCodes } : {}),
+        ...(opts.binary ? { binary: true } : {}),
+      });
+    },
+  };
+}
+
+/** Creates the bare history repository if it is missing (idempotent). */
+export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
+  const parent = path.dirname(repo.gitDir);
+  // A store being created by a process that was killed is a temp folder: remove it and start again.
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    if (name.startsWith(`${path.basename(repo.gitDir)}${INIT_MARK}`)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  if (!fs.existsSync(repo.gitDir)) {
+    // Created beside its place and renamed into it, so a half-made store is never taken for the real one.
+    fs.mkdirSync(parent, { recursive: true });
+    const tmp = `${repo.gitDir}${INIT_MARK}${process.pid}`;
+    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', tmp], { cwd: parent, operation: 'history init', ...(repo.logger ? { logger: repo.logger } : {}) });
+    fs.renameSync(tmp, repo.gitDir);
+  }
+  const exclude = path.join(repo.gitDir, 'info', 'exclude');
+  const want = EXCLUDES.join('\n') + '\n';
+  if (readOr(exclude) !== want) {
+    fs.mkdirSync(path.dirname(exclude), { recursive: true });
+    fs.writeFileSync(exclude, want);
+  }
+}
+
+function readOr(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The newest version id, or undefined for an empty history. */
+export async function headVersion(repo: HistoryRepo): Promise<string | undefined> {
+  const r = await repo.run(['rev-parse', '--verify', '--quiet', `${HISTORY_REF}^{commit}`], { operation: 'history head', okExitCodes: [1] });
+  return r.exitCode === 0 ? r.stdout.trim() : undefined;
+}
+
+/** The newest version and its tree in one git call, or undefined for an empty history. */
+export async function headState(repo: HistoryRepo): Promise<{ commit: string; tree: string } | undefined> {
+  const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], { operation: 'history head', okExitCodes: [128] });
+  const [commit, tree] = r.stdout.trim().split(' ');
+  return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;
+}
+
+/** Resolves a user-given version (full or abbreviated id, `HEAD~2`) to a commit id, or undefined. */
+export async function resolveVersion(repo: HistoryRepo, version: string): Promise<string | undefined> {
+  if (!/^[A-Za-z0-9~^._/-]{1,80}$/.test(version) || version.startsWith('-')) return undefined;
+  const spec = version === 'HEAD' || version.startsWith('HEAD~') || version.startsWith('HEAD^') ? HISTORY_REF + version.slice(4) : version;
+  const r = await repo.run(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], { operation: 'history resolve', okExitCodes: [1, 128] });
+  return r.exitCode === 0 ? r.stdout.trim() : undefined;
+}
+
+/**
+ * Clears what a killed process leaves in the git dir: lock files and temp objects. Only safe while the
+ * workspace lock is held, since then no other process of ours is running git on this repository.
+ */
+export function clearStaleGitLocks(gitDir: string): ReadonlyArray<string> {
+  const removed: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    let ents: fs.Dirent[];
+    try {
+      ents = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of ents) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 6 && e.name !== 'pack') visit(abs, depth + 1);
+      else if (e.isFile() && (e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name.includes('.aicfg-tmp-'))) {
+        fs.rmSync(abs, { force: true });
+        removed.push(path.relative(gitDir, abs));
+      }
+    }
+  };
+  visit(gitDir, 0);
+  return removed;
+}

@@ -1,0 +1,112 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HistoryRepo } from './repo';
+import { TOOLS_MANIFEST, toolEntry, toolPathOf } from './tool-paths';
+
+/** One entry of a version's tree. */
+export interface TreeEntry {
+  readonly mode: string;
+  readonly sha: string;
+  readonly path: string;
+}
+
+/** Every file of a tree (or commit), recursively; optionally limited to one path. */
+export async function listTree(repo: HistoryRepo, treeish: string, onlyPath?: string): Promise<TreeEntry[]> {
+  const r = await repo.run(['ls-tree', '-r', '-z', '--full-tree', treeish, ...(onlyPath ? ['--', onlyPath] : [])], { operation: 'history ls-tree' });
+  const out: TreeEntry[] = [];
+  for (const rec of r.stdout.split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, , sha] = rec.slice(0, tab).split(' ');
+    out.push({ mode: mode!, sha: sha!, path: rec.slice(tab + 1) });
+  }
+  return out;
+}
+
+/** The tool paths a tree records (its manifest), including those absent at that version. */
+export async function manifestOf(repo: HistoryRepo, treeish: string | undefined): Promise<string[]> {
+  if (!treeish) return [];
+  // Commit and tree ids name immutable content, so the answer can be kept for the life of the process.
+  const key = `${repo.gitDir}\0${treeish}`;
+  const cached = /^[0-9a-f]{40}$/.test(treeish) ? manifests.get(key) : undefined;
+  if (cached) return [...cached];
+  const r = await repo.run(['cat-file', '-p', `${treeish}:${TOOLS_MANIFEST}`], { operation: 'history manifest', okExitCodes: [128] });
+  let list: string[] = [];
+  if (r.exitCode === 0) {
+    try {
+      const v = JSON.parse(r.stdout) as unknown;
+      list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      list = [];
+    }
+  }
+  if (/^[0-9a-f]{40}$/.test(treeish)) {
+    if (manifests.size > 1000) manifests.clear();
+    manifests.set(key, list);
+  }
+  return [...list];
+}
+
+const manifests = new Map<string, ReadonlyArray<string>>();
+
+async function emptyTree(repo: HistoryRepo): Promise<string> {
+  return (await repo.run(['mktree'], { operation: 'history mktree', input: '' })).stdout.trim();
+}
+
+/**
+ * Writes the tree of the current state without committing: the personal work tree (through the history
+ * dir's own index, which keeps a stat cache) plus a copy of every tracked tool file. Touches neither the
+ * work tree nor the tool files.
+ */
+export async function writeCurrentTree(repo: HistoryRepo, base: string | undefined, extraTools: ReadonlyArray<string>): Promise<string> {
+  const work = repo.workTree();
+  let personalTree: string;
+  if (fs.existsSync(work)) {
+    await repo.run(['add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
+    personalTree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
+  } else {
+    personalTree = await emptyTree(repo);
+  }
+  const tracked = [...new Set([...(await manifestOf(repo, base)), ...extraTools.map((p) => path.resolve(p))])].sort();
+  if (!tracked.length) return personalTree;
+
+  const present = tracked.filter((p) => isFile(p));
+  const shas = present.length
+    ? (await repo.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], { operation: 'history hash tools', input: present.join('\n') + '\n' })).stdout.trim().split('\n')
+    : [];
+  const manifestSha = (await repo.run(['hash-object', '-w', '--stdin'], { operation: 'history hash manifest', input: JSON.stringify(tracked, null, 1) + '\n' })).stdout.trim();
+  const lines = [`100644 ${manifestSha}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p)} ${shas[i]}\t${toolEntry(p)}`)];
+  const indexFile = path.join(repo.gitDir, `tmp-index-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  try {
+    await repo.run(['read-tree', personalTree], { indexFile, operation: 'history compose' });
+    await repo.run(['update-index', '-z', '--index-info'], { indexFile, operation: 'history compose', input: lines.map((l) => l + '\0').join('') });
+    return (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim();
+  } finally {
+    fs.rmSync(indexFile, { force: true });
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function modeOf(p: string): string {
+  try {
+    return fs.statSync(p).mode & 0o111 ? '100755' : '100644';
+  } catch {
+    return '100644';
+  }
+}
+
+/** The tree of a commit. */
+export async function treeOf(repo: HistoryRepo, commit: string): Promise<string> {
+  return (await repo.run(['rev-parse', `${commit}^{tree}`], { operation: 'history tree' })).stdout.trim();
+}
+
+/** Whether an entry is a tool copy rather than a personal file. */
+export const isToolEntry = (p: string): boolean => toolPathOf(p) !== undefined;
