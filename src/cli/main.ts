@@ -8,6 +8,7 @@ import { registerInit } from './commands/init';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerSearch } from './commands/search';
 
 export interface CliOptions {
   readonly version: string;
@@ -57,6 +58,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerInit(program, run);
   registerStatus(program, run);
   registerLibrary(program, run);
+  registerSearch(program, run);
   registerServe(program, run, opts.packageRoot);
 
   for (const cmd of program.commands) {

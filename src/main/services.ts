@@ -9,7 +9,8 @@ import { createEventBus, type EventBus } from './events';
 import { describeFile } from './library/describe';
 import { kindOf } from './library/kind';
 import { sourceStatus } from './library/source-status';
-import { listLibrary, type SourceRoot } from './library/tree';
+import type { SourceRoot } from './library/tree';
+import { createIndexService, type IndexService } from './index/service';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
@@ -40,6 +41,8 @@ export interface Services {
   readonly audit: AuditTrail;
   /** Encrypted tokens and `${VAR}` values (state/secrets/). */
   readonly secrets: SecretStore;
+  /** The library index: discovery cache, live watching, full-text search (state/index/). */
+  readonly index: IndexService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -70,12 +73,14 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  const index = createIndexService({ cacheFile: path.join(paths.index, 'library.idx'), roots, logger, events, lockFile: paths.lock, audit });
   return {
     paths,
     logger,
     events,
     history: createUnversionedHistory(),
     audit,
+    index,
     secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
@@ -101,7 +106,7 @@ export function createServices(opts: ServicesOptions): Services {
       if (result.changed) audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
       return result;
     },
-    libraryTree: () => listLibrary(roots()),
+    libraryTree: () => index.tree(),
     async readFile(source, relPath) {
       const root = roots().find((r) => r.name === source);
       if (!root) throw new AppError('NOT_FOUND', `There is no source named "${source}".`, 'Pick a source from `ai-config library list`.');

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { libraryHandlers } from './handlers/library';
+import { indexHandlers } from './handlers/index';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -8,5 +9,6 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
     ...libraryHandlers(services),
+    ...indexHandlers(services),
   };
 }

@@ -54,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   void app.whenReady().then(() => {
+    void runtime.services.index.watch();
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     win = new BrowserWindow({
       width: 1280,
@@ -75,4 +76,5 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void runtime.services.index.close());
 }

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
+import { indexChannels } from './channels/index';
 import type { Result } from '../errors';
 
 /** Every request/response channel. One object per domain under ./channels, merged here. */
 export const contract = {
   ...appChannels,
   ...libraryChannels,
+  ...indexChannels,
 } as const;
 
 export type Contract = typeof contract;

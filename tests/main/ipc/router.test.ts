@@ -7,14 +7,15 @@ import { createLogger, type LogRecord } from '../../../src/main/observability/lo
 function makeRouter(overrides: Partial<Handlers> = {}, rate?: { capacity: number; refillPerSecond: number; now?: () => number }) {
   const records: LogRecord[] = [];
   const logger = createLogger({ level: 'debug', sinks: [(r) => records.push(r)] });
-  const base: Handlers = {
+  // Channels other domains add are not exercised here.
+  const base: Partial<Handlers> = {
     'app:info': () => ({ name: 'x', version: '1', home: '/h', platform: 'linux', host: 'test' }),
     'workspace:status': () => ({ initialized: false, home: '/h', personalDir: '/h/p', sources: [] }),
     'workspace:init': () => ({ changed: false, home: '/h', created: [], sources: [], message: 'ok' }),
     'library:tree': () => ({ entries: [] }),
     'library:read': (req) => ({ source: req.source, path: req.path, kind: 'knowledge', frontmatter: {}, body: '', raw: '' }),
   };
-  const router = createRouter({ handlers: { ...base, ...overrides }, logger, events: createEventBus(), ...(rate ? { rateLimit: rate } : {}) });
+  const router = createRouter({ handlers: { ...base, ...overrides } as Handlers, logger, events: createEventBus(), ...(rate ? { rateLimit: rate } : {}) });
   return { router, records };
 }
 
