@@ -124,12 +124,13 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     } else if (!watcher || !fresh) {
       changes = await index.reconcile(roots);
       emitChanges(changes);
+      if (!changes.size) return;
     } else {
       loadedFrom = 'memory';
       return;
     }
     fresh = !!watcher;
-    lastUpdate = { at: new Date().toISOString(), ms: Date.now() - started, reread: [...changes.values()].reduce((a, l) => a + l.length, 0), removed: 0 };
+    if (changes.size || loadedFrom !== 'memory') lastUpdate = { at: new Date().toISOString(), ms: Date.now() - started, reread: [...changes.values()].reduce((a, l) => a + l.length, 0), removed: 0 };
   };
 
   const ensure = async (needSearch: boolean, ctx?: OperationContext) => {
