@@ -1,18 +1,10 @@
-import type { EntryKind } from './library';
+import type { LibraryEntry } from './library';
 
 /** One search result: the file, why it ranked, and a short excerpt-free summary (bodies load on demand). */
-export interface SearchHit {
-  readonly source: string;
-  readonly path: string;
-  readonly kind: EntryKind;
-  readonly title: string;
-  readonly description: string;
-  readonly tags: ReadonlyArray<string>;
+export interface SearchHit extends Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'overriddenBy'> {
   readonly score: number;
   /** The index terms that matched (after prefix and fuzzy expansion). */
   readonly terms: ReadonlyArray<string>;
-  /** The source whose file at the same path wins over this one, if any. */
-  readonly overriddenBy?: string;
 }
 
 export interface SearchResult {

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EntryKind } from '../../shared/library';
+import type { LibraryEntry } from '../../shared/library';
 import { describeFile } from '../library/describe';
 import { kindOf } from '../library/kind';
 import { markdownHeader } from './fast-frontmatter';
 
 /** What discovery keeps about one file (the body is never kept; it is re-read on demand). */
-export interface FileRecord {
-  readonly source: string;
-  readonly path: string;
-  readonly kind: EntryKind;
-  readonly title: string;
-  readonly description: string;
-  readonly tags: ReadonlyArray<string>;
-  readonly size: number;
-  readonly mtimeMs: number;
+export interface FileRecord extends Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'size' | 'mtimeMs'> {
   /** SHA-1 of the content, hex. */
   readonly hash: string;
   /** Rough LLM token count: characters / 4. */
