@@ -7,7 +7,7 @@ import { applyPrecedence } from '../library/tree';
 import { decodeCache, encodeCache, CACHE_VERSION, type IndexedFile } from './cache-codec';
 import { readCacheFile, writeCacheFile, type CacheReadFailure } from './cache-file';
 import { isIgnoredPath } from './ignore';
-import { describeContent, mapPool, readAndDescribe } from './read-file';
+import { bodyOf, mapPool, readAndDescribe } from './read-file';
 import { SearchEngine } from './search-engine';
 import { statOne, statTree, type StatEntry } from './stat-tree';
 
@@ -25,6 +25,7 @@ export interface SearchQuery {
 export type LoadOutcome = { readonly kind: 'cache'; readonly bytes: number } | { readonly kind: 'cold'; readonly why: CacheReadFailure | { readonly kind: 'unreadable'; readonly reason: string } };
 
 const READ_CONCURRENCY = 32;
+const MAX_KEPT_BODIES = 2000;
 const key = (source: string, rel: string) => `${source}\u0000${rel}`;
 
 /**
@@ -38,6 +39,8 @@ export class LibraryIndex {
   private docKeys: Array<string | undefined> = [];
   private engine = new SearchEngine();
   private pending = new Set<string>();
+  /** Bodies just read by a re-stat, kept briefly so indexing a small batch does not read the files twice. */
+  private bodies = new Map<string, string>();
   private version = 0;
   private treeCache?: { version: number; entries: LibraryEntry[]; overriddenBy: Map<string, string> };
   /** Whether memory differs from the cache file. */
@@ -99,6 +102,7 @@ export class LibraryIndex {
     this.docKeys = [];
     this.engine = new SearchEngine();
     this.pending = new Set();
+    this.bodies = new Map();
     this.version++;
     this.dirty = true;
   }
@@ -108,6 +112,7 @@ export class LibraryIndex {
     if (!f) return;
     this.files.delete(k);
     this.pending.delete(k);
+    this.bodies.delete(k);
     if (f.doc >= 0) {
       this.engine.remove(f.doc);
       this.docKeys[f.doc] = undefined;
@@ -133,6 +138,8 @@ export class LibraryIndex {
       }
       this.files.set(k, { ...res.record, doc: old?.doc ?? -1 });
       this.pending.add(k);
+      this.bodies.delete(k);
+      if (this.bodies.size < MAX_KEPT_BODIES) this.bodies.set(k, res.body);
       note(changes, root.name, st.rel);
     });
   }
@@ -211,8 +218,10 @@ export class LibraryIndex {
         const f = this.files.get(k);
         const root = f && rootOf.get(f.source);
         if (!f || !root) return undefined;
+        const kept = this.bodies.get(k);
+        if (kept !== undefined) return kept;
         try {
-          return describeContent(f.source, f.path, await fs.promises.readFile(path.join(root.dir, f.path)), f).body;
+          return bodyOf(f.path, await fs.promises.readFile(path.join(root.dir, f.path), 'utf8'));
         } catch {
           return undefined;
         }
@@ -234,6 +243,9 @@ export class LibraryIndex {
       if (this.engine.pendingDocs > Math.max(4000, this.engine.size / 4)) this.engine.compact();
       onProgress?.(done, keys.length);
     }
+    this.bodies.clear();
+    // A large batch is merged into the compact segment now, so searches never scan a big delta.
+    if (this.engine.pendingDocs > Math.max(256, this.engine.size / 50)) this.engine.compact();
     if (keys.length) {
       this.dirty = true;
       this.version++;

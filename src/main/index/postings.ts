@@ -13,23 +13,6 @@ export function metaOf(p: number): number {
 }
 export const MAX_DOCS = 1 << 24;
 
-/** An append-only Uint32 list that grows by half again when full. */
-export class U32List {
-  a: Uint32Array;
-  n = 0;
-  constructor(capacity = 4) {
-    this.a = new Uint32Array(capacity);
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const next = new Uint32Array(Math.max(8, Math.ceil(this.a.length * 1.5)));
-      next.set(this.a);
-      this.a = next;
-    }
-    this.a[this.n++] = v;
-  }
-}
-
 /** Grows a typed array to hold index `i`. */
 export function ensureU32(arr: Uint32Array<ArrayBuffer>, i: number): Uint32Array<ArrayBuffer> {
   if (i < arr.length) return arr;

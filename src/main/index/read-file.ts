@@ -39,6 +39,15 @@ export function describeContent(source: string, rel: string, buf: Buffer, stat: 
   return { record: { source, path: rel, kind: kindOf(rel), title, description, tags, size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body };
 }
 
+const FENCE = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The searchable body of a file without parsing its header: Markdown minus frontmatter, anything else whole. */
+export function bodyOf(rel: string, text: string): string {
+  if (!/\.(md|mdc|markdown)$/i.test(rel)) return text;
+  const m = FENCE.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
 /** Reads and describes a file; undefined when it vanished between the stat and the read. */
 export async function readAndDescribe(source: string, root: string, rel: string, stat: { size: number; mtimeMs: number }): Promise<ReadResult | undefined> {
   let buf: Buffer;

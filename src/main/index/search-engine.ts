@@ -1,5 +1,5 @@
 import { allowedDistance, boundedDistance, charMask, popcount } from './fuzzy';
-import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack, U32List } from './postings';
+import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack } from './postings';
 import { forEachTerm } from './tokenize';
 
 /** The text of one document, as the engine indexes it (nothing of it is stored). */
@@ -53,7 +53,7 @@ function lowerBound(terms: ReadonlyArray<string>, q: string): number {
 interface Expansion {
   readonly term: string;
   readonly weight: number;
-  readonly list: Uint32Array;
+  readonly list: ArrayLike<number>;
   readonly from: number;
   readonly to: number;
 }
@@ -66,7 +66,8 @@ interface Expansion {
  */
 export class SearchEngine {
   private seg: Segment = emptySegment();
-  private delta = new Map<string, U32List>();
+  /** Postings added since the last compaction; plain arrays, which are far cheaper to create than typed ones. */
+  private delta = new Map<string, number[]>();
   private deltaDocs = 0;
   private alive = new Uint8Array(1024);
   private lens = new Uint32Array(1024);
@@ -107,9 +108,9 @@ export class SearchEngine {
     forEachTerm(text.path, mark(FIELD.path));
     forEachTerm(text.description, mark(FIELD.description));
     for (const [t, meta] of terms) {
-      let list = this.delta.get(t);
-      if (!list) this.delta.set(t, (list = new U32List(2)));
-      list.push(pack(doc, meta));
+      const list = this.delta.get(t);
+      if (list) list.push(pack(doc, meta));
+      else this.delta.set(t, [pack(doc, meta)]);
     }
     this.alive = ensureU8(this.alive, doc);
     this.lens = ensureU32(this.lens, doc);
@@ -141,7 +142,7 @@ export class SearchEngine {
     let total = 0;
     let i = 0;
     let j = 0;
-    const aliveCount = (list: Uint32Array, from: number, to: number) => {
+    const aliveCount = (list: ArrayLike<number>, from: number, to: number) => {
       let c = 0;
       for (let k = from; k < to; k++) if (this.alive[docOf(list[k]!)]) c++;
       return c;
@@ -158,7 +159,7 @@ export class SearchEngine {
       } else {
         term = b;
         const d = this.delta.get(b)!;
-        c = aliveCount(d.a, 0, d.n);
+        c = aliveCount(d, 0, d.length);
         if (a === b) {
           c += aliveCount(old.postings, old.offsets[i]!, old.offsets[i + 1]!);
           i++;
@@ -188,8 +189,8 @@ export class SearchEngine {
       }
       const d = this.delta.get(term);
       if (d) {
-        for (let k = 0; k < d.n; k++) {
-          const p = d.a[k]!;
+        for (let k = 0; k < d.length; k++) {
+          const p = d[k]!;
           if (this.alive[docOf(p)]) postings[at++] = p;
         }
       }
@@ -206,14 +207,14 @@ export class SearchEngine {
     const max = fuzzy ? allowedDistance(q.length) : 0;
     const qmask = charMask(q);
     const seen = new Set<string>();
-    const take = (term: string, weight: number, list: Uint32Array, from: number, to: number) => {
+    const take = (term: string, weight: number, list: ArrayLike<number>, from: number, to: number) => {
       if (to > from) out.push({ term, weight, list, from, to });
       seen.add(term);
     };
     const lo = lowerBound(seg.terms, q);
     if (seg.terms[lo] === q) take(q, 1, seg.postings, seg.offsets[lo]!, seg.offsets[lo + 1]!);
     const d = this.delta.get(q);
-    if (d) take(q + '\u0000d', 1, d.a, 0, d.n);
+    if (d) take(q + '\u0000d', 1, d, 0, d.length);
     if (prefix && q.length >= 2) {
       const range: number[] = [];
       for (let k = seg.terms[lo] === q ? lo + 1 : lo; k < seg.terms.length && seg.terms[k]!.startsWith(q); k++) range.push(k);
@@ -235,10 +236,10 @@ export class SearchEngine {
     }
     for (const [t, list] of this.delta) {
       if (t === q) continue;
-      if (prefix && q.length >= 2 && t.startsWith(q)) take(t + '\u0000d', 0.55 + 0.35 * (q.length / t.length), list.a, 0, list.n);
+      if (prefix && q.length >= 2 && t.startsWith(q)) take(t + '\u0000d', 0.55 + 0.35 * (q.length / t.length), list, 0, list.length);
       else if (max > 0 && Math.abs(t.length - q.length) <= max && popcount(charMask(t) ^ qmask) <= 2 * max) {
         const dist = boundedDistance(q, t, max);
-        if (dist <= max) take(t + '\u0000d', dist === 1 ? 0.45 : 0.3, list.a, 0, list.n);
+        if (dist <= max) take(t + '\u0000d', dist === 1 ? 0.45 : 0.3, list, 0, list.length);
       }
     }
     return out;
