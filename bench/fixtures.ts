@@ -120,3 +120,11 @@ export function benchQueries(seed = 42, n = 200): string[] {
   }
   return out;
 }
+
+/** `count` of the 200 queries, evenly spread so every kind of query stays represented. */
+export function sampleQueries(count: number, seed = 42): string[] {
+  const all = benchQueries(seed, 200);
+  if (count >= all.length) return all;
+  const step = all.length / count;
+  return Array.from({ length: count }, (_, i) => all[Math.floor(i * step)]!);
+}

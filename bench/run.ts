@@ -1,5 +1,5 @@
 // One benchmark step in its own process (so each figure, and peak RSS, is measured cleanly).
-// Built by scripts/bench.mjs; usage: node run.mjs <gen|floor|cold|warm|live> <fixtureDir> [count]
+// Built by scripts/bench.mjs; usage: node run.mjs <gen|floor|cold|warm|live> <fixtureDir> [files for gen | queries for live]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { createIndexService, type IndexService } from '../src/main/index/service
 import { mapPool } from '../src/main/index/read-file';
 import { createAuditTrail } from '../src/main/observability/audit';
 import { createLogger } from '../src/main/observability/logger';
-import { benchQueries, writeFixture } from './fixtures';
+import { sampleQueries, writeFixture } from './fixtures';
 
 const [mode, dir, countArg] = process.argv.slice(2) as [string, string, string | undefined];
 const lib = path.join(dir, 'library', 'bench');
@@ -98,7 +98,7 @@ async function main() {
     await svc.watch();
     const tree = await svc.tree();
     await svc.search({ query: 'warm up' });
-    const queries = benchQueries(42, 200);
+    const queries = sampleQueries(Number(countArg ?? 200));
     const times: number[] = [];
     for (const q of queries) {
       const t = now();

@@ -17,6 +17,8 @@ const flag = (name, dflt) => {
 const check = args.includes('--check');
 const sizes = flag('sizes', check ? '1000,10000' : '1000,10000').split(',').map(Number);
 const runs = Number(flag('runs', '3'));
+/** How many of the 200 benchmark queries to time (ours and rg); the CI gate uses fewer to stay quick. */
+const queryCount = Number(flag('queries', '200'));
 const outFile = flag('out', join(outDir, 'bench.json'));
 const baselineFile = flag('baseline', join(root, 'bench', 'baseline.json'));
 /** A ratio regresses when it exceeds baseline * (1 + TOLERANCE) + SLACK: generous, for noisy 2-core CI machines. */
@@ -41,9 +43,9 @@ const r1 = (x) => Math.round(x * 10) / 10;
 const r3 = (x) => Math.round(x * 1000) / 1000;
 
 async function rgFloor(dir) {
-  const { benchQueries } = await import(runner.replace('run.mjs', 'queries.mjs'));
+  const { sampleQueries } = await import(runner.replace('run.mjs', 'queries.mjs'));
   const times = [];
-  for (const q of benchQueries(42, 200)) {
+  for (const q of sampleQueries(queryCount)) {
     const words = q.split(/\s+/).filter(Boolean);
     const t = performance.now();
     spawnSync('rg', ['-l', '-i', '-F', ...words.flatMap((w) => ['-e', w]), join(dir, 'library', 'bench')], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -52,7 +54,7 @@ async function rgFloor(dir) {
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
-await build({ absWorkingDir: root, stdin: { contents: "export { benchQueries } from './bench/fixtures';", resolveDir: root, loader: 'ts' }, outfile: join(outDir, 'queries.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+await build({ absWorkingDir: root, stdin: { contents: "export { sampleQueries } from './bench/fixtures';", resolveDir: root, loader: 'ts' }, outfile: join(outDir, 'queries.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
 
 const results = [];
 for (const size of sizes) {
@@ -70,7 +72,7 @@ for (const size of sizes) {
     colds.push(step('cold', dir));
   }
   for (let i = 0; i < runs; i++) warms.push(step('warm', dir));
-  const live = step('live', dir);
+  const live = step('live', dir, queryCount);
   const rg = await rgFloor(dir);
   const coldFloor = median(floors.map((f) => f.coldFloorMs));
   const statFloor = median(floors.map((f) => f.statFloorMs));
@@ -104,7 +106,7 @@ for (const size of sizes) {
     burst: r3(m.burstMs / m.burstFloorMs),
     searchP95: r3(m.searchP95Ms / m.rgP95Ms),
   };
-  results.push({ size, runs, raw: { floors, colds, warms, live, rg }, median: m, ratios });
+  results.push({ size, runs, queries: queryCount, raw: { floors, colds, warms, live, rg }, median: m, ratios });
 }
 
 const rows = [
@@ -119,7 +121,7 @@ const rows = [
 ];
 let table = '';
 for (const r of results) {
-  table += `\n${r.size} files (${(r.median.bytes / 1e6).toFixed(1)} MB), medians of ${r.runs} runs\n`;
+  table += `\n${r.size} files (${(r.median.bytes / 1e6).toFixed(1)} MB), medians of ${r.runs} runs, ${r.queries} queries\n`;
   table += `${'measure'.padEnd(24)}${'ms'.padStart(10)}${'floor ms'.padStart(10)}${'ratio'.padStart(8)}  floor\n`;
   for (const [name, v, f, , floorName] of rows) table += `${name.padEnd(24)}${r1(v(r.median)).toString().padStart(10)}${r1(f(r.median)).toString().padStart(10)}${r3(v(r.median) / f(r.median)).toString().padStart(8)}  ${floorName}\n`;
   table += `${'batches in a burst'.padEnd(24)}${String(r.median.burstBatches).padStart(10)}\n${'peak RSS (MB)'.padEnd(24)}${String(r.median.peakRssMb).padStart(10)}\n${'cache file (MB)'.padEnd(24)}${(r.median.cacheBytes / 1e6).toFixed(1).padStart(10)}\n`;

@@ -41,7 +41,7 @@ const suites = [
     },
   },
   // Index speed regression gate: ratios to same-run floors at 1,000 and 10,000 files (bench/baseline.json).
-  { name: 'bench:check', run: () => run(process.execPath, [join(root, 'scripts', 'bench.mjs'), '--check', '--sizes', '1000,10000', '--runs', '2']) },
+  { name: 'bench:check', run: () => run(process.execPath, [join(root, 'scripts', 'bench.mjs'), '--check', '--sizes', '1000,10000', '--runs', '2', '--queries', '50']) },
   {
     name: 'e2e (playwright)',
     run: () => {

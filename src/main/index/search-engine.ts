@@ -321,8 +321,10 @@ export class SearchEngine {
 
   /** Rebuilds an engine from `serialize()` output; throws on inconsistent sections. */
   static deserialize(s: Readonly<Record<string, Buffer | undefined>>): SearchEngine {
-    const u32 = (b: Buffer | undefined) => {
+    const u32 = (b: Buffer | undefined): Uint32Array<ArrayBuffer> => {
       if (!b || b.byteLength % 4) throw new Error('bad section');
+      // Aligned (the cache file lays sections out so): a view, no copy.
+      if (b.byteOffset % 4 === 0 && b.buffer instanceof ArrayBuffer) return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
       const copy = new Uint32Array(b.byteLength / 4);
       Buffer.from(copy.buffer).set(b);
       return copy;

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
-import { isIgnoredName } from './ignore';
+import { watchDirs } from './dir-watcher';
 
 export interface BatchWatcherOptions {
   readonly dirs: ReadonlyArray<string>;
@@ -19,17 +18,8 @@ export interface BatchWatcher {
   close(): Promise<void>;
 }
 
-/** Ignore rule for chokidar: any ignored segment below a watched root (never the root's own path). */
-function ignoredUnder(dirs: ReadonlyArray<string>) {
-  return (p: string) => {
-    const root = dirs.find((d) => p === d || p.startsWith(d + path.sep));
-    if (!root || p === root) return false;
-    return path.relative(root, p).split(path.sep).some(isIgnoredName);
-  };
-}
-
 /**
- * Watches folders with chokidar and delivers changed paths in batches: events are collected until
+ * Watches folders (see dir-watcher.ts) and delivers changed paths in batches: events are collected until
  * `debounceMs` pass without one (or `maxWaitMs` since the first), so a checkout touching 500 files is one
  * batch. Batches never overlap: events arriving during one are queued for the next.
  */
@@ -50,6 +40,7 @@ export function watchBatches(opts: BatchWatcherOptions): BatchWatcher {
       const batch = queue;
       queue = new Set();
       try {
+        dirs.sync(batch);
         await opts.onBatch(batch);
       } catch (e) {
         opts.onError?.(e);
@@ -67,10 +58,8 @@ export function watchBatches(opts: BatchWatcherOptions): BatchWatcher {
     timer = setTimeout(() => void deliver(), wait);
   };
 
-  const watcher: FSWatcher = watch([...opts.dirs], { ignoreInitial: true, ignored: ignoredUnder(opts.dirs.map((d) => path.resolve(d))), persistent: true, atomic: false });
-  for (const ev of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(ev, onEvent);
-  watcher.on('error', (e) => opts.onError?.(e));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  const dirs = watchDirs(opts.dirs, onEvent, (e) => opts.onError?.(e));
+  const ready = Promise.resolve();
 
   return {
     ready,
@@ -78,7 +67,7 @@ export function watchBatches(opts: BatchWatcherOptions): BatchWatcher {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      await watcher.close();
+      dirs.close();
       await running;
     },
   };
