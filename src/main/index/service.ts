@@ -40,7 +40,8 @@ export interface IndexService {
   close(): Promise<void>;
 }
 
-const sig = (roots: ReadonlyArray<SourceRoot>) => roots.map((r) => `${r.name}=${r.dir}`).join('\n');
+/** Which folders are watched: a source that appears later (cloned after start) changes it, so it gets watched. */
+const sig = (roots: ReadonlyArray<SourceRoot>) => roots.map((r) => `${r.name}=${r.dir}:${fs.existsSync(r.dir)}`).join('\n');
 
 export function createIndexService(opts: IndexServiceOptions): IndexService {
   const index = new LibraryIndex(opts.cacheFile);
@@ -100,7 +101,6 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     fresh = false;
     await watcher?.close();
     watchedSig = s;
-    for (const r of roots) fs.mkdirSync(r.dir, { recursive: true });
     watcher = watchBatches({ dirs: roots.map((r) => r.dir), debounceMs: opts.debounceMs ?? 40, onBatch, onError: (e) => log.warn('watcher error', { error: String(e) }) });
     await watcher.ready;
     log.info('watching the library', { roots: roots.length });
