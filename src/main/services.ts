@@ -51,7 +51,7 @@ export interface Services {
   roots(): SourceRoot[];
   workspaceStatus(): Promise<WorkspaceStatus>;
   init(request: { library?: string }, ctx: OperationContext): Promise<InitResult>;
-  libraryTree(): Promise<LibraryEntry[]>;
+  libraryTree(ctx?: OperationContext): Promise<LibraryEntry[]>;
   readFile(source: string, relPath: string): Promise<LibraryFile>;
 }
 
@@ -106,7 +106,7 @@ export function createServices(opts: ServicesOptions): Services {
       if (result.changed) audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
       return result;
     },
-    libraryTree: () => index.tree(),
+    libraryTree: (ctx) => index.tree(ctx),
     async readFile(source, relPath) {
       const root = roots().find((r) => r.name === source);
       if (!root) throw new AppError('NOT_FOUND', `There is no source named "${source}".`, 'Pick a source from `ai-config library list`.');

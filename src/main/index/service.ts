@@ -27,8 +27,8 @@ export interface IndexServiceOptions {
 /** The library index for one process: discovery, the persisted cache, live watching and search. */
 export interface IndexService {
   /** Every file with its precedence, from the index (brought up to date first). */
-  tree(): Promise<LibraryEntry[]>;
-  search(q: SearchQuery): Promise<SearchResult>;
+  tree(ctx?: OperationContext): Promise<LibraryEntry[]>;
+  search(q: SearchQuery, ctx?: OperationContext): Promise<SearchResult>;
   /** Throws the cache away and indexes everything again. */
   rebuild(ctx: OperationContext): Promise<IndexStats>;
   stats(): Promise<IndexStats>;
@@ -116,7 +116,7 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     if (!loaded) {
       const outcome = await index.loadCache();
       if (outcome.kind === 'cold' && outcome.why.kind !== 'missing') log.warn('index cache not used; rebuilding', { why: outcome.why });
-      ctx?.progress({ phase: outcome.kind === 'cache' ? 'Checking for changes' : 'Indexing the library' });
+      if (outcome.kind === 'cold') ctx?.progress({ phase: 'Indexing the library' });
       changes = await index.reconcile(roots);
       loadedFrom = outcome.kind;
       loaded = true;
@@ -138,7 +138,7 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     await serial(async () => {
       await refresh(ctx);
       if (needSearch && index.pendingBodies) {
-        await index.indexPending((done, total) => ctx?.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }));
+        await index.indexPending((done, total) => total >= 2000 && ctx?.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }));
       }
       if (index.rebuildEngineLater) {
         index.reset();
@@ -173,12 +173,12 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
   };
 
   return {
-    async tree() {
-      await ensure(false);
+    async tree(ctx) {
+      await ensure(false, ctx);
       return index.tree();
     },
-    async search(q) {
-      await ensure(true);
+    async search(q, ctx) {
+      await ensure(true, ctx);
       return index.search(q);
     },
     async rebuild(ctx) {

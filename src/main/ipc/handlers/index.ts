@@ -4,9 +4,9 @@ import type { Handlers } from '../router';
 
 export function indexHandlers(services: Services): Pick<Handlers, keyof typeof indexChannels> {
   return {
-    'index:search': (req) => {
+    'index:search': (req, ctx) => {
       services.requireSettings();
-      return services.index.search(req);
+      return services.index.search(req, ctx);
     },
     'index:rebuild': (_req, ctx) => {
       services.requireSettings();
