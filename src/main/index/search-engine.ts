@@ -94,23 +94,50 @@ export class SearchEngine {
     return MAX_DOCS - this.nextDoc;
   }
 
+  /** Delta term -> slot in `lists` (the same arrays as in `delta`), and a per-slot scratch for one document. */
+  private ids = new Map<string, number>();
+  private lists: number[][] = [];
+  private scratch = new Int32Array(4096);
+
+  private slot(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.lists.length;
+      const list: number[] = [];
+      this.lists.push(list);
+      this.ids.set(t, id);
+      this.delta.set(t, list);
+      if (id >= this.scratch.length) {
+        const next = new Int32Array(this.scratch.length * 2);
+        next.set(this.scratch);
+        this.scratch = next;
+      }
+    }
+    return id;
+  }
+
   add(doc: number, text: DocText): void {
-    const terms = new Map<string, number>();
+    const touched: number[] = [];
     let len = 0;
     forEachTerm(text.body, (t) => {
       len++;
-      const m = terms.get(t) ?? 0;
-      if (m < 0xf0) terms.set(t, m + 16);
+      const id = this.slot(t);
+      const m = this.scratch[id]!;
+      if (m === 0) touched.push(id);
+      if (m < 0xf0) this.scratch[id] = m + 16;
     });
-    const mark = (field: number) => (t: string) => terms.set(t, (terms.get(t) ?? 0) | field);
+    const mark = (field: number) => (t: string) => {
+      const id = this.slot(t);
+      if (this.scratch[id] === 0) touched.push(id);
+      this.scratch[id]! |= field;
+    };
     forEachTerm(text.title, mark(FIELD.title));
     for (const tag of text.tags) forEachTerm(tag, mark(FIELD.tags));
     forEachTerm(text.path, mark(FIELD.path));
     forEachTerm(text.description, mark(FIELD.description));
-    for (const [t, meta] of terms) {
-      const list = this.delta.get(t);
-      if (list) list.push(pack(doc, meta));
-      else this.delta.set(t, [pack(doc, meta)]);
+    for (const id of touched) {
+      this.lists[id]!.push(pack(doc, this.scratch[id]!));
+      this.scratch[id] = 0;
     }
     this.alive = ensureU8(this.alive, doc);
     this.lens = ensureU32(this.lens, doc);
@@ -198,6 +225,8 @@ export class SearchEngine {
     offsets[merged.length] = at;
     this.seg = { terms: merged, offsets, postings, masks };
     this.delta = new Map();
+    this.ids = new Map();
+    this.lists = [];
     this.deltaDocs = 0;
   }
 
