@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly io: Io;
   readonly flags: GlobalFlags;
   readonly correlationId: string;
+  /** Set to make the command exit non-zero after printing its result (e.g. `health` when a check fails). */
+  exitCode: number;
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
 }
 
@@ -31,6 +33,7 @@ export function makeCommandContext(runtime: Runtime, io: Io, flags: GlobalFlags,
     io,
     flags,
     correlationId,
+    exitCode: 0,
     async call(channel, request) {
       const result = await runtime.router.call({ id: 'cli', trusted: true }, channel, request, { correlationId });
       bar.done();

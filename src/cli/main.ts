@@ -9,6 +9,8 @@ import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 import { registerSearch } from './commands/search';
+import { registerHealth } from './commands/health';
+import { registerSync } from './commands/sync';
 
 export interface CliOptions {
   readonly version: string;
@@ -42,6 +44,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
       correlationId = ctx.correlationId;
       const value = await body(ctx);
       if (flags.json && value !== undefined) printJson(io, value);
+      if (ctx.exitCode) exitCode = ctx.exitCode;
     } catch (e) {
       exitCode = printError(io, e, flags.json, correlationId);
     }
@@ -60,6 +63,8 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerLibrary(program, run);
   registerSearch(program, run);
   registerServe(program, run, opts.packageRoot);
+  registerHealth(program, run);
+  registerSync(program, run);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

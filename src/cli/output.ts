@@ -5,6 +5,9 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
+/** A failure the command already reported in its output (e.g. per-item results): exit 1, print nothing more. */
+export class ReportedFailure extends Error {}
+
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -23,6 +26,7 @@ export function printJson(io: Io, value: unknown): void {
 
 /** An error as the CLI shows it: message, then what to do. With --json, the error value itself. */
 export function printError(io: Io, e: unknown, json: boolean, correlationId?: string): number {
+  if (e instanceof ReportedFailure) return EXIT.failure;
   if (e instanceof UsageError) {
     io.err(`error: ${e.message}\n`);
     return EXIT.usage;

@@ -4,6 +4,7 @@ import { createEventBus, type EventBus } from './events';
 import { createHandlers } from './ipc/handlers';
 import { createRouter, type Router } from './ipc/router';
 import { createLogger, type LogLevel, type Logger, type LogRecord } from './observability/logger';
+import { registerSecretsFromEnv } from './observability/redact';
 import { createServices, type Services } from './services';
 import type { KeyProvider } from './secrets/store';
 import { makePaths, resolveHome } from './workspace/paths';
@@ -39,9 +40,19 @@ function levelFrom(env: NodeJS.ProcessEnv, home: string, explicit?: LogLevel): L
   }
 }
 
+/** The environment variable names settings use for tokens (their values are redacted everywhere). */
+function tokenEnvNames(home: string): string[] {
+  try {
+    return (loadSettings(makePaths(home).settings)?.sources ?? []).flatMap((s) => (s.tokenEnv ? [s.tokenEnv] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** Wires one process: logger, event bus, services and the router over them. Used by the shell, the host and the CLI. */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const env = opts.env ?? process.env;
+  registerSecretsFromEnv(env, tokenEnvNames(opts.home ?? resolveHome(env)));
   const home = opts.home ?? resolveHome(env);
   const events = createEventBus();
   const logger = createLogger({
@@ -50,7 +61,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     component: opts.component ?? opts.host,
     sinks: [(r) => events.emit('log', { level: r.level, time: r.time, component: r.component, msg: r.msg, ...(r.correlationId ? { correlationId: r.correlationId } : {}) }), ...(opts.logSinks ?? [])],
   });
-  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events, ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}) });
-  const router = createRouter({ handlers: createHandlers(services), logger, events });
+  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events, ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}), env });
+  const router = createRouter({ handlers: createHandlers(services), logger, events, onInvocation: (inv) => services.health.metrics.recordInvocation(inv) });
   return { services, router, events, logger };
 }

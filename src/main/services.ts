@@ -14,7 +14,12 @@ import { createIndexService, type IndexService } from './index/service';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
+import { createHealthService, type HealthService } from './health/service';
+import { gitEnvFor } from './library/auth';
+import { createMetrics } from './observability/metrics';
+import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
+import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings } from './workspace/settings';
@@ -29,6 +34,8 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
+  /** The environment tokens named by `tokenEnv` are read from (the CLI's, the app's). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** One instance per process: the app, the browser host and the CLI each build one and route to it. */
@@ -43,6 +50,12 @@ export interface Services {
   readonly secrets: SecretStore;
   /** The library index: discovery cache, live watching, full-text search (state/index/). */
   readonly index: IndexService;
+  /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
+  readonly sources: SourcesService;
+  /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
+  readonly health: HealthService;
+  /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
+  readonly sync: SyncService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -74,14 +87,20 @@ export function createServices(opts: ServicesOptions): Services {
 
   const audit = createAuditTrail(paths.audit, opts.now);
   const index = createIndexService({ cacheFile: path.join(paths.index, 'library.idx'), roots, logger, events, lockFile: paths.lock, audit });
-  return {
+  const history = createUnversionedHistory();
+  const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
+  const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
+  const svc: Services = {
     paths,
     logger,
     events,
-    history: createUnversionedHistory(),
+    history,
     audit,
     index,
-    secrets: createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key'))),
+    secrets,
+    sources,
+    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
+    sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
     requireSettings,
@@ -100,6 +119,7 @@ export function createServices(opts: ServicesOptions): Services {
         logger: ctx.logger,
         ...(request.library ? { library: request.library } : {}),
         ...(opts.now ? { now: opts.now } : {}),
+        cloneSource: (source) => sources.cloneSource(source, ctx),
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
       ctx.progress({ phase: 'Done', done: true });
@@ -125,4 +145,5 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  return svc;
 }

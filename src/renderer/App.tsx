@@ -1,10 +1,23 @@
 import { useState } from 'react';
 import { StatusBar } from './components/StatusBar';
+import { IncomingNotice } from './components/IncomingNotice';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { SourcesScreen } from './screens/SourcesScreen';
+import { AnalyticsScreen } from './screens/AnalyticsScreen';
+import { HealthScreen } from './screens/HealthScreen';
+import { LogsScreen } from './screens/LogsScreen';
+import { SyncScreen } from './screens/SyncScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
-const SCREENS = [{ id: 'library', label: 'Library', render: () => <LibraryScreen /> }] as const;
+const SCREENS = [
+  { id: 'library', label: 'Library', render: () => <LibraryScreen /> },
+  { id: 'sources', label: 'Sources', render: () => <SourcesScreen /> },
+  { id: 'health', label: 'Health', render: () => <HealthScreen /> },
+  { id: 'logs', label: 'Logs', render: () => <LogsScreen /> },
+  { id: 'analytics', label: 'Analytics', render: () => <AnalyticsScreen /> },
+  { id: 'sync', label: 'Sync', render: () => <SyncScreen /> },
+] as const;
 
 export function App() {
   const [screen, setScreen] = useState<string>('library');
@@ -20,7 +33,10 @@ export function App() {
           </button>
         ))}
       </nav>
-      <div className="content">{current.render()}</div>
+      <div className="content">
+        <IncomingNotice />
+        {current.render()}
+      </div>
       <StatusBar {...(status.kind === 'ready' ? { status: status.value } : {})} />
     </div>
   );

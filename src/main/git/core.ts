@@ -18,6 +18,8 @@ export interface GitOptions {
   readonly signal?: AbortSignal;
   /** Return stdout as a Buffer instead of a string. */
   readonly binary?: boolean;
+  /** Run this git executable instead of the default (the health check probes a configured one). */
+  readonly executable?: string;
 }
 
 export interface GitResult {
@@ -47,7 +49,7 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn(GIT_BINARY, args as string[], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(opts.executable ?? GIT_BINARY, args as string[], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       reject(gitMissing(e));
       return;
@@ -61,12 +63,22 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     });
     const onAbort = () => child.kill('SIGTERM');
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // A cancelled git may leave a helper (git-remote-http) holding its stderr open; do not wait for it.
+    let settled = false;
+    child.on('exit', () => {
+      if (!opts.signal?.aborted || settled) return;
+      settled = true;
+      opts.logger?.info('git cancelled', { operation: opts.operation, args: args.map((a) => redactText(a)), ms: Date.now() - started });
+      reject(new AppError('CANCELLED', `The ${opts.operation} was cancelled.`, 'Start it again when you are ready.'));
+    });
     child.on('error', (e) => {
       opts.signal?.removeEventListener('abort', onAbort);
       reject(gitMissing(e));
     });
     child.on('close', (code, sig) => {
       opts.signal?.removeEventListener('abort', onAbort);
+      if (settled) return;
+      settled = true;
       const stdoutBuffer = Buffer.concat(out);
       const stderr = Buffer.concat(err).toString('utf8');
       const exitCode = code ?? (sig ? 128 : 1);

@@ -2,6 +2,9 @@ import type { Services } from '../services';
 import { appHandlers } from './handlers/app';
 import { libraryHandlers } from './handlers/library';
 import { indexHandlers } from './handlers/index';
+import { sourcesHandlers } from './handlers/sources';
+import { healthHandlers } from './handlers/health';
+import { syncHandlers } from './handlers/sync';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -10,5 +13,8 @@ export function createHandlers(services: Services): Handlers {
     ...appHandlers(services),
     ...libraryHandlers(services),
     ...indexHandlers(services),
+    ...sourcesHandlers(services),
+    ...healthHandlers(services),
+    ...syncHandlers(services),
   };
 }

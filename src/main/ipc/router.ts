@@ -37,6 +37,8 @@ export interface RouterOptions {
   readonly rateLimit?: RateLimitOptions;
   /** Tokens a mutating call costs (reads cost 1). */
   readonly mutationCost?: number;
+  /** Told about every handled call (timing, outcome): the metrics store listens here. Must not throw. */
+  readonly onInvocation?: (inv: { operation: string; durationMs: number; ok: boolean; code?: string; request: unknown; value?: unknown }) => void;
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -87,13 +89,16 @@ export function createRouter(opts: RouterOptions): Router {
         const handler = opts.handlers[channel] as (req: unknown, ctx: OperationContext) => unknown;
         const value = await handler(parsed.data, ctx);
         log.debug('handled', { channel, ms: Date.now() - started });
+        opts.onInvocation?.({ operation: channel, durationMs: Date.now() - started, ok: true, request: parsed.data, value });
         return { ok: true, value };
       } catch (e) {
         if (isAppError(e)) {
           log.info('expected failure', { channel, code: e.code, message: e.message, ms: Date.now() - started });
+          opts.onInvocation?.({ operation: channel, durationMs: Date.now() - started, ok: false, code: e.code, request: parsed.data });
           return fail(e.toValue(correlationId));
         }
         log.error('unexpected error', { channel, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });
+        opts.onInvocation?.({ operation: channel, durationMs: Date.now() - started, ok: false, code: 'INTERNAL', request: parsed.data });
         return fail({ code: 'INTERNAL', message: 'Something went wrong.', hint: `Copy the diagnostics (correlation id ${correlationId}) and report it; the log has the details.`, correlationId });
       }
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { git } from '../git/core';
 import type { Logger } from '../observability/logger';
+import { pidAlive } from '../workspace/lock';
 
 export interface CloneProgress {
   readonly phase: string;
@@ -38,7 +39,7 @@ export async function cloneRepo(opts: CloneOptions): Promise<void> {
   const tmp = `${opts.dest}.clone-${process.pid}-${Date.now()}`;
   await fs.promises.mkdir(path.dirname(opts.dest), { recursive: true });
   try {
-    await git(['clone', '--progress', '--no-tags', ...(opts.branch ? ['--branch', opts.branch] : []), '--', opts.url, tmp], {
+    await git(['-c', 'credential.helper=', 'clone', '--progress', ...(opts.branch ? ['--branch', opts.branch] : []), '--', opts.url, tmp], {
       cwd: path.dirname(opts.dest),
       operation: 'clone',
       ...(opts.env ? { env: opts.env } : {}),
@@ -53,6 +54,25 @@ export async function cloneRepo(opts: CloneOptions): Promise<void> {
     await fs.promises.rm(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** Removes `<name>.clone-<pid>-<time>` folders left by a clone whose process was killed. */
+export async function removeStaleClones(libraryDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(libraryDir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const n of names) {
+    const m = /\.clone-(\d+)-\d+$/.exec(n);
+    if (m && !pidAlive(Number(m[1]))) {
+      await fs.promises.rm(path.join(libraryDir, n), { recursive: true, force: true });
+      removed.push(n);
+    }
+  }
+  return removed;
 }
 
 /** A source name from a repository URL: its last path segment without `.git`, made safe. */

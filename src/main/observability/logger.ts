@@ -39,6 +39,14 @@ export interface LoggerOptions {
 
 export const LOG_FILE = 'app.log';
 
+/** Deletes rotated logs beyond the newest `keep` (app.N.log with N > keep), e.g. after maxFiles was lowered. */
+export function removeOldLogs(dir: string, keep: number): void {
+  for (const name of fs.readdirSync(dir)) {
+    const m = /^app\.(\d+)\.log$/.exec(name);
+    if (m && Number(m[1]) > keep) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /** Structured JSON-lines logger. Appends synchronously so records from the app and the CLI interleave whole. */
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const threshold = LEVELS[opts.level ?? 'info'];
@@ -63,8 +71,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       if (fs.existsSync(from)) fs.renameSync(from, to);
     }
     fs.renameSync(file, path.join(opts.dir, 'app.1.log'));
-    const over = path.join(opts.dir, `app.${maxFiles + 1}.log`);
-    if (fs.existsSync(over)) fs.rmSync(over);
+    removeOldLogs(opts.dir, maxFiles);
   }
 
   function write(base: Record<string, unknown>, level: LogLevel, msg: string, fields?: Record<string, unknown>): void {

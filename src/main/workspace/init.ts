@@ -19,6 +19,8 @@ export interface InitOptions {
   readonly library?: string;
   readonly now?: () => Date;
   readonly onProgress?: (phase: string, percent?: number) => void;
+  /** Clones a Git source into library/<name> (the sources service: auth, progress, version trail). */
+  readonly cloneSource?: (source: SourceSettings) => Promise<void>;
 }
 
 const PERSONAL_README = `---
@@ -87,7 +89,8 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
         await createStarterRepo(opts.assetsDir, dir, logger);
       } else {
         opts.onProgress?.('Cloning', 0);
-        await cloneRepo({ url: source.url, dest: dir, logger, ...(source.branch ? { branch: source.branch } : {}), onProgress: (p) => opts.onProgress?.(p.phase, p.percent) });
+        if (opts.cloneSource) await opts.cloneSource(source);
+        else await cloneRepo({ url: source.url, dest: dir, logger, ...(source.branch ? { branch: source.branch } : {}), onProgress: (p) => opts.onProgress?.(p.phase, p.percent) });
       }
       created.push(path.relative(paths.home, dir));
     }

@@ -20,7 +20,8 @@ export interface LockOptions {
 const held = new AsyncLocalStorage<Set<string>>();
 const inProcess = new Map<string, Promise<void>>();
 
-function pidAlive(pid: number): boolean {
+/** Whether a process id is alive on this machine. */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,6 +3,10 @@ import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { libraryChannels } from './channels/library';
 import { indexChannels } from './channels/index';
+import { sourcesChannels } from './channels/sources';
+import { healthChannels } from './channels/health';
+import { syncChannels } from './channels/sync';
+import type { IncomingEvent } from '../sync';
 import type { Result } from '../errors';
 
 /** Every request/response channel. One object per domain under ./channels, merged here. */
@@ -10,6 +14,9 @@ export const contract = {
   ...appChannels,
   ...libraryChannels,
   ...indexChannels,
+  ...sourcesChannels,
+  ...healthChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -53,9 +60,11 @@ export interface Events {
   progress: ProgressEvent;
   log: LogEvent;
   'files:changed': FilesChangedEvent;
+  /** Personal-workspace files changed by another machine through the sync folder (see main/sync/incoming.ts). */
+  'sync:incoming': IncomingEvent;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: ReadonlyArray<EventName> = ['progress', 'log', 'files:changed'];
+export const EVENT_NAMES: ReadonlyArray<EventName> = ['progress', 'log', 'files:changed', 'sync:incoming'];
 
 /** The whole surface the renderer sees as `window.api`, in Electron (preload) and in the browser (host client). */
 export interface Api {

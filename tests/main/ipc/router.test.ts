@@ -7,7 +7,7 @@ import { createLogger, type LogRecord } from '../../../src/main/observability/lo
 function makeRouter(overrides: Partial<Handlers> = {}, rate?: { capacity: number; refillPerSecond: number; now?: () => number }) {
   const records: LogRecord[] = [];
   const logger = createLogger({ level: 'debug', sinks: [(r) => records.push(r)] });
-  // Channels other domains add are not exercised here.
+  // Only the channels these tests use; other domains' handlers are never called here.
   const base: Partial<Handlers> = {
     'app:info': () => ({ name: 'x', version: '1', home: '/h', platform: 'linux', host: 'test' }),
     'workspace:status': () => ({ initialized: false, home: '/h', personalDir: '/h/p', sources: [] }),

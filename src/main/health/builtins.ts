@@ -1,0 +1,20 @@
+import { diskCheck } from './checks/disk';
+import { foldersCheck } from './checks/folders';
+import { gitVersionCheck } from './checks/git-version';
+import { historyStoreCheck } from './checks/history-store';
+import { indexFreshCheck } from './checks/index-fresh';
+import { performanceCheck } from './checks/performance';
+import { permissionsCheck } from './checks/permissions';
+import { settingsCheck } from './checks/settings';
+import { sourceChecks } from './checks/sources';
+import { syncFolderCheck } from './checks/sync-folder';
+import type { HealthRegistry } from './registry';
+import { createFoldersRepair } from './repairs/create-folders';
+import { fixPermissionsRepair } from './repairs/fix-permissions';
+import { recloneSourceRepair } from './repairs/reclone-source';
+
+/** The checks and repairs this domain ships; other domains add theirs through `services.health.register*`. */
+export function registerBuiltins(registry: HealthRegistry): void {
+  for (const c of [gitVersionCheck, settingsCheck, foldersCheck, sourceChecks, historyStoreCheck, indexFreshCheck, diskCheck, permissionsCheck, syncFolderCheck, performanceCheck]) registry.registerCheck(c);
+  for (const r of [createFoldersRepair, fixPermissionsRepair, recloneSourceRepair]) registry.registerRepair(r);
+}

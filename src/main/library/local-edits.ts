@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SourceConflict } from '../../shared/sources';
+import { git } from '../git/core';
+import { writeAtomic } from '../workspace/atomic-write';
+import { localChanges, showFile, type RepoCtx } from './git-ops';
+
+export interface MoveResult {
+  /** Local edits that are in place after the move (re-applied or merged cleanly). */
+  readonly kept: string[];
+  /** Edited on both sides and not mergeable: your version stays in place, upstream's is at HEAD. */
+  readonly conflicts: SourceConflict[];
+}
+
+interface Edit {
+  readonly path: string;
+  /** Undefined when the edit deleted the file. */
+  readonly mine: Buffer | undefined;
+}
+
+function same(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === undefined ? b === undefined : b !== undefined && a.equals(b);
+}
+
+async function writeOrDelete(dir: string, rel: string, data: Buffer | undefined): Promise<void> {
+  const abs = path.join(dir, ...rel.split('/'));
+  if (data === undefined) await fs.promises.rm(abs, { force: true });
+  else await writeAtomic(abs, data);
+}
+
+/** Three-way merge of one file's text with `git merge-file`; undefined when the edits overlap. */
+async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer): Promise<Buffer | undefined> {
+  const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'aicfg-merge-'));
+  try {
+    const [m, b, t] = ['mine', 'base', 'theirs'].map((n) => path.join(tmp, n)) as [string, string, string];
+    await Promise.all([fs.promises.writeFile(m, mine), fs.promises.writeFile(b, base), fs.promises.writeFile(t, theirs)]);
+    const res = await git(['merge-file', '-p', m, b, t], { cwd: r.dir, operation: 'merge file', binary: true, okExitCodes: Array.from({ length: 127 }, (_, i) => i + 1), ...(r.logger ? { logger: r.logger } : {}) });
+    return res.exitCode === 0 ? res.stdoutBuffer : undefined;
+  } finally {
+    await fs.promises.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the clone to `target` without losing local edits.
+ *
+ * 1. Every locally edited file (modified, deleted or new) is read and copied to `backupDir`.
+ * 2. The clone is reset to `target`.
+ * 3. Each edit is put back: a file upstream did not touch gets your version; a file both sides changed
+ *    is merged line by line; when the edits overlap (or one side deleted it) your version stays in the
+ *    work tree and the file is reported as a conflict (upstream's version is at HEAD).
+ * 4. The backup is removed only when all of that succeeded.
+ */
+export async function moveKeepingEdits(r: RepoCtx, from: string, target: string, backupDir: string, now: string): Promise<MoveResult> {
+  const paths = await localChanges(r);
+  const edits: Edit[] = await Promise.all(
+    paths.map(async (p) => {
+      try {
+        return { path: p, mine: await fs.promises.readFile(path.join(r.dir, ...p.split('/'))) };
+      } catch {
+        return { path: p, mine: undefined };
+      }
+    }),
+  );
+  if (edits.length) {
+    for (const e of edits) if (e.mine) await writeAtomic(path.join(backupDir, 'files', ...e.path.split('/')), e.mine);
+    await writeAtomic(path.join(backupDir, 'manifest.json'), JSON.stringify({ from, target, edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })) }, null, 2));
+  }
+  await git(['reset', '-q', '--hard', target], { cwd: r.dir, operation: 'move to version', ...(r.logger ? { logger: r.logger } : {}) });
+  const kept: string[] = [];
+  const conflicts: SourceConflict[] = [];
+  for (const e of edits) {
+    const [base, theirs] = await Promise.all([showFile(r, from, e.path), showFile(r, target, e.path)]);
+    if (same(base, theirs)) {
+      await writeOrDelete(r.dir, e.path, e.mine);
+      kept.push(e.path);
+      continue;
+    }
+    if (same(e.mine, theirs)) continue;
+    const merged = e.mine && base && theirs ? await mergeText(r, e.mine, base, theirs) : undefined;
+    if (merged) {
+      await writeOrDelete(r.dir, e.path, merged);
+      kept.push(e.path);
+    } else {
+      await writeOrDelete(r.dir, e.path, e.mine);
+      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now });
+    }
+  }
+  await fs.promises.rm(backupDir, { recursive: true, force: true });
+  return { kept, conflicts };
+}
