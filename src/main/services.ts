@@ -11,6 +11,7 @@ import { kindOf } from './library/kind';
 import { sourceStatus } from './library/source-status';
 import type { SourceRoot } from './library/tree';
 import { createIndexService, type IndexService } from './index/service';
+import { rebuildIndexRepair } from './index/repair';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { createUnversionedHistory, type History } from './history/api';
@@ -145,5 +146,6 @@ export function createServices(opts: ServicesOptions): Services {
       return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
     },
   };
+  svc.health.registerRepair(rebuildIndexRepair(index));
   return svc;
 }

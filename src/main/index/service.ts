@@ -30,7 +30,7 @@ export interface IndexService {
   tree(ctx?: OperationContext): Promise<LibraryEntry[]>;
   search(q: SearchQuery, ctx?: OperationContext): Promise<SearchResult>;
   /** Throws the cache away and indexes everything again. */
-  rebuild(ctx: OperationContext): Promise<IndexStats>;
+  rebuild(ctx: OperationContext, opts?: { audit?: boolean }): Promise<IndexStats>;
   stats(): Promise<IndexStats>;
   /** Keeps the index up to date from file-system events (long-running processes: the app and the host). */
   watch(): Promise<void>;
@@ -181,7 +181,7 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       await ensure(true, ctx);
       return index.search(q);
     },
-    async rebuild(ctx) {
+    async rebuild(ctx, rebuildOpts = {}) {
       const started = Date.now();
       return withLock(opts.lockFile, 'index.rebuild', () =>
         serial(async () => {
@@ -195,7 +195,7 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
           lastUpdate = { at: new Date().toISOString(), ms: Date.now() - started, reread: index.fileCount, removed: 0 };
           ctx.progress({ phase: 'Done', done: true });
           const s = stats();
-          opts.audit.append({ operation: 'index.rebuild', target: opts.cacheFile, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { files: s.files, terms: s.terms } });
+          if (rebuildOpts.audit !== false) opts.audit.append({ operation: 'index.rebuild', target: opts.cacheFile, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { files: s.files, terms: s.terms } });
           return s;
         }),
       );
