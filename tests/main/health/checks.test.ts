@@ -106,7 +106,7 @@ describe('health checks: each detects its broken fixture', () => {
     expect(c.explanation).toContain('is damaged');
   });
 
-  it('index: an index older than the library warns and offers the index service's rebuild repair', async () => {
+  it('index: an index older than the library warns and offers the index service rebuild repair', async () => {
     const { services } = await initialised();
     const cache = path.join(services.paths.index, 'cache.json');
     fs.mkdirSync(services.paths.index, { recursive: true });
