@@ -5,6 +5,7 @@ import type { LibraryEntry } from '../../shared/library';
 import { describeFile } from '../library/describe';
 import { kindOf } from '../library/kind';
 import { markdownHeader } from './fast-frontmatter';
+import { ownString } from './own-string';
 
 /** What discovery keeps about one file (the body is never kept; it is re-read on demand). */
 export interface FileRecord extends Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'size' | 'mtimeMs'> {
@@ -36,7 +37,7 @@ export function describeContent(source: string, rel: string, buf: Buffer, stat: 
   } else if (/\.json$/i.test(rel)) {
     ({ title, description, tags } = describeFile(rel, text));
   } else title = fallback;
-  return { record: { source, path: rel, kind: kindOf(rel), title, description, tags, size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body };
+  return { record: { source, path: rel, kind: kindOf(rel), title: ownString(title), description: ownString(description), tags: tags.map(ownString), size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body };
 }
 
 const FENCE = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;

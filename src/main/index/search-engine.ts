@@ -1,5 +1,6 @@
 import { allowedDistance, boundedDistance, charMask, popcount } from './fuzzy';
 import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack } from './postings';
+import { ownString } from './own-string';
 import { forEachTerm } from './tokenize';
 
 /** The text of one document, as the engine indexes it (nothing of it is stored). */
@@ -103,6 +104,7 @@ export class SearchEngine {
   private slot(t: string): number {
     let id = this.ids.get(t);
     if (id === undefined) {
+      t = ownString(t);
       id = this.lists.length;
       const list: number[] = [];
       this.lists.push(list);
