@@ -108,7 +108,7 @@ async function main() {
     const until = async (pred: () => boolean, ms = 20_000) => {
       const end = Date.now() + ms;
       while (!pred()) {
-        if (Date.now() > end) throw new Error('timed out waiting for the watcher');
+        if (Date.now() > end) throw new Error(`timed out waiting for the watcher (${batches.length} batches; last: ${JSON.stringify(batches.slice(-2).map((b) => b.paths.slice(0, 3)))}; stats ${JSON.stringify(await svc.stats())})`);
         await new Promise((r) => setTimeout(r, 1));
       }
     };

@@ -151,7 +151,7 @@ export class LibraryIndex {
     const known = new Set(this.roots.map((r) => r.name));
     for (const [k, f] of this.files) if (dropped.has(f.source) || !known.has(f.source)) this.removeKey(k, changes);
     if (dropped.size || roots.length !== this.roots.length) this.dirty = true;
-    this.roots = roots.map((r) => ({ name: r.name, dir: r.dir }));
+    this.roots = roots.map((r) => ({ name: r.name, dir: path.resolve(r.dir) }));
   }
 
   /** Re-stats every root (a warm start, or a cold build when memory is empty) and re-reads only what changed. */
