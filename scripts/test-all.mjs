@@ -40,6 +40,8 @@ const suites = [
       return { ...r, counts: { passed: j.numPassedTests, failed: j.numFailedTests + (r.ok || j.numFailedTests ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests } };
     },
   },
+  // Index speed regression gate: ratios to same-run floors at 1,000 and 10,000 files (bench/baseline.json).
+  { name: 'bench:check', run: () => run(process.execPath, [join(root, 'scripts', 'bench.mjs'), '--check', '--sizes', '1000,10000', '--runs', '2', '--queries', '50']) },
   {
     name: 'e2e (playwright)',
     run: () => {

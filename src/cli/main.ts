@@ -12,6 +12,7 @@ import { registerLint } from './commands/lint';
 import { registerLibrary } from './commands/library';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerSearch } from './commands/search';
 import { registerHealth } from './commands/health';
 import { registerSync } from './commands/sync';
 
@@ -68,6 +69,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerImport(program, run);
   registerLint(program, run);
   registerHistory(program, run);
+  registerSearch(program, run);
   registerServe(program, run, opts.packageRoot);
   registerHealth(program, run);
   registerSync(program, run);

@@ -9,7 +9,9 @@ import { createEventBus, type EventBus } from './events';
 import { describeFile } from './library/describe';
 import { kindOf } from './library/kind';
 import { sourceStatus } from './library/source-status';
-import { listLibrary, type SourceRoot } from './library/tree';
+import type { SourceRoot } from './library/tree';
+import { createIndexService, type IndexService } from './index/service';
+import { rebuildIndexRepair } from './index/repair';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { installsCheck } from './agents/health-check';
@@ -51,6 +53,8 @@ export interface Services {
   readonly secrets: SecretStore;
   /** Agents: compose from the library and install into the nine AI tools (src/main/agents). */
   readonly agents: AgentService;
+  /** The library index: discovery cache, live watching, full-text search (state/index/). */
+  readonly index: IndexService;
   /** Library sources on Git: add, update, pin, rollback, conflicts (library/service.ts). */
   readonly sources: SourcesService;
   /** Health checks and repairs, logs, audit, metrics, diagnostics (checks from other domains register here). */
@@ -65,7 +69,7 @@ export interface Services {
   roots(): SourceRoot[];
   workspaceStatus(): Promise<WorkspaceStatus>;
   init(request: { library?: string }, ctx: OperationContext): Promise<InitResult>;
-  libraryTree(): Promise<LibraryEntry[]>;
+  libraryTree(ctx?: OperationContext): Promise<LibraryEntry[]>;
   readFile(source: string, relPath: string): Promise<LibraryFile>;
 }
 
@@ -89,6 +93,7 @@ export function createServices(opts: ServicesOptions): Services {
   const audit = createAuditTrail(paths.audit, opts.now);
   const history = createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger, backupsDir: paths.backups, ...(opts.now ? { now: opts.now } : {}) });
   history.migrations.register(settingsMigrationTarget(paths.settings));
+  const index = createIndexService({ cacheFile: path.join(paths.index, 'library.idx'), roots, logger, events, lockFile: paths.lock, audit });
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const env = opts.env ?? process.env;
   const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
@@ -99,6 +104,7 @@ export function createServices(opts: ServicesOptions): Services {
     events,
     history,
     audit,
+    index,
     secrets,
     agents,
     sources,
@@ -129,7 +135,7 @@ export function createServices(opts: ServicesOptions): Services {
       if (result.changed) audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
       return result;
     },
-    libraryTree: () => listLibrary(roots()),
+    libraryTree: (ctx) => index.tree(ctx),
     async readFile(source, relPath) {
       const root = roots().find((r) => r.name === source);
       if (!root) throw new AppError('NOT_FOUND', `There is no source named "${source}".`, 'Pick a source from `ai-config library list`.');
@@ -149,5 +155,6 @@ export function createServices(opts: ServicesOptions): Services {
     },
   };
   svc.health.registerCheck(installsCheck(agents));
+  svc.health.registerRepair(rebuildIndexRepair(index));
   return svc;
 }

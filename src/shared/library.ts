@@ -14,6 +14,8 @@ export interface LibraryEntry {
   readonly tags: ReadonlyArray<string>;
   readonly size: number;
   readonly mtimeMs: number;
+  /** Rough LLM token count (characters / 4), from the index. */
+  readonly tokens?: number;
   /** Sources whose file at the same path this one overrides (later sources win, personal wins over all). */
   readonly overrides: ReadonlyArray<string>;
   /** The source whose file at the same path wins over this one, if any. */

@@ -23,12 +23,13 @@ export function registerServe(program: Command, run: CommandRunner, packageRoot:
           port,
         });
         const stopHistory = startHistoryBackground(ctx.runtime.services);
+        void ctx.runtime.services.index.watch();
         if (ctx.flags.json) ctx.io.out(JSON.stringify({ url: host.url, origin: host.origin, port: host.port }) + '\n');
         else ctx.io.out(`AI Configurator is running. Open this URL in your browser (it signs you in for this run):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`);
         await new Promise<void>((resolve) => {
           const stop = () => {
             stopHistory();
-            void host.close().then(resolve);
+            void host.close().then(() => ctx.runtime.services.index.close()).then(resolve);
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);

@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { historyHandlers } from './handlers/history';
 import { libraryHandlers } from './handlers/library';
 import { agentsHandlers } from './handlers/agents';
+import { indexHandlers } from './handlers/index';
 import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
 import { syncHandlers } from './handlers/sync';
@@ -15,6 +16,7 @@ export function createHandlers(services: Services): Handlers {
     ...libraryHandlers(services),
     ...agentsHandlers(services),
     ...historyHandlers(services),
+    ...indexHandlers(services),
     ...sourcesHandlers(services),
     ...healthHandlers(services),
     ...syncHandlers(services),

@@ -56,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   void app.whenReady().then(() => {
+    void runtime.services.index.watch();
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     win = new BrowserWindow({
       width: 1280,
@@ -77,4 +78,5 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void runtime.services.index.close());
 }

@@ -2,14 +2,18 @@ import { useCallback, useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilePreview } from '../components/FilePreview';
 import { FileTree } from '../components/FileTree';
+import { SearchResults } from '../components/SearchResults';
+import type { EntryKind } from '../../shared/library';
 import { defaultExpanded, useLibrary } from '../stores/library';
 
 /** Browse every library and personal file; open one to see its fields and rendered text. */
 export function LibraryScreen() {
-  const { status, entries, selected, file, expanded, initializing, initError, refresh, init, open, toggle } = useLibrary();
+  const { status, entries, selected, file, expanded, initializing, initError, refresh, init, open, toggle, query, kindFilter, results, setQuery, subscribe } = useLibrary();
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useEffect(() => subscribe(), [subscribe]);
+  const searching = !!query.trim() || !!kindFilter;
   const isExpanded = useCallback((folder: string) => expanded[folder] ?? defaultExpanded(folder), [expanded]);
 
   if (status.kind === 'ready' && !status.value.initialized) {
@@ -32,7 +36,24 @@ export function LibraryScreen() {
           <h2>Library</h2>
           {entries.kind === 'ready' && <span className="muted">{entries.value.length} files</span>}
         </div>
-        {entries.kind === 'loading' || entries.kind === 'idle' ? (
+        <div className="search-bar">
+          <input type="search" role="searchbox" aria-label="Search the library" placeholder="Search titles, tags, paths and text…" value={query} onChange={(e) => void setQuery(e.target.value, kindFilter)} />
+          <select aria-label="Kind" value={kindFilter ?? ''} onChange={(e) => void setQuery(query, (e.target.value || undefined) as EntryKind | undefined)}>
+            <option value="">All kinds</option>
+            <option value="knowledge">Knowledge</option>
+            <option value="agent">Agents</option>
+            <option value="mcp-server">MCP servers</option>
+          </select>
+        </div>
+        {searching ? (
+          results.kind === 'ready' ? (
+            <SearchResults hits={results.value.hits} total={results.value.total} onOpen={(h) => void open(h)} {...(selected ? { selected } : {})} />
+          ) : results.kind === 'error' ? (
+            <ErrorNotice error={results.error} />
+          ) : (
+            <p className="muted pad">Searching…</p>
+          )
+        ) : entries.kind === 'loading' || entries.kind === 'idle' ? (
           <p className="muted pad">Loading the library…</p>
         ) : entries.kind === 'error' ? (
           <ErrorNotice error={entries.error} onRetry={() => void refresh()} />

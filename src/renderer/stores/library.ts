@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { IpcError } from '../../shared/errors';
 import type { WorkspaceStatus } from '../../shared/ipc/channels/app';
-import type { LibraryEntry, LibraryFile } from '../../shared/library';
+import type { EntryKind, LibraryEntry, LibraryFile } from '../../shared/library';
+import type { SearchResult } from '../../shared/search';
 import { getApi, newActionId } from '../api/client';
 
 export type Load<T> = { readonly kind: 'idle' } | { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly value: T } | { readonly kind: 'error'; readonly error: IpcError };
@@ -18,7 +19,17 @@ interface LibraryState {
   init(): Promise<void>;
   open(entry: { source: string; path: string }): Promise<void>;
   toggle(folder: string): void;
+  query: string;
+  kindFilter?: EntryKind;
+  results: Load<SearchResult>;
+  /** Runs the search as the user types; a newer keystroke wins over a slower older answer. */
+  setQuery(query: string, kind?: EntryKind): Promise<void>;
+  /** Keeps the tree and results current when files change on disk (the index's files:changed event). */
+  subscribe(): () => void;
 }
+
+let searchSeq = 0;
+let changeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Mirrors what main owns about the library: workspace status, the file list, the open file. */
 export const useLibrary = create<LibraryState>((set, get) => ({
@@ -56,6 +67,30 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     const current = get().selected;
     if (current?.source !== entry.source || current.path !== entry.path) return;
     set({ file: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  query: '',
+  results: { kind: 'idle' },
+  async setQuery(query, kind) {
+    const seq = ++searchSeq;
+    set({ query, kindFilter: kind });
+    if (!query.trim() && !kind) {
+      set({ results: { kind: 'idle' } });
+      return;
+    }
+    if (get().results.kind !== 'ready') set({ results: { kind: 'loading' } });
+    const r = await getApi().invoke('index:search', { query, limit: 100, ...(kind ? { kind } : {}) }, { correlationId: newActionId('search') });
+    if (seq !== searchSeq) return;
+    set({ results: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
+  },
+  subscribe() {
+    return getApi().on('files:changed', () => {
+      if (changeTimer) clearTimeout(changeTimer);
+      changeTimer = setTimeout(() => {
+        void get().refresh();
+        const { query, kindFilter } = get();
+        if (query.trim() || kindFilter) void get().setQuery(query, kindFilter);
+      }, 150);
+    });
   },
   toggle(folder) {
     set((s) => ({ expanded: { ...s.expanded, [folder]: !(s.expanded[folder] ?? defaultExpanded(folder)) } }));

@@ -4,6 +4,7 @@ import { appChannels } from './channels/app';
 import { historyChannels } from './channels/history';
 import { libraryChannels } from './channels/library';
 import { agentsChannels } from './channels/agents';
+import { indexChannels } from './channels/index';
 import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
 import { syncChannels } from './channels/sync';
@@ -16,6 +17,7 @@ export const contract = {
   ...libraryChannels,
   ...agentsChannels,
   ...historyChannels,
+  ...indexChannels,
   ...sourcesChannels,
   ...healthChannels,
   ...syncChannels,

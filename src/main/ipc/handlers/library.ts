@@ -4,7 +4,7 @@ import type { Handlers } from '../router';
 
 export function libraryHandlers(services: Services): Pick<Handlers, keyof typeof libraryChannels> {
   return {
-    'library:tree': async () => ({ entries: await services.libraryTree() }),
+    'library:tree': async (_req, ctx) => ({ entries: await services.libraryTree(ctx) }),
     'library:read': (req) => services.readFile(req.source, req.path),
   };
 }

@@ -1,0 +1,38 @@
+import type { EntryKind } from '../../shared/library';
+import type { SourceRoot } from '../library/tree';
+import type { FileRecord } from './read-file';
+import { SearchEngine } from './search-engine';
+
+/** Bump when the layout of the cache changes; an older or newer file is rebuilt, never read. */
+export const CACHE_VERSION = 1;
+
+/** A discovered file and its document id in the search index (-1 until its body has been indexed). */
+export interface IndexedFile extends FileRecord {
+  readonly doc: number;
+}
+
+type Row = [string, string, EntryKind, string, string, ReadonlyArray<string>, number, number, string, number, number];
+
+export interface CacheContent {
+  readonly roots: ReadonlyArray<SourceRoot>;
+  readonly files: ReadonlyArray<IndexedFile>;
+  readonly engine: SearchEngine;
+}
+
+/** The index as cache sections: file records as compact JSON rows, plus the search engine's binary sections. */
+export function encodeCache(c: CacheContent): Record<string, Buffer> {
+  const rows: Row[] = c.files.map((f) => [f.source, f.path, f.kind, f.title, f.description, f.tags, f.size, f.mtimeMs, f.hash, f.tokens, f.doc]);
+  return { meta: Buffer.from(JSON.stringify({ roots: c.roots, files: rows }), 'utf8'), ...c.engine.serialize() };
+}
+
+/** The inverse of `encodeCache`; throws on anything malformed (the caller then rebuilds). */
+export function decodeCache(sections: Readonly<Record<string, Buffer>>): CacheContent {
+  const meta = JSON.parse(sections.meta?.toString('utf8') ?? '') as { roots: SourceRoot[]; files: Row[] };
+  if (!Array.isArray(meta.roots) || !Array.isArray(meta.files)) throw new Error('bad meta section');
+  const engine = SearchEngine.deserialize(sections);
+  const files = meta.files.map((r): IndexedFile => {
+    if (!Array.isArray(r) || r.length !== 11 || typeof r[1] !== 'string' || typeof r[10] !== 'number') throw new Error('bad file row');
+    return { source: r[0], path: r[1], kind: r[2], title: r[3], description: r[4], tags: r[5], size: r[6], mtimeMs: r[7], hash: r[8], tokens: r[9], doc: r[10] };
+  });
+  return { roots: meta.roots, files, engine };
+}

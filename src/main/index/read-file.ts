@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LibraryEntry } from '../../shared/library';
+import { describeFile } from '../library/describe';
+import { kindOf } from '../library/kind';
+import { markdownHeader } from './fast-frontmatter';
+import { ownString } from './own-string';
+
+/** What discovery keeps about one file (the body is never kept; it is re-read on demand). */
+export interface FileRecord extends Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'size' | 'mtimeMs'> {
+  /** SHA-1 of the content, hex. */
+  readonly hash: string;
+  /** Rough LLM token count: characters / 4. */
+  readonly tokens: number;
+}
+
+export interface ReadResult {
+  readonly record: FileRecord;
+  /** The text the search index reads as the body (Markdown without its frontmatter). */
+  readonly body: string;
+}
+
+/** Reads one file and describes it: hash, header fields, kind, token estimate, and its searchable body. */
+export function describeContent(source: string, rel: string, buf: Buffer, stat: { size: number; mtimeMs: number }): ReadResult {
+  const hash = createHash('sha1').update(buf).digest('hex');
+  const text = buf.toString('utf8');
+  const fallback = path.posix.basename(rel).replace(/\.[^.]+$/, '');
+  let title: string;
+  let description = '';
+  let tags: string[] = [];
+  let body = text;
+  if (/\.(md|mdc|markdown)$/i.test(rel)) {
+    const h = markdownHeader(text, fallback);
+    ({ title, description, tags } = h);
+    body = h.bodyStart ? text.slice(h.bodyStart) : text;
+  } else if (/\.json$/i.test(rel)) {
+    ({ title, description, tags } = describeFile(rel, text));
+  } else title = fallback;
+  return { record: { source, path: rel, kind: kindOf(rel), title: ownString(title), description: ownString(description), tags: tags.map(ownString), size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body };
+}
+
+const FENCE = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The searchable body of a file without parsing its header: Markdown minus frontmatter, anything else whole. */
+export function bodyOf(rel: string, text: string): string {
+  if (!/\.(md|mdc|markdown)$/i.test(rel)) return text;
+  const m = FENCE.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+/** Reads and describes a file; undefined when it vanished between the stat and the read. */
+export async function readAndDescribe(source: string, root: string, rel: string, stat: { size: number; mtimeMs: number }): Promise<ReadResult | undefined> {
+  let buf: Buffer;
+  try {
+    buf = await fs.promises.readFile(path.join(root, rel));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return undefined;
+    throw e;
+  }
+  return describeContent(source, rel, buf, stat);
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function mapPool<T, R>(items: ReadonlyArray<T>, limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isLibraryFile } from '../library/kind';
+import { isIgnoredName } from './ignore';
+
+export interface StatEntry {
+  /** Relative path with forward slashes. */
+  readonly rel: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+const YIELD_EVERY = 4000;
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Lists and stats the library files under `dir` (relative to `root`). Uses the synchronous calls, which are
+ * several times faster than the promise ones for many small directories, and yields to the event loop every
+ * few thousand entries so a large tree never freezes the process.
+ */
+export async function statTree(root: string, relDir = ''): Promise<StatEntry[]> {
+  const out: StatEntry[] = [];
+  const stack = [relDir];
+  let since = 0;
+  while (stack.length) {
+    const rel = stack.pop()!;
+    const abs = rel ? path.join(root, rel) : root;
+    let names: fs.Dirent[];
+    try {
+      names = fs.readdirSync(abs, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') continue;
+      throw e;
+    }
+    for (const ent of names) {
+      if (isIgnoredName(ent.name)) continue;
+      const childRel = rel ? `${rel}/${ent.name}` : ent.name;
+      if (ent.isDirectory()) stack.push(childRel);
+      else if (ent.isFile() && isLibraryFile(ent.name)) {
+        const st = fs.statSync(path.join(abs, ent.name), { throwIfNoEntry: false });
+        if (st?.isFile()) out.push({ rel: childRel, size: st.size, mtimeMs: st.mtimeMs });
+      }
+      if (++since >= YIELD_EVERY) {
+        since = 0;
+        await tick();
+      }
+    }
+  }
+  return out;
+}
+
+/** One file's stat, or undefined when it is gone, not a file, or not a library file. */
+export function statOne(root: string, rel: string): StatEntry | undefined {
+  const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+  if (!st?.isFile() || !isLibraryFile(path.posix.basename(rel))) return undefined;
+  return { rel, size: st.size, mtimeMs: st.mtimeMs };
+}
