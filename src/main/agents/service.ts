@@ -117,8 +117,12 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     return path.resolve(req.project);
   };
 
-  /** The plan for one install or uninstall, read-only. */
-  const prepare = async (req: InstallRequest, operation: 'install' | 'uninstall') => {
+  /**
+   * The plan for one install or uninstall, read-only. `withDiffs`: a preview (and a blocked install, whose error
+   * carries the plan) shows a unified diff per file; an install that goes ahead leaves them out (its result lists
+   * the files and actions), which spares computing and sending thousands of diffs nobody reads.
+   */
+  const prepare = async (req: InstallRequest, operation: 'install' | 'uninstall', withDiffs = true) => {
     const project = normProject(req);
     const key = { agent: req.name, tool: req.tool, scope: req.scope, ...(project ? { project } : {}) };
     const manifest = loadManifest(deps.manifestFile);
@@ -147,7 +151,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       tool: req.tool,
       scope: req.scope,
       ...(project ? { project } : {}),
-      files: out.files.map((f) => ({ path: f.path, action: f.action, diff: redactText(unifiedDiff(f.before, f.after, f.path)), drift: f.drift, ...(f.resolution ? { resolution: f.resolution } : {}) })),
+      files: out.files.map((f) => ({ path: f.path, action: f.action, diff: withDiffs || out.blocked ? redactText(unifiedDiff(f.before, f.after, f.path)) : '', drift: f.drift, ...(f.resolution ? { resolution: f.resolution } : {}) })),
       warnings,
       blocked: out.blocked,
     };
@@ -168,7 +172,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     const target = `${req.name}@${req.tool}:${req.scope}${req.project ? `:${req.project}` : ''}`;
     return withLock(deps.lockFile, opName, async () => {
       ctx.progress({ phase: 'Planning', percent: 10 });
-      const { plan, out, manifest, previous, key } = await prepare(req, operation);
+      const { plan, out, manifest, previous, key } = await prepare(req, operation, !!req.dryRun);
       if (req.dryRun) return { ...plan, dryRun: true, written: 0 };
       if (plan.blocked) {
         const drifted = plan.files.filter((f) => f.drift.length && f.action === 'skip').map((f) => f.path);
