@@ -4,8 +4,9 @@
 // temp project with its own HOME. Measures wall time, files written, and a no-op re-run. Run after `npm run build:node`:
 //   node bench/agents-vs-peers.mjs [--rules 1000] [--servers 50] [--repeat 5] [--only NAME] [--bundle] [--json]
 // By default our agent asks for one Cursor and one Windsurf rule file per resource (settings.<tool>.split), so we write
-// ~2,000 files where ruler concatenates into one file per tool. --bundle measures our default instead (the resources
-// inlined into one rule file per tool, as ruler does), for a like-with-like comparison.
+// ~2,000 files where ruler concatenates into one file per tool. --bundle measures our default for Cursor instead (the
+// resources inlined into one rule file, as ruler does), ~1,000 files fewer. Windsurf stays split: it reads at most
+// 12,000 characters a rule, so we refuse to write the 1 MB single rule ruler writes (Windsurf would cut it off).
 // With --repeat N every tool is measured N times, the tools interleaved round by round (so a noisy moment hits all of
 // them alike), and the table shows medians with the ratio of each peer's time to ours.
 import { spawnSync } from 'node:child_process';
@@ -128,7 +129,7 @@ SUITE.push(() =>
       for (const s of servers) write(path.join(personal, 'mcp-servers', `${s.name}.json`), JSON.stringify({ schemaVersion: 1, ...s }, null, 2) + '\n');
       write(
         path.join(personal, 'agents', 'bench.md'),
-        `---\nschemaVersion: 1\nname: bench\ndescription: Benchmark agent\nresources: ["rules/**"]\nmcpServers: [${servers.map((s) => s.name).join(', ')}]${BUNDLE ? '' : '\nsettings:\n  windsurf: { split: true }\n  cursor: { split: true }'}\n---\n\nFollow every rule.\n`,
+        `---\nschemaVersion: 1\nname: bench\ndescription: Benchmark agent\nresources: ["rules/**"]\nmcpServers: [${servers.map((s) => s.name).join(', ')}]\nsettings:\n  windsurf: { split: true }${BUNDLE ? '' : '\n  cursor: { split: true }'}\n---\n\nFollow every rule.\n`,
       );
     },
     ({ project, env }) => run(BIN.ours, ['agent', 'install', 'bench', '--tool', TOOLS.ours, '--project', project, '--json'], project, env),
@@ -184,7 +185,7 @@ fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'bench', 'out', `agents-vs-peers${BUNDLE ? '-bundle' : ''}.json`), JSON.stringify(summary, null, 2) + '\n');
 if (JSON_OUT) console.log(JSON.stringify(summary, null, 2));
 else {
-  console.log(`Fixture: ${RULES} rule files, ${SERVERS} MCP servers -> ${summary.fixture.tools.join(', ')}; ours ${BUNDLE ? 'bundled (one rule file per tool)' : 'split (one Cursor and Windsurf rule file per resource)'} (node ${process.version}, ${summary.cpus} CPUs)`);
+  console.log(`Fixture: ${RULES} rule files, ${SERVERS} MCP servers -> ${summary.fixture.tools.join(', ')}; ours ${BUNDLE ? 'one Cursor rule file, one Windsurf rule file per resource' : 'one Cursor and one Windsurf rule file per resource'} (node ${process.version}, ${summary.cpus} CPUs)`);
   if (REPEAT > 1) console.log(`Medians of ${REPEAT} runs each; x = the tool's time / ours.`);
   console.log(`${'tool'.padEnd(16)} ${'first run'.padStart(10)} ${'x'.padStart(6)} ${'files'.padStart(6)} ${'outputs'.padStart(8)} ${'re-run'.padStart(9)} ${'x'.padStart(6)} ${'re-run writes'.padStart(14)}`);
   for (const r of results) console.log(`${r.tool.padEnd(16)} ${`${r.firstMs} ms`.padStart(10)} ${String(r.firstVsOurs ?? '').padStart(6)} ${String(r.filesWritten).padStart(6)} ${String(r.outputFiles).padStart(8)} ${`${r.rerunMs} ms`.padStart(9)} ${String(r.rerunVsOurs ?? '').padStart(6)} ${String(r.rerunFilesWritten).padStart(14)}`);
