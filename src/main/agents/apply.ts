@@ -77,6 +77,10 @@ async function replaceAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[]
 /** The file's text, or undefined when it does not exist. */
 export function readText(file: string): string | undefined {
   try {
+    // A first install asks about thousands of files that are not there yet: a stat that returns undefined is much
+    // cheaper than a read that throws (each ENOENT builds an Error with a stack). A file that goes between the stat
+    // and the read still lands in the catch.
+    if (!fs.statSync(file, { throwIfNoEntry: false })) return undefined;
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
