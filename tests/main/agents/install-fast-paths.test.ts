@@ -97,4 +97,35 @@ describe('install fast paths', () => {
     expect(r.written).toBeGreaterThan(0);
     expect(read(agentFile)).toContain('Changed text of rule 1, longer');
   });
+
+  it('installs into several tools as one operation: same files, manifest, history and audit as separate installs; stops at the first drift', async () => {
+    const f = await agentFixture();
+    writeRules(f.personal, 5);
+    writeAgent(f.personal, 'bench', 'description: Bench\nresources: ["rules/**"]\nmcpServers: [memory]');
+    const req = (tool: 'claude-code' | 'cursor' | 'gemini', project = f.project) => ({ name: 'bench', tool, scope: 'project' as const, project });
+    const results = await f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx('batch-1'));
+    expect(results.map((r) => [r.tool, r.written > 0])).toEqual([['claude-code', true], ['cursor', true], ['gemini', true]]);
+    expect((await f.services.agents.status()).map((x) => [x.tool, x.state]).sort()).toEqual([['claude-code', 'installed'], ['cursor', 'installed'], ['gemini', 'installed']]);
+    expect(f.services.audit.read().filter((a) => a.operation === 'agent.install' && a.correlationId === 'batch-1').map((a) => a.result)).toEqual(['ok', 'ok', 'ok']);
+
+    // The same result as separate installs into another project.
+    const other = tempDir();
+    for (const t of ['claude-code', 'cursor', 'gemini'] as const) await f.services.agents.install(req(t, other), ctx());
+    const norm = (tree: Record<string, string>, root: string) => JSON.stringify(tree).split(root).join('ROOT');
+    expect(norm(snapshotTree(other), other)).toBe(norm(snapshotTree(f.project), f.project));
+
+    // A re-run writes nothing; a drifted file in the second tool stops there: the first is done, the third untouched.
+    expect((await f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).map((r) => r.written)).toEqual([0, 0, 0]);
+    writeAgent(f.personal, 'bench', 'description: Changed\nresources: ["rules/**"]\nmcpServers: [memory]');
+    fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'bench.mdc'), 'edit\n');
+    const gemini = read(path.join(f.project, 'GEMINI.md'));
+    await expect(f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).rejects.toMatchObject({ code: 'DRIFT' });
+    expect(read(path.join(f.project, '.claude', 'agents', 'bench.md'))).toContain('Changed');
+    expect(read(path.join(f.project, 'GEMINI.md'))).toBe(gemini);
+    expect(Object.fromEntries((await f.services.agents.status()).filter((x) => x.project === f.project).map((x) => [x.tool, x.state]))).toEqual({ 'claude-code': 'installed', cursor: 'drifted', gemini: 'needs-reinstall' });
+
+    // Uninstall all three at once (removing the hand edit too).
+    await f.services.agents.uninstallMany([req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')], ctx());
+    expect((await f.services.agents.status()).filter((x) => x.project === f.project)).toEqual([]);
+  });
 });
