@@ -2,7 +2,13 @@
 // Benchmark: one fixture (1,000 rule files, 50 MCP servers) rendered into six tools (claude-code, cursor,
 // copilot, codex, gemini, windsurf) by AI Configurator, by @intellectronica/ruler and by rulesync, each in a fresh
 // temp project with its own HOME. Measures wall time, files written, and a no-op re-run. Run after `npm run build:node`:
-//   node bench/agents-vs-peers.mjs [--rules 1000] [--servers 50] [--json]
+//   node bench/agents-vs-peers.mjs [--rules 1000] [--servers 50] [--repeat 5] [--only NAME] [--bundle] [--json]
+// By default our agent asks for one Cursor and one Windsurf rule file per resource (settings.<tool>.split), so we write
+// ~2,000 files where ruler concatenates into one file per tool. --bundle measures our default for Cursor instead (the
+// resources inlined into one rule file, as ruler does), ~1,000 files fewer. Windsurf stays split: it reads at most
+// 12,000 characters a rule, so we refuse to write the 1 MB single rule ruler writes (Windsurf would cut it off).
+// With --repeat N every tool is measured N times, the tools interleaved round by round (so a noisy moment hits all of
+// them alike), and the table shows medians with the ratio of each peer's time to ours.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,7 +24,11 @@ const opt = (name, dflt) => {
 };
 const RULES = opt('rules', 1000);
 const SERVERS = opt('servers', 50);
+const REPEAT = Math.max(1, opt('repeat', 1));
 const JSON_OUT = args.includes('--json');
+const BUNDLE = args.includes('--bundle');
+// BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to every measured process, for profiling.
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const KEEP = args.includes('--keep');
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const BIN = {
@@ -74,7 +84,7 @@ function changed(before, after) {
 
 function run(bin, argv, cwd, env) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...argv], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...NODE_ARGS, bin, ...argv], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${path.basename(bin)} ${argv.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
   return ms;
@@ -105,9 +115,11 @@ function measure(name, setup, apply, skip) {
 
 const TOOLS = { ours: 'claude-code,cursor,copilot,codex,gemini,windsurf', ruler: 'claude,cursor,copilot,codex,gemini-cli,windsurf', rulesync: 'claudecode,cursor,copilot,codexcli,geminicli,windsurf' };
 
-const results = [];
+/** One thunk per tool; each call measures a fresh first run and re-run. */
+const SUITE = [];
 
-results.push(
+
+SUITE.push(() =>
   measure(
     'ai-configurator',
     ({ project, env }) => {
@@ -117,7 +129,7 @@ results.push(
       for (const s of servers) write(path.join(personal, 'mcp-servers', `${s.name}.json`), JSON.stringify({ schemaVersion: 1, ...s }, null, 2) + '\n');
       write(
         path.join(personal, 'agents', 'bench.md'),
-        `---\nschemaVersion: 1\nname: bench\ndescription: Benchmark agent\nresources: ["rules/**"]\nmcpServers: [${servers.map((s) => s.name).join(', ')}]\nsettings:\n  windsurf: { split: true }\n  cursor: { split: true }\n---\n\nFollow every rule.\n`,
+        `---\nschemaVersion: 1\nname: bench\ndescription: Benchmark agent\nresources: ["rules/**"]\nmcpServers: [${servers.map((s) => s.name).join(', ')}]\nsettings:\n  windsurf: { split: true }${BUNDLE ? '' : '\n  cursor: { split: true }'}\n---\n\nFollow every rule.\n`,
       );
     },
     ({ project, env }) => run(BIN.ours, ['agent', 'install', 'bench', '--tool', TOOLS.ours, '--project', project, '--json'], project, env),
@@ -125,7 +137,7 @@ results.push(
   ),
 );
 
-results.push(
+SUITE.push(() =>
   measure(
     'ruler',
     ({ project }) => {
@@ -138,7 +150,7 @@ results.push(
   ),
 );
 
-results.push(
+SUITE.push(() =>
   measure(
     'rulesync',
     ({ project }) => {
@@ -151,13 +163,30 @@ results.push(
   ),
 );
 
-results.splice(0, results.length, ...results.filter(Boolean));
-const summary = { fixture: { rules: RULES, mcpServers: SERVERS, tools: TOOLS.ours.split(',') }, node: process.version, cpus: os.cpus().length, results };
+const runs = [];
+for (let round = 0; round < REPEAT; round++) for (const m of SUITE) {
+  const r = m();
+  if (r) runs.push(r);
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+};
+const results = [...new Set(runs.map((r) => r.tool))].map((tool) => {
+  const mine = runs.filter((r) => r.tool === tool);
+  const last = mine[mine.length - 1];
+  return { ...last, firstMs: median(mine.map((r) => r.firstMs)), rerunMs: median(mine.map((r) => r.rerunMs)), runs: mine.length, firstRuns: mine.map((r) => r.firstMs), reruns: mine.map((r) => r.rerunMs) };
+});
+const ours = results.find((r) => r.tool === 'ai-configurator');
+for (const r of results) if (ours) Object.assign(r, { firstVsOurs: +(r.firstMs / ours.firstMs).toFixed(2), rerunVsOurs: +(r.rerunMs / ours.rerunMs).toFixed(2) });
+
+const summary = { fixture: { rules: RULES, mcpServers: SERVERS, tools: TOOLS.ours.split(','), oursMode: BUNDLE ? 'bundle' : 'split' }, node: process.version, cpus: os.cpus().length, repeat: REPEAT, results };
 fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench', 'out', 'agents-vs-peers.json'), JSON.stringify(summary, null, 2) + '\n');
+fs.writeFileSync(path.join(ROOT, 'bench', 'out', `agents-vs-peers${BUNDLE ? '-bundle' : ''}.json`), JSON.stringify(summary, null, 2) + '\n');
 if (JSON_OUT) console.log(JSON.stringify(summary, null, 2));
 else {
-  console.log(`Fixture: ${RULES} rule files, ${SERVERS} MCP servers -> ${summary.fixture.tools.join(', ')} (node ${process.version}, ${summary.cpus} CPUs)`);
-  console.log(`${'tool'.padEnd(16)} ${'first run'.padStart(10)} ${'files'.padStart(6)} ${'outputs'.padStart(8)} ${'re-run'.padStart(9)} ${'re-run writes'.padStart(14)}`);
-  for (const r of results) console.log(`${r.tool.padEnd(16)} ${`${r.firstMs} ms`.padStart(10)} ${String(r.filesWritten).padStart(6)} ${String(r.outputFiles).padStart(8)} ${`${r.rerunMs} ms`.padStart(9)} ${String(r.rerunFilesWritten).padStart(14)}`);
+  console.log(`Fixture: ${RULES} rule files, ${SERVERS} MCP servers -> ${summary.fixture.tools.join(', ')}; ours ${BUNDLE ? 'one Cursor rule file, one Windsurf rule file per resource' : 'one Cursor and one Windsurf rule file per resource'} (node ${process.version}, ${summary.cpus} CPUs)`);
+  if (REPEAT > 1) console.log(`Medians of ${REPEAT} runs each; x = the tool's time / ours.`);
+  console.log(`${'tool'.padEnd(16)} ${'first run'.padStart(10)} ${'x'.padStart(6)} ${'files'.padStart(6)} ${'outputs'.padStart(8)} ${'re-run'.padStart(9)} ${'x'.padStart(6)} ${'re-run writes'.padStart(14)}`);
+  for (const r of results) console.log(`${r.tool.padEnd(16)} ${`${r.firstMs} ms`.padStart(10)} ${String(r.firstVsOurs ?? '').padStart(6)} ${String(r.filesWritten).padStart(6)} ${String(r.outputFiles).padStart(8)} ${`${r.rerunMs} ms`.padStart(9)} ${String(r.rerunVsOurs ?? '').padStart(6)} ${String(r.rerunFilesWritten).padStart(14)}`);
 }

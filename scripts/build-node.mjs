@@ -10,7 +10,16 @@ rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli/index.js', format: 'esm', packages: 'external' }),
+  // The CLI bundles its dependencies too: one file to load instead of resolving and compiling hundreds of package
+  // modules saves about 100 ms on every command. CommonJS packages inside use `require` and `__filename`, hence the banner.
+  build({
+    ...common,
+    entryPoints: ['src/cli/index.ts'],
+    outfile: 'dist/cli/index.js',
+    format: 'esm',
+    external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" },
+  }),
   build({ ...common, entryPoints: ['src/main/shell/main.ts'], outfile: 'dist/main/shell/main.cjs', format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] }),
   build({ ...common, entryPoints: ['src/main/shell/preload.ts'], outfile: 'dist/main/shell/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

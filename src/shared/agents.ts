@@ -96,7 +96,7 @@ export const driftChoiceSchema = z.enum(['overwrite', 'adopt', 'skip']);
 export interface FilePlan {
   readonly path: string;
   readonly action: FileAction;
-  /** Unified diff from the current content to the planned content (empty when unchanged). */
+  /** Unified diff from the current content to the planned content (empty when unchanged, and in the result of an install that went ahead: preview for diffs). */
   readonly diff: string;
   readonly drift: ReadonlyArray<DriftInfo>;
   /** How the drift was resolved, when it was. */

@@ -120,8 +120,8 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
     );
   addInstallFlags(agent.command('install <name>').description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.')).action((name: string, opts: InstallOpts) =>
     run('agent install', opts, async (ctx) => {
-      const results = [];
-      for (const req of installRequests(name, opts)) results.push(await ctx.call('agents:install', req));
+      // All tools in one operation: one lock, one library walk.
+      const { results } = await ctx.call('agents:installMany', { requests: installRequests(name, opts) });
       if (ctx.flags.json) return results.length === 1 ? results[0] : results;
       for (const r of results) printResult(ctx, r);
       return undefined;
@@ -129,8 +129,7 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
   );
   addInstallFlags(agent.command('uninstall <name>').description('Remove exactly what an install wrote, leaving merged files as they would be without it.')).action((name: string, opts: InstallOpts) =>
     run('agent uninstall', opts, async (ctx) => {
-      const results = [];
-      for (const req of installRequests(name, opts)) results.push(await ctx.call('agents:uninstall', req));
+      const { results } = await ctx.call('agents:uninstallMany', { requests: installRequests(name, opts) });
       if (ctx.flags.json) return results.length === 1 ? results[0] : results;
       for (const r of results) printResult(ctx, r);
       return undefined;

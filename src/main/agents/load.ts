@@ -20,17 +20,25 @@ export function parseAgent(text: string, where: { source: string; path: string }
   return { ...parsed.data, prompt: md.body.replace(/^\s*\n/, '').replace(/\s+$/, '') + '\n', source: where.source, path: where.path };
 }
 
+/** Each agent file's last load by its text, so installing into several tools parses it once. */
+const loadedByFile = new Map<string, { readonly text: string; readonly loaded: LoadedAgent }>();
+
 /** Every agent file (`agents/*.md`) among the winning library files. */
 export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<LoadedAgent[]> {
   const agentFiles = files.filter((f) => /^agents\/[^/]+\.md$/.test(f.path));
-  return Promise.all(
-    agentFiles.map(async (f): Promise<LoadedAgent> => {
-      const text = await fs.promises.readFile(f.abs, 'utf8');
-      try {
-        return { kind: 'ok', agent: parseAgent(text, f) };
-      } catch (e) {
-        return { kind: 'invalid', name: f.path.slice('agents/'.length, -3), source: f.source, path: f.path, error: (e as Error).message };
-      }
-    }),
-  );
+  return agentFiles.map((f): LoadedAgent => {
+    // Agent files are small: a synchronous read beats a thread-pool round trip.
+    const text = fs.readFileSync(f.abs, 'utf8');
+    const key = `${f.source}\u0000${f.path}\u0000${f.abs}`;
+    const hit = loadedByFile.get(key);
+    if (hit && hit.text === text) return hit.loaded;
+    let loaded: LoadedAgent;
+    try {
+      loaded = { kind: 'ok', agent: parseAgent(text, f) };
+    } catch (e) {
+      loaded = { kind: 'invalid', name: f.path.slice('agents/'.length, -3), source: f.source, path: f.path, error: (e as Error).message };
+    }
+    loadedByFile.set(key, { text, loaded });
+    return loaded;
+  });
 }

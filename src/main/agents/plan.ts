@@ -90,23 +90,26 @@ export function planChanges(input: PlanInput): PlanOutput {
       const p = prevItems.get(key);
       const cur = readSlot(text, loc);
       const want = canonical(d);
+      // Each text hashed once (the same text twice when nothing changed, the common case of a re-run).
+      const wantHash = contentHash(want);
+      const curHash = cur === undefined ? undefined : cur === want ? wantHash : contentHash(cur);
       const record = (hash: string, extra: Partial<ManagedItem> = {}): void => {
-        items.push({ kind: d.kind, path: file, id: loc.id, parent: loc.parent, hash, desiredHash: contentHash(want), createdFile: p?.createdFile ?? createdFile, ...(p?.parentCreated !== undefined ? { parentCreated: p.parentCreated } : {}), ...extra });
+        items.push({ kind: d.kind, path: file, id: loc.id, parent: loc.parent, hash, desiredHash: wantHash, createdFile: p?.createdFile ?? createdFile, ...(p?.parentCreated !== undefined ? { parentCreated: p.parentCreated } : {}), ...extra });
       };
       const write = (extra: Partial<ManagedItem> = {}): void => {
         const parentCreated = d.kind === 'json-key' && !p ? !hasJsonParent(before, file, d.parent) || parentsByUs.has(`${file}\u0000${d.parent}`) : undefined;
         text = writeSlot(text, d);
-        record(contentHash(want), { ...(parentCreated !== undefined ? { parentCreated } : {}), ...extra });
+        record(wantHash, { ...(parentCreated !== undefined ? { parentCreated } : {}), ...extra });
       };
       if (p) {
-        if (cur !== undefined && contentHash(cur) === p.hash) {
+        if (curHash !== undefined && curHash === p.hash) {
           if (cur === want) record(p.hash);
-          else if (p.desiredHash === contentHash(want) && p.hash !== p.desiredHash) record(p.hash); // adopted theirs, agent unchanged
+          else if (p.desiredHash === wantHash && p.hash !== p.desiredHash) record(p.hash); // adopted theirs, agent unchanged
           else write();
           continue;
         }
         if (cur === want) {
-          record(contentHash(want));
+          record(wantHash);
           continue;
         }
         drift.push({ kind: cur === undefined ? 'deleted' : 'modified', what: describe(loc) });
@@ -120,7 +123,7 @@ export function planChanges(input: PlanInput): PlanOutput {
       if (cur === undefined) write();
       else if (cur === want) {
         const other = othersOwn.get(key);
-        if (other && other.hash === contentHash(cur)) record(contentHash(cur), { createdFile: other.createdFile, ...(other.parentCreated !== undefined ? { parentCreated: other.parentCreated } : {}) });
+        if (other && other.hash === curHash) record(curHash, { createdFile: other.createdFile, ...(other.parentCreated !== undefined ? { parentCreated: other.parentCreated } : {}) });
       } else {
         drift.push({ kind: 'foreign', what: describe(loc) });
         if (!choice) fileBlocked = true;

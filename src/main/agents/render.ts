@@ -32,9 +32,20 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   );
   const mcpServers = await loadMcpServers(req.agent.mcpServers, files);
   const out = target.render({ agent: req.agent, resources: texts, mcpServers, scope: req.scope, ...(req.project ? { project: req.project } : {}), homeDir: req.homeDir, platform: req.platform, vars: req.vars });
-  const budget = contextBudget(req.agent.prompt, texts);
+  const budget = budgetOf(req.agent.prompt, texts);
   const mine = budget.perTool.find((t) => t.tool === req.tool)!;
   if (mine.over) warnings.push(`About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`);
   for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
   return { items: out.items, warnings: [...warnings, ...out.warnings] };
+}
+
+/** The last budget computed, reused while the prompt and every resource body are the same strings (one install into several tools). */
+let lastBudget: { prompt: string; bodies: ReadonlyArray<string>; paths: ReadonlyArray<string>; value: ReturnType<typeof contextBudget> } | undefined;
+
+function budgetOf(prompt: string, texts: ReadonlyArray<ResourceText>): ReturnType<typeof contextBudget> {
+  const hit = lastBudget;
+  if (hit && hit.prompt === prompt && hit.bodies.length === texts.length && texts.every((t, i) => t.body === hit.bodies[i] && t.path === hit.paths[i])) return hit.value;
+  const value = contextBudget(prompt, texts);
+  lastBudget = { prompt, bodies: texts.map((t) => t.body), paths: texts.map((t) => t.path), value };
+  return value;
 }

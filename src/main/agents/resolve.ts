@@ -33,11 +33,12 @@ export function resolveResources(agent: Pick<Agent, 'resources'>, files: Readonl
 
 /** Loads the named MCP server definitions (`mcp-servers/<name>.json`, winning source). NOT_FOUND names the missing one. */
 export async function loadMcpServers(names: ReadonlyArray<string>, files: ReadonlyArray<LibraryFileRef>): Promise<McpServer[]> {
+  const byPath = new Map(files.map((f) => [f.path, f]));
   return Promise.all(
     names.map(async (name) => {
-      const f = files.find((x) => x.path === `mcp-servers/${name}.json`);
+      const f = byPath.get(`mcp-servers/${name}.json`);
       if (!f) throw new AppError('NOT_FOUND', `The MCP server "${name}" has no definition (mcp-servers/${name}.json) in any source or the personal workspace.`, `Add mcp-servers/${name}.json or remove "${name}" from the agent's mcpServers.`);
-      return parseMcpServer(await fs.promises.readFile(f.abs, 'utf8'), `${f.source}/${f.path}`);
+      return parseMcpServer(fs.readFileSync(f.abs, 'utf8'), `${f.source}/${f.path}`);
     }),
   );
 }

@@ -76,9 +76,18 @@ export interface AgentService {
   plan(req: InstallRequest, operation: 'install' | 'uninstall'): Promise<InstallPlan>;
   install(req: InstallRequest, ctx: OperationContext): Promise<InstallResult>;
   uninstall(req: InstallRequest, ctx: OperationContext): Promise<InstallResult>;
+  /** Several installs as one operation (one lock, one library walk); results in request order. */
+  installMany(reqs: ReadonlyArray<InstallRequest>, ctx: OperationContext): Promise<InstallResult[]>;
+  uninstallMany(reqs: ReadonlyArray<InstallRequest>, ctx: OperationContext): Promise<InstallResult[]>;
   status(): Promise<InstallStatus[]>;
   /** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
   importConfigs(req: ImportRequest, ctx: OperationContext): Promise<ImportResult>;
+}
+
+/** What the installs of one batch share: the library walk and the manifest as the last of them left it. */
+interface Shared {
+  files?: Promise<LibraryFileRef[]>;
+  manifest: Manifest;
 }
 
 export interface ImportRequest {
@@ -117,17 +126,21 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     return path.resolve(req.project);
   };
 
-  /** The plan for one install or uninstall, read-only. */
-  const prepare = async (req: InstallRequest, operation: 'install' | 'uninstall') => {
+  /**
+   * The plan for one install or uninstall, read-only. `withDiffs`: a preview (and a blocked install, whose error
+   * carries the plan) shows a unified diff per file; an install that goes ahead leaves them out (its result lists
+   * the files and actions), which spares computing and sending thousands of diffs nobody reads.
+   */
+  const prepare = async (req: InstallRequest, operation: 'install' | 'uninstall', withDiffs = true, shared?: Shared) => {
     const project = normProject(req);
     const key = { agent: req.name, tool: req.tool, scope: req.scope, ...(project ? { project } : {}) };
-    const manifest = loadManifest(deps.manifestFile);
+    const manifest = shared?.manifest ?? loadManifest(deps.manifestFile);
     const previous = manifest.installs.find((r) => sameInstall(r, key));
     const others = manifest.installs.filter((r) => !sameInstall(r, key));
     let desired: ReadonlyArray<Desired> = [];
     let warnings: string[] = [];
     if (operation === 'install') {
-      const all = await files();
+      const all = await (shared ? (shared.files ??= files()) : files());
       const rendered = await renderAgent({ agent: await findAgent(req.name, all), tool: req.tool, scope: req.scope, ...(project ? { project } : {}), homeDir: deps.homeDir, platform, vars }, all);
       desired = rendered.items;
       warnings = [...rendered.warnings];
@@ -147,7 +160,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       tool: req.tool,
       scope: req.scope,
       ...(project ? { project } : {}),
-      files: out.files.map((f) => ({ path: f.path, action: f.action, diff: redactText(unifiedDiff(f.before, f.after, f.path)), drift: f.drift, ...(f.resolution ? { resolution: f.resolution } : {}) })),
+      files: out.files.map((f) => ({ path: f.path, action: f.action, diff: withDiffs || out.blocked ? redactText(unifiedDiff(f.before, f.after, f.path)) : '', drift: f.drift, ...(f.resolution ? { resolution: f.resolution } : {}) })),
       warnings,
       blocked: out.blocked,
     };
@@ -162,13 +175,13 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     return { schemaVersion: 1, installs: [...rest, { ...key, installedAt: now().toISOString(), items: out.items }] };
   };
 
-  const run = async (req: InstallRequest, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult> => {
+  const run = async (req: InstallRequest, operation: 'install' | 'uninstall', ctx: OperationContext, shared?: Shared): Promise<InstallResult> => {
     const opName = `agent.${operation}`;
     const started = Date.now();
     const target = `${req.name}@${req.tool}:${req.scope}${req.project ? `:${req.project}` : ''}`;
     return withLock(deps.lockFile, opName, async () => {
       ctx.progress({ phase: 'Planning', percent: 10 });
-      const { plan, out, manifest, previous, key } = await prepare(req, operation);
+      const { plan, out, manifest, previous, key } = await prepare(req, operation, !!req.dryRun, shared);
       if (req.dryRun) return { ...plan, dryRun: true, written: 0 };
       if (plan.blocked) {
         const drifted = plan.files.filter((f) => f.drift.length && f.action === 'skip').map((f) => f.path);
@@ -187,7 +200,10 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         const versionBefore = await deps.history.beforeChange(historyOp);
         ctx.progress({ phase: 'Writing', percent: 50 });
         const written = await applyFiles(changed);
-        if (next) await saveManifest(deps.manifestFile, next);
+        if (next) {
+          await saveManifest(deps.manifestFile, next);
+          if (shared) shared.manifest = next;
+        }
         const versionAfter = await deps.history.record(historyOp);
         deps.audit.append({
           operation: opName,
@@ -207,6 +223,21 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       }
     });
   };
+
+  /**
+   * Several installs (or uninstalls) as one operation, e.g. one agent into six tools: the lock is taken once, the
+   * library walked once and the manifest read once (and kept in memory between them; every writer takes the lock,
+   * so it cannot change underneath). Each install still plans, writes, saves the manifest, calls the history seam
+   * and appends its audit record on its own, in order, exactly as separate calls would; the first failure stops
+   * the rest, leaving the installs before it done.
+   */
+  const runMany = (reqs: ReadonlyArray<InstallRequest>, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult[]> =>
+    withLock(deps.lockFile, `agent.${operation}`, async () => {
+      const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
+      const results: InstallResult[] = [];
+      for (const req of reqs) results.push(await run(req, operation, ctx, shared));
+      return results;
+    });
 
   const statusOf = async (r: InstallRecord, all: ReadonlyArray<LibraryFileRef>): Promise<InstallStatus> => {
     const base = { agent: r.agent, tool: r.tool as ToolId, scope: r.scope, ...(r.project ? { project: r.project } : {}), installedAt: r.installedAt, files: [...new Set(r.items.map((i) => i.path))] };
@@ -295,6 +326,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     plan: async (req, operation) => (await prepare(req, operation)).plan,
     install: (req, ctx) => run(req, 'install', ctx),
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
+    installMany: (reqs, ctx) => runMany(reqs, 'install', ctx),
+    uninstallMany: (reqs, ctx) => runMany(reqs, 'uninstall', ctx),
     status,
     async importConfigs(req, ctx) {
       const raw = req.path ? gatherInputs(path.resolve(req.path)) : (req.files ?? []).map((f) => ({ rel: f.name, text: f.content }));

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { EVENT_NAMES } from '../../shared/ipc/contract';
 import type { EventBus } from '../events';
 import type { Router } from '../ipc/router';
@@ -114,6 +114,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     serveStatic(opts.staticDir, url.pathname, res, contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`));
   });
 
+  // Loaded here, not at the top: only `serve` and the desktop window need it, and it costs every CLI command ~20 ms.
+  const { WebSocketServer } = await import('ws');
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {

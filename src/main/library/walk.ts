@@ -23,18 +23,26 @@ export async function walkLibrary(root: string): Promise<WalkedFile[]> {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw e;
     }
-    await Promise.all(
-      entries.map(async (ent) => {
-        const abs = path.join(dir, ent.name);
-        const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
-        if (ent.isDirectory()) {
-          if (!SKIP_DIRS.has(ent.name) && !ent.name.startsWith('.')) await visit(abs, rel);
-        } else if (ent.isFile() && isLibraryFile(ent.name)) {
-          const st = await fs.promises.stat(abs);
-          out.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
+    const subdirs: Promise<void>[] = [];
+    for (const ent of entries) {
+      const abs = path.join(dir, ent.name);
+      const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
+      if (ent.isDirectory()) {
+        if (!SKIP_DIRS.has(ent.name) && !ent.name.startsWith('.')) subdirs.push(visit(abs, rel));
+      } else if (ent.isFile() && isLibraryFile(ent.name)) {
+        // One folder's stats synchronously (a stat is microseconds; a thread-pool round trip costs more than the
+        // call), while folders are still read asynchronously so a huge library yields between them.
+        let st: fs.Stats;
+        try {
+          st = fs.statSync(abs);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+          throw e;
         }
-      }),
-    );
+        out.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+    await Promise.all(subdirs);
   }
   await visit(root, '');
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

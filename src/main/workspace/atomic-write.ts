@@ -25,6 +25,29 @@ export function writeAtomicSync(file: string, data: string | Buffer, opts: { mod
   }
 }
 
+let tmpCounter = 0;
+
+/**
+ * An atomic write for a file that does not exist yet, synchronously: a temp file beside it (exclusive create),
+ * then a rename, so a reader never sees a half-written file. No fsync (there is no old content to lose) and no
+ * folder creation (the caller makes each folder once). For batches of small new files, where a thread-pool round
+ * trip per step costs more than the write itself.
+ */
+export function writeNewAtomicSync(file: string, data: string | Buffer, opts: { mode?: number } = {}): void {
+  const tmp = `${file}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data, { flag: 'wx', ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // It was never created, or the rename already moved it.
+    }
+    throw toWriteError(e, file);
+  }
+}
+
 export async function writeJsonAtomic(file: string, value: unknown, opts: { mode?: number } = {}): Promise<void> {
   await writeAtomic(file, JSON.stringify(value, null, 2) + '\n', opts);
 }

@@ -17,9 +17,15 @@ function find(text: string, table: string): { start: number; end: number; inner:
   return { start: s, end: stop, inner: text.slice(s + begin.length + 1, e).replace(/\n$/, '') };
 }
 
+/** The last text parsed: a write checks its output parses, and the next table's read parses that same text. */
+let last: { readonly text: string; readonly value: Record<string, unknown> } | undefined;
+
 function parse(text: string, file: string): Record<string, unknown> {
+  if (last?.text === text) return last.value;
   try {
-    return parseToml(text) as Record<string, unknown>;
+    const value = parseToml(text) as Record<string, unknown>;
+    last = { text, value };
+    return value;
   } catch (e) {
     throw new AppError('INVALID_FILE', `${file} is not valid TOML (${(e as Error).message.split('\n')[0]}), so it was not changed.`, 'Fix the file and install again.', { file });
   }

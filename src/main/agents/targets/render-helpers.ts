@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import type { McpServer } from '../../../shared/agents';
+import { simpleYamlText } from '../../library/frontmatter';
 import { AppError } from '../../../shared/errors';
 import { VarResolver, type PlaceholderStyle, type VarSource } from '../vars';
 import type { RenderInput, ResourceText } from './types';
@@ -55,7 +56,9 @@ export function extraFrontmatter(s: Record<string, unknown>): Record<string, unk
 /** A Markdown file with YAML frontmatter (keys with undefined values left out). */
 export function markdownWithFrontmatter(fm: Record<string, unknown>, body: string): string {
   const clean = Object.fromEntries(Object.entries(fm).filter(([, v]) => v !== undefined));
-  return `---\n${toYaml(clean, { lineWidth: 0 }).replace(/\n$/, '')}\n---\n\n${body.replace(/^\n+/, '')}`;
+  // Most rule frontmatter is a few plain words and booleans: written directly, byte for byte what the YAML library writes.
+  const yaml = simpleYamlText(clean) ?? toYaml(clean, { lineWidth: 0 });
+  return `---\n${yaml.replace(/\n$/, '')}\n---\n\n${body.replace(/^\n+/, '')}`;
 }
 
 /** A section body for shared instruction files: a heading, the description, then the prompt. */

@@ -15,6 +15,8 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     'agents:plan': ({ operation, ...req }) => a().plan(req, operation),
     'agents:install': (req, ctx) => a().install(req, ctx),
     'agents:uninstall': (req, ctx) => a().uninstall(req, ctx),
+    'agents:installMany': async (req, ctx) => ({ results: await a().installMany(req.requests, ctx) }),
+    'agents:uninstallMany': async (req, ctx) => ({ results: await a().uninstallMany(req.requests, ctx) }),
     'agents:import': (req, ctx) => a().importConfigs(req, ctx),
     // Lint checks any library folder (a team's CI), so it needs no workspace.
     'agents:lint': (req) => lintLibrary(req.dir),

@@ -37,6 +37,9 @@ export const agentsChannels = {
   'agents:plan': channel<InstallPlan>()(installRequest.extend({ operation: z.enum(['install', 'uninstall']).default('install') }).strict()),
   'agents:install': channel<InstallResult>()(installRequest, { mutates: true }),
   'agents:uninstall': channel<InstallResult>()(installRequest, { mutates: true }),
+  /** One agent into several tools (or scopes) as one operation: one lock, one library walk. */
+  'agents:installMany': channel<{ readonly results: ReadonlyArray<InstallResult> }>()(z.object({ requests: z.array(installRequest).min(1).max(50) }).strict(), { mutates: true }),
+  'agents:uninstallMany': channel<{ readonly results: ReadonlyArray<InstallResult> }>()(z.object({ requests: z.array(installRequest).min(1).max(50) }).strict(), { mutates: true }),
   'agents:import': channel<ImportResult>()(
     z
       .object({
