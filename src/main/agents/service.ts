@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ImportResult, type Agent, type AgentDetail, type AgentSummary, type DriftChoice, type InstallPlan, type InstallResult, type InstallStatus, type Scope, type ToolId } from '../../shared/agents';
@@ -16,6 +17,7 @@ import { unifiedDiff } from './diff';
 import { contentHash } from './hash';
 import { fileBody, winningFiles, type LibraryFileRef } from './library-files';
 import { loadAgents, parseAgent } from './load';
+import { journaled, journalFileFor, recoverWrites } from './journal';
 import { loadManifest, saveManifest, sameInstall, type Manifest } from './manifest';
 import { idOf, locationKey, parentOf, type Desired, type InstallRecord } from './model';
 import { planChanges, type PlanOutput } from './plan';
@@ -77,6 +79,8 @@ export interface AgentService {
   install(req: InstallRequest, ctx: OperationContext): Promise<InstallResult>;
   uninstall(req: InstallRequest, ctx: OperationContext): Promise<InstallResult>;
   status(): Promise<InstallStatus[]>;
+  /** Undoes an install, uninstall or import a killed process left part-written (the next run calls it too). */
+  recover(): Promise<boolean>;
   /** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
   importConfigs(req: ImportRequest, ctx: OperationContext): Promise<ImportResult>;
 }
@@ -104,6 +108,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
   };
 
   const files = () => winningFiles(deps.roots());
+  const journal = journalFileFor(deps.manifestFile);
+  const recover = () => (fs.existsSync(journal) ? withLock(deps.lockFile, 'agent.recover', () => recoverWrites(journal)) : Promise.resolve(false));
   const findAgent = async (name: string, all: ReadonlyArray<LibraryFileRef>): Promise<Agent> => {
     const loaded = (await loadAgents(all)).find((a) => (a.kind === 'ok' ? a.agent.name : a.name) === name);
     if (!loaded) throw new AppError('NOT_FOUND', `There is no agent named "${name}".`, 'See `ai-config agent list`, or create it with `ai-config agent create NAME`.');
@@ -167,6 +173,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     const started = Date.now();
     const target = `${req.name}@${req.tool}:${req.scope}${req.project ? `:${req.project}` : ''}`;
     return withLock(deps.lockFile, opName, async () => {
+      await recover();
       ctx.progress({ phase: 'Planning', percent: 10 });
       const { plan, out, manifest, previous, key } = await prepare(req, operation);
       if (req.dryRun) return { ...plan, dryRun: true, written: 0 };
@@ -186,8 +193,12 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       try {
         const versionBefore = await deps.history.beforeChange(historyOp);
         ctx.progress({ phase: 'Writing', percent: 50 });
-        const written = await applyFiles(changed);
-        if (next) await saveManifest(deps.manifestFile, next);
+        const manifestBefore = readText(deps.manifestFile);
+        const written = await journaled(journal, { files: changed.map(beforeOf), manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) } }, async () => {
+          const n = await applyFiles(changed);
+          if (next) await saveManifest(deps.manifestFile, next);
+          return n;
+        });
         const versionAfter = await deps.history.record(historyOp);
         deps.audit.append({
           operation: opName,
@@ -236,6 +247,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
   };
 
   const status = async (): Promise<InstallStatus[]> => {
+    await recover();
     const all = await files();
     return Promise.all(loadManifest(deps.manifestFile).installs.map((r) => statusOf(r, all)));
   };
@@ -296,7 +308,9 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     install: (req, ctx) => run(req, 'install', ctx),
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
     status,
+    recover,
     async importConfigs(req, ctx) {
+      if (!req.dryRun) await recover();
       const raw = req.path ? gatherInputs(path.resolve(req.path)) : (req.files ?? []).map((f) => ({ rel: f.name, text: f.content }));
       const label = req.path ? path.basename(path.resolve(req.path).replace(/[\\/]+$/, '')) || 'home' : 'dropped';
       const { inputs, ours } = withoutOurs(raw, loadManifest(deps.manifestFile).installs);
@@ -315,13 +329,19 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         const started = Date.now();
         const op = { operation: 'agent.import', correlationId: ctx.correlationId, message: `import ${req.path ?? 'dropped files'}` };
         const versionBefore = await deps.history.beforeChange(op);
-        const written = await applyFiles(toWrite.map((i) => ({ path: path.join(personal, ...i.path.split('/')), before: undefined, after: i.content, action: 'create' as const, drift: [] })));
+        const planned = toWrite.map((i) => ({ path: path.join(personal, ...i.path.split('/')), before: undefined, after: i.content, action: 'create' as const, drift: [] }));
+        const written = await journaled(journal, { files: planned.map(beforeOf) }, () => applyFiles(planned));
         const versionAfter = await deps.history.record(op);
         deps.audit.append({ operation: 'agent.import', target: req.path ?? 'dropped files', result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, ...(versionBefore ? { versionBefore } : {}), ...(versionAfter ? { versionAfter } : {}), details: { created: toWrite.map((i) => i.path) } });
         return { ...preview, dryRun: false, written };
       });
     },
   };
+}
+
+/** A journal entry: the file and what it held before (nothing when it did not exist). */
+function beforeOf(f: { readonly path: string; readonly before?: string | undefined }): { path: string; before?: string } {
+  return { path: f.path, ...(f.before !== undefined ? { before: f.before } : {}) };
 }
 
 /** The user's home directory as the environment gives it (tests set HOME). */
