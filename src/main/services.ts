@@ -13,6 +13,7 @@ import { listLibrary, type SourceRoot } from './library/tree';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { installsCheck } from './agents/health-check';
+import { registerAgentMigrations } from './agents/migrations';
 import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createHistoryService, type HistoryService } from './history/service';
 import { createHealthService, type HealthService } from './health/service';
@@ -91,7 +92,9 @@ export function createServices(opts: ServicesOptions): Services {
   history.migrations.register(settingsMigrationTarget(paths.settings));
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const env = opts.env ?? process.env;
-  const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
+  const manifestFile = path.join(paths.state, 'installs', 'manifest.json');
+  registerAgentMigrations(history.migrations, { personalDir, manifestFile });
+  const agents = createAgentService({ roots, personalDir, manifestFile, lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
   const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
   const svc: Services = {
     paths,
