@@ -92,9 +92,10 @@ export function createServices(opts: ServicesOptions): Services {
   history.migrations.register(settingsMigrationTarget(paths.settings));
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const env = opts.env ?? process.env;
+  const metrics = createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) });
   const manifestFile = path.join(paths.state, 'installs', 'manifest.json');
   registerAgentMigrations(history.migrations, { personalDir, manifestFile });
-  const agents = createAgentService({ roots, personalDir, manifestFile, lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
+  const agents = createAgentService({ roots, personalDir, manifestFile, lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), metrics, ...(opts.now ? { now: opts.now } : {}) });
   const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
   const svc: Services = {
     paths,
@@ -105,7 +106,7 @@ export function createServices(opts: ServicesOptions): Services {
     secrets,
     agents,
     sources,
-    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
+    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics, history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
     sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,

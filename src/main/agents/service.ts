@@ -7,12 +7,13 @@ import type { OperationContext } from '../context';
 import type { History } from '../history/api';
 import type { SourceRoot } from '../library/tree';
 import type { AuditTrail } from '../observability/audit';
+import type { Metrics } from '../observability/metrics';
 import type { SecretStore } from '../secrets/store';
 import { redactText } from '../observability/redact';
 import { withLock } from '../workspace/lock';
 import { writeAtomic } from '../workspace/atomic-write';
 import { applyFiles, readText } from './apply';
-import { contextBudget } from './budget';
+import { budgetSample, contextBudget } from './budget';
 import { unifiedDiff } from './diff';
 import { contentHash } from './hash';
 import { fileBody, winningFiles, type LibraryFileRef } from './library-files';
@@ -43,6 +44,8 @@ export interface AgentServiceDeps {
   readonly homeDir: string;
   readonly platform?: NodeJS.Platform;
   readonly now?: () => Date;
+  /** Where agents' token budgets go for the Analytics chart (recorded on show and after an install). */
+  readonly metrics?: Pick<Metrics, 'recordTokenBudget'>;
 }
 
 export interface InstallRequest {
@@ -246,6 +249,25 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     }
   };
 
+  const budgetOf = async (agent: Agent, resources: ReadonlyArray<{ path: string; abs: string }>) =>
+    contextBudget(agent.prompt, await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body }))));
+  /** The tools an agent is installed into, or else the ones it targets. */
+  const toolsOf = (agent: Agent): string[] => {
+    const installed = loadManifest(deps.manifestFile).installs.filter((r) => r.agent === agent.name).map((r) => r.tool);
+    return installed.length ? installed : agent.targets.map((t) => t.tool);
+  };
+  /** After an install: best effort, metrics never fail an operation. */
+  const recordBudget = async (name: string) => {
+    if (!deps.metrics) return;
+    try {
+      const all = await files();
+      const agent = await findAgent(name, all);
+      deps.metrics.recordTokenBudget(budgetSample(name, await budgetOf(agent, resolveResources(agent, all).resources), toolsOf(agent)));
+    } catch {
+      // The install succeeded; a size estimate that cannot be made is simply not charted.
+    }
+  };
+
   const status = async (): Promise<InstallStatus[]> => {
     await recover();
     const all = await files();
@@ -274,8 +296,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         warnings.push((e as Error).message);
       }
       const installs = (await status()).filter((s) => s.agent === name);
-      const bodies = await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body })));
-      const budget = contextBudget(agent.prompt, bodies);
+      const budget = await budgetOf(agent, resources);
+      deps.metrics?.recordTokenBudget(budgetSample(name, budget, toolsOf(agent)));
       for (const t of budget.perTool) if (t.over) warnings.push(`About ${t.tokens.toLocaleString('en')} tokens: above the ${t.limit.toLocaleString('en')} we suggest for ${t.tool}. Pick fewer resources.`);
       for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
       return { agent, resources, mcpServers, warnings, installs, budget };
@@ -305,7 +327,11 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       });
     },
     plan: async (req, operation) => (await prepare(req, operation)).plan,
-    install: (req, ctx) => run(req, 'install', ctx),
+    async install(req, ctx) {
+      const r = await run(req, 'install', ctx);
+      if (!r.dryRun) await recordBudget(req.name);
+      return r;
+    },
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
     status,
     recover,
