@@ -18,6 +18,7 @@ import { createAgentService, homeFromEnv, type AgentService } from './agents/ser
 import { createHistoryService, type HistoryService } from './history/service';
 import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
+import { historyRepair } from './history/health-repair';
 import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
@@ -153,5 +154,6 @@ export function createServices(opts: ServicesOptions): Services {
     },
   };
   svc.health.registerCheck(installsCheck(agents));
+  svc.health.registerRepair(historyRepair(history));
   return svc;
 }
