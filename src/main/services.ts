@@ -15,10 +15,12 @@ import { rebuildIndexRepair } from './index/repair';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { installsCheck } from './agents/health-check';
+import { registerAgentMigrations } from './agents/migrations';
 import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createHistoryService, type HistoryService } from './history/service';
 import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
+import { historyRepair } from './history/health-repair';
 import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
@@ -96,7 +98,10 @@ export function createServices(opts: ServicesOptions): Services {
   const index = createIndexService({ cacheFile: path.join(paths.index, 'library.idx'), roots, logger, events, lockFile: paths.lock, audit });
   const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
   const env = opts.env ?? process.env;
-  const agents = createAgentService({ roots, personalDir, manifestFile: path.join(paths.state, 'installs', 'manifest.json'), lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), ...(opts.now ? { now: opts.now } : {}) });
+  const metrics = createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) });
+  const manifestFile = path.join(paths.state, 'installs', 'manifest.json');
+  registerAgentMigrations(history.migrations, { personalDir, manifestFile });
+  const agents = createAgentService({ roots, personalDir, manifestFile, lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), metrics, ...(opts.now ? { now: opts.now } : {}) });
   const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
   const svc: Services = {
     paths,
@@ -108,7 +113,7 @@ export function createServices(opts: ServicesOptions): Services {
     secrets,
     agents,
     sources,
-    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics: createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) }), history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
+    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics, history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
     sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
     info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
     settings,
@@ -156,5 +161,6 @@ export function createServices(opts: ServicesOptions): Services {
   };
   svc.health.registerCheck(installsCheck(agents));
   svc.health.registerRepair(rebuildIndexRepair(index));
+  svc.health.registerRepair(historyRepair(history));
   return svc;
 }

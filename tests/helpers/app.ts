@@ -34,5 +34,8 @@ export async function cli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): 
   return { code, stdout, stderr };
 }
 
-/** The official tool-config JSON Schemas: `shared/schemas` beside the repository (as in CI and on developer machines). */
-export const SCHEMAS_DIR = path.join(REPO_ROOT, '..', 'shared', 'schemas');
+/**
+ * The official tool-config JSON Schemas: `shared/schemas` beside the repository (as in CI and on developer machines),
+ * or AI_CONFIG_SCHEMAS_DIR for a checkout kept elsewhere (e.g. a nested git worktree).
+ */
+export const SCHEMAS_DIR = process.env.AI_CONFIG_SCHEMAS_DIR || path.join(REPO_ROOT, '..', 'shared', 'schemas');

@@ -19,6 +19,8 @@ export interface CrashScenario<S> {
   check(state: S, home: string): Promise<'old' | 'new'>;
   /** What a next start does (e.g. open the services and let history recover). */
   recover(home: string): Promise<void>;
+  /** Extra environment for the CLI (e.g. HOME for user-scope tool files inside the trial's copy). */
+  env?(home: string): NodeJS.ProcessEnv;
 }
 
 export interface CrashReport {
@@ -42,10 +44,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function runCli(cli: string, home: string, args: ReadonlyArray<string>, killAfterMs?: number): Promise<{ code: number | null; killed: boolean; ms: number }> {
+function runCli(cli: string, home: string, args: ReadonlyArray<string>, killAfterMs?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; killed: boolean; ms: number }> {
   const started = Date.now();
   // detached: the CLI and the git processes it started form one group, killed together (like a power cut).
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, AI_CONFIG_HOME: home, AI_CONFIG_ASSETS: ASSETS_DIR }, stdio: 'ignore', detached: true });
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...extraEnv, AI_CONFIG_HOME: home, AI_CONFIG_ASSETS: ASSETS_DIR }, stdio: 'ignore', detached: true });
   let killed = false;
   const timer =
     killAfterMs === undefined
@@ -74,7 +76,7 @@ export function leftovers(root: string): string[] {
       const abs = path.join(dir, e.name);
       if (e.isDirectory() && e.name.includes('.aicfg-init-')) out.push(path.relative(root, abs));
       else if (e.isDirectory()) visit(abs);
-      else if (e.name.includes('.aicfg-tmp-') || e.name.includes('.aicfg-init-') || e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name === 'rollback-journal.json') out.push(path.relative(root, abs));
+      else if (e.name.includes('.aicfg-tmp-') || e.name.includes('.aicfg-init-') || e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name === 'rollback-journal.json' || e.name === 'pending.json') out.push(path.relative(root, abs));
     }
   };
   visit(root);
@@ -96,7 +98,8 @@ export async function runCrashTrials<S>(scenario: CrashScenario<S>, opts: { kill
   };
   // Calibrate: how long the operation takes uninterrupted (and it must succeed and give the new state).
   const probe = copy();
-  const full = await runCli(cli, probe, scenario.args(state, probe));
+  const envOf = (home: string) => scenario.env?.(home) ?? {};
+  const full = await runCli(cli, probe, scenario.args(state, probe), undefined, envOf(probe));
   if (full.code !== 0) throw new Error(`${scenario.name}: the operation failed without a kill (exit ${full.code})`);
   await scenario.recover(probe);
   if ((await scenario.check(state, probe)) !== 'new') throw new Error(`${scenario.name}: an uninterrupted run did not reach the new state`);
@@ -111,7 +114,7 @@ export async function runCrashTrials<S>(scenario: CrashScenario<S>, opts: { kill
     if (i > opts.kills * 3) throw new Error(`${scenario.name}: only ${counts.kills} of ${i} runs were killed before they finished`);
     const home = copy();
     const at = from + Math.floor(rnd() * span);
-    const r = await runCli(cli, home, scenario.args(state, home), at);
+    const r = await runCli(cli, home, scenario.args(state, home), at, envOf(home));
     if (r.killed) counts.kills++;
     else counts.finished++;
     await scenario.recover(home);

@@ -50,3 +50,12 @@ export function contextBudget(prompt: string, resources: ReadonlyArray<{ readonl
     .map(([, v]) => ({ excerpt: v.excerpt, in: v.in }));
   return { tokens, perTool, duplicates };
 }
+
+/**
+ * The sample the Analytics chart keeps per agent: its estimated tokens against the tightest budget of the tools
+ * it is installed into (or targets); no budget when it goes to none with a limit.
+ */
+export function budgetSample(agent: string, budget: ContextBudget, tools: ReadonlyArray<string>): { agent: string; tokens: number; budget?: number } {
+  const limits = budget.perTool.filter((t) => tools.includes(t.tool) && t.limit > 0).map((t) => t.limit);
+  return { agent, tokens: budget.tokens, ...(limits.length ? { budget: Math.min(...limits) } : {}) };
+}

@@ -14,7 +14,7 @@ export function installsCheck(agents: Pick<AgentService, 'status'>): Check {
       const drifted = installs.filter((i) => i.state === 'drifted');
       const stale = installs.filter((i) => i.state === 'needs-reinstall' || i.state === 'missing-agent');
       if (drifted.length) return { status: 'warn', explanation: `Changed by hand since install: ${drifted.map(where).join('; ')}. Run \`ai-config agent install NAME --tool T --dry-run\` to see the diff, then choose --on-drift overwrite, adopt or skip.` };
-      if (stale.length) return { status: 'warn', explanation: `The library changed since install: ${stale.map(where).join('; ')}. Install again to bring the tool files up to date.` };
+      if (stale.length) return { status: 'warn', explanation: `Needs reinstall (an agent, resource or MCP server file it uses changed since install: a library update, a local edit or a file from another machine): ${stale.map(where).join('; ')}. Install again to bring the tool files up to date.` };
       return { status: 'ok', explanation: `${installs.length} install(s), all up to date.` };
     },
   };

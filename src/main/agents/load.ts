@@ -11,6 +11,8 @@ export type LoadedAgent = { readonly kind: 'ok'; readonly agent: Agent } | { rea
 export function parseAgent(text: string, where: { source: string; path: string }): Agent {
   const md = parseFrontmatter(text);
   if (md.error) throw new AppError('INVALID_FILE', `${where.source}/${where.path}: the frontmatter is not valid YAML (${md.error}).`, 'Fix the YAML between the --- lines.');
+  const v = md.frontmatter.schemaVersion;
+  if (typeof v === 'number' && v > 1) throw new AppError('FILE_NEWER', `${where.source}/${where.path} was written by a newer AI Configurator (agent schemaVersion ${v}; this version understands up to 1).`, 'Update AI Configurator to use this agent. The file was not changed.', { field: 'schemaVersion' });
   const parsed = agentFrontmatterSchema.safeParse(md.frontmatter);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

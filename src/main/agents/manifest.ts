@@ -22,7 +22,8 @@ const recordSchema = z.object({
   installedAt: z.string(),
   items: z.array(itemSchema),
 });
-const manifestSchema = z.object({ schemaVersion: z.literal(1), installs: z.array(recordSchema) });
+/** The manifest's shape at schemaVersion 1 (also the migrator's final check). */
+export const manifestSchema = z.object({ schemaVersion: z.literal(1), installs: z.array(recordSchema) });
 
 /** `state/installs/manifest.json`: every file, section and key we wrote into a tool's config, with hashes. */
 export interface Manifest {
@@ -45,7 +46,7 @@ export function loadManifest(file: string): Manifest {
     throw new AppError('INVALID_FILE', `The install manifest ${file} is not valid JSON.`, 'Restore it from history (`ai-config history`) or move it aside; installed files are not affected.', { file });
   }
   if (typeof raw === 'object' && raw !== null && (raw as { schemaVersion?: unknown }).schemaVersion !== undefined && (raw as { schemaVersion: number }).schemaVersion > 1) {
-    throw new AppError('SETTINGS_NEWER', `The install manifest ${file} was written by a newer AI Configurator.`, 'Update AI Configurator on this machine.', { file });
+    throw new AppError('FILE_NEWER', `The install manifest ${file} was written by a newer AI Configurator (install-manifest schemaVersion ${(raw as { schemaVersion: number }).schemaVersion}; this version understands up to 1).`, 'Update AI Configurator on this machine. The file was not changed.', { file, field: 'schemaVersion' });
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('INVALID_FILE', `The install manifest ${file} is damaged (${parsed.error.issues[0]?.path.join('.')}).`, 'Restore it from history or move it aside.', { file });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ImportResult, type Agent, type AgentDetail, type AgentSummary, type DriftChoice, type InstallPlan, type InstallResult, type InstallStatus, type Scope, type ToolId } from '../../shared/agents';
@@ -6,16 +7,18 @@ import type { OperationContext } from '../context';
 import type { History } from '../history/api';
 import type { SourceRoot } from '../library/tree';
 import type { AuditTrail } from '../observability/audit';
+import type { Metrics } from '../observability/metrics';
 import type { SecretStore } from '../secrets/store';
 import { redactText } from '../observability/redact';
 import { withLock } from '../workspace/lock';
 import { writeAtomic } from '../workspace/atomic-write';
 import { applyFiles, readText } from './apply';
-import { contextBudget } from './budget';
+import { budgetSample, contextBudget } from './budget';
 import { unifiedDiff } from './diff';
 import { contentHash } from './hash';
 import { fileBody, winningFiles, type LibraryFileRef } from './library-files';
 import { loadAgents, parseAgent } from './load';
+import { journaled, journalFileFor, recoverWrites } from './journal';
 import { loadManifest, saveManifest, sameInstall, type Manifest } from './manifest';
 import { idOf, locationKey, parentOf, type Desired, type InstallRecord } from './model';
 import { planChanges, type PlanOutput } from './plan';
@@ -41,6 +44,8 @@ export interface AgentServiceDeps {
   readonly homeDir: string;
   readonly platform?: NodeJS.Platform;
   readonly now?: () => Date;
+  /** Where agents' token budgets go for the Analytics chart (recorded on show and after an install). */
+  readonly metrics?: Pick<Metrics, 'recordTokenBudget'>;
 }
 
 export interface InstallRequest {
@@ -80,6 +85,8 @@ export interface AgentService {
   installMany(reqs: ReadonlyArray<InstallRequest>, ctx: OperationContext): Promise<InstallResult[]>;
   uninstallMany(reqs: ReadonlyArray<InstallRequest>, ctx: OperationContext): Promise<InstallResult[]>;
   status(): Promise<InstallStatus[]>;
+  /** Undoes an install, uninstall or import a killed process left part-written (the next run calls it too). */
+  recover(): Promise<boolean>;
   /** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
   importConfigs(req: ImportRequest, ctx: OperationContext): Promise<ImportResult>;
 }
@@ -113,6 +120,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
   };
 
   const files = () => winningFiles(deps.roots());
+  const journal = journalFileFor(deps.manifestFile);
+  const recover = () => (fs.existsSync(journal) ? withLock(deps.lockFile, 'agent.recover', () => recoverWrites(journal)) : Promise.resolve(false));
   const findAgent = async (name: string, all: ReadonlyArray<LibraryFileRef>): Promise<Agent> => {
     const loaded = (await loadAgents(all)).find((a) => (a.kind === 'ok' ? a.agent.name : a.name) === name);
     if (!loaded) throw new AppError('NOT_FOUND', `There is no agent named "${name}".`, 'See `ai-config agent list`, or create it with `ai-config agent create NAME`.');
@@ -180,6 +189,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     const started = Date.now();
     const target = `${req.name}@${req.tool}:${req.scope}${req.project ? `:${req.project}` : ''}`;
     return withLock(deps.lockFile, opName, async () => {
+      await recover();
       ctx.progress({ phase: 'Planning', percent: 10 });
       const { plan, out, manifest, previous, key } = await prepare(req, operation, !!req.dryRun, shared);
       if (req.dryRun) return { ...plan, dryRun: true, written: 0 };
@@ -199,11 +209,14 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       try {
         const versionBefore = await deps.history.beforeChange(historyOp);
         ctx.progress({ phase: 'Writing', percent: 50 });
-        const written = await applyFiles(changed);
-        if (next) {
-          await saveManifest(deps.manifestFile, next);
-          if (shared) shared.manifest = next;
-        }
+        const manifestBefore = readText(deps.manifestFile);
+        const written = await journaled(journal, { files: changed.map(beforeOf), manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) } }, async () => {
+          const n = await applyFiles(changed);
+          if (next) await saveManifest(deps.manifestFile, next);
+          return n;
+        });
+        // Only after the whole transaction succeeded does the in-memory manifest of a multi-tool run move on.
+        if (next && shared) shared.manifest = next;
         const versionAfter = await deps.history.record(historyOp);
         deps.audit.append({
           operation: opName,
@@ -233,6 +246,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
    */
   const runMany = (reqs: ReadonlyArray<InstallRequest>, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult[]> =>
     withLock(deps.lockFile, `agent.${operation}`, async () => {
+      // Undo a transaction a killed process left behind before the manifest is read into memory.
+      await recover();
       const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
       const results: InstallResult[] = [];
       for (const req of reqs) results.push(await run(req, operation, ctx, shared));
@@ -266,7 +281,27 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     }
   };
 
+  const budgetOf = async (agent: Agent, resources: ReadonlyArray<{ path: string; abs: string }>) =>
+    contextBudget(agent.prompt, await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body }))));
+  /** The tools an agent is installed into, or else the ones it targets. */
+  const toolsOf = (agent: Agent): string[] => {
+    const installed = loadManifest(deps.manifestFile).installs.filter((r) => r.agent === agent.name).map((r) => r.tool);
+    return installed.length ? installed : agent.targets.map((t) => t.tool);
+  };
+  /** After an install: best effort, metrics never fail an operation. */
+  const recordBudget = async (name: string) => {
+    if (!deps.metrics) return;
+    try {
+      const all = await files();
+      const agent = await findAgent(name, all);
+      deps.metrics.recordTokenBudget(budgetSample(name, await budgetOf(agent, resolveResources(agent, all).resources), toolsOf(agent)));
+    } catch {
+      // The install succeeded; a size estimate that cannot be made is simply not charted.
+    }
+  };
+
   const status = async (): Promise<InstallStatus[]> => {
+    await recover();
     const all = await files();
     return Promise.all(loadManifest(deps.manifestFile).installs.map((r) => statusOf(r, all)));
   };
@@ -293,8 +328,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         warnings.push((e as Error).message);
       }
       const installs = (await status()).filter((s) => s.agent === name);
-      const bodies = await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body })));
-      const budget = contextBudget(agent.prompt, bodies);
+      const budget = await budgetOf(agent, resources);
+      deps.metrics?.recordTokenBudget(budgetSample(name, budget, toolsOf(agent)));
       for (const t of budget.perTool) if (t.over) warnings.push(`About ${t.tokens.toLocaleString('en')} tokens: above the ${t.limit.toLocaleString('en')} we suggest for ${t.tool}. Pick fewer resources.`);
       for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
       return { agent, resources, mcpServers, warnings, installs, budget };
@@ -324,12 +359,18 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       });
     },
     plan: async (req, operation) => (await prepare(req, operation)).plan,
-    install: (req, ctx) => run(req, 'install', ctx),
+    async install(req, ctx) {
+      const r = await run(req, 'install', ctx);
+      if (!r.dryRun) await recordBudget(req.name);
+      return r;
+    },
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
     installMany: (reqs, ctx) => runMany(reqs, 'install', ctx),
     uninstallMany: (reqs, ctx) => runMany(reqs, 'uninstall', ctx),
     status,
+    recover,
     async importConfigs(req, ctx) {
+      if (!req.dryRun) await recover();
       const raw = req.path ? gatherInputs(path.resolve(req.path)) : (req.files ?? []).map((f) => ({ rel: f.name, text: f.content }));
       const label = req.path ? path.basename(path.resolve(req.path).replace(/[\\/]+$/, '')) || 'home' : 'dropped';
       const { inputs, ours } = withoutOurs(raw, loadManifest(deps.manifestFile).installs);
@@ -348,13 +389,19 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         const started = Date.now();
         const op = { operation: 'agent.import', correlationId: ctx.correlationId, message: `import ${req.path ?? 'dropped files'}` };
         const versionBefore = await deps.history.beforeChange(op);
-        const written = await applyFiles(toWrite.map((i) => ({ path: path.join(personal, ...i.path.split('/')), before: undefined, after: i.content, action: 'create' as const, drift: [] })));
+        const planned = toWrite.map((i) => ({ path: path.join(personal, ...i.path.split('/')), before: undefined, after: i.content, action: 'create' as const, drift: [] }));
+        const written = await journaled(journal, { files: planned.map(beforeOf) }, () => applyFiles(planned));
         const versionAfter = await deps.history.record(op);
         deps.audit.append({ operation: 'agent.import', target: req.path ?? 'dropped files', result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, ...(versionBefore ? { versionBefore } : {}), ...(versionAfter ? { versionAfter } : {}), details: { created: toWrite.map((i) => i.path) } });
         return { ...preview, dryRun: false, written };
       });
     },
   };
+}
+
+/** A journal entry: the file and what it held before (nothing when it did not exist). */
+function beforeOf(f: { readonly path: string; readonly before?: string | undefined }): { path: string; before?: string } {
+  return { path: f.path, ...(f.before !== undefined ? { before: f.before } : {}) };
 }
 
 /** The user's home directory as the environment gives it (tests set HOME). */

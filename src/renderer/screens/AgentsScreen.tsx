@@ -4,12 +4,15 @@ import { AgentEditor } from '../components/agents/AgentEditor';
 import { ImportPanel } from '../components/agents/ImportPanel';
 import { InstallPanel } from '../components/agents/InstallPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { getApi } from '../api/client';
 import { useAgents } from '../stores/agents';
+
+const STATE_LABEL: Readonly<Record<InstallStatus['state'], string>> = { installed: 'installed', drifted: 'changed by hand', 'needs-reinstall': 'needs reinstall', 'missing-agent': 'agent missing' };
 
 function stateBadges(installs: ReadonlyArray<InstallStatus>) {
   return installs.map((i) => (
     <span key={`${i.tool}-${i.scope}-${i.project ?? ''}`} className={`badge state-${i.state}`} title={i.project ?? 'user scope'}>
-      {i.tool}: {i.state}
+      {i.tool}: {STATE_LABEL[i.state]}
     </span>
   ));
 }
@@ -20,6 +23,15 @@ export function AgentsScreen() {
   const [panel, setPanel] = useState<'none' | 'new' | 'import'>('none');
   useEffect(() => {
     void refresh();
+    // Library files changed (an update, a local edit, or a file arriving from another machine through sync):
+    // install states may now be "needs reinstall".
+    const api = getApi();
+    const offIncoming = api.on('sync:incoming', () => void refresh());
+    const offFiles = api.on('files:changed', () => void refresh());
+    return () => {
+      offIncoming();
+      offFiles();
+    };
   }, [refresh]);
 
   return (

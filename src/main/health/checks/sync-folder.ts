@@ -63,8 +63,7 @@ export const syncFolderCheck: Check = {
     const list = conflicts.slice(0, 5).map((c) => c.file).join(', ');
     return {
       status: 'warn',
-      explanation: `${conflicts.length} sync-conflict cop${conflicts.length === 1 ? 'y' : 'ies'} in ${where}: ${list}${conflicts.length > 5 ? ', …' : ''}. Two machines changed the same file; open both versions, keep the right content in the original file, then delete the conflict copy.`,
-      ...(ctx.hasRepair('resolve-sync-conflicts') ? { fix: { id: 'resolve-sync-conflicts', title: 'Resolve the conflicts' } } : {}),
+      explanation: `${conflicts.length} sync-conflict cop${conflicts.length === 1 ? 'y' : 'ies'} in ${where}: ${list}${conflicts.length > 5 ? ', …' : ''}. Two machines changed the same file, and only you can tell which content is right, so there is no automatic fix: compare and choose in the Sync screen, or run \`ai-config sync conflicts\` then \`ai-config sync resolve FILE --keep mine|theirs\` (the other side is kept in history).`,
     };
   },
 };

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeAtomic, writeJsonAtomic } from '../workspace/atomic-write';
+import { readText } from './apply';
+
+/**
+ * What a multi-file write (install, uninstall, import) is about to change, kept beside the manifest until the
+ * write and the manifest are both done. Each file write is atomic on its own; this makes the set all-or-nothing:
+ * a run killed in between leaves the journal, and the next run puts every file (and the manifest) back.
+ */
+export interface WriteJournal {
+  readonly files: ReadonlyArray<{ readonly path: string; readonly before?: string }>;
+  /** The manifest's text before the change (absent: there was none); restored with the files. */
+  readonly manifest?: { readonly file: string; readonly before?: string };
+}
+
+/** `state/installs/pending.json`, beside the manifest. */
+export function journalFileFor(manifestFile: string): string {
+  return path.join(path.dirname(manifestFile), 'pending.json');
+}
+
+/** Runs `write` with a journal on disk, so a kill part-way is undone by `recoverWrites` on the next run. */
+export async function journaled<T>(journalFile: string, j: WriteJournal, write: () => Promise<T>): Promise<T> {
+  await writeJsonAtomic(journalFile, j);
+  let out: T;
+  try {
+    out = await write();
+  } catch (e) {
+    // Put the old state back now; if that fails too, the journal stays for the next run.
+    await recoverWrites(journalFile).catch(() => undefined);
+    throw e;
+  }
+  await fs.promises.rm(journalFile, { force: true });
+  return out;
+}
+
+const restore = async (file: string, before: string | undefined) => {
+  if (before === undefined) await fs.promises.rm(file, { force: true });
+  else if (readText(file) !== before) await writeAtomic(file, before);
+};
+
+/** Puts back what an interrupted journaled write changed (call under the workspace lock). True if it did. */
+export async function recoverWrites(journalFile: string): Promise<boolean> {
+  const text = readText(journalFile);
+  if (text === undefined) return false;
+  let j: WriteJournal;
+  try {
+    j = JSON.parse(text) as WriteJournal;
+  } catch {
+    // Written atomically, so a torn journal cannot happen; an unreadable one is dropped rather than block every run.
+    await fs.promises.rm(journalFile, { force: true });
+    return false;
+  }
+  for (const f of j.files) await restore(f.path, f.before);
+  if (j.manifest) await restore(j.manifest.file, j.manifest.before);
+  for (const f of [...j.files.map((x) => x.path), ...(j.manifest ? [j.manifest.file] : [])]) removeWriteTemps(f);
+  await fs.promises.rm(journalFile, { force: true });
+  return true;
+}
+
+/** Removes the temp files (`NAME.<number>`) a write killed before its rename leaves beside `file` (write-file-atomic's naming). */
+function removeWriteTemps(file: string): void {
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const n of names) if (n.startsWith(`${base}.`) && /^\d+$/.test(n.slice(base.length + 1))) fs.rmSync(path.join(path.dirname(file), n), { force: true });
+}
