@@ -365,7 +365,11 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       return r;
     },
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
-    installMany: (reqs, ctx) => runMany(reqs, 'install', ctx),
+    async installMany(reqs, ctx) {
+      const results = await runMany(reqs, 'install', ctx);
+      for (const name of new Set(reqs.filter((r) => !r.dryRun).map((r) => r.name))) await recordBudget(name);
+      return results;
+    },
     uninstallMany: (reqs, ctx) => runMany(reqs, 'uninstall', ctx),
     status,
     recover,
