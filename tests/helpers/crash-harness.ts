@@ -4,6 +4,7 @@ import path from 'node:path';
 import { bundledCli } from './cli-bundle';
 import { ASSETS_DIR } from './app';
 import { tempDir } from './temp';
+import { rng } from '../../bench/fixtures';
 
 /** One crash scenario: a prepared home, a CLI command that changes it, and the invariant to hold after a kill. */
 export interface CrashScenario<S> {
@@ -33,16 +34,7 @@ export interface CrashReport {
 }
 
 /** A small seeded generator, so a failing run can be repeated with the same kill points. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = rng;
 
 function runCli(cli: string, home: string, args: ReadonlyArray<string>, killAfterMs?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; killed: boolean; ms: number }> {
   const started = Date.now();

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { SYNC_PROVIDERS } from '../../shared/sync';
 import { formatZodIssues } from '../validation';
 import { writeJsonAtomic } from '../workspace/atomic-write';
+import { readTextIfExists } from '../workspace/read-optional';
 
 /** What `sync setup` remembers (state/sync.json): enough to show status and to move back. Never a key. */
 export const syncStateSchema = z
@@ -21,13 +22,8 @@ export const syncStateSchema = z
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 export function loadSyncState(file: string): SyncState | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const text = readTextIfExists(file);
+  if (text === undefined) return undefined;
   let raw: unknown;
   try {
     raw = JSON.parse(text);

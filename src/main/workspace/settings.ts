@@ -4,6 +4,7 @@ import { DEFAULT_RETENTION_DAYS, SETTINGS_SCHEMA_VERSION, settingsSchema, type S
 import { jsonCodec, migrateDocument, type Doc, type Migration, type MigrationChain, type MigrationTarget } from '../history/migrations';
 import { formatZodIssues } from '../validation';
 import { writeJsonAtomic } from './atomic-write';
+import { readTextIfExists } from './read-optional';
 
 /** Settings migrations, version N to N+1, applied in order on load (see history/migrations.ts). */
 export const settingsMigrations: ReadonlyArray<Migration> = [
@@ -49,13 +50,8 @@ export function settingsMigrationTarget(file: string): MigrationTarget {
 }
 
 export function loadSettings(file: string): Settings | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const text = readTextIfExists(file);
+  if (text === undefined) return undefined;
   return parseSettings(text, file);
 }
 
