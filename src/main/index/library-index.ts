@@ -310,9 +310,10 @@ export class LibraryIndex {
       total = all.length;
       hits = all.slice(0, limit).map((f) => toHit(f, 0, []));
     } else {
-      const found = this.engine.search(q.query, { accept: (doc) => accept(this.files.get(this.docKeys[doc] ?? '')) });
-      total = found.length;
-      hits = found.slice(0, limit).map((h) => toHit(this.files.get(this.docKeys[h.doc]!)!, h.score, h.terms));
+      const filtered = !!(q.source || q.kind || tag);
+      const found = this.engine.search(q.query, { limit, ...(filtered ? { accept: (doc: number) => accept(this.files.get(this.docKeys[doc] ?? '')) } : {}) });
+      total = found.total;
+      hits = found.hits.map((h) => toHit(this.files.get(this.docKeys[h.doc]!)!, h.score, h.terms));
     }
     return { query: q.query, total, hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
