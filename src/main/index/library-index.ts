@@ -154,12 +154,27 @@ export class LibraryIndex {
     this.roots = roots.map((r) => ({ name: r.name, dir: path.resolve(r.dir) }));
   }
 
+  /**
+   * A start: loads the cache while the roots are stat'ed (the file read and its checksum run in the thread
+   * pool, the stat calls on this thread), then reconciles the two. Returns how the cache was used.
+   */
+  async loadAndReconcile(roots: ReadonlyArray<SourceRoot>): Promise<{ outcome: LoadOutcome; changes: ChangeSet }> {
+    const loading = this.loadCache();
+    const stats = new Map<string, StatEntry[]>();
+    for (const r of roots) {
+      const dir = path.resolve(r.dir);
+      stats.set(`${r.name}\u0000${dir}`, await statTree(dir));
+    }
+    const outcome = await loading;
+    return { outcome, changes: await this.reconcile(roots, stats) };
+  }
+
   /** Re-stats every root (a warm start, or a cold build when memory is empty) and re-reads only what changed. */
-  async reconcile(roots: ReadonlyArray<SourceRoot>): Promise<ChangeSet> {
+  async reconcile(roots: ReadonlyArray<SourceRoot>, statted?: ReadonlyMap<string, StatEntry[]>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
     this.setRoots(roots, changes);
     for (const root of this.roots) {
-      const stats = await statTree(root.dir);
+      const stats = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir));
       const seen = new Set(stats.map((s) => key(root.name, s.rel)));
       for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
       await this.refreshStats(root, stats, changes);
