@@ -175,9 +175,19 @@ export class LibraryIndex {
     this.setRoots(roots, changes);
     for (const root of this.roots) {
       const stats = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir));
-      const seen = new Set(stats.map((s) => key(root.name, s.rel)));
-      for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
-      await this.refreshStats(root, stats, changes);
+      // One lookup per file: which changed, and whether every known file was seen (then none was deleted).
+      const changed: StatEntry[] = [];
+      let known = 0;
+      for (const st of stats) {
+        const old = this.files.get(key(root.name, st.rel));
+        if (old) known++;
+        if (!old || old.size !== st.size || old.mtimeMs !== st.mtimeMs) changed.push(st);
+      }
+      if (known !== this.filesOf(root.name)) {
+        const seen = new Set(stats.map((st) => key(root.name, st.rel)));
+        for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
+      }
+      await this.refreshStats(root, changed, changes);
     }
     if (changes.size) this.version++;
     return changes;
