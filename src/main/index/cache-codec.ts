@@ -4,7 +4,7 @@ import type { FileRecord } from './read-file';
 import { SearchEngine } from './search-engine';
 
 /** Bump when the layout of the cache changes; an older or newer file is rebuilt, never read. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** A discovered file and its document id in the search index (-1 until its body has been indexed). */
 export interface IndexedFile extends FileRecord {
@@ -21,7 +21,9 @@ export interface CacheContent {
 
 /** The index as cache sections: file records as compact JSON rows, plus the search engine's binary sections. */
 export function encodeCache(c: CacheContent): Record<string, Buffer> {
-  const rows: Row[] = c.files.map((f) => [f.source, f.path, f.kind, f.title, f.description, f.tags, f.size, f.mtimeMs, f.hash, f.tokens, f.doc]);
+  // In path order, so the tree built from a loaded cache sorts already-sorted input.
+  const byPath = [...c.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const rows: Row[] = byPath.map((f) => [f.source, f.path, f.kind, f.title, f.description, f.tags, f.size, f.mtimeMs, f.hash, f.tokens, f.doc]);
   return { meta: Buffer.from(JSON.stringify({ roots: c.roots, files: rows }), 'utf8'), ...c.engine.serialize() };
 }
 

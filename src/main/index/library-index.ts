@@ -154,15 +154,40 @@ export class LibraryIndex {
     this.roots = roots.map((r) => ({ name: r.name, dir: path.resolve(r.dir) }));
   }
 
+  /**
+   * A start: loads the cache while the roots are stat'ed (the file read and its checksum run in the thread
+   * pool, the stat calls on this thread), then reconciles the two. Returns how the cache was used.
+   */
+  async loadAndReconcile(roots: ReadonlyArray<SourceRoot>): Promise<{ outcome: LoadOutcome; changes: ChangeSet }> {
+    const loading = this.loadCache();
+    const stats = new Map<string, StatEntry[]>();
+    for (const r of roots) {
+      const dir = path.resolve(r.dir);
+      stats.set(`${r.name}\u0000${dir}`, await statTree(dir));
+    }
+    const outcome = await loading;
+    return { outcome, changes: await this.reconcile(roots, stats) };
+  }
+
   /** Re-stats every root (a warm start, or a cold build when memory is empty) and re-reads only what changed. */
-  async reconcile(roots: ReadonlyArray<SourceRoot>): Promise<ChangeSet> {
+  async reconcile(roots: ReadonlyArray<SourceRoot>, statted?: ReadonlyMap<string, StatEntry[]>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
     this.setRoots(roots, changes);
     for (const root of this.roots) {
-      const stats = await statTree(root.dir);
-      const seen = new Set(stats.map((s) => key(root.name, s.rel)));
-      for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
-      await this.refreshStats(root, stats, changes);
+      const stats = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir));
+      // One lookup per file: which changed, and whether every known file was seen (then none was deleted).
+      const changed: StatEntry[] = [];
+      let known = 0;
+      for (const st of stats) {
+        const old = this.files.get(key(root.name, st.rel));
+        if (old) known++;
+        if (!old || old.size !== st.size || old.mtimeMs !== st.mtimeMs) changed.push(st);
+      }
+      if (known !== this.filesOf(root.name)) {
+        const seen = new Set(stats.map((st) => key(root.name, st.rel)));
+        for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
+      }
+      await this.refreshStats(root, changed, changes);
     }
     if (changes.size) this.version++;
     return changes;
@@ -310,9 +335,10 @@ export class LibraryIndex {
       total = all.length;
       hits = all.slice(0, limit).map((f) => toHit(f, 0, []));
     } else {
-      const found = this.engine.search(q.query, { accept: (doc) => accept(this.files.get(this.docKeys[doc] ?? '')) });
-      total = found.length;
-      hits = found.slice(0, limit).map((h) => toHit(this.files.get(this.docKeys[h.doc]!)!, h.score, h.terms));
+      const filtered = !!(q.source || q.kind || tag);
+      const found = this.engine.search(q.query, { limit, ...(filtered ? { accept: (doc: number) => accept(this.files.get(this.docKeys[doc] ?? '')) } : {}) });
+      total = found.total;
+      hits = found.hits.map((h) => toHit(this.files.get(this.docKeys[h.doc]!)!, h.score, h.terms));
     }
     return { query: q.query, total, hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }

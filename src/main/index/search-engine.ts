@@ -23,7 +23,8 @@ interface Segment {
   readonly terms: string[];
   readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
-  readonly masks: Uint32Array;
+  /** Character masks of the terms for the fuzzy scan; computed on the first fuzzy query, not at load. */
+  masks?: Uint32Array;
 }
 
 const FIELD_BOOST: ReadonlyArray<number> = (() => {
@@ -35,9 +36,27 @@ const K1 = 1.2;
 const B = 0.75;
 const MAX_QUERY_TERMS = 8;
 const MAX_EXPANSIONS = 64;
+/** Segment expansions of recent query words (as the user types, each keystroke repeats the earlier words). */
+const EXPANSION_CACHE = 512;
+
+/** The `k` best of `scores` (higher first, then lower doc id): a bounded selection, not a sort of every hit. */
+function topK(docs: ReadonlyArray<number>, score: (doc: number) => number, k: number): number[] {
+  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+  const top: number[] = [];
+  for (const d of docs) {
+    if (top.length === k && !better(d, top[k - 1]!)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && better(d, top[i - 1]!)) {
+      if (i < k) top[i] = top[i - 1]!;
+      i--;
+    }
+    if (i < k) top[i] = d;
+  }
+  return top;
+}
 
 function emptySegment(): Segment {
-  return { terms: [], offsets: new Uint32Array(1), postings: new Uint32Array(0), masks: new Uint32Array(0) };
+  return { terms: [], offsets: new Uint32Array(1), postings: new Uint32Array(0) };
 }
 
 function lowerBound(terms: ReadonlyArray<string>, q: string): number {
@@ -208,12 +227,10 @@ export class SearchEngine {
     }
     const offsets = new Uint32Array(merged.length + 1);
     const postings = new Uint32Array(total);
-    const masks = new Uint32Array(merged.length);
     let at = 0;
     for (let t = 0; t < merged.length; t++) {
       const term = merged[t]!;
       offsets[t] = at;
-      masks[t] = charMask(term);
       const oi = lowerBound(old.terms, term);
       if (old.terms[oi] === term) {
         for (let k = old.offsets[oi]!; k < old.offsets[oi + 1]!; k++) {
@@ -230,52 +247,70 @@ export class SearchEngine {
       }
     }
     offsets[merged.length] = at;
-    this.seg = { terms: merged, offsets, postings, masks };
+    this.seg = { terms: merged, offsets, postings };
+    this.expansions.clear();
     this.delta = new Map();
     this.ids = new Map();
     this.lists = [];
     this.deltaDocs = 0;
   }
 
-  private expand(q: string, prefix: boolean, fuzzy: boolean): Expansion[] {
+  private expansions = new Map<string, Expansion[]>();
+
+  /** The segment terms matching `q` exactly, by prefix or by edit distance (cached until the next compaction). */
+  private expandSegment(q: string, prefix: boolean, fuzzy: boolean): Expansion[] {
+    const ck = `${prefix ? 1 : 0}${fuzzy ? 1 : 0}${q}`;
+    const hit = this.expansions.get(ck);
+    if (hit) return hit;
     const out: Expansion[] = [];
     const seg = this.seg;
     const max = fuzzy ? allowedDistance(q.length) : 0;
-    const qmask = charMask(q);
     const seen = new Set<string>();
-    const take = (term: string, weight: number, list: ArrayLike<number>, from: number, to: number) => {
-      if (to > from) out.push({ term, weight, list, from, to });
+    const take = (k: number, weight: number) => {
+      const term = seg.terms[k]!;
+      if (seg.offsets[k + 1]! > seg.offsets[k]!) out.push({ term, weight, list: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
       seen.add(term);
     };
     const lo = lowerBound(seg.terms, q);
-    if (seg.terms[lo] === q) take(q, 1, seg.postings, seg.offsets[lo]!, seg.offsets[lo + 1]!);
-    const d = this.delta.get(q);
-    if (d) take(q + '\u0000d', 1, d, 0, d.length);
+    if (seg.terms[lo] === q) take(lo, 1);
     if (prefix && q.length >= 2) {
       const range: number[] = [];
       for (let k = seg.terms[lo] === q ? lo + 1 : lo; k < seg.terms.length && seg.terms[k]!.startsWith(q); k++) range.push(k);
       if (range.length > MAX_EXPANSIONS) range.sort((x, y) => seg.offsets[y + 1]! - seg.offsets[y]! - (seg.offsets[x + 1]! - seg.offsets[x]!)).length = MAX_EXPANSIONS;
-      for (const k of range) take(seg.terms[k]!, 0.55 + 0.35 * (q.length / seg.terms[k]!.length), seg.postings, seg.offsets[k]!, seg.offsets[k + 1]!);
+      for (const k of range) take(k, 0.55 + 0.35 * (q.length / seg.terms[k]!.length));
     }
     if (max > 0) {
+      const masks = (seg.masks ??= Uint32Array.from(seg.terms, charMask));
+      const qmask = charMask(q);
       let found = 0;
       for (let k = 0; k < seg.terms.length && found < MAX_EXPANSIONS; k++) {
-        if (popcount(seg.masks[k]! ^ qmask) > 2 * max) continue;
+        if (popcount(masks[k]! ^ qmask) > 2 * max) continue;
         const t = seg.terms[k]!;
         if (Math.abs(t.length - q.length) > max || seen.has(t)) continue;
         const dist = boundedDistance(q, t, max);
         if (dist <= max) {
-          take(t, dist === 1 ? 0.45 : 0.3, seg.postings, seg.offsets[k]!, seg.offsets[k + 1]!);
+          take(k, dist === 1 ? 0.45 : 0.3);
           found++;
         }
       }
     }
+    if (this.expansions.size >= EXPANSION_CACHE) this.expansions.delete(this.expansions.keys().next().value!);
+    this.expansions.set(ck, out);
+    return out;
+  }
+
+  private expand(q: string, prefix: boolean, fuzzy: boolean): Expansion[] {
+    const out = [...this.expandSegment(q, prefix, fuzzy)];
+    const max = fuzzy ? allowedDistance(q.length) : 0;
+    const qmask = charMask(q);
+    const d = this.delta.get(q);
+    if (d && d.length) out.push({ term: q + '\u0000d', weight: 1, list: d, from: 0, to: d.length });
     for (const [t, list] of this.delta) {
-      if (t === q) continue;
-      if (prefix && q.length >= 2 && t.startsWith(q)) take(t + '\u0000d', 0.55 + 0.35 * (q.length / t.length), list, 0, list.length);
+      if (t === q || list.length === 0) continue;
+      if (prefix && q.length >= 2 && t.startsWith(q)) out.push({ term: t + '\u0000d', weight: 0.55 + 0.35 * (q.length / t.length), list, from: 0, to: list.length });
       else if (max > 0 && Math.abs(t.length - q.length) <= max && popcount(charMask(t) ^ qmask) <= 2 * max) {
         const dist = boundedDistance(q, t, max);
-        if (dist <= max) take(t + '\u0000d', dist === 1 ? 0.45 : 0.3, list, 0, list.length);
+        if (dist <= max) out.push({ term: t + '\u0000d', weight: dist === 1 ? 0.45 : 0.3, list, from: 0, to: list.length });
       }
     }
     return out;
@@ -285,62 +320,93 @@ export class SearchEngine {
    * Ranked documents matching every query word (each by exact, prefix or fuzzy match); when no document
    * matches them all, the documents matching most of them, scored down by how many they miss.
    */
-  search(query: string, opts: { prefix?: boolean; fuzzy?: boolean; accept?: (doc: number) => boolean } = {}): EngineHit[] {
+  search(query: string, opts: { prefix?: boolean; fuzzy?: boolean; accept?: (doc: number) => boolean; limit?: number } = {}): { total: number; hits: EngineHit[] } {
     const words: string[] = [];
     forEachTerm(query, (t) => {
       if (words.length < MAX_QUERY_TERMS && !words.includes(t)) words.push(t);
     });
-    if (words.length === 0 || this.live === 0) return [];
+    if (words.length === 0 || this.live === 0) return { total: 0, hits: [] };
     const n = this.nextDoc;
-    const total = new Float64Array(n);
-    const matched = new Uint8Array(n);
-    const best = new Float64Array(n);
-    const bestTerm: Int32Array[] = [];
+    // Per-document scratch reused across queries (cleared below for the documents touched): allocating
+    // and zeroing arrays of every document on each keystroke was most of the garbage collector's work.
+    if (this.sTotal.length < n) {
+      const size = Math.max(n, this.sTotal.length * 2, 1024);
+      this.sTotal = new Float64Array(size);
+      this.sBest = new Float64Array(size);
+      this.sMatched = new Uint8Array(size);
+      this.sBestTerm = new Int32Array(size * MAX_QUERY_TERMS).fill(-1);
+    }
+    const total = this.sTotal;
+    const matched = this.sMatched;
+    const best = this.sBest;
+    const bestTerm = this.sBestTerm;
     const termNames: string[] = [];
     const touchedAll: number[] = [];
     const avgLen = this.totalLen / Math.max(1, this.live);
-    for (const w of words) {
-      const touched: number[] = [];
-      const bt = new Int32Array(n).fill(-1);
-      bestTerm.push(bt);
-      for (const ex of this.expand(w, opts.prefix ?? true, opts.fuzzy ?? true)) {
-        const df = ex.to - ex.from;
-        const idf = Math.max(0.01, Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5)));
-        const nameIdx = termNames.push(ex.term.replace('\u0000d', '')) - 1;
-        for (let k = ex.from; k < ex.to; k++) {
-          const p = ex.list[k]!;
-          const doc = docOf(p);
-          if (!this.alive[doc]) continue;
-          const meta = metaOf(p);
-          const tf = meta >>> 4;
-          const bm = tf ? (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lens[doc]!) / avgLen)) : 0;
-          const s = ex.weight * idf * (bm + FIELD_BOOST[meta & 15]!);
-          if (best[doc] === 0) touched.push(doc);
-          if (s > best[doc]!) {
-            best[doc] = s;
-            bt[doc] = nameIdx;
+    const normBase = K1 * (1 - B);
+    const normScale = (K1 * B) / avgLen;
+    const alive = this.alive;
+    const lens = this.lens;
+    try {
+      for (let wi = 0; wi < words.length; wi++) {
+        const touched: number[] = [];
+        for (const ex of this.expand(words[wi]!, opts.prefix ?? true, opts.fuzzy ?? true)) {
+          const df = ex.to - ex.from;
+          const idf = Math.max(0.01, Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5)));
+          const nameIdx = termNames.push(ex.term.replace('\u0000d', '')) - 1;
+          const list = ex.list;
+          for (let k = ex.from; k < ex.to; k++) {
+            const p = list[k]!;
+            const doc = docOf(p);
+            if (!alive[doc]) continue;
+            const meta = metaOf(p);
+            const tf = meta >>> 4;
+            const bm = tf ? (tf * (K1 + 1)) / (tf + normBase + normScale * lens[doc]!) : 0;
+            const s = ex.weight * idf * (bm + FIELD_BOOST[meta & 15]!);
+            if (best[doc] === 0) touched.push(doc);
+            if (s > best[doc]!) {
+              best[doc] = s;
+              bestTerm[doc * MAX_QUERY_TERMS + wi] = nameIdx;
+            }
           }
         }
+        for (const doc of touched) {
+          if (matched[doc] === 0) touchedAll.push(doc);
+          total[doc]! += best[doc]!;
+          matched[doc]!++;
+          best[doc] = 0;
+        }
       }
-      for (const doc of touched) {
-        if (matched[doc] === 0) touchedAll.push(doc);
-        total[doc]! += best[doc]!;
-        matched[doc]!++;
-        best[doc] = 0;
+      const accept = opts.accept;
+      let hits = touchedAll.filter((d) => matched[d] === words.length && (!accept || accept(d)));
+      let scale = (_d: number) => 1;
+      if (hits.length === 0 && words.length > 1) {
+        hits = accept ? touchedAll.filter(accept) : touchedAll;
+        scale = (d) => (matched[d]! / words.length) ** 2;
+      }
+      const top = topK(hits, (d) => total[d]! * scale(d), opts.limit ?? hits.length);
+      const termsOf = (doc: number) => {
+        const out: string[] = [];
+        for (let wi = 0; wi < words.length; wi++) {
+          const t = termNames[bestTerm[doc * MAX_QUERY_TERMS + wi]!];
+          if (t !== undefined) out.push(t);
+        }
+        return out;
+      };
+      return { total: hits.length, hits: top.map((doc) => ({ doc, score: total[doc]! * scale(doc), terms: termsOf(doc) })) };
+    } finally {
+      for (const doc of touchedAll) {
+        total[doc] = 0;
+        matched[doc] = 0;
+        bestTerm.fill(-1, doc * MAX_QUERY_TERMS, doc * MAX_QUERY_TERMS + MAX_QUERY_TERMS);
       }
     }
-    const accept = opts.accept ?? (() => true);
-    let hits = touchedAll.filter((d) => matched[d] === words.length && accept(d));
-    let scale = (_d: number) => 1;
-    if (hits.length === 0 && words.length > 1) {
-      hits = touchedAll.filter((d) => accept(d));
-      scale = (d) => (matched[d]! / words.length) ** 2;
-    }
-    return hits
-      .map((doc) => ({ doc, score: total[doc]! * scale(doc) }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .map((h) => ({ ...h, terms: bestTerm.map((bt) => termNames[bt[h.doc]!]).filter((t): t is string => t !== undefined) }));
   }
+
+  private sTotal = new Float64Array(0);
+  private sBest = new Float64Array(0);
+  private sMatched = new Uint8Array(0);
+  private sBestTerm = new Int32Array(0);
 
   /** The engine as binary sections for the cache file (compacts first). */
   serialize(): Record<string, Buffer> {
@@ -373,7 +439,7 @@ export class SearchEngine {
     const alive = Uint8Array.from(s['search.alive'] ?? []);
     if (offsets.length !== terms.length + 1 || offsets[terms.length] !== postings.length || alive.length !== lens.length) throw new Error('inconsistent search sections');
     const e = new SearchEngine();
-    e.seg = { terms, offsets, postings, masks: Uint32Array.from(terms, charMask) };
+    e.seg = { terms, offsets, postings };
     e.nextDoc = alive.length;
     e.alive = ensureU8(alive, alive.length);
     e.lens = ensureU32(lens, lens.length);

@@ -114,10 +114,11 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     if (wantWatch) await startWatching(roots);
     let changes: ChangeSet;
     if (!loaded) {
-      const outcome = await index.loadCache();
+      ctx?.progress({ phase: 'Reading the library' });
+      const start = await index.loadAndReconcile(roots);
+      const outcome = start.outcome;
       if (outcome.kind === 'cold' && outcome.why.kind !== 'missing') log.warn('index cache not used; rebuilding', { why: outcome.why });
-      if (outcome.kind === 'cold') ctx?.progress({ phase: 'Indexing the library' });
-      changes = await index.reconcile(roots);
+      changes = start.changes;
       loadedFrom = outcome.kind;
       loaded = true;
       if (outcome.kind === 'cache') emitChanges(changes);
