@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAtomic, writeJsonAtomic } from '../workspace/atomic-write';
 import { readText } from './apply';
+import { isAtomicWriteTemp } from '../workspace/atomic-write';
 
 /**
  * What a multi-file write (install, uninstall, import) is about to change, kept beside the manifest until the
@@ -58,7 +59,7 @@ export async function recoverWrites(journalFile: string): Promise<boolean> {
   return true;
 }
 
-/** Removes the temp files (`NAME.<number>`) a write killed before its rename leaves beside `file` (write-file-atomic's naming). */
+/** Removes the temp files a write killed before its rename leaves beside `file` (see isAtomicWriteTemp). */
 function removeWriteTemps(file: string): void {
   const base = path.basename(file);
   let names: string[];
@@ -67,5 +68,5 @@ function removeWriteTemps(file: string): void {
   } catch {
     return;
   }
-  for (const n of names) if (n.startsWith(`${base}.`) && /^\d+$/.test(n.slice(base.length + 1))) fs.rmSync(path.join(path.dirname(file), n), { force: true });
+  for (const n of names) if (isAtomicWriteTemp(base, n)) fs.rmSync(path.join(path.dirname(file), n), { force: true });
 }

@@ -28,6 +28,15 @@ export function writeAtomicSync(file: string, data: string | Buffer, opts: { mod
 let tmpCounter = 0;
 
 /**
+ * Whether `name` is a temp file that an atomic write of `base` (in the same folder) leaves behind when it is killed
+ * before its rename: write-file-atomic's `BASE.<number>` or writeNewAtomicSync's `BASE.<pid>.<n>.tmp`.
+ */
+export function isAtomicWriteTemp(base: string, name: string): boolean {
+  if (!name.startsWith(`${base}.`)) return false;
+  return /^(\d+|\d+\.[0-9a-z]+\.tmp)$/.test(name.slice(base.length + 1));
+}
+
+/**
  * An atomic write for a file that does not exist yet, synchronously: a temp file beside it (exclusive create),
  * then a rename, so a reader never sees a half-written file. No fsync (there is no old content to lose) and no
  * folder creation (the caller makes each folder once). For batches of small new files, where a thread-pool round
