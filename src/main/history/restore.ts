@@ -50,20 +50,23 @@ export function describeOps(ops: ReadonlyArray<RestoreOp>): RollbackChange[] {
   return ops.map((o) => ({ path: displayPath(o.entry), action: o.action }));
 }
 
-/** Applies a plan: each file written atomically, deletions last, empty workspace folders removed. Idempotent. */
+/**
+ * Applies a plan: deletions first (so a path that changed between file and folder is free again), then each file
+ * written atomically, and empty workspace folders removed. Idempotent, so a killed run is finished from its journal.
+ */
 export async function applyRestore(repo: HistoryRepo, ops: ReadonlyArray<RestoreOp>, onProgress?: (done: number) => void): Promise<void> {
   let done = 0;
   const writes = ops.filter((o): o is Extract<RestoreOp, { action: 'write' }> => o.action === 'write');
   const blobs = await readBlobs(repo, [...new Set(writes.map((o) => o.sha))]);
-  for (const op of writes) {
-    await writeDurable(op.abs, blobs.get(op.sha)!, op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file');
-    onProgress?.(++done);
-  }
   const work = path.resolve(repo.workTree());
   for (const op of ops) {
     if (op.action !== 'delete') continue;
     await fs.promises.rm(op.abs, { force: true });
     if (!isReserved(op.entry)) removeEmptyParents(path.dirname(op.abs), work);
+    onProgress?.(++done);
+  }
+  for (const op of writes) {
+    await writeDurable(op.abs, blobs.get(op.sha)!, op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file');
     onProgress?.(++done);
   }
 }
