@@ -54,3 +54,17 @@ describe('ai-config CLI', () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 });
+
+describe('ai-config in a pipeline', () => {
+  it('exits quietly when the reader closes the pipe early (EPIPE)', async () => {
+    const { spawn } = await import('node:child_process');
+    const home = tempDir();
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'ai-config.mjs'), '--help'], { env: { ...process.env, AI_CONFIG_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+});
