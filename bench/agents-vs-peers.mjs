@@ -2,11 +2,11 @@
 // Benchmark: one fixture (1,000 rule files, 50 MCP servers) rendered into six tools (claude-code, cursor,
 // copilot, codex, gemini, windsurf) by AI Configurator, by @intellectronica/ruler and by rulesync, each in a fresh
 // temp project with its own HOME. Measures wall time, files written, and a no-op re-run. Run after `npm run build:node`:
-//   node bench/agents-vs-peers.mjs [--rules 1000] [--servers 50] [--repeat 5] [--only NAME] [--bundle] [--json]
-// By default our agent asks for one Cursor and one Windsurf rule file per resource (settings.<tool>.split), so we write
-// ~2,000 files where ruler concatenates into one file per tool. --bundle measures our default for Cursor instead (the
-// resources inlined into one rule file, as ruler does), ~1,000 files fewer. Windsurf stays split: it reads at most
-// 12,000 characters a rule, so we refuse to write the 1 MB single rule ruler writes (Windsurf would cut it off).
+//   node bench/agents-vs-peers.mjs [--rules 1000] [--servers 50] [--repeat 5] [--only NAME] [--split] [--json]
+// By default our agent uses our defaults, as ruler and rulesync use theirs: Cursor gets one rule file with the
+// resources inlined (as ruler does), Windsurf as few rule files as its 12,000-character limit allows (ruler writes one
+// 1 MB rule, which Windsurf would cut off). --split asks for one Cursor and one Windsurf rule file per resource
+// (settings.<tool>.split), ~2,000 files, the way rulesync writes one file per rule.
 // With --repeat N every tool is measured N times, the tools interleaved round by round (so a noisy moment hits all of
 // them alike), and the table shows medians with the ratio of each peer's time to ours.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ const RULES = opt('rules', 1000);
 const SERVERS = opt('servers', 50);
 const REPEAT = Math.max(1, opt('repeat', 1));
 const JSON_OUT = args.includes('--json');
-const BUNDLE = args.includes('--bundle');
+const SPLIT = args.includes('--split');
 // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to every measured process, for profiling.
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const KEEP = args.includes('--keep');
@@ -129,7 +129,7 @@ SUITE.push(() =>
       for (const s of servers) write(path.join(personal, 'mcp-servers', `${s.name}.json`), JSON.stringify({ schemaVersion: 1, ...s }, null, 2) + '\n');
       write(
         path.join(personal, 'agents', 'bench.md'),
-        `---\nschemaVersion: 1\nname: bench\ndescription: Benchmark agent\nresources: ["rules/**"]\nmcpServers: [${servers.map((s) => s.name).join(', ')}]\nsettings:\n  windsurf: { split: true }${BUNDLE ? '' : '\n  cursor: { split: true }'}\n---\n\nFollow every rule.\n`,
+        `---\nschemaVersion: 1\nname: bench\ndescription: Benchmark agent\nresources: ["rules/**"]\nmcpServers: [${servers.map((s) => s.name).join(', ')}]\n${SPLIT ? 'settings:\n  windsurf: { split: true }\n  cursor: { split: true }\n' : ''}---\n\nFollow every rule.\n`,
       );
     },
     ({ project, env }) => run(BIN.ours, ['agent', 'install', 'bench', '--tool', TOOLS.ours, '--project', project, '--json'], project, env),
@@ -180,12 +180,12 @@ const results = [...new Set(runs.map((r) => r.tool))].map((tool) => {
 const ours = results.find((r) => r.tool === 'ai-configurator');
 for (const r of results) if (ours) Object.assign(r, { firstVsOurs: +(r.firstMs / ours.firstMs).toFixed(2), rerunVsOurs: +(r.rerunMs / ours.rerunMs).toFixed(2) });
 
-const summary = { fixture: { rules: RULES, mcpServers: SERVERS, tools: TOOLS.ours.split(','), oursMode: BUNDLE ? 'bundle' : 'split' }, node: process.version, cpus: os.cpus().length, repeat: REPEAT, results };
+const summary = { fixture: { rules: RULES, mcpServers: SERVERS, tools: TOOLS.ours.split(','), oursMode: SPLIT ? 'split' : 'default' }, node: process.version, cpus: os.cpus().length, repeat: REPEAT, results };
 fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench', 'out', `agents-vs-peers${BUNDLE ? '-bundle' : ''}.json`), JSON.stringify(summary, null, 2) + '\n');
+fs.writeFileSync(path.join(ROOT, 'bench', 'out', `agents-vs-peers${SPLIT ? '-split' : ''}.json`), JSON.stringify(summary, null, 2) + '\n');
 if (JSON_OUT) console.log(JSON.stringify(summary, null, 2));
 else {
-  console.log(`Fixture: ${RULES} rule files, ${SERVERS} MCP servers -> ${summary.fixture.tools.join(', ')}; ours ${BUNDLE ? 'one Cursor rule file, one Windsurf rule file per resource' : 'one Cursor and one Windsurf rule file per resource'} (node ${process.version}, ${summary.cpus} CPUs)`);
+  console.log(`Fixture: ${RULES} rule files, ${SERVERS} MCP servers -> ${summary.fixture.tools.join(', ')}; ours ${SPLIT ? 'one Cursor and one Windsurf rule file per resource' : 'our defaults (one Cursor rule file; Windsurf rules packed under its limit)'} (node ${process.version}, ${summary.cpus} CPUs)`);
   if (REPEAT > 1) console.log(`Medians of ${REPEAT} runs each; x = the tool's time / ours.`);
   console.log(`${'tool'.padEnd(16)} ${'first run'.padStart(10)} ${'x'.padStart(6)} ${'files'.padStart(6)} ${'outputs'.padStart(8)} ${'re-run'.padStart(9)} ${'x'.padStart(6)} ${'re-run writes'.padStart(14)}`);
   for (const r of results) console.log(`${r.tool.padEnd(16)} ${`${r.firstMs} ms`.padStart(10)} ${String(r.firstVsOurs ?? '').padStart(6)} ${String(r.filesWritten).padStart(6)} ${String(r.outputFiles).padStart(8)} ${`${r.rerunMs} ms`.padStart(9)} ${String(r.rerunVsOurs ?? '').padStart(6)} ${String(r.rerunFilesWritten).padStart(14)}`);

@@ -21,7 +21,7 @@ import { loadAgents, parseAgent } from './load';
 import { journaled, journalFileFor, recoverWrites } from './journal';
 import { loadManifest, saveManifest, sameInstall, type Manifest } from './manifest';
 import { idOf, locationKey, parentOf, type Desired, type InstallRecord } from './model';
-import { planChanges, type PlanOutput } from './plan';
+import { planChanges, type PlannedFile, type PlanOutput } from './plan';
 import { renderAgent } from './render';
 import { loadMcpServers, resolveResources } from './resolve';
 import { canonical, readSlot } from './slots';
@@ -140,7 +140,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
    * carries the plan) shows a unified diff per file; an install that goes ahead leaves them out (its result lists
    * the files and actions), which spares computing and sending thousands of diffs nobody reads.
    */
-  const prepare = async (req: InstallRequest, operation: 'install' | 'uninstall', withDiffs = true, shared?: Shared) => {
+  const prepare = async (req: InstallRequest, operation: 'install' | 'uninstall', withDiffs = true, shared?: Shared, read: (file: string) => string | undefined = readText) => {
     const project = normProject(req);
     const key = { agent: req.name, tool: req.tool, scope: req.scope, ...(project ? { project } : {}) };
     const manifest = shared?.manifest ?? loadManifest(deps.manifestFile);
@@ -157,7 +157,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
       throw new AppError('NOT_FOUND', `"${req.name}" is not installed for ${req.tool} (${req.scope}${project ? ` ${project}` : ''}).`, 'See `ai-config agent status` for what is installed where.');
     }
     const choice = (file: string) => req.resolutions?.[file] ?? req.onDrift;
-    const out = planChanges({ operation, desired, ...(previous ? { previous } : {}), others, read: readText, choice });
+    const out = planChanges({ operation, desired, ...(previous ? { previous } : {}), others, read, choice });
     const target = TARGETS[req.tool];
     for (const f of out.files) {
       const w = f.after !== undefined && target.check?.(f.path, f.after);
@@ -184,75 +184,82 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     return { schemaVersion: 1, installs: [...rest, { ...key, installedAt: now().toISOString(), items: out.items }] };
   };
 
-  const run = async (req: InstallRequest, operation: 'install' | 'uninstall', ctx: OperationContext, shared?: Shared): Promise<InstallResult> => {
+  /**
+   * One or several installs (or uninstalls) as one operation, e.g. one agent into six tools: one lock, one library
+   * walk, one manifest read. Every tool is planned first, each against the files as the ones before it would leave
+   * them (two tools may share a file), so a drift or an error in any of them stops the whole run before anything is
+   * written. Then one history snapshot before, one journaled write of every file and the manifest (all or nothing,
+   * even if the process is killed), one snapshot after, and one audit record per install sharing those versions.
+   */
+  const runBatch = (reqs: ReadonlyArray<InstallRequest>, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult[]> => {
     const opName = `agent.${operation}`;
     const started = Date.now();
-    const target = `${req.name}@${req.tool}:${req.scope}${req.project ? `:${req.project}` : ''}`;
+    const targetOf = (req: InstallRequest) => `${req.name}@${req.tool}:${req.scope}${req.project ? `:${req.project}` : ''}`;
+    const dryRun = reqs.some((r) => r.dryRun);
+    if (dryRun && !reqs.every((r) => r.dryRun)) throw new AppError('INVALID_REQUEST', 'Some of these installs are dry runs and some are not.', 'Preview them all (--dry-run) or run them all.');
     return withLock(deps.lockFile, opName, async () => {
+      // Undo a transaction a killed process left behind before the manifest is read.
       await recover();
       ctx.progress({ phase: 'Planning', percent: 10 });
-      const { plan, out, manifest, previous, key } = await prepare(req, operation, !!req.dryRun, shared);
-      if (req.dryRun) return { ...plan, dryRun: true, written: 0 };
-      if (plan.blocked) {
-        const drifted = plan.files.filter((f) => f.drift.length && f.action === 'skip').map((f) => f.path);
-        throw new AppError('DRIFT', `Changed since the last install (or not ours): ${drifted.join(', ')}. Nothing was written.`, 'Review the diff (--dry-run, or the preview in the app) and choose --on-drift overwrite, adopt or skip.', { files: drifted, plan });
+      const manifestBefore = readText(deps.manifestFile);
+      const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
+      // What the installs planned so far would leave in each file, so the next one plans on top of it.
+      const pending = new Map<string, PlannedFile>();
+      const read = (file: string) => (pending.has(file) ? pending.get(file)!.after : readText(file));
+      const planned: Array<{ req: InstallRequest; plan: InstallPlan; changed: ReadonlyArray<PlannedFile> }> = [];
+      let manifestChanged = false;
+      for (const req of reqs) {
+        const { plan, out, previous, key } = await prepare(req, operation, dryRun, shared, read);
+        if (plan.blocked && !dryRun) {
+          const drifted = plan.files.filter((f) => f.drift.length && f.action === 'skip').map((f) => f.path);
+          throw new AppError('DRIFT', `Changed since the last install (or not ours): ${drifted.join(', ')}. Nothing was written.`, 'Review the diff (--dry-run, or the preview in the app) and choose --on-drift overwrite, adopt or skip.', { files: drifted, plan });
+        }
+        const changed = out.files.filter((f) => f.after !== f.before);
+        for (const f of changed) pending.set(f.path, { ...f, before: pending.get(f.path)?.before ?? f.before });
+        const next = nextManifest(shared.manifest, key, out, operation, previous);
+        if (next) {
+          shared.manifest = next;
+          manifestChanged = true;
+        }
+        planned.push({ req, plan, changed });
       }
-      const changed = out.files.filter((f) => f.after !== f.before);
-      const next = nextManifest(manifest, key, out, operation, previous);
-      if (!changed.length && !next) {
-        deps.audit.append({ operation: opName, target, result: 'noop', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { files: 0 } });
+      if (dryRun) return planned.map((p) => ({ ...p.plan, dryRun: true, written: 0 }));
+      const changed = [...pending.values()].filter((f) => f.after !== f.before);
+      if (!changed.length && !manifestChanged) {
+        for (const p of planned) deps.audit.append({ operation: opName, target: targetOf(p.req), result: 'noop', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { files: 0 } });
         ctx.progress({ phase: 'Nothing to change', done: true });
-        return { ...plan, dryRun: false, written: 0 };
+        return planned.map((p) => ({ ...p.plan, dryRun: false, written: 0 }));
       }
-      const externalFiles = changed.map((f) => f.path);
-      const historyOp = { operation: opName, correlationId: ctx.correlationId, externalFiles, message: `${operation} ${target}` };
+      const historyOp = { operation: opName, correlationId: ctx.correlationId, externalFiles: changed.map((f) => f.path), message: `${operation} ${reqs.map(targetOf).join(', ')}`, personalUnchanged: !changed.some((f) => isInside(deps.personalDir(), f.path)) };
       try {
         const versionBefore = await deps.history.beforeChange(historyOp);
         ctx.progress({ phase: 'Writing', percent: 50 });
-        const manifestBefore = readText(deps.manifestFile);
-        const written = await journaled(journal, { files: changed.map(beforeOf), manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) } }, async () => {
-          const n = await applyFiles(changed);
-          if (next) await saveManifest(deps.manifestFile, next);
-          return n;
+        await journaled(journal, { files: changed.map(beforeOf), manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) } }, async () => {
+          await applyFiles(changed);
+          if (manifestChanged) await saveManifest(deps.manifestFile, shared.manifest);
         });
-        // Only after the whole transaction succeeded does the in-memory manifest of a multi-tool run move on.
-        if (next && shared) shared.manifest = next;
         const versionAfter = await deps.history.record(historyOp);
-        deps.audit.append({
-          operation: opName,
-          target,
-          result: 'ok',
-          durationMs: Date.now() - started,
-          correlationId: ctx.correlationId,
-          ...(versionBefore ? { versionBefore } : {}),
-          ...(versionAfter ? { versionAfter } : {}),
-          details: { files: plan.files.map((f) => ({ path: f.path, action: f.action })), warnings: plan.warnings.length },
-        });
+        for (const p of planned) {
+          deps.audit.append({
+            operation: opName,
+            target: targetOf(p.req),
+            result: p.changed.length ? 'ok' : 'noop',
+            durationMs: Date.now() - started,
+            correlationId: ctx.correlationId,
+            ...(versionBefore ? { versionBefore } : {}),
+            ...(versionAfter ? { versionAfter } : {}),
+            details: { files: p.plan.files.map((f) => ({ path: f.path, action: f.action })), warnings: p.plan.warnings.length },
+          });
+        }
         ctx.progress({ phase: 'Done', done: true });
-        return { ...plan, dryRun: false, written };
+        return planned.map((p) => ({ ...p.plan, dryRun: false, written: p.changed.length }));
       } catch (e) {
-        deps.audit.append({ operation: opName, target, result: 'failed', durationMs: Date.now() - started, correlationId: ctx.correlationId, error: { code: e instanceof AppError ? e.code : 'INTERNAL', message: (e as Error).message } });
+        for (const p of planned) deps.audit.append({ operation: opName, target: targetOf(p.req), result: 'failed', durationMs: Date.now() - started, correlationId: ctx.correlationId, error: { code: e instanceof AppError ? e.code : 'INTERNAL', message: (e as Error).message } });
         throw e;
       }
     });
   };
-
-  /**
-   * Several installs (or uninstalls) as one operation, e.g. one agent into six tools: the lock is taken once, the
-   * library walked once and the manifest read once (and kept in memory between them; every writer takes the lock,
-   * so it cannot change underneath). Each install still plans, writes, saves the manifest, calls the history seam
-   * and appends its audit record on its own, in order, exactly as separate calls would; the first failure stops
-   * the rest, leaving the installs before it done.
-   */
-  const runMany = (reqs: ReadonlyArray<InstallRequest>, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult[]> =>
-    withLock(deps.lockFile, `agent.${operation}`, async () => {
-      // Undo a transaction a killed process left behind before the manifest is read into memory.
-      await recover();
-      const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
-      const results: InstallResult[] = [];
-      for (const req of reqs) results.push(await run(req, operation, ctx, shared));
-      return results;
-    });
+  const run = async (req: InstallRequest, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult> => (await runBatch([req], operation, ctx))[0]!;
 
   const statusOf = async (r: InstallRecord, all: ReadonlyArray<LibraryFileRef>): Promise<InstallStatus> => {
     const base = { agent: r.agent, tool: r.tool as ToolId, scope: r.scope, ...(r.project ? { project: r.project } : {}), installedAt: r.installedAt, files: [...new Set(r.items.map((i) => i.path))] };
@@ -366,11 +373,11 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     },
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
     async installMany(reqs, ctx) {
-      const results = await runMany(reqs, 'install', ctx);
+      const results = await runBatch(reqs, 'install', ctx);
       for (const name of new Set(reqs.filter((r) => !r.dryRun).map((r) => r.name))) await recordBudget(name);
       return results;
     },
-    uninstallMany: (reqs, ctx) => runMany(reqs, 'uninstall', ctx),
+    uninstallMany: (reqs, ctx) => runBatch(reqs, 'uninstall', ctx),
     status,
     recover,
     async importConfigs(req, ctx) {
@@ -406,6 +413,11 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
 /** A journal entry: the file and what it held before (nothing when it did not exist). */
 function beforeOf(f: { readonly path: string; readonly before?: string | undefined }): { path: string; before?: string } {
   return { path: f.path, ...(f.before !== undefined ? { before: f.before } : {}) };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** The user's home directory as the environment gives it (tests set HOME). */

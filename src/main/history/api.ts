@@ -9,6 +9,11 @@ export interface ChangeOperation {
   /** Absolute paths outside the personal workspace (tool files) this operation will touch, to snapshot first. */
   readonly externalFiles?: ReadonlyArray<string>;
   readonly message?: string;
+  /**
+   * The operation writes no personal file (an install writes only tool files): the version after it keeps the
+   * personal tree the version before it saw, instead of walking the workspace again.
+   */
+  readonly personalUnchanged?: boolean;
 }
 
 export interface History {

@@ -1,4 +1,4 @@
-import { HISTORY_REF, type HistoryRepo } from './repo';
+import { emptyTreeId, HISTORY_REF, rememberHead, type HistoryRepo } from './repo';
 import { displayPath } from './tool-paths';
 
 /** Why a version was made: before or after an operation, a change the watcher saw, a rollback, an import. */
@@ -21,7 +21,7 @@ const STATUS: Record<string, ChangedPath['status']> = { A: 'added', M: 'modified
 
 /** The files that differ between two trees (either may be undefined for the empty tree). */
 export async function changedPaths(repo: HistoryRepo, fromTree: string | undefined, toTree: string, onlyPath?: string): Promise<ChangedPath[]> {
-  const from = fromTree ?? (await repo.run(['mktree'], { input: '', operation: 'history mktree' })).stdout.trim();
+  const from = fromTree ?? (await emptyTreeId(repo));
   const r = await repo.run(['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, toTree, ...(onlyPath ? ['--', onlyPath] : [])], { operation: 'history diff-tree' });
   const parts = r.stdout.split('\0').filter((x) => x !== '');
   const out: ChangedPath[] = [];
@@ -64,5 +64,6 @@ export async function commitVersion(
   const env = date ? { GIT_AUTHOR_DATE: date.toISOString(), GIT_COMMITTER_DATE: date.toISOString() } : {};
   const id = (await repo.run(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], { input: message, env, operation: 'history commit' })).stdout.trim();
   await repo.run(['update-ref', '-m', 'history', HISTORY_REF, id, parents[0] ?? ''], { operation: 'history update-ref' });
+  rememberHead(repo.gitDir, id, tree);
   return id;
 }

@@ -82,9 +82,40 @@ export async function headVersion(repo: HistoryRepo): Promise<string | undefined
 
 /** The newest version and its tree in one git call, or undefined for an empty history. */
 export async function headState(repo: HistoryRepo): Promise<{ commit: string; tree: string } | undefined> {
+  // The commit this process made last, while the ref file still names it: no git process needed.
+  const known = lastHeads.get(repo.gitDir);
+  if (known && readLooseRef(repo.gitDir) === known.commit) return { ...known };
   const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], { operation: 'history head', okExitCodes: [128] });
   const [commit, tree] = r.stdout.trim().split(' ');
   return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;
+}
+
+/** Commits made by this process, by history dir: a commit id names its tree for ever. */
+const lastHeads = new Map<string, { commit: string; tree: string }>();
+
+/** Notes the commit this process just moved the timeline to (see headState). */
+export function rememberHead(gitDir: string, commit: string, tree: string): void {
+  lastHeads.set(gitDir, { commit, tree });
+}
+
+function readLooseRef(gitDir: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(gitDir, ...HISTORY_REF.split('/')), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id of the empty tree in this store's object format (no git process for the usual SHA-1 store). */
+export async function emptyTreeId(repo: HistoryRepo): Promise<string> {
+  let config = '';
+  try {
+    config = fs.readFileSync(path.join(repo.gitDir, 'config'), 'utf8');
+  } catch {
+    // No config yet: ask git.
+  }
+  if (config && !/objectformat/i.test(config)) return '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+  return (await repo.run(['mktree'], { input: '', operation: 'history mktree' })).stdout.trim();
 }
 
 /** Resolves a user-given version (full or abbreviated id, `HEAD~2`) to a commit id, or undefined. */

@@ -18,7 +18,7 @@ import { listVersions } from './log';
 import { applyRestore, clearJournal, journalFile, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
 import { clearStaleGitLocks, ensureHistoryRepo, headState, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
 import { entryFor } from './tool-paths';
-import { treeOf, writeCurrentTree } from './tree';
+import { rememberManifest, treeOf, writeCurrentTree, writeTreeParts } from './tree';
 
 export interface HistoryServiceOptions {
   readonly gitDir: string;
@@ -78,16 +78,23 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       return fn();
     });
 
-  async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = [], knownTree?: string): Promise<SnapshotResult> {
+  /** The personal tree the last `beforeChange` saw, for the `record` of the same operation (personalUnchanged). */
+  let personalBefore: { readonly key: string; readonly tree: string } | undefined;
+  const opKey = (op: ChangeOperation) => `${op.operation}\0${op.correlationId}`;
+
+  async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = [], knownTree?: string, knownPersonal?: string): Promise<SnapshotResult & { personal?: string }> {
     const state = await headState(repo);
     const head = state?.commit;
-    const tree = knownTree ?? (await writeCurrentTree(repo, head, toolFiles));
+    const parts = knownTree ? undefined : await writeTreeParts(repo, head, toolFiles, knownPersonal);
+    const tree = knownTree ?? parts!.tree;
     const headTree = state?.tree;
-    if (head && tree === headTree && !extraParents.length) return { version: head, changed: false };
+    const personal = parts?.personal;
+    if (head && tree === headTree && !extraParents.length) return { version: head, changed: false, ...(personal ? { personal } : {}) };
     const files = await changedPaths(repo, headTree, tree);
     const id = await commitVersion(repo, tree, [...(head ? [head] : []), ...extraParents], formatMessage(meta, files));
+    if (parts) rememberManifest(repo, id, parts.tracked);
     log.info('version', { id, operation: meta.operation, phase: meta.phase, correlationId: meta.correlationId, files: files.length });
-    return { version: id, changed: true };
+    return { version: id, changed: true, ...(personal ? { personal } : {}) };
   }
 
   async function recoverUnlocked(): Promise<void> {
@@ -156,8 +163,18 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     repo,
     locked,
     resolve: (v) => locked('history.resolve', () => resolve(v)),
-    beforeChange: (op) => locked(op.operation, async () => (await snapshotUnlocked(toMeta(op, 'before'), op.externalFiles)).version),
-    record: (op) => locked(op.operation, async () => (await snapshotUnlocked(toMeta(op, 'after'), op.externalFiles)).version),
+    beforeChange: (op) =>
+      locked(op.operation, async () => {
+        const r = await snapshotUnlocked(toMeta(op, 'before'), op.externalFiles);
+        personalBefore = r.personal ? { key: opKey(op), tree: r.personal } : undefined;
+        return r.version;
+      }),
+    record: (op) =>
+      locked(op.operation, async () => {
+        const reuse = op.personalUnchanged && personalBefore?.key === opKey(op) ? personalBefore.tree : undefined;
+        personalBefore = undefined;
+        return (await snapshotUnlocked(toMeta(op, 'after'), op.externalFiles, [], undefined, reuse)).version;
+      }),
     snapshot: (meta, toolFiles) => locked(meta.operation, () => snapshotUnlocked(meta, toolFiles)),
     recover: () => locked('history.recover', async () => undefined),
     // Reading the timeline needs no lock (git reads are consistent), unless a killed rollback must be finished first.

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HistoryRepo } from './repo';
+import { emptyTreeId, type HistoryRepo } from './repo';
 import { TOOLS_MANIFEST, toolEntry, toolPathOf } from './tool-paths';
 
 /** One entry of a version's tree. */
@@ -50,8 +50,19 @@ export async function manifestOf(repo: HistoryRepo, treeish: string | undefined)
 
 const manifests = new Map<string, ReadonlyArray<string>>();
 
-async function emptyTree(repo: HistoryRepo): Promise<string> {
-  return (await repo.run(['mktree'], { operation: 'history mktree', input: '' })).stdout.trim();
+/** Records the manifest of a commit this process made, so the next snapshot need not read it back. */
+export function rememberManifest(repo: HistoryRepo, commit: string, tracked: ReadonlyArray<string>): void {
+  if (manifests.size > 1000) manifests.clear();
+  manifests.set(`${repo.gitDir}\0${commit}`, [...tracked]);
+}
+
+/** The parts of a tree written by writeTreeParts. */
+export interface CurrentTree {
+  readonly tree: string;
+  /** The personal workspace's own tree (without the tool copies). */
+  readonly personal: string;
+  /** The tool paths the tree's manifest records. */
+  readonly tracked: ReadonlyArray<string>;
 }
 
 /**
@@ -60,31 +71,59 @@ async function emptyTree(repo: HistoryRepo): Promise<string> {
  * work tree nor the tool files.
  */
 export async function writeCurrentTree(repo: HistoryRepo, base: string | undefined, extraTools: ReadonlyArray<string>): Promise<string> {
+  return (await writeTreeParts(repo, base, extraTools)).tree;
+}
+
+/**
+ * writeCurrentTree with its parts; `knownPersonal` reuses a personal tree written moments ago (an operation that
+ * writes only tool files), sparing a walk of the personal workspace.
+ */
+export async function writeTreeParts(repo: HistoryRepo, base: string | undefined, extraTools: ReadonlyArray<string>, knownPersonal?: string): Promise<CurrentTree> {
   const work = repo.workTree();
   let personalTree: string;
-  if (fs.existsSync(work)) {
-    await repo.run(['add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
+  if (knownPersonal) {
+    personalTree = knownPersonal;
+  } else if (fs.existsSync(work)) {
+    // Every blob over core.bigFileThreshold goes into one pack per `git add` instead of a loose object file each:
+    // the first snapshot of a thousand new files costs ~0.1 s instead of ~1 s of file creation. Ids are unchanged.
+    await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
+    await combinePacks(repo);
     personalTree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
   } else {
-    personalTree = await emptyTree(repo);
+    personalTree = await emptyTreeId(repo);
   }
   const tracked = [...new Set([...(await manifestOf(repo, base)), ...extraTools.map((p) => path.resolve(p))])].sort();
-  if (!tracked.length) return personalTree;
+  if (!tracked.length) return { tree: personalTree, personal: personalTree, tracked };
 
   const present = tracked.filter((p) => isFile(p));
-  const shas = present.length
-    ? (await repo.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], { operation: 'history hash tools', input: present.join('\n') + '\n' })).stdout.trim().split('\n')
-    : [];
-  const manifestSha = (await repo.run(['hash-object', '-w', '--stdin'], { operation: 'history hash manifest', input: JSON.stringify(tracked, null, 1) + '\n' })).stdout.trim();
-  const lines = [`100644 ${manifestSha}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p)} ${shas[i]}\t${toolEntry(p)}`)];
+  // The manifest goes through the same hash-object process as the tool files, from a temp file in the git dir.
+  const manifestFile = path.join(repo.gitDir, `tmp-index-manifest-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   const indexFile = path.join(repo.gitDir, `tmp-index-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
+    fs.writeFileSync(manifestFile, JSON.stringify(tracked, null, 1) + '\n');
+    const shas = (await repo.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], { operation: 'history hash tools', input: [manifestFile, ...present].join('\n') + '\n' })).stdout.trim().split('\n');
+    const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p)} ${shas[i + 1]}\t${toolEntry(p)}`)];
     await repo.run(['read-tree', personalTree], { indexFile, operation: 'history compose' });
     await repo.run(['update-index', '-z', '--index-info'], { indexFile, operation: 'history compose', input: lines.map((l) => l + '\0').join('') });
-    return (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim();
+    return { tree: (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim(), personal: personalTree, tracked };
   } finally {
     fs.rmSync(indexFile, { force: true });
+    fs.rmSync(manifestFile, { force: true });
   }
+}
+
+/** More packs than this (one per snapshot that added files) and they are combined, so lookups stay fast. */
+const MAX_PACKS = 16;
+
+/** Combines small packs geometrically (each repack touches only the small ones), keeping the store compact. */
+async function combinePacks(repo: HistoryRepo): Promise<void> {
+  let packs = 0;
+  try {
+    packs = fs.readdirSync(path.join(repo.gitDir, 'objects', 'pack')).filter((f) => f.endsWith('.pack')).length;
+  } catch {
+    return;
+  }
+  if (packs > MAX_PACKS) await repo.run(['repack', '--geometric=2', '-d', '-q'], { operation: 'history repack' });
 }
 
 function isFile(p: string): boolean {

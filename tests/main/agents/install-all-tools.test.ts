@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TOOL_IDS, type ToolId } from '../../../src/shared/agents';
 import { snapshotTree } from '../../helpers/temp';
 import { SCHEMAS_DIR } from '../../helpers/app';
-import { agentFixture, ctx, read, writeAgent } from './helpers';
+import { agentFixture, ctx, read, writeAgent, writeTree } from './helpers';
 
 const schemaFile = (name: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, name), 'utf8'));
 
@@ -127,6 +127,39 @@ describe('installing an agent into all nine tools', () => {
     expect(w.files.filter((x) => x.path.includes('.windsurf')).length).toBe(14);
     const c = await f.services.agents.install({ name: 'many', tool: 'cursor', scope: 'project', project: f.project }, ctx());
     expect(c.files.map((x) => path.basename(x.path))).toContain('many--roles-frontend-accessibility.mdc');
+  });
+
+  it('packs resources over Windsurf\'s limit into as few rule files as fit, and names a single resource that cannot fit', async () => {
+    const f = await agentFixture();
+    const rules = Array.from({ length: 40 }, (_, i) => ({ rel: `rules/r${String(i).padStart(2, '0')}.md`, marker: `marker-${i}-end`, body: `# Rule ${i}\n\n${'word '.repeat(200)}marker-${i}-end\n` }));
+    writeTree(f.personal, Object.fromEntries(rules.map((r) => [r.rel, r.body])));
+    writeAgent(f.personal, 'packed', 'description: Packed\nresources: ["rules/**"]');
+    const req = { name: 'packed', tool: 'windsurf' as const, scope: 'project' as const, project: f.project };
+    const r = await f.services.agents.install(req, ctx());
+    const dir = path.join(f.project, '.windsurf', 'rules');
+    const parts = fs.readdirSync(dir).sort();
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.length).toBeLessThan(8);
+    expect(parts).toContain('packed.md');
+    expect(parts).toContain('packed--part-2.md');
+    const texts = parts.map((p) => read(path.join(dir, p)));
+    for (const t of texts) {
+      expect(t.length).toBeLessThanOrEqual(12_000);
+      expect(t).toMatch(/^---\ntrigger: always_on\n/);
+    }
+    // Every resource exactly once, in order, and the prompt in the first part.
+    const all = parts.map((p) => read(path.join(dir, p))).join('\n');
+    for (const rule of rules) expect(all.split(rule.marker).length).toBe(2);
+    expect(read(path.join(dir, 'packed.md'))).toContain('You help.');
+    expect(r.written).toBe(parts.length);
+    expect((await f.services.agents.install(req, ctx())).written).toBe(0);
+    await f.services.agents.uninstall(req, ctx());
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+
+    writeTree(f.personal, { 'rules/huge.md': 'z'.repeat(13_000) + '\n' });
+    const before = snapshotTree(f.project);
+    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', message: expect.stringContaining('rules/huge.md'), hint: expect.stringContaining('rules/huge.md') });
+    expect(snapshotTree(f.project)).toEqual(before);
   });
 
   it('warns when AGENTS.md would pass Codex\'s 32 KiB cap', async () => {

@@ -98,7 +98,7 @@ describe('install fast paths', () => {
     expect(read(agentFile)).toContain('Changed text of rule 1, longer');
   });
 
-  it('installs into several tools as one operation: same files, manifest, history and audit as separate installs; stops at the first drift', async () => {
+  it('installs into several tools as one operation: same files, manifest and audit as separate installs; a drift in any tool writes nothing', async () => {
     const f = await agentFixture();
     writeRules(f.personal, 5);
     writeAgent(f.personal, 'bench', 'description: Bench\nresources: ["rules/**"]\nmcpServers: [memory]');
@@ -114,15 +114,27 @@ describe('install fast paths', () => {
     const norm = (tree: Record<string, string>, root: string) => JSON.stringify(tree).split(root).join('ROOT');
     expect(norm(snapshotTree(other), other)).toBe(norm(snapshotTree(f.project), f.project));
 
-    // A re-run writes nothing; a drifted file in the second tool stops there: the first is done, the third untouched.
+    // A re-run writes nothing; a drifted file in the second tool stops the whole run before anything is written.
     expect((await f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).map((r) => r.written)).toEqual([0, 0, 0]);
     writeAgent(f.personal, 'bench', 'description: Changed\nresources: ["rules/**"]\nmcpServers: [memory]');
     fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'bench.mdc'), 'edit\n');
     const gemini = read(path.join(f.project, 'GEMINI.md'));
+    const claude = read(path.join(f.project, '.claude', 'agents', 'bench.md'));
+    const versions = (await f.services.history.list()).length;
     await expect(f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).rejects.toMatchObject({ code: 'DRIFT' });
-    expect(read(path.join(f.project, '.claude', 'agents', 'bench.md'))).toContain('Changed');
+    expect(read(path.join(f.project, '.claude', 'agents', 'bench.md'))).toBe(claude);
     expect(read(path.join(f.project, 'GEMINI.md'))).toBe(gemini);
-    expect(Object.fromEntries((await f.services.agents.status()).filter((x) => x.project === f.project).map((x) => [x.tool, x.state]))).toEqual({ 'claude-code': 'installed', cursor: 'drifted', gemini: 'needs-reinstall' });
+    expect((await f.services.history.list()).length).toBe(versions);
+    expect(Object.fromEntries((await f.services.agents.status()).filter((x) => x.project === f.project).map((x) => [x.tool, x.state]))).toEqual({ 'claude-code': 'needs-reinstall', cursor: 'drifted', gemini: 'needs-reinstall' });
+
+    // With the drift resolved, one run installs all three under one pair of history versions.
+    const before = (await f.services.history.list()).length;
+    await f.services.agents.installMany([req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')], ctx('batch-2'));
+    expect(read(path.join(f.project, '.claude', 'agents', 'bench.md'))).toContain('Changed');
+    expect((await f.services.history.list()).length - before).toBeLessThanOrEqual(2);
+    const audits = f.services.audit.read().filter((a) => a.correlationId === 'batch-2');
+    expect(audits.map((a) => a.result)).toEqual(['ok', 'ok', 'ok']);
+    expect(new Set(audits.map((a) => a.versionAfter)).size).toBe(1);
 
     // Uninstall all three at once (removing the hand edit too).
     await f.services.agents.uninstallMany([req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')], ctx());

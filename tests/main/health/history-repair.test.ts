@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeJournal } from '../../../src/main/history/restore';
 import { cli, testContext, testServices } from '../../helpers/app';
 import { tempDir } from '../../helpers/temp';
+import { corruptObject } from '../../helpers/history';
 
 async function workspace() {
   const home = tempDir('aicfg-hrepair-');
@@ -41,9 +41,9 @@ describe('health: the history store and sync conflicts', () => {
     fs.writeFileSync(path.join(personal, 'knowledge', 'a.md'), 'alpha\n');
     const v1 = (await s.history.record({ operation: 'test.one', correlationId: 'c' }))!;
     const sha = (await s.history.repo.run(['rev-parse', `${v1}:knowledge/a.md`])).stdout.trim();
-    const obj = path.join(s.history.repo.gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
-    fs.chmodSync(obj, 0o644);
-    fs.writeFileSync(obj, zlib.deflateSync(Buffer.from('blob 6\0ALPHA\n')));
+    await corruptObject(s.history.repo, sha);
+    const stored = () => fs.readdirSync(path.join(s.history.repo.gitDir, 'objects'), { recursive: true }).map(String).sort();
+    const objects = stored();
 
     const fresh = testServices(home);
     expect((await fresh.health.check({ only: ['history'] }, testContext())).checks[0]).toMatchObject({ status: 'fail', fix: { id: 'repair-history' } });
@@ -51,7 +51,7 @@ describe('health: the history store and sync conflicts', () => {
     expect(rep.outcome).toBe('failed');
     expect(rep.actions.join('\n')).toContain(sha);
     expect(rep.actions.join('\n')).toContain(`version ${v1.slice(0, 10)} (test.one`);
-    expect(fs.existsSync(obj)).toBe(true);
+    expect(stored()).toEqual(objects);
   });
 
   it('sync conflicts point at `ai-config sync conflicts` and the Sync screen, with no automatic fix', async () => {

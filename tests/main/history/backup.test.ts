@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { historyFixture } from '../../helpers/history';
+import { corruptObject, historyFixture } from '../../helpers/history';
 import { versionsToKeep } from '../../../src/main/history/retention';
 import { snapshotTree } from '../../helpers/temp';
 import { testContext } from '../../helpers/app';
@@ -22,9 +21,7 @@ describe('backups', () => {
 
     // Overwrite the stored copy of a.md with other content (as a bad disk would).
     const sha = (await h.repo.run(['rev-parse', `${v1}:a.md`])).stdout.trim();
-    const obj = path.join(h.repo.gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
-    fs.chmodSync(obj, 0o644);
-    fs.writeFileSync(obj, zlib.deflateSync(Buffer.from('blob 6\0ALPHA\n')));
+    await corruptObject(h.repo, sha);
     const bad = await h.verify();
     expect(bad.ok).toBe(false);
     expect(bad.problems.join('\n')).toContain(sha);
