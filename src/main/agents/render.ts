@@ -42,7 +42,8 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
 /** The last budget computed, reused while the prompt and every resource body are the same strings (one install into several tools). */
 let lastBudget: { prompt: string; bodies: ReadonlyArray<string>; paths: ReadonlyArray<string>; value: ReturnType<typeof contextBudget> } | undefined;
 
-function budgetOf(prompt: string, texts: ReadonlyArray<ResourceText>): ReturnType<typeof contextBudget> {
+/** contextBudget, reused while the prompt and every resource are the same strings. */
+export function budgetOf(prompt: string, texts: ReadonlyArray<Pick<ResourceText, 'path' | 'body'>>): ReturnType<typeof contextBudget> {
   const hit = lastBudget;
   if (hit && hit.prompt === prompt && hit.bodies.length === texts.length && texts.every((t, i) => t.body === hit.bodies[i] && t.path === hit.paths[i])) return hit.value;
   const value = contextBudget(prompt, texts);

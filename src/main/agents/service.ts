@@ -13,7 +13,7 @@ import { redactText } from '../observability/redact';
 import { withLock } from '../workspace/lock';
 import { writeAtomic } from '../workspace/atomic-write';
 import { applyFiles, readText } from './apply';
-import { budgetSample, contextBudget } from './budget';
+import { budgetSample } from './budget';
 import { unifiedDiff } from './diff';
 import { contentHash } from './hash';
 import { fileBody, winningFiles, type LibraryFileRef } from './library-files';
@@ -22,7 +22,7 @@ import { journaled, journalFileFor, recoverWrites } from './journal';
 import { loadManifest, saveManifest, sameInstall, type Manifest } from './manifest';
 import { idOf, locationKey, parentOf, type Desired, type InstallRecord } from './model';
 import { planChanges, type PlannedFile, type PlanOutput } from './plan';
-import { renderAgent } from './render';
+import { budgetOf as cachedBudget, renderAgent } from './render';
 import { loadMcpServers, resolveResources } from './resolve';
 import { canonical, readSlot } from './slots';
 import { TARGETS } from './targets';
@@ -191,6 +191,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
    * written. Then one history snapshot before, one journaled write of every file and the manifest (all or nothing,
    * even if the process is killed), one snapshot after, and one audit record per install sharing those versions.
    */
+  /** The library walk of the last install, for the token estimate made right after it. */
+  let justWalked: Promise<LibraryFileRef[]> | undefined;
   const runBatch = (reqs: ReadonlyArray<InstallRequest>, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult[]> => {
     const opName = `agent.${operation}`;
     const started = Date.now();
@@ -223,6 +225,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         }
         planned.push({ req, plan, changed });
       }
+      justWalked = shared.files;
       if (dryRun) return planned.map((p) => ({ ...p.plan, dryRun: true, written: 0 }));
       const changed = [...pending.values()].filter((f) => f.after !== f.before);
       if (!changed.length && !manifestChanged) {
@@ -289,7 +292,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
   };
 
   const budgetOf = async (agent: Agent, resources: ReadonlyArray<{ path: string; abs: string }>) =>
-    contextBudget(agent.prompt, await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body }))));
+    cachedBudget(agent.prompt, await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body }))));
   /** The tools an agent is installed into, or else the ones it targets. */
   const toolsOf = (agent: Agent): string[] => {
     const installed = loadManifest(deps.manifestFile).installs.filter((r) => r.agent === agent.name).map((r) => r.tool);
@@ -299,7 +302,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
   const recordBudget = async (name: string) => {
     if (!deps.metrics) return;
     try {
-      const all = await files();
+      // The walk the install just made, if any: the estimate needs no second one.
+      const all = await (justWalked ?? files());
       const agent = await findAgent(name, all);
       deps.metrics.recordTokenBudget(budgetSample(name, await budgetOf(agent, resolveResources(agent, all).resources), toolsOf(agent)));
     } catch {
@@ -369,12 +373,14 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     async install(req, ctx) {
       const r = await run(req, 'install', ctx);
       if (!r.dryRun) await recordBudget(req.name);
+      justWalked = undefined;
       return r;
     },
     uninstall: (req, ctx) => run(req, 'uninstall', ctx),
     async installMany(reqs, ctx) {
       const results = await runBatch(reqs, 'install', ctx);
       for (const name of new Set(reqs.filter((r) => !r.dryRun).map((r) => r.name))) await recordBudget(name);
+      justWalked = undefined;
       return results;
     },
     uninstallMany: (reqs, ctx) => runBatch(reqs, 'uninstall', ctx),

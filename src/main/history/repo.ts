@@ -84,7 +84,10 @@ export async function headVersion(repo: HistoryRepo): Promise<string | undefined
 export async function headState(repo: HistoryRepo): Promise<{ commit: string; tree: string } | undefined> {
   // The commit this process made last, while the ref file still names it: no git process needed.
   const known = lastHeads.get(repo.gitDir);
-  if (known && readLooseRef(repo.gitDir) === known.commit) return { ...known };
+  const loose = readLooseRef(repo.gitDir);
+  if (known && loose === known.commit) return { ...known };
+  // No ref file and no packed refs: an empty history (the files backend keeps a ref in one or the other).
+  if (loose === undefined && fs.existsSync(path.join(repo.gitDir, 'HEAD')) && !fs.existsSync(path.join(repo.gitDir, 'packed-refs'))) return undefined;
   const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], { operation: 'history head', okExitCodes: [128] });
   const [commit, tree] = r.stdout.trim().split(' ');
   return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;

@@ -89,6 +89,7 @@ export async function writeTreeParts(repo: HistoryRepo, base: string | undefined
     await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
     await combinePacks(repo);
     personalTree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
+    indexOf.set(repo.gitDir, { tree: personalTree, stamp: stampOf(path.join(repo.gitDir, 'index')) });
   } else {
     personalTree = await emptyTreeId(repo);
   }
@@ -103,12 +104,28 @@ export async function writeTreeParts(repo: HistoryRepo, base: string | undefined
     fs.writeFileSync(manifestFile, JSON.stringify(tracked, null, 1) + '\n');
     const shas = (await repo.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], { operation: 'history hash tools', input: [manifestFile, ...present].join('\n') + '\n' })).stdout.trim().split('\n');
     const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p)} ${shas[i + 1]}\t${toolEntry(p)}`)];
-    await repo.run(['read-tree', personalTree], { indexFile, operation: 'history compose' });
+    // The personal index as `write-tree` left it holds exactly the personal tree: a copy spares a read-tree.
+    const main = path.join(repo.gitDir, 'index');
+    const known = indexOf.get(repo.gitDir);
+    if (known && known.tree === personalTree && known.stamp && known.stamp === stampOf(main)) fs.copyFileSync(main, indexFile);
+    else await repo.run(['read-tree', personalTree], { indexFile, operation: 'history compose' });
     await repo.run(['update-index', '-z', '--index-info'], { indexFile, operation: 'history compose', input: lines.map((l) => l + '\0').join('') });
     return { tree: (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim(), personal: personalTree, tracked };
   } finally {
     fs.rmSync(indexFile, { force: true });
     fs.rmSync(manifestFile, { force: true });
+  }
+}
+
+/** The personal tree the history dir's index held when this process last wrote it, and the index's stamp then. */
+const indexOf = new Map<string, { readonly tree: string; readonly stamp: string | undefined }>();
+
+function stampOf(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return undefined;
   }
 }
 
