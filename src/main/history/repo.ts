@@ -55,7 +55,7 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
     // Created beside its place and renamed into it, so a half-made store is never taken for the real one.
     fs.mkdirSync(parent, { recursive: true });
     const tmp = `${repo.gitDir}${INIT_MARK}${process.pid}`;
-    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', tmp], { cwd: parent, operation: 'history init', ...(repo.logger ? { logger: repo.logger } : {}) });
+    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', tmp], { cwd: parent, operation: 'history init', ...(repo.logger ? { logger: repo.logger } : {}) });
     fs.renameSync(tmp, repo.gitDir);
   }
   const exclude = path.join(repo.gitDir, 'info', 'exclude');

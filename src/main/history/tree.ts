@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeBlobs } from './pack';
 import { emptyTreeId, type HistoryRepo } from './repo';
 import { TOOLS_MANIFEST, toolEntry, toolPathOf } from './tool-paths';
 
@@ -96,14 +97,16 @@ export async function writeTreeParts(repo: HistoryRepo, base: string | undefined
   const tracked = [...new Set([...(await manifestOf(repo, base)), ...extraTools.map((p) => path.resolve(p))])].sort();
   if (!tracked.length) return { tree: personalTree, personal: personalTree, tracked };
 
-  const present = tracked.filter((p) => isFile(p));
-  // The manifest goes through the same hash-object process as the tool files, from a temp file in the git dir.
-  const manifestFile = path.join(repo.gitDir, `tmp-index-manifest-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const present: Array<{ path: string; data: Buffer }> = [];
+  for (const p of tracked) {
+    const data = readFileIfAny(p);
+    if (data) present.push({ path: p, data });
+  }
   const indexFile = path.join(repo.gitDir, `tmp-index-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
-    fs.writeFileSync(manifestFile, JSON.stringify(tracked, null, 1) + '\n');
-    const shas = (await repo.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], { operation: 'history hash tools', input: [manifestFile, ...present].join('\n') + '\n' })).stdout.trim().split('\n');
-    const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p)} ${shas[i + 1]}\t${toolEntry(p)}`)];
+    // The manifest and the tool files, those the store lacks written in one pack.
+    const shas = await writeBlobs(repo, [Buffer.from(JSON.stringify(tracked, null, 1) + '\n'), ...present.map((p) => p.data)]);
+    const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p.path)} ${shas[i + 1]}\t${toolEntry(p.path)}`)];
     // The personal index as `write-tree` left it holds exactly the personal tree: a copy spares a read-tree.
     const main = path.join(repo.gitDir, 'index');
     const known = indexOf.get(repo.gitDir);
@@ -113,7 +116,6 @@ export async function writeTreeParts(repo: HistoryRepo, base: string | undefined
     return { tree: (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim(), personal: personalTree, tracked };
   } finally {
     fs.rmSync(indexFile, { force: true });
-    fs.rmSync(manifestFile, { force: true });
   }
 }
 
@@ -143,11 +145,12 @@ async function combinePacks(repo: HistoryRepo): Promise<void> {
   if (packs > MAX_PACKS) await repo.run(['repack', '--geometric=2', '-d', '-q'], { operation: 'history repack' });
 }
 
-function isFile(p: string): boolean {
+/** A regular file's bytes, or undefined when there is none at the path. */
+function readFileIfAny(p: string): Buffer | undefined {
   try {
-    return fs.statSync(p).isFile();
+    return fs.statSync(p).isFile() ? fs.readFileSync(p) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
