@@ -136,6 +136,8 @@ export function createServices(opts: ServicesOptions): Services {
         cloneSource: (source) => sources.cloneSource(source, ctx),
         onProgress: (phase, percent) => ctx.progress({ phase, ...(percent !== undefined ? { percent } : {}) }),
       });
+      // The history store is part of the workspace: made now, so the first change pays only for its snapshot.
+      await history.recover();
       ctx.progress({ phase: 'Done', done: true });
       if (result.changed) audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
       return result;

@@ -143,6 +143,8 @@ describe('installing an agent into all nine tools', () => {
     expect(parts).toContain('packed.md');
     expect(parts).toContain('packed--part-2.md');
     const texts = parts.map((p) => read(path.join(dir, p)));
+    // Packed tight: every part but the last is within one resource (~1,030 characters) of the limit.
+    expect(texts.filter((t) => t.length < 12_000 - 1_100).length).toBeLessThanOrEqual(1);
     for (const t of texts) {
       expect(t.length).toBeLessThanOrEqual(12_000);
       expect(t).toMatch(/^---\ntrigger: always_on\n/);

@@ -61,10 +61,20 @@ export const windsurf: Target = {
  */
 function packRules(resources: ReadonlyArray<ResourceText>, render: (chunk: ReadonlyArray<ResourceText>, k: number) => string): string[] {
   const chunks: ResourceText[][] = [[]];
+  // Lengths are added up rather than each candidate part rendered again: a resource adds "\n\n### path\n\nbody",
+  // the first in part 0 also the "\n\n## Resources" heading. Every part is rendered once at the end and checked.
+  let length = render([], 0).length;
   for (const r of resources) {
     const cur = chunks[chunks.length - 1]!;
-    if (render([...cur, r], chunks.length - 1).length <= WINDSURF_RULE_LIMIT) cur.push(r);
-    else chunks.push([r]);
+    const item = 2 + `### ${r.path}\n\n${r.body.trim()}`.length;
+    const heading = chunks.length === 1 && !cur.length ? 2 + '## Resources'.length : 0;
+    if (length + heading + item <= WINDSURF_RULE_LIMIT) {
+      cur.push(r);
+      length += heading + item;
+    } else {
+      chunks.push([r]);
+      length = render([], chunks.length - 1).length + item;
+    }
   }
   return chunks.map((chunk, k) => {
     const text = render(chunk, k);
