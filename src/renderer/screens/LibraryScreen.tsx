@@ -4,17 +4,17 @@ import { FilePreview } from '../components/FilePreview';
 import { FileTree } from '../components/FileTree';
 import { SearchResults } from '../components/SearchResults';
 import type { EntryKind } from '../../shared/library';
-import { defaultExpanded, useLibrary } from '../stores/library';
+import { isFolderExpanded, useLibrary } from '../stores/library';
 
 /** Browse every library and personal file; open one to see its fields and rendered text. */
 export function LibraryScreen() {
-  const { status, entries, selected, file, expanded, initializing, initError, refresh, init, open, toggle, query, kindFilter, results, setQuery, subscribe } = useLibrary();
+  const { status, entries, selected, file, expanded, expandMode, expandAll, collapseAll, initializing, initError, refresh, init, open, toggle, query, kindFilter, results, setQuery, subscribe } = useLibrary();
   useEffect(() => {
     void refresh();
   }, [refresh]);
   useEffect(() => subscribe(), [subscribe]);
   const searching = !!query.trim() || !!kindFilter;
-  const isExpanded = useCallback((folder: string) => expanded[folder] ?? defaultExpanded(folder), [expanded]);
+  const isExpanded = useCallback((folder: string) => isFolderExpanded(expanded, expandMode, folder), [expanded, expandMode]);
 
   if (status.kind === 'ready' && !status.value.initialized) {
     return (
@@ -35,6 +35,16 @@ export function LibraryScreen() {
         <div className="side-head">
           <h2>Library</h2>
           {entries.kind === 'ready' && <span className="muted">{entries.value.length} files</span>}
+          {entries.kind === 'ready' && !searching && (
+            <span className="tree-actions">
+              <button type="button" className="link" onClick={expandAll}>
+                Expand all
+              </button>
+              <button type="button" className="link" onClick={collapseAll}>
+                Collapse all
+              </button>
+            </span>
+          )}
         </div>
         <div className="search-bar">
           <input type="search" role="searchbox" aria-label="Search the library" placeholder="Search titles, tags, paths and text…" value={query} onChange={(e) => void setQuery(e.target.value, kindFilter)} />

@@ -13,12 +13,18 @@ interface LibraryState {
   selected?: { source: string; path: string };
   file: Load<LibraryFile>;
   expanded: Record<string, boolean>;
+  /** What a folder without its own toggle shows: top level open ('default'), every folder open, or none. */
+  expandMode: ExpandMode;
   initializing: boolean;
   initError?: IpcError;
   refresh(): Promise<void>;
   init(): Promise<void>;
   open(entry: { source: string; path: string }): Promise<void>;
   toggle(folder: string): void;
+  /** Opens every folder. */
+  expandAll(): void;
+  /** Closes every folder. */
+  collapseAll(): void;
   query: string;
   kindFilter?: EntryKind;
   results: Load<SearchResult>;
@@ -37,6 +43,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   entries: { kind: 'idle' },
   file: { kind: 'idle' },
   expanded: {},
+  expandMode: 'default',
   initializing: false,
   async refresh() {
     const api = getApi();
@@ -93,11 +100,24 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     });
   },
   toggle(folder) {
-    set((s) => ({ expanded: { ...s.expanded, [folder]: !(s.expanded[folder] ?? defaultExpanded(folder)) } }));
+    set((s) => ({ expanded: { ...s.expanded, [folder]: !isFolderExpanded(s.expanded, s.expandMode, folder) } }));
+  },
+  expandAll() {
+    set({ expanded: {}, expandMode: 'all' });
+  },
+  collapseAll() {
+    set({ expanded: {}, expandMode: 'none' });
   },
 }));
+
+export type ExpandMode = 'default' | 'all' | 'none';
 
 /** Top-level folders start open, deeper ones closed. */
 export function defaultExpanded(folder: string): boolean {
   return !folder.includes('/');
+}
+
+/** Whether a folder is open: its own toggle if it has one, else what the expand mode says. */
+export function isFolderExpanded(expanded: Readonly<Record<string, boolean>>, mode: ExpandMode, folder: string): boolean {
+  return expanded[folder] ?? (mode === 'all' ? true : mode === 'none' ? false : defaultExpanded(folder));
 }
