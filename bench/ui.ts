@@ -120,6 +120,8 @@ async function main() {
       return { ms: performance.now() - t, bytes: Buffer.byteLength(text) };
     };
     const treeCalls = [await payload('library:tree'), await payload('library:tree'), await payload('library:tree')];
+    // The compact form the Library screen loads (absent before it existed).
+    const outlineCalls = [await payload('library:outline'), await payload('library:outline'), await payload('library:outline')];
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let treeRequests = 0;
@@ -180,7 +182,9 @@ async function main() {
       files,
       fixtureMs,
       indexRebuildMs: indexMs,
-      treePayload: { bytes: treeCalls[0]!.bytes, ms: treeCalls.map((c) => round(c.ms)), wsBytes: treeBytes, requestsOnLoad: treeRequests },
+      treePayload: { bytes: treeCalls[0]!.bytes, ms: treeCalls.map((c) => round(c.ms)) },
+      outlinePayload: { bytes: outlineCalls[0]!.bytes, ms: outlineCalls.map((c) => round(c.ms)) },
+      screenLoad: { wsBytes: treeBytes, treeRequests },
       firstRenderMs,
       expandAllMs: round(expandAllMs),
       collapseAllMs: round(collapseAllMs),
@@ -201,6 +205,7 @@ async function main() {
     const f = result.frames;
     console.log(`Library screen, ${files} files (${visibleRows} rows expanded)`);
     console.log(`  library:tree      ${(result.treePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.treePayload.ms.join(' / ')} ms`);
+    console.log(`  library:outline   ${(result.outlinePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.outlinePayload.ms.join(' / ')} ms   (the screen received ${(treeBytes / 2 ** 20).toFixed(1)} MB)`);
     console.log(`  first render      ${firstRenderMs} ms   expand all ${result.expandAllMs} ms   collapse all ${result.collapseAllMs} ms`);
     console.log(`  JS heap           ${heapAfterLoad} MB after load, ${heapAfterScroll} MB after scrolling`);
     for (const [name, s] of Object.entries(f)) console.log(`  ${name.padEnd(8)} frames ${String(s.frames).padStart(5)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms  >50ms ${s.over50ms}`);
