@@ -33,10 +33,14 @@ const summary = (frames: number[]) => ({
 });
 
 /** Runs `steps` (one per animation frame, in the page) and returns the frame times seen meanwhile. */
-async function scrollFrames(page: Page, mode: 'steady' | 'smooth' | 'fling', stepPx: number, maxFrames: number): Promise<{ frames: number[]; longTasks: number }> {
+async function scrollFrames(page: Page, mode: 'steady' | 'smooth' | 'fling', stepPx: number, maxFrames: number): Promise<{ frames: number[]; longTasks: number; slowWithGc: number }> {
   return page.evaluate(
     ({ mode, stepPx, maxFrames }) =>
-      new Promise<{ frames: number[]; longTasks: number }>((resolve) => {
+      new Promise<{ frames: number[]; longTasks: number; slowWithGc: number }>((resolve) => {
+        const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+        let lastHeap = heap();
+        /** Frames over 33 ms during which the heap shrank by more than 1 MB (a garbage collection ran). */
+        let slowWithGc = 0;
         const tree = document.querySelector<HTMLElement>('[role="tree"]')!;
         const max = tree.scrollHeight - tree.clientHeight;
         tree.scrollTop = 0;
@@ -54,12 +58,15 @@ async function scrollFrames(page: Page, mode: 'steady' | 'smooth' | 'fling', ste
         const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
         const tick = (t: number) => {
           if (last) frames.push(t - last);
+          const h = heap();
+          if (last && t - last > 33.4 && h < lastHeap - 2 ** 20) slowWithGc++;
+          lastHeap = h;
           last = t;
           n++;
           const done = n > maxFrames || (mode !== 'fling' && tree.scrollTop >= max);
           if (done) {
             obs.disconnect();
-            resolve({ frames, longTasks });
+            resolve({ frames, longTasks, slowWithGc });
             return;
           }
           if (mode === 'fling') tree.scrollTop = Math.floor(rand() * max);
@@ -109,7 +116,7 @@ async function main() {
       indexMs = Date.now() - t2;
     },
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-precise-memory-info'] });
   try {
     // The tree payload, as the host sends it (HTTP invoke with the run's token), three times.
     const token = new URL(app.url).searchParams.get('token') ?? '';
@@ -193,9 +200,9 @@ async function main() {
       lastRowShown,
       heapMb: { afterLoad: heapAfterLoad, afterScroll: heapAfterScroll },
       frames: {
-        steady: { ...summary(steady.frames), longTasks: steady.longTasks, stepPx: 4000 },
-        smooth: { ...summary(smooth.frames), longTasks: smooth.longTasks, stepPx: 60 },
-        fling: { ...summary(fling.frames), longTasks: fling.longTasks },
+        steady: { ...summary(steady.frames), longTasks: steady.longTasks, slowWithGc: steady.slowWithGc, stepPx: 4000 },
+        smooth: { ...summary(smooth.frames), longTasks: smooth.longTasks, slowWithGc: smooth.slowWithGc, stepPx: 60 },
+        fling: { ...summary(fling.frames), longTasks: fling.longTasks, slowWithGc: fling.slowWithGc },
         wheel: summary(wheel),
       },
       totalMs: Date.now() - started,
@@ -208,7 +215,7 @@ async function main() {
     console.log(`  library:outline   ${(result.outlinePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.outlinePayload.ms.join(' / ')} ms   (the screen received ${(treeBytes / 2 ** 20).toFixed(1)} MB)`);
     console.log(`  first render      ${firstRenderMs} ms   expand all ${result.expandAllMs} ms   collapse all ${result.collapseAllMs} ms`);
     console.log(`  JS heap           ${heapAfterLoad} MB after load, ${heapAfterScroll} MB after scrolling`);
-    for (const [name, s] of Object.entries(f)) console.log(`  ${name.padEnd(8)} frames ${String(s.frames).padStart(5)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms  >50ms ${s.over50ms}`);
+    for (const [name, s] of Object.entries(f)) console.log(`  ${name.padEnd(8)} frames ${String(s.frames).padStart(5)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms  >50ms ${s.over50ms}${'slowWithGc' in s ? `  (slow with GC ${s.slowWithGc})` : ''}`);
     console.log(`  wrote ${outFile}`);
   } finally {
     await browser.close();

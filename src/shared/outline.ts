@@ -17,6 +17,8 @@ export interface Outline {
 }
 
 const KINDS: ReadonlyArray<EntryKind> = ['knowledge', 'agent', 'mcp-server'];
+/** Shared by every entry that overrides nothing (most of them), so 100,000 entries do not hold 100,000 empty arrays. */
+const NONE: ReadonlyArray<string> = Object.freeze([]);
 
 /** Packs entries (in any order; path order packs best) into an outline. */
 export function encodeOutline(entries: ReadonlyArray<TreeEntry>): Outline {
@@ -48,9 +50,9 @@ export function decodeOutline(outline: Outline): TreeEntry[] {
   const { sources } = outline;
   for (const [dir, files] of outline.dirs) {
     const prefix = dir ? `${dir}/` : '';
-    for (const [s, name, k, title, over, ...overrides] of files) {
-      const e: TreeEntry = { source: sources[s] ?? '', path: prefix + name, kind: KINDS[k] ?? 'knowledge', title, overrides: overrides.map((i) => sources[i] ?? '') };
-      out.push(over >= 0 ? { ...e, overriddenBy: sources[over] ?? '' } : e);
+    for (const f of files) {
+      const e: TreeEntry = { source: sources[f[0]] ?? '', path: prefix + f[1], kind: KINDS[f[2]] ?? 'knowledge', title: f[3], overrides: f.length > 5 ? f.slice(5).map((i) => sources[i as number] ?? '') : NONE };
+      out.push(f[4] >= 0 ? { ...e, overriddenBy: sources[f[4]] ?? '' } : e);
     }
   }
   return out;

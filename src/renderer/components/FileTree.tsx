@@ -36,13 +36,17 @@ export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen
     return () => ro.disconnect();
   }, []);
 
+  const inView = Math.ceil(height / ROW_HEIGHT) + 1;
   const first = Math.max(0, firstInView - OVERSCAN);
-  const last = Math.min(rows.length, firstInView + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
+  const last = Math.min(rows.length, firstInView + inView + OVERSCAN);
+  // Rows are keyed by slot (index modulo the window size), so a row scrolled out is reused for the one scrolled
+  // in: a jump far down updates the same DOM nodes instead of removing and creating them all.
+  const slots = inView + 2 * OVERSCAN;
   const visible: ReactElement[] = [];
   for (let i = first; i < last; i++) {
     const node = rows[i]!;
     const isSelected = node.kind === 'file' && selected?.source === node.entry.source && selected.path === node.entry.path;
-    visible.push(<Row key={node.key} node={node} top={i * ROW_HEIGHT} expanded={node.kind === 'folder' && isExpanded(node.path)} count={node.kind === 'folder' ? node.count : 0} selected={isSelected} onToggle={onToggle} onOpen={onOpen} />);
+    visible.push(<Row key={i % slots} node={node} top={i * ROW_HEIGHT} expanded={node.kind === 'folder' && isExpanded(node.path)} count={node.kind === 'folder' ? node.count : 0} selected={isSelected} onToggle={onToggle} onOpen={onOpen} />);
   }
 
   return (
