@@ -169,6 +169,14 @@ async function main() {
     const smooth = await scrollFrames(page, 'smooth', 60, 600);
     const fling = await scrollFrames(page, 'fling', 0, 300);
 
+    // The same on a CPU four times slower (CDP throttling): headroom for slower machines.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const steadySlow = await scrollFrames(page, 'steady', 4000, 5000);
+    const flingSlow = await scrollFrames(page, 'fling', 0, 300);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+
     // Mouse-wheel scrolling, as a user does it, while frames are recorded.
     await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __stop: boolean };
@@ -229,6 +237,8 @@ async function main() {
         smooth: { ...summary(smooth.frames), longTasks: smooth.longTasks, slowWithGc: smooth.slowWithGc, stepPx: 60 },
         fling: { ...summary(fling.frames), longTasks: fling.longTasks, slowWithGc: fling.slowWithGc },
         wheel: summary(wheel),
+        steadyCpu4x: { ...summary(steadySlow.frames), longTasks: steadySlow.longTasks, slowWithGc: steadySlow.slowWithGc },
+        flingCpu4x: { ...summary(flingSlow.frames), longTasks: flingSlow.longTasks, slowWithGc: flingSlow.slowWithGc },
       },
       totalMs: Date.now() - started,
     };

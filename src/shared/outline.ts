@@ -20,10 +20,10 @@ const KINDS: ReadonlyArray<EntryKind> = ['knowledge', 'agent', 'mcp-server'];
 /** Shared by every entry that overrides nothing (most of them), so 100,000 entries do not hold 100,000 empty arrays. */
 const NONE: ReadonlyArray<string> = Object.freeze([]);
 
-/** Packs entries (in any order; path order packs best) into an outline. */
-export function encodeOutline(entries: ReadonlyArray<TreeEntry>): Outline {
-  const sources: string[] = [];
-  const sourceIndex = new Map<string, number>();
+/** Packs entries (in any order; path order packs best) into an outline; `sourceNames` lists sources even when they hold no file. */
+export function encodeOutline(entries: ReadonlyArray<TreeEntry>, sourceNames: ReadonlyArray<string> = []): Outline {
+  const sources: string[] = [...sourceNames];
+  const sourceIndex = new Map<string, number>(sources.map((s, i) => [s, i]));
   const src = (name: string) => {
     let i = sourceIndex.get(name);
     if (i === undefined) {

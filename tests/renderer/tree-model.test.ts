@@ -66,6 +66,8 @@ describe('outline', () => {
     ];
     const outline = encodeOutline(entries);
     expect(outline.sources).toEqual(['starter', 'personal', 'team']);
+    expect(encodeOutline([], ['starter', 'personal']).sources).toEqual(['starter', 'personal']);
+    expect(new LibraryTree([], ['personal']).sources.has('personal')).toBe(true);
     expect(outline.dirs.map(([d]) => d)).toEqual(['', 'agents', 'mcp-servers']);
     expect(decodeOutline(JSON.parse(JSON.stringify(outline)))).toEqual(entries.map(({ source, path, kind, title, overrides, overriddenBy }) => ({ source, path, kind, title, overrides, ...(overriddenBy ? { overriddenBy } : {}) })));
   });

@@ -42,7 +42,9 @@ export class LibraryTree {
   readonly sources = new Set<string>();
   version = 0;
 
-  constructor(entries: Iterable<TreeEntry> = []) {
+  /** `sources`: every source the tree stands for, also those without files yet (a change in one is a delta). */
+  constructor(entries: Iterable<TreeEntry> = [], sources: Iterable<string> = []) {
+    for (const s of sources) this.sources.add(s);
     for (const e of entries) this.add(e);
   }
 

@@ -152,7 +152,7 @@ async function fetchWholeTree(): Promise<void> {
   const { tree } = useLibrary.getState();
   if (tree.kind !== 'ready') useLibrary.setState({ tree: { kind: 'loading' } });
   const r = await getApi().invoke('library:outline', {}, { correlationId: newActionId('tree') });
-  const next = r.ok ? new LibraryTree(decodeOutline(r.value)) : undefined;
+  const next = r.ok ? new LibraryTree(decodeOutline(r.value), r.value.sources) : undefined;
   useLibrary.setState({ tree: next ? { kind: 'ready', value: next } : r.ok ? tree : { kind: 'error', error: r.error }, treeVersion: next?.version ?? 0, ...countFetch('full') });
 }
 
