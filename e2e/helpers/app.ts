@@ -17,8 +17,11 @@ export interface RunningApp {
   cli(...args: string[]): { status: number | null; stdout: string; stderr: string };
 }
 
-/** Starts the real browser host (`ai-config serve`) on a temp AI_CONFIG_HOME, optionally initialised first. */
-export async function startApp(opts: { init?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> {
+/**
+ * Starts the real browser host (`ai-config serve`) on a temp AI_CONFIG_HOME, optionally initialised first;
+ * `prepare` runs after init and before the host starts (e.g. to write a large library into it).
+ */
+export async function startApp(opts: { init?: boolean; env?: NodeJS.ProcessEnv; prepare?: (home: string, cli: RunningApp['cli']) => void } = {}): Promise<RunningApp> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-e2e-'));
   const env = { ...process.env, ...opts.env, AI_CONFIG_HOME: home };
   const cli = (...args: string[]) => {
@@ -29,6 +32,7 @@ export async function startApp(opts: { init?: boolean; env?: NodeJS.ProcessEnv }
     const r = cli('init');
     if (r.status !== 0) throw new Error(`init failed: ${r.stderr}`);
   }
+  opts.prepare?.(home, cli);
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));

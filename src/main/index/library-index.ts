@@ -301,7 +301,7 @@ export class LibraryIndex {
   private treeState() {
     if (this.treeCache?.version !== this.version) {
       const entries = applyPrecedence(
-        [...this.files.values()].map((f) => ({ source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, size: f.size, mtimeMs: f.mtimeMs, tokens: f.tokens })),
+        [...this.files.values()].map(entryOf),
         this.roots.map((r) => r.name),
       );
       const overriddenBy = new Map<string, string>();
@@ -314,6 +314,21 @@ export class LibraryIndex {
   /** Every file in precedence order with overrides/overriddenBy, as `library:tree` returns it. */
   tree(): LibraryEntry[] {
     return this.treeState().entries;
+  }
+
+  /** The entries of every source at the given paths, with their precedence, without building the whole tree. */
+  entriesAt(paths: ReadonlyArray<string>): LibraryEntry[] {
+    const found: IndexedFile[] = [];
+    for (const p of new Set(paths)) {
+      for (const r of this.roots) {
+        const f = this.files.get(key(r.name, p));
+        if (f) found.push(f);
+      }
+    }
+    return applyPrecedence(
+      found.map(entryOf),
+      this.roots.map((r) => r.name),
+    );
   }
 
   /** Ranked full-text search with source, tag and kind filters; an empty query lists the filtered files. */
@@ -348,4 +363,9 @@ function note(changes: ChangeSet, source: string, rel: string): void {
   const list = changes.get(source);
   if (list) list.push(rel);
   else changes.set(source, [rel]);
+}
+
+/** A file's record as a library entry (before precedence). */
+function entryOf(f: IndexedFile): Omit<LibraryEntry, 'overrides' | 'overriddenBy'> {
+  return { source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, size: f.size, mtimeMs: f.mtimeMs, tokens: f.tokens };
 }

@@ -28,6 +28,8 @@ export interface IndexServiceOptions {
 export interface IndexService {
   /** Every file with its precedence, from the index (brought up to date first). */
   tree(ctx?: OperationContext): Promise<LibraryEntry[]>;
+  /** Every entry (of any source, with its precedence) now at the given paths: what a tree delta needs. */
+  entriesAt(paths: ReadonlyArray<string>, ctx?: OperationContext): Promise<LibraryEntry[]>;
   search(q: SearchQuery, ctx?: OperationContext): Promise<SearchResult>;
   /** Throws the cache away and indexes everything again. */
   rebuild(ctx: OperationContext, opts?: { audit?: boolean }): Promise<IndexStats>;
@@ -177,6 +179,10 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     async tree(ctx) {
       await ensure(false, ctx);
       return index.tree();
+    },
+    async entriesAt(paths, ctx) {
+      await ensure(false, ctx);
+      return index.entriesAt(paths);
     },
     async search(q, ctx) {
       await ensure(true, ctx);

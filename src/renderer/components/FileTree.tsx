@@ -1,87 +1,110 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { LibraryEntry } from '../../shared/library';
-import { buildTree, flattenTree, type TreeRow } from './tree-model';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { TreeEntry } from '../../shared/outline';
+import type { LibraryTree, TreeNode } from './tree-model';
 
 const ROW_HEIGHT = 26;
 const OVERSCAN = 12;
 
 interface Props {
-  readonly entries: ReadonlyArray<LibraryEntry>;
+  readonly tree: LibraryTree;
+  /** The tree's version when it was last changed (the tree changes in place). */
+  readonly version: number;
   readonly selected?: { source: string; path: string };
   readonly isExpanded: (folder: string) => boolean;
   readonly onToggle: (folder: string) => void;
-  readonly onOpen: (entry: LibraryEntry) => void;
+  readonly onOpen: (entry: TreeEntry) => void;
 }
 
-/** The library as a folder tree; only the rows in view are rendered, so 100,000 entries scroll smoothly. */
-export function FileTree({ entries, selected, isExpanded, onToggle, onOpen }: Props) {
-  const tree = useMemo(() => buildTree(entries), [entries]);
-  const rows = useMemo(() => flattenTree(tree, isExpanded), [tree, isExpanded]);
-  const [scrollTop, setScrollTop] = useState(0);
+/**
+ * The library as a folder tree of fixed-height rows; only the rows in view are rendered, a scroll re-renders
+ * only when the first row in view changes, and rows are memoised, so 100,000 entries scroll smoothly.
+ */
+export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen }: Props) {
+  // The tree changes in place; `version` says when.
+  const rows = useMemo(() => tree.rows(isExpanded), [tree, version, isExpanded]);
+  const [firstInView, setFirstInView] = useState(0);
   const [height, setHeight] = useState(600);
   const ref = useRef<HTMLDivElement>(null);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const visible = rows.slice(first, last);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => el.clientHeight && setHeight(el.clientHeight);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
-  const activate = (row: TreeRow) => (row.kind === 'folder' ? onToggle(row.path) : onOpen(row.entry));
-  const onKey = (e: KeyboardEvent, row: TreeRow) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      activate(row);
-    }
-  };
+  const inView = Math.ceil(height / ROW_HEIGHT) + 1;
+  const first = Math.max(0, firstInView - OVERSCAN);
+  const last = Math.min(rows.length, firstInView + inView + OVERSCAN);
+  // Rows are keyed by slot (index modulo the window size), so a row scrolled out is reused for the one scrolled
+  // in: a jump far down updates the same DOM nodes instead of removing and creating them all.
+  const slots = inView + 2 * OVERSCAN;
+  const visible: ReactElement[] = [];
+  for (let i = first; i < last; i++) {
+    const node = rows[i]!;
+    const isSelected = node.kind === 'file' && selected?.source === node.entry.source && selected.path === node.entry.path;
+    visible.push(<Row key={i % slots} node={node} top={i * ROW_HEIGHT} expanded={node.kind === 'folder' && isExpanded(node.path)} count={node.kind === 'folder' ? node.count : 0} selected={isSelected} onToggle={onToggle} onOpen={onOpen} />);
+  }
 
   return (
-    <div
-      className="tree"
-      role="tree"
-      aria-label="Library files"
-      ref={(el) => {
-        ref.current = el;
-        if (el && el.clientHeight && el.clientHeight !== height) setHeight(el.clientHeight);
-      }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-    >
-      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-        {visible.map((row, i) => {
-          const top = (first + i) * ROW_HEIGHT;
-          const style = { top, height: ROW_HEIGHT, paddingLeft: 8 + row.depth * 14 };
-          if (row.kind === 'folder') {
-            return (
-              <div key={row.key} className="tree-row folder" role="treeitem" aria-expanded={row.expanded} tabIndex={0} style={style} onClick={() => activate(row)} onKeyDown={(e) => onKey(e, row)} data-path={row.path}>
-                <span className="twisty">{row.expanded ? '▾' : '▸'}</span>
-                <span className="name">{row.name}</span>
-                <span className="count">{row.count}</span>
-              </div>
-            );
-          }
-          const e = row.entry;
-          const isSelected = selected?.source === e.source && selected.path === e.path;
-          return (
-            <div
-              key={row.key}
-              className={`tree-row file${isSelected ? ' selected' : ''}${e.overriddenBy ? ' overridden' : ''}`}
-              role="treeitem"
-              aria-selected={isSelected}
-              tabIndex={0}
-              style={style}
-              title={`${e.title}${e.overriddenBy ? ` (overridden by ${e.overriddenBy})` : e.overrides.length ? ` (overrides ${e.overrides.join(', ')})` : ''}`}
-              onClick={() => activate(row)}
-              onKeyDown={(ev) => onKey(ev, row)}
-              data-source={e.source}
-              data-path={e.path}
-            >
-              <span className={`kind kind-${e.kind}`} aria-hidden>
-                {e.kind === 'agent' ? '◆' : e.kind === 'mcp-server' ? '⚙' : '≡'}
-              </span>
-              <span className="name">{row.name}</span>
-              <span className={`badge source-${e.source === 'personal' ? 'personal' : 'library'}`}>{e.source}</span>
-            </div>
-          );
-        })}
-      </div>
+    <div className="tree" role="tree" aria-label="Library files" ref={ref} onScroll={(e) => setFirstInView(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}>
+      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{visible}</div>
     </div>
   );
 }
+
+interface RowProps {
+  readonly node: TreeNode;
+  readonly top: number;
+  readonly expanded: boolean;
+  /** A folder's file count (the node changes in place, so it is passed to re-render when it changes). */
+  readonly count: number;
+  readonly selected: boolean;
+  readonly onToggle: (folder: string) => void;
+  readonly onOpen: (entry: TreeEntry) => void;
+}
+
+/** One row; re-renders only when its node, place, open state or selection changes. */
+const Row = memo(function Row({ node, top, expanded, count, selected, onToggle, onOpen }: RowProps) {
+  const activate = () => (node.kind === 'folder' ? onToggle(node.path) : onOpen(node.entry));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate();
+    }
+  };
+  const style = { top, height: ROW_HEIGHT, paddingLeft: 8 + node.depth * 14 };
+  if (node.kind === 'folder') {
+    return (
+      <div className="tree-row folder" role="treeitem" aria-expanded={expanded} tabIndex={0} style={style} onClick={activate} onKeyDown={onKey} data-path={node.path}>
+        <span className="twisty">{expanded ? '▾' : '▸'}</span>
+        <span className="name">{node.name}</span>
+        <span className="count">{count}</span>
+      </div>
+    );
+  }
+  const e = node.entry;
+  return (
+    <div
+      className={`tree-row file${selected ? ' selected' : ''}${e.overriddenBy ? ' overridden' : ''}`}
+      role="treeitem"
+      aria-selected={selected}
+      tabIndex={0}
+      style={style}
+      title={`${e.title}${e.overriddenBy ? ` (overridden by ${e.overriddenBy})` : e.overrides.length ? ` (overrides ${e.overrides.join(', ')})` : ''}`}
+      onClick={activate}
+      onKeyDown={onKey}
+      data-source={e.source}
+      data-path={e.path}
+    >
+      <span className={`kind kind-${e.kind}`} aria-hidden>
+        {e.kind === 'agent' ? '◆' : e.kind === 'mcp-server' ? '⚙' : '≡'}
+      </span>
+      <span className="name">{node.name}</span>
+      <span className={`badge source-${e.source === 'personal' ? 'personal' : 'library'}`}>{e.source}</span>
+    </div>
+  );
+});

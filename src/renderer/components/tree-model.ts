@@ -1,52 +1,135 @@
-import type { LibraryEntry } from '../../shared/library';
+import type { TreeEntry } from '../../shared/outline';
 
-export type TreeRow =
-  | { readonly kind: 'folder'; readonly key: string; readonly path: string; readonly name: string; readonly depth: number; readonly expanded: boolean; readonly count: number }
-  | { readonly kind: 'file'; readonly key: string; readonly entry: LibraryEntry; readonly name: string; readonly depth: number };
+export interface FileNode {
+  readonly kind: 'file';
+  readonly key: string;
+  readonly name: string;
+  readonly depth: number;
+  readonly entry: TreeEntry;
+}
 
-interface Folder {
-  readonly folders: Map<string, Folder>;
-  readonly files: LibraryEntry[];
+export interface FolderNode {
+  readonly kind: 'folder';
+  readonly key: string;
+  readonly path: string;
+  readonly name: string;
+  readonly depth: number;
+  readonly parent: FolderNode | undefined;
+  readonly folders: Map<string, FolderNode>;
+  readonly files: Map<string, FileNode>;
+  /** Files in this folder and below. */
   count: number;
+  /** Children in display order, kept until a child is added or removed. */
+  sorted: ReadonlyArray<TreeNode> | undefined;
 }
 
-function newFolder(): Folder {
-  return { folders: new Map(), files: [], count: 0 };
+export type TreeNode = FileNode | FolderNode;
+
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+function newFolder(parent: FolderNode | undefined, name: string): FolderNode {
+  const path = parent?.path ? `${parent.path}/${name}` : name;
+  return { kind: 'folder', key: `d:${path}`, path, name, depth: parent ? parent.depth + 1 : -1, parent, folders: new Map(), files: new Map(), count: 0, sorted: undefined };
 }
 
-/** One merged folder tree over all sources (a path held by several sources shows each, the winner first). */
-export function buildTree(entries: ReadonlyArray<LibraryEntry>): Folder {
-  const root = newFolder();
-  for (const e of entries) {
+/**
+ * The Library screen's folder tree over all sources (a path held by several sources shows each, the winner
+ * first). Built once from the outline, then changed in place by deltas (`replaceAt`), so a one-file edit
+ * in a 100,000-file library touches one folder, not the whole tree. `version` changes with every change.
+ */
+export class LibraryTree {
+  readonly root: FolderNode = newFolder(undefined, '');
+  readonly sources = new Set<string>();
+  version = 0;
+
+  /** `sources`: every source the tree stands for, also those without files yet (a change in one is a delta). */
+  constructor(entries: Iterable<TreeEntry> = [], sources: Iterable<string> = []) {
+    for (const s of sources) this.sources.add(s);
+    for (const e of entries) this.add(e);
+  }
+
+  get size(): number {
+    return this.root.count;
+  }
+
+  /** Replaces every entry at `paths` (of any source) with `entries`, which are all the entries now at those paths. */
+  replaceAt(paths: Iterable<string>, entries: Iterable<TreeEntry>): void {
+    for (const p of paths) this.removePath(p);
+    for (const e of entries) this.add(e);
+    this.version++;
+  }
+
+  /** The rows to show given which folders are open: nodes in display order (no per-row objects are made). */
+  rows(isExpanded: (folder: string) => boolean): TreeNode[] {
+    const out: TreeNode[] = [];
+    const visit = (folder: FolderNode) => {
+      for (const child of sortedChildren(folder)) {
+        out.push(child);
+        if (child.kind === 'folder' && isExpanded(child.path)) visit(child);
+      }
+    };
+    visit(this.root);
+    return out;
+  }
+
+  private add(e: TreeEntry): void {
     const parts = e.path.split('/');
-    let node = root;
+    const name = parts.pop() ?? e.path;
+    let node = this.root;
     node.count++;
-    for (const part of parts.slice(0, -1)) {
+    for (const part of parts) {
       let next = node.folders.get(part);
-      if (!next) node.folders.set(part, (next = newFolder()));
+      if (!next) {
+        node.folders.set(part, (next = newFolder(node, part)));
+        node.sorted = undefined;
+      }
       node = next;
       node.count++;
     }
-    node.files.push(e);
+    const key = `f:${e.source}:${e.path}`;
+    const old = node.files.get(key);
+    if (old) {
+      // The same file again: replace it, the counts were already right.
+      for (let f: FolderNode | undefined = node; f; f = f.parent) f.count--;
+    }
+    node.files.set(key, { kind: 'file', key, name, depth: node.depth + 1, entry: e });
+    node.sorted = undefined;
+    this.sources.add(e.source);
   }
-  return root;
+
+  private removePath(p: string): void {
+    const parts = p.split('/');
+    parts.pop();
+    let node: FolderNode | undefined = this.root;
+    for (const part of parts) {
+      node = node.folders.get(part);
+      if (!node) return;
+    }
+    let removed = 0;
+    for (const [k, f] of node.files) {
+      if (f.entry.path === p) {
+        node.files.delete(k);
+        removed++;
+      }
+    }
+    if (!removed) return;
+    node.sorted = undefined;
+    for (let f: FolderNode | undefined = node; f; f = f.parent) {
+      f.count -= removed;
+      if (f.parent && f.count === 0) {
+        f.parent.folders.delete(f.name);
+        f.parent.sorted = undefined;
+      }
+    }
+  }
 }
 
-/** The visible rows, given which folders are open: what the virtualised list renders. */
-export function flattenTree(root: Folder, isExpanded: (path: string) => boolean): TreeRow[] {
-  const rows: TreeRow[] = [];
-  const visit = (node: Folder, prefix: string, depth: number) => {
-    const folderNames = [...node.folders.keys()].sort((a, b) => a.localeCompare(b));
-    for (const name of folderNames) {
-      const path = prefix ? `${prefix}/${name}` : name;
-      const child = node.folders.get(name)!;
-      const expanded = isExpanded(path);
-      rows.push({ kind: 'folder', key: `d:${path}`, path, name, depth, expanded, count: child.count });
-      if (expanded) visit(child, path, depth + 1);
-    }
-    const files = [...node.files].sort((a, b) => a.path.localeCompare(b.path) || Number(!!a.overriddenBy) - Number(!!b.overriddenBy));
-    for (const entry of files) rows.push({ kind: 'file', key: `f:${entry.source}:${entry.path}`, entry, name: entry.path.split('/').pop() ?? entry.path, depth });
-  };
-  visit(root, '', 0);
-  return rows;
+/** Folders first (by name), then files by name, the winning source before the overridden ones. */
+function sortedChildren(folder: FolderNode): ReadonlyArray<TreeNode> {
+  if (!folder.sorted) {
+    const folders = [...folder.folders.values()].sort((a, b) => collator.compare(a.name, b.name));
+    const files = [...folder.files.values()].sort((a, b) => collator.compare(a.name, b.name) || Number(!!a.entry.overriddenBy) - Number(!!b.entry.overriddenBy));
+    folder.sorted = [...folders, ...files];
+  }
+  return folder.sorted;
 }

@@ -4,17 +4,17 @@ import { FilePreview } from '../components/FilePreview';
 import { FileTree } from '../components/FileTree';
 import { SearchResults } from '../components/SearchResults';
 import type { EntryKind } from '../../shared/library';
-import { defaultExpanded, useLibrary } from '../stores/library';
+import { isFolderExpanded, useLibrary } from '../stores/library';
 
 /** Browse every library and personal file; open one to see its fields and rendered text. */
 export function LibraryScreen() {
-  const { status, entries, selected, file, expanded, initializing, initError, refresh, init, open, toggle, query, kindFilter, results, setQuery, subscribe } = useLibrary();
+  const { status, tree, treeVersion, selected, file, expanded, expandMode, expandAll, collapseAll, initializing, initError, refresh, init, open, toggle, query, kindFilter, results, setQuery, subscribe } = useLibrary();
   useEffect(() => {
     void refresh();
   }, [refresh]);
   useEffect(() => subscribe(), [subscribe]);
   const searching = !!query.trim() || !!kindFilter;
-  const isExpanded = useCallback((folder: string) => expanded[folder] ?? defaultExpanded(folder), [expanded]);
+  const isExpanded = useCallback((folder: string) => isFolderExpanded(expanded, expandMode, folder), [expanded, expandMode]);
 
   if (status.kind === 'ready' && !status.value.initialized) {
     return (
@@ -34,7 +34,17 @@ export function LibraryScreen() {
       <aside className="library-side">
         <div className="side-head">
           <h2>Library</h2>
-          {entries.kind === 'ready' && <span className="muted">{entries.value.length} files</span>}
+          {tree.kind === 'ready' && <span className="muted">{tree.value.size} files</span>}
+          {tree.kind === 'ready' && !searching && (
+            <span className="tree-actions">
+              <button type="button" className="link" onClick={expandAll}>
+                Expand all
+              </button>
+              <button type="button" className="link" onClick={collapseAll}>
+                Collapse all
+              </button>
+            </span>
+          )}
         </div>
         <div className="search-bar">
           <input type="search" role="searchbox" aria-label="Search the library" placeholder="Search titles, tags, paths and text…" value={query} onChange={(e) => void setQuery(e.target.value, kindFilter)} />
@@ -53,14 +63,14 @@ export function LibraryScreen() {
           ) : (
             <p className="muted pad">Searching…</p>
           )
-        ) : entries.kind === 'loading' || entries.kind === 'idle' ? (
+        ) : tree.kind === 'loading' || tree.kind === 'idle' ? (
           <p className="muted pad">Loading the library…</p>
-        ) : entries.kind === 'error' ? (
-          <ErrorNotice error={entries.error} onRetry={() => void refresh()} />
-        ) : entries.value.length === 0 ? (
+        ) : tree.kind === 'error' ? (
+          <ErrorNotice error={tree.error} onRetry={() => void refresh()} />
+        ) : tree.value.size === 0 ? (
           <p className="muted pad">The library is empty.</p>
         ) : (
-          <FileTree entries={entries.value} isExpanded={isExpanded} onToggle={toggle} onOpen={(e) => void open(e)} {...(selected ? { selected } : {})} />
+          <FileTree tree={tree.value} version={treeVersion} isExpanded={isExpanded} onToggle={toggle} onOpen={open} {...(selected ? { selected } : {})} />
         )}
         {status.kind === 'error' && <ErrorNotice error={status.error} onRetry={() => void refresh()} />}
       </aside>

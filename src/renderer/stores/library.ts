@@ -1,7 +1,11 @@
 import { create } from 'zustand';
 import type { IpcError } from '../../shared/errors';
 import type { WorkspaceStatus } from '../../shared/ipc/channels/app';
-import type { EntryKind, LibraryEntry, LibraryFile } from '../../shared/library';
+import type { FilesChangedEvent } from '../../shared/ipc/contract';
+import { MAX_DELTA_PATHS } from '../../shared/ipc/channels/library';
+import type { EntryKind, LibraryFile } from '../../shared/library';
+import { decodeOutline } from '../../shared/outline';
+import { LibraryTree } from '../components/tree-model';
 import type { SearchResult } from '../../shared/search';
 import { getApi, newActionId } from '../api/client';
 
@@ -9,16 +13,30 @@ export type Load<T> = { readonly kind: 'idle' } | { readonly kind: 'loading' } |
 
 interface LibraryState {
   status: Load<WorkspaceStatus>;
-  entries: Load<ReadonlyArray<LibraryEntry>>;
+  /** The folder tree; it changes in place by deltas, and `treeVersion` says when. */
+  tree: Load<LibraryTree>;
+  treeVersion: number;
+  /** How the tree was brought up to date so far: whole fetches and deltas (the benchmark and tests read these). */
+  treeFetches: { full: number; delta: number };
   selected?: { source: string; path: string };
   file: Load<LibraryFile>;
   expanded: Record<string, boolean>;
+  /** What a folder without its own toggle shows: top level open ('default'), every folder open, or none. */
+  expandMode: ExpandMode;
   initializing: boolean;
   initError?: IpcError;
   refresh(): Promise<void>;
   init(): Promise<void>;
   open(entry: { source: string; path: string }): Promise<void>;
+  /** Applies a files:changed event to the tree (batched): a delta for the changed paths, or a whole fetch when it cannot be one. */
+  filesChanged(e: FilesChangedEvent): void;
+  /** Resolves when every change seen so far is in the tree. */
+  settled(): Promise<void>;
   toggle(folder: string): void;
+  /** Opens every folder. */
+  expandAll(): void;
+  /** Closes every folder. */
+  collapseAll(): void;
   query: string;
   kindFilter?: EntryKind;
   results: Load<SearchResult>;
@@ -30,13 +48,30 @@ interface LibraryState {
 
 let searchSeq = 0;
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Changed paths per source, waiting for the batch to be applied. */
+let pendingChanges = new Map<string, Set<string>>();
+/** Tree updates run one after another, so a delta never lands before an older whole fetch. */
+let treeQueue: Promise<void> = Promise.resolve();
+const CHANGE_BATCH_MS = 100;
+const enqueue = (fn: () => Promise<void>): Promise<void> => {
+  const run = treeQueue.then(fn);
+  treeQueue = run.catch(() => undefined);
+  return run;
+};
+const countFetch = (kind: 'full' | 'delta') => {
+  const f = useLibrary.getState().treeFetches;
+  return { treeFetches: { ...f, [kind]: f[kind] + 1 } };
+};
 
 /** Mirrors what main owns about the library: workspace status, the file list, the open file. */
 export const useLibrary = create<LibraryState>((set, get) => ({
   status: { kind: 'idle' },
-  entries: { kind: 'idle' },
+  tree: { kind: 'idle' },
+  treeVersion: 0,
+  treeFetches: { full: 0, delta: 0 },
   file: { kind: 'idle' },
   expanded: {},
+  expandMode: 'default',
   initializing: false,
   async refresh() {
     const api = getApi();
@@ -48,12 +83,10 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     }
     set({ status: { kind: 'ready', value: status.value } });
     if (!status.value.initialized) {
-      set({ entries: { kind: 'ready', value: [] } });
+      set({ tree: { kind: 'ready', value: new LibraryTree() } });
       return;
     }
-    if (get().entries.kind !== 'ready') set({ entries: { kind: 'loading' } });
-    const tree = await api.invoke('library:tree', {}, { correlationId: newActionId('tree') });
-    set({ entries: tree.ok ? { kind: 'ready', value: tree.value.entries } : { kind: 'error', error: tree.error } });
+    await enqueue(fetchWholeTree);
   },
   async init() {
     set({ initializing: true, initError: undefined });
@@ -83,21 +116,77 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     set({ results: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
   },
   subscribe() {
-    return getApi().on('files:changed', () => {
-      if (changeTimer) clearTimeout(changeTimer);
-      changeTimer = setTimeout(() => {
-        void get().refresh();
-        const { query, kindFilter } = get();
-        if (query.trim() || kindFilter) void get().setQuery(query, kindFilter);
-      }, 150);
-    });
+    return getApi().on('files:changed', (e) => get().filesChanged(e));
+  },
+  filesChanged(e) {
+    let paths = pendingChanges.get(e.source);
+    if (!paths) pendingChanges.set(e.source, (paths = new Set()));
+    for (const p of e.paths) paths.add(p);
+    if (changeTimer) clearTimeout(changeTimer);
+    changeTimer = setTimeout(() => {
+      changeTimer = undefined;
+      const changes = pendingChanges;
+      pendingChanges = new Map();
+      void enqueue(() => applyChanges(changes));
+      const { query, kindFilter } = get();
+      if (query.trim() || kindFilter) void get().setQuery(query, kindFilter);
+    }, CHANGE_BATCH_MS);
+  },
+  async settled() {
+    while (changeTimer || pendingChanges.size) await new Promise((r) => setTimeout(r, CHANGE_BATCH_MS));
+    await treeQueue;
   },
   toggle(folder) {
-    set((s) => ({ expanded: { ...s.expanded, [folder]: !(s.expanded[folder] ?? defaultExpanded(folder)) } }));
+    set((s) => ({ expanded: { ...s.expanded, [folder]: !isFolderExpanded(s.expanded, s.expandMode, folder) } }));
+  },
+  expandAll() {
+    set({ expanded: {}, expandMode: 'all' });
+  },
+  collapseAll() {
+    set({ expanded: {}, expandMode: 'none' });
   },
 }));
+
+/** Fetches the whole tree (compact outline) and replaces the one shown. */
+async function fetchWholeTree(): Promise<void> {
+  const { tree } = useLibrary.getState();
+  if (tree.kind !== 'ready') useLibrary.setState({ tree: { kind: 'loading' } });
+  const r = await getApi().invoke('library:outline', {}, { correlationId: newActionId('tree') });
+  const next = r.ok ? new LibraryTree(decodeOutline(r.value), r.value.sources) : undefined;
+  useLibrary.setState({ tree: next ? { kind: 'ready', value: next } : r.ok ? tree : { kind: 'error', error: r.error }, treeVersion: next?.version ?? 0, ...countFetch('full') });
+}
+
+/**
+ * Brings the tree up to date with a batch of changed paths: fetches only the entries now at those paths and
+ * swaps them in. Fetches the whole tree instead when there is none yet, a source is new to it (added or
+ * renamed), or the batch is too large to be worth a delta.
+ */
+async function applyChanges(changes: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
+  const { tree } = useLibrary.getState();
+  const paths = new Set<string>();
+  for (const set of changes.values()) for (const p of set) paths.add(p);
+  if (!paths.size) return;
+  const whole = tree.kind !== 'ready' || [...changes.keys()].some((s) => !tree.value.sources.has(s)) || paths.size > MAX_DELTA_PATHS;
+  if (whole) {
+    if (tree.kind === 'ready' || tree.kind === 'error') await fetchWholeTree();
+    return;
+  }
+  const r = await getApi().invoke('library:entriesAt', { paths: [...paths] }, { correlationId: newActionId('treedelta') });
+  if (!r.ok) return fetchWholeTree();
+  const current = useLibrary.getState().tree;
+  if (current.kind !== 'ready') return;
+  current.value.replaceAt(paths, decodeOutline(r.value));
+  useLibrary.setState({ treeVersion: current.value.version, ...countFetch('delta') });
+}
+
+export type ExpandMode = 'default' | 'all' | 'none';
 
 /** Top-level folders start open, deeper ones closed. */
 export function defaultExpanded(folder: string): boolean {
   return !folder.includes('/');
+}
+
+/** Whether a folder is open: its own toggle if it has one, else what the expand mode says. */
+export function isFolderExpanded(expanded: Readonly<Record<string, boolean>>, mode: ExpandMode, folder: string): boolean {
+  return expanded[folder] ?? (mode === 'all' ? true : mode === 'none' ? false : defaultExpanded(folder));
 }
