@@ -7,7 +7,9 @@ import { applyPrecedence } from '../library/tree';
 import { decodeCache, encodeCache, CACHE_VERSION, type IndexedFile } from './cache-codec';
 import { readCacheFile, writeCacheFile, type CacheReadFailure } from './cache-file';
 import { isIgnoredPath } from './ignore';
-import { bodyOf, mapPool, readAndDescribe } from './read-file';
+import { FIELD } from './postings';
+import { bodyOf, describeContent, FileReader, mapPool } from './read-file';
+import { SegmentBuilder } from './segment-builder';
 import { SearchEngine } from './search-engine';
 import { statOne, statTree, type StatEntry } from './stat-tree';
 
@@ -26,6 +28,11 @@ export type LoadOutcome = { readonly kind: 'cache'; readonly bytes: number } | {
 
 const READ_CONCURRENCY = 32;
 const MAX_KEPT_BODIES = 2000;
+/** A batch of at least this many changed files (or any batch into an empty index) is indexed in bulk. */
+const BULK_MIN = 2000;
+/** Longest stretch of synchronous reading before the event loop gets a turn. */
+const SLICE_MS = 8;
+const tick = () => new Promise<void>((r) => setImmediate(r));
 const key = (source: string, rel: string) => `${source}\u0000${rel}`;
 
 /**
@@ -38,6 +45,7 @@ export class LibraryIndex {
   private files = new Map<string, IndexedFile>();
   private docKeys: Array<string | undefined> = [];
   private engine = new SearchEngine();
+  private reader = new FileReader();
   private pending = new Set<string>();
   /** Bodies just read by a re-stat, kept briefly so indexing a small batch does not read the files twice. */
   private bodies = new Map<string, string>();
@@ -120,28 +128,63 @@ export class LibraryIndex {
     note(changes, f.source, f.path);
   }
 
-  /** Re-reads the stat'ed files whose size or mtime changed; records the ones whose content changed. */
+  /**
+   * Re-reads the stat'ed files whose size or mtime changed and records the ones whose content changed. Files
+   * are read synchronously into one buffer, in slices between which the event loop runs. A cold build (or any
+   * large batch) indexes each body straight from those bytes into one new search segment, so every file is
+   * read once; a small batch keeps the bodies for `indexPending`, which adds them to the engine's delta.
+   */
   private async refreshStats(root: SourceRoot, stats: ReadonlyArray<StatEntry>, changes: ChangeSet): Promise<void> {
     const toRead = stats.filter((st) => {
       const old = this.files.get(key(root.name, st.rel));
       return !old || old.size !== st.size || old.mtimeMs !== st.mtimeMs;
     });
-    await mapPool(toRead, READ_CONCURRENCY, async (st) => {
+    const builder = toRead.length > 0 && (this.engine.size === 0 || toRead.length >= Math.max(BULK_MIN, this.engine.size / 20)) ? new SegmentBuilder() : undefined;
+    let sliceStart = performance.now();
+    for (const st of toRead) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await tick();
+        sliceStart = performance.now();
+      }
       const k = key(root.name, st.rel);
-      const res = await readAndDescribe(root.name, root.dir, st.rel, st);
+      const bytes = this.reader.read(path.join(root.dir, st.rel), st.size);
+      if (!bytes) {
+        this.removeKey(k, changes);
+        continue;
+      }
+      const res = describeContent(root.name, st.rel, bytes, st);
       const old = this.files.get(k);
-      if (!res) return this.removeKey(k, changes);
       this.dirty = true;
       if (old && old.hash === res.record.hash) {
         this.files.set(k, { ...old, size: res.record.size, mtimeMs: res.record.mtimeMs });
-        return;
+        continue;
       }
-      this.files.set(k, { ...res.record, doc: old?.doc ?? -1 });
-      this.pending.add(k);
-      this.bodies.delete(k);
-      if (this.bodies.size < MAX_KEPT_BODIES) this.bodies.set(k, res.body);
       note(changes, root.name, st.rel);
-    });
+      this.bodies.delete(k);
+      if (builder) {
+        if (old && old.doc >= 0) {
+          this.engine.remove(old.doc);
+          this.docKeys[old.doc] = undefined;
+        }
+        const doc = this.engine.newDocId();
+        const f = res.record;
+        builder.begin(doc);
+        builder.body(bytes, res.bodyByte, bytes.byteLength);
+        builder.field(f.title, FIELD.title);
+        for (const tag of f.tags) builder.field(tag, FIELD.tags);
+        builder.field(f.path, FIELD.path);
+        builder.field(f.description, FIELD.description);
+        builder.end();
+        this.files.set(k, { ...f, doc });
+        this.docKeys[doc] = k;
+        this.pending.delete(k);
+      } else {
+        this.files.set(k, { ...res.record, doc: old?.doc ?? -1 });
+        this.pending.add(k);
+        if (this.bodies.size < MAX_KEPT_BODIES) this.bodies.set(k, res.body);
+      }
+    }
+    if (builder?.documents) this.engine.addSegment(builder.finish());
   }
 
   /** Applies a new set of roots: files of sources that are gone, or whose folder moved, are dropped. */

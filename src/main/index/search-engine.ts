@@ -1,6 +1,7 @@
 import { allowedDistance, boundedDistance, charMask, popcount } from './fuzzy';
 import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack } from './postings';
 import { ownString } from './own-string';
+import type { BuiltSegment } from './segment-builder';
 import { forEachTerm } from './tokenize';
 
 /** The text of one document, as the engine indexes it (nothing of it is stored). */
@@ -68,6 +69,54 @@ function lowerBound(terms: ReadonlyArray<string>, q: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Two segments merged into one (postings of `a` before those of `b` for each term), keeping only live documents. */
+function mergeSegments(a: Segment, b: Segment, alive: Uint8Array): Segment {
+  const live = (list: Uint32Array, from: number, to: number) => {
+    let c = 0;
+    for (let k = from; k < to; k++) if (alive[docOf(list[k]!)]) c++;
+    return c;
+  };
+  // Pass 1: the merged dictionary and each term's count; pass 2 copies the postings.
+  const terms: string[] = [];
+  let total = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length || j < b.terms.length) {
+    const ta = a.terms[i];
+    const tb = b.terms[j];
+    const useA = tb === undefined || (ta !== undefined && ta <= tb);
+    const useB = ta === undefined || (tb !== undefined && tb <= ta);
+    const c = (useA ? live(a.postings, a.offsets[i]!, a.offsets[i + 1]!) : 0) + (useB ? live(b.postings, b.offsets[j]!, b.offsets[j + 1]!) : 0);
+    if (c > 0) {
+      terms.push(useA ? ta! : tb!);
+      total += c;
+    }
+    if (useA) i++;
+    if (useB) j++;
+  }
+  const offsets = new Uint32Array(terms.length + 1);
+  const postings = new Uint32Array(total);
+  let at = 0;
+  i = 0;
+  j = 0;
+  const copy = (list: Uint32Array, f: number, t: number) => {
+    for (let k = f; k < t; k++) {
+      const p = list[k]!;
+      if (alive[docOf(p)]) postings[at++] = p;
+    }
+  };
+  for (let t = 0; t < terms.length; t++) {
+    offsets[t] = at;
+    const term = terms[t]!;
+    while (i < a.terms.length && a.terms[i]! < term) i++;
+    while (j < b.terms.length && b.terms[j]! < term) j++;
+    if (a.terms[i] === term) copy(a.postings, a.offsets[i]!, a.offsets[i + 1]!);
+    if (b.terms[j] === term) copy(b.postings, b.offsets[j]!, b.offsets[j + 1]!);
+  }
+  offsets[terms.length] = at;
+  return { terms, offsets, postings };
 }
 
 interface Expansion {
@@ -188,71 +237,46 @@ export class SearchEngine {
     // Nothing added or removed: the segment is already exact (and copying 100 MB at 100,000 files is not free).
     if (this.delta.size === 0 && this.removedSinceCompact === 0) return;
     this.removedSinceCompact = 0;
-    const old = this.seg;
-    const deltaTerms = [...this.delta.keys()].sort();
-    const merged: string[] = [];
-    const counts: number[] = [];
+    const terms = [...this.delta.keys()].sort();
+    const offsets = new Uint32Array(terms.length + 1);
     let total = 0;
-    let i = 0;
-    let j = 0;
-    const aliveCount = (list: ArrayLike<number>, from: number, to: number) => {
-      let c = 0;
-      for (let k = from; k < to; k++) if (this.alive[docOf(list[k]!)]) c++;
-      return c;
-    };
-    while (i < old.terms.length || j < deltaTerms.length) {
-      const a = old.terms[i];
-      const b = deltaTerms[j];
-      let term: string;
-      let c = 0;
-      if (b === undefined || (a !== undefined && a < b)) {
-        term = a!;
-        c = aliveCount(old.postings, old.offsets[i]!, old.offsets[i + 1]!);
-        i++;
-      } else {
-        term = b;
-        const d = this.delta.get(b)!;
-        c = aliveCount(d, 0, d.length);
-        if (a === b) {
-          c += aliveCount(old.postings, old.offsets[i]!, old.offsets[i + 1]!);
-          i++;
-        }
-        j++;
-      }
-      if (c > 0) {
-        merged.push(term);
-        counts.push(c);
-        total += c;
-      }
-    }
-    const offsets = new Uint32Array(merged.length + 1);
+    terms.forEach((t, i) => {
+      total += this.delta.get(t)!.length;
+      offsets[i + 1] = total;
+    });
     const postings = new Uint32Array(total);
-    let at = 0;
-    for (let t = 0; t < merged.length; t++) {
-      const term = merged[t]!;
-      offsets[t] = at;
-      const oi = lowerBound(old.terms, term);
-      if (old.terms[oi] === term) {
-        for (let k = old.offsets[oi]!; k < old.offsets[oi + 1]!; k++) {
-          const p = old.postings[k]!;
-          if (this.alive[docOf(p)]) postings[at++] = p;
-        }
-      }
-      const d = this.delta.get(term);
-      if (d) {
-        for (let k = 0; k < d.length; k++) {
-          const p = d[k]!;
-          if (this.alive[docOf(p)]) postings[at++] = p;
-        }
-      }
-    }
-    offsets[merged.length] = at;
-    this.seg = { terms: merged, offsets, postings };
-    this.expansions.clear();
+    terms.forEach((t, i) => postings.set(this.delta.get(t)!, offsets[i]!));
     this.delta = new Map();
     this.ids = new Map();
     this.lists = [];
     this.deltaDocs = 0;
+    this.seg = mergeSegments(this.seg, { terms, offsets, postings }, this.alive);
+    this.expansions.clear();
+  }
+
+  /**
+   * Adds many documents at once from a segment built by `SegmentBuilder` (their ids from `newDocId`). Into an
+   * empty engine the segment is adopted as it is; otherwise it is merged with the compacted one.
+   */
+  addSegment(built: BuiltSegment): void {
+    for (let i = 0; i < built.docs.length; i++) {
+      const doc = built.docs[i]!;
+      this.alive = ensureU8(this.alive, doc);
+      this.lens = ensureU32(this.lens, doc);
+      if (!this.alive[doc]) this.live++;
+      this.alive[doc] = 1;
+      this.lens[doc] = built.lens[i]!;
+      this.totalLen += built.lens[i]!;
+    }
+    const seg = { terms: built.terms, offsets: built.offsets, postings: built.postings };
+    if (this.seg.terms.length === 0 && this.delta.size === 0) {
+      this.seg = seg;
+      this.removedSinceCompact = 0;
+    } else {
+      this.compact();
+      this.seg = mergeSegments(this.seg, seg, this.alive);
+    }
+    this.expansions.clear();
   }
 
   private expansions = new Map<string, Expansion[]>();
