@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LibraryEntry } from '../../shared/library';
 import type { SearchHit, SearchResult } from '../../shared/search';
 import type { SourceRoot } from '../library/tree';
-import { applyPrecedence } from '../library/tree';
+import { applyPrecedence, isSourceRootDoc } from '../library/tree';
 import { decodeCache, encodeCache, CACHE_VERSION, type IndexedFile } from './cache-codec';
 import { readCacheFile, writeCacheFile, type CacheReadFailure } from './cache-file';
 import { isIgnoredPath } from './ignore';
@@ -50,7 +50,7 @@ export class LibraryIndex {
   /** Bodies just read by a re-stat, kept briefly so indexing a small batch does not read the files twice. */
   private bodies = new Map<string, string>();
   private version = 0;
-  private treeCache?: { version: number; entries: LibraryEntry[]; overriddenBy: Map<string, string> };
+  private treeCache?: { version: number; entries: LibraryEntry[] };
   /** Whether memory differs from the cache file. */
   dirty = false;
 
@@ -347,11 +347,20 @@ export class LibraryIndex {
         [...this.files.values()].map((f) => ({ source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, size: f.size, mtimeMs: f.mtimeMs, tokens: f.tokens })),
         this.roots.map((r) => r.name),
       );
-      const overriddenBy = new Map<string, string>();
-      for (const e of entries) if (e.overriddenBy) overriddenBy.set(key(e.source, e.path), e.overriddenBy);
-      this.treeCache = { version: this.version, entries, overriddenBy };
+      this.treeCache = { version: this.version, entries };
     }
     return this.treeCache;
+  }
+
+  /** The source whose file of the same path wins over `f` (as the tree computes it), without building the tree. */
+  private overriderOf(f: IndexedFile): string | undefined {
+    if (isSourceRootDoc(f.path)) return undefined;
+    for (let i = this.roots.length - 1; i >= 0; i--) {
+      const name = this.roots[i]!.name;
+      if (name === f.source) return undefined;
+      if (this.files.has(key(name, f.path))) return name;
+    }
+    return undefined;
   }
 
   /** Every file in precedence order with overrides/overriddenBy, as `library:tree` returns it. */
@@ -366,9 +375,8 @@ export class LibraryIndex {
     const tag = q.tag?.toLowerCase();
     const accept = (f: IndexedFile | undefined): f is IndexedFile =>
       !!f && (!q.source || f.source === q.source) && (!q.kind || f.kind === q.kind) && (!tag || f.tags.some((t) => t.toLowerCase() === tag));
-    const { overriddenBy } = this.treeState();
     const toHit = (f: IndexedFile, score: number, terms: ReadonlyArray<string>): SearchHit => {
-      const over = overriddenBy.get(key(f.source, f.path));
+      const over = this.overriderOf(f);
       return { source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, score: Math.round(score * 1000) / 1000, terms, ...(over ? { overriddenBy: over } : {}) };
     };
     let hits: SearchHit[];

@@ -1,6 +1,7 @@
 import { allowedDistance, boundedDistance, charMask, popcount } from './fuzzy';
 import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack } from './postings';
 import { ownString } from './own-string';
+import type { Section } from './cache-file';
 import type { BuiltSegment } from './segment-builder';
 import { forEachTerm } from './tokenize';
 
@@ -41,10 +42,11 @@ const MAX_EXPANSIONS = 64;
 const EXPANSION_CACHE = 512;
 
 /** The `k` best of `scores` (higher first, then lower doc id): a bounded selection, not a sort of every hit. */
-function topK(docs: ReadonlyArray<number>, score: (doc: number) => number, k: number): number[] {
+function topK(docs: ArrayLike<number>, count: number, score: (doc: number) => number, k: number): number[] {
   const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
   const top: number[] = [];
-  for (const d of docs) {
+  for (let x = 0; x < count; x++) {
+    const d = docs[x]!;
     if (top.length === k && !better(d, top[k - 1]!)) continue;
     let i = top.length === k ? k - 1 : top.length;
     while (i > 0 && better(d, top[i - 1]!)) {
@@ -71,15 +73,15 @@ function lowerBound(terms: ReadonlyArray<string>, q: string): number {
   return lo;
 }
 
-/** Two segments merged into one (postings of `a` before those of `b` for each term), keeping only live documents. */
-function mergeSegments(a: Segment, b: Segment, alive: Uint8Array): Segment {
+/** The dictionary of two segments merged (only terms with a live posting) and where each term's postings start. */
+function mergePlan(a: Segment, b: Segment, alive: Uint8Array): { terms: string[]; offsets: Uint32Array<ArrayBuffer> } {
   const live = (list: Uint32Array, from: number, to: number) => {
     let c = 0;
     for (let k = from; k < to; k++) if (alive[docOf(list[k]!)]) c++;
     return c;
   };
-  // Pass 1: the merged dictionary and each term's count; pass 2 copies the postings.
   const terms: string[] = [];
+  const ends: number[] = [];
   let total = 0;
   let i = 0;
   let j = 0;
@@ -92,31 +94,59 @@ function mergeSegments(a: Segment, b: Segment, alive: Uint8Array): Segment {
     if (c > 0) {
       terms.push(useA ? ta! : tb!);
       total += c;
+      ends.push(total);
     }
     if (useA) i++;
     if (useB) j++;
   }
   const offsets = new Uint32Array(terms.length + 1);
-  const postings = new Uint32Array(total);
+  offsets.set(ends, 1);
+  return { terms, offsets };
+}
+
+/** The postings of two segments merged in the order of `terms` (from `mergePlan`), in chunks of a reused buffer. */
+function* mergedPostings(a: Segment, b: Segment, terms: ReadonlyArray<string>, alive: Uint8Array, chunk = 1 << 18): Generator<Uint32Array> {
+  const buf = new Uint32Array(chunk);
   let at = 0;
-  i = 0;
-  j = 0;
-  const copy = (list: Uint32Array, f: number, t: number) => {
-    for (let k = f; k < t; k++) {
-      const p = list[k]!;
-      if (alive[docOf(p)]) postings[at++] = p;
-    }
-  };
-  for (let t = 0; t < terms.length; t++) {
-    offsets[t] = at;
-    const term = terms[t]!;
+  let i = 0;
+  let j = 0;
+  for (const term of terms) {
     while (i < a.terms.length && a.terms[i]! < term) i++;
     while (j < b.terms.length && b.terms[j]! < term) j++;
-    if (a.terms[i] === term) copy(a.postings, a.offsets[i]!, a.offsets[i + 1]!);
-    if (b.terms[j] === term) copy(b.postings, b.offsets[j]!, b.offsets[j + 1]!);
+    for (const [seg, t] of [
+      [a, i],
+      [b, j],
+    ] as const) {
+      if (seg.terms[t] !== term) continue;
+      const list = seg.postings;
+      for (let k = seg.offsets[t]!, end = seg.offsets[t + 1]!; k < end; k++) {
+        const p = list[k]!;
+        if (!alive[docOf(p)]) continue;
+        buf[at++] = p;
+        if (at === chunk) {
+          yield buf;
+          at = 0;
+        }
+      }
+    }
   }
-  offsets[terms.length] = at;
+  if (at) yield buf.subarray(0, at);
+}
+
+/** Two segments merged into one (postings of `a` before those of `b` for each term), keeping only live documents. */
+function mergeSegments(a: Segment, b: Segment, alive: Uint8Array): Segment {
+  const { terms, offsets } = mergePlan(a, b, alive);
+  const postings = new Uint32Array(offsets[terms.length]!);
+  let at = 0;
+  for (const part of mergedPostings(a, b, terms, alive)) {
+    postings.set(part, at);
+    at += part.length;
+  }
   return { terms, offsets, postings };
+}
+
+function* map<T, U>(items: Iterable<T>, fn: (x: T) => U): Generator<U> {
+  for (const x of items) yield fn(x);
 }
 
 interface Expansion {
@@ -237,6 +267,17 @@ export class SearchEngine {
     // Nothing added or removed: the segment is already exact (and copying 100 MB at 100,000 files is not free).
     if (this.delta.size === 0 && this.removedSinceCompact === 0) return;
     this.removedSinceCompact = 0;
+    const d = this.deltaSegment();
+    this.delta = new Map();
+    this.ids = new Map();
+    this.lists = [];
+    this.deltaDocs = 0;
+    this.seg = mergeSegments(this.seg, d, this.alive);
+    this.expansions.clear();
+  }
+
+  /** The delta as a (small) sorted segment. */
+  private deltaSegment(): Segment {
     const terms = [...this.delta.keys()].sort();
     const offsets = new Uint32Array(terms.length + 1);
     let total = 0;
@@ -246,12 +287,7 @@ export class SearchEngine {
     });
     const postings = new Uint32Array(total);
     terms.forEach((t, i) => postings.set(this.delta.get(t)!, offsets[i]!));
-    this.delta = new Map();
-    this.ids = new Map();
-    this.lists = [];
-    this.deltaDocs = 0;
-    this.seg = mergeSegments(this.seg, { terms, offsets, postings }, this.alive);
-    this.expansions.clear();
+    return { terms, offsets, postings };
   }
 
   /**
@@ -359,13 +395,19 @@ export class SearchEngine {
       this.sBest = new Float64Array(size);
       this.sMatched = new Uint8Array(size);
       this.sBestTerm = new Int32Array(size * MAX_QUERY_TERMS).fill(-1);
+      this.sTouched = new Int32Array(size);
+      this.sTouchedAll = new Int32Array(size);
+      this.sHits = new Int32Array(size);
     }
     const total = this.sTotal;
     const matched = this.sMatched;
     const best = this.sBest;
     const bestTerm = this.sBestTerm;
     const termNames: string[] = [];
-    const touchedAll: number[] = [];
+    // Documents touched by this word / by any word: typed scratch, so a query allocates next to nothing.
+    const touched = this.sTouched;
+    const touchedAll = this.sTouchedAll;
+    let nAll = 0;
     const avgLen = this.totalLen / Math.max(1, this.live);
     const normBase = K1 * (1 - B);
     const normScale = (K1 * B) / avgLen;
@@ -373,7 +415,7 @@ export class SearchEngine {
     const lens = this.lens;
     try {
       for (let wi = 0; wi < words.length; wi++) {
-        const touched: number[] = [];
+        let nTouched = 0;
         for (const ex of this.expand(words[wi]!, opts.prefix ?? true, opts.fuzzy ?? true)) {
           const df = ex.to - ex.from;
           const idf = Math.max(0.01, Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5)));
@@ -387,28 +429,34 @@ export class SearchEngine {
             const tf = meta >>> 4;
             const bm = tf ? (tf * (K1 + 1)) / (tf + normBase + normScale * lens[doc]!) : 0;
             const s = ex.weight * idf * (bm + FIELD_BOOST[meta & 15]!);
-            if (best[doc] === 0) touched.push(doc);
+            if (best[doc] === 0) touched[nTouched++] = doc;
             if (s > best[doc]!) {
               best[doc] = s;
               bestTerm[doc * MAX_QUERY_TERMS + wi] = nameIdx;
             }
           }
         }
-        for (const doc of touched) {
-          if (matched[doc] === 0) touchedAll.push(doc);
+        for (let x = 0; x < nTouched; x++) {
+          const doc = touched[x]!;
+          if (matched[doc] === 0) touchedAll[nAll++] = doc;
           total[doc]! += best[doc]!;
           matched[doc]!++;
           best[doc] = 0;
         }
       }
       const accept = opts.accept;
-      let hits = touchedAll.filter((d) => matched[d] === words.length && (!accept || accept(d)));
+      const hits = this.sHits;
+      let nHits = 0;
+      for (let x = 0; x < nAll; x++) {
+        const d = touchedAll[x]!;
+        if (matched[d] === words.length && (!accept || accept(d))) hits[nHits++] = d;
+      }
       let scale = (_d: number) => 1;
-      if (hits.length === 0 && words.length > 1) {
-        hits = accept ? touchedAll.filter(accept) : touchedAll;
+      if (nHits === 0 && words.length > 1) {
+        for (let x = 0; x < nAll; x++) if (!accept || accept(touchedAll[x]!)) hits[nHits++] = touchedAll[x]!;
         scale = (d) => (matched[d]! / words.length) ** 2;
       }
-      const top = topK(hits, (d) => total[d]! * scale(d), opts.limit ?? hits.length);
+      const top = topK(hits, nHits, (d) => total[d]! * scale(d), opts.limit ?? nHits);
       const termsOf = (doc: number) => {
         const out: string[] = [];
         for (let wi = 0; wi < words.length; wi++) {
@@ -417,9 +465,10 @@ export class SearchEngine {
         }
         return out;
       };
-      return { total: hits.length, hits: top.map((doc) => ({ doc, score: total[doc]! * scale(doc), terms: termsOf(doc) })) };
+      return { total: nHits, hits: top.map((doc) => ({ doc, score: total[doc]! * scale(doc), terms: termsOf(doc) })) };
     } finally {
-      for (const doc of touchedAll) {
+      for (let x = 0; x < nAll; x++) {
+        const doc = touchedAll[x]!;
         total[doc] = 0;
         matched[doc] = 0;
         bestTerm.fill(-1, doc * MAX_QUERY_TERMS, doc * MAX_QUERY_TERMS + MAX_QUERY_TERMS);
@@ -431,17 +480,26 @@ export class SearchEngine {
   private sBest = new Float64Array(0);
   private sMatched = new Uint8Array(0);
   private sBestTerm = new Int32Array(0);
+  private sTouched = new Int32Array(0);
+  private sTouchedAll = new Int32Array(0);
+  private sHits = new Int32Array(0);
 
-  /** The engine as binary sections for the cache file (compacts first). */
-  serialize(): Record<string, Buffer> {
-    this.compact();
-    const buf = (a: Uint32Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  /**
+   * The engine as binary sections for the cache file. The segment and the delta are merged while the postings
+   * are written, in chunks: compacting first would hold a second copy of every posting for a moment.
+   */
+  serialize(): Record<string, Section> {
+    const bytes = (a: Uint32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const seg = this.seg;
+    const d = this.deltaSegment();
+    const alive = this.alive;
+    const plan = mergePlan(seg, d, alive);
     return {
-      'search.terms': Buffer.from(this.seg.terms.join('\n'), 'utf8'),
-      'search.offsets': buf(this.seg.offsets),
-      'search.postings': buf(this.seg.postings),
-      'search.alive': buf(this.alive.subarray(0, this.nextDoc)),
-      'search.lens': buf(this.lens.subarray(0, this.nextDoc)),
+      'search.terms': Buffer.from(plan.terms.join('\n'), 'utf8'),
+      'search.offsets': bytes(plan.offsets),
+      'search.postings': { length: plan.offsets[plan.terms.length]! * 4, chunks: () => map(mergedPostings(seg, d, plan.terms, alive), bytes) },
+      'search.alive': bytes(alive.slice(0, this.nextDoc)),
+      'search.lens': bytes(this.lens.slice(0, this.nextDoc)),
     };
   }
 

@@ -61,7 +61,8 @@ describe('bulk segment builder', () => {
       expect(bulk.search(q, { limit: 200 }), q).toEqual(one.search(q, { limit: 200 }));
     }
     expect(bulk.termCount).toBe(one.termCount);
-    const round = SearchEngine.deserialize(bulk.serialize());
+    const sections = Object.fromEntries(Object.entries(bulk.serialize()).map(([k, v]) => [k, Buffer.concat(v instanceof Uint8Array ? [v] : [...v.chunks()].map((c) => Buffer.from(c)))]));
+    const round = SearchEngine.deserialize(sections);
     expect(round.search('review deploy', { limit: 50 })).toEqual(one.search('review deploy', { limit: 50 }));
   });
 });
