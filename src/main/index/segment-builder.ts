@@ -30,6 +30,9 @@ function wideSeparator(b: Uint8Array, i: number, end: number): number {
 }
 
 const FNV = 0x811c9dc5;
+const EMPTY = new Uint32Array(0);
+/** Term ids share a 32-bit posting with 8 bits of fields and frequency while building. */
+const MAX_TERMS = 1 << 24;
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -64,8 +67,17 @@ export class SegmentBuilder {
   private scratch = new Uint8Array(1024);
   private touched = new Uint32Array(1024);
   private nTouched = 0;
-  private pTerm = new Uint32Array(1 << 16);
-  private pMeta = new Uint8Array(1 << 16);
+  /** Each posting as term id << 8 | fields and frequency, in document order, in fixed-size blocks (no copy on growth). */
+  private blocks: Uint32Array[] = [];
+  private block = new Uint32Array(0);
+  private readonly blockSize: number;
+  private inBlock: number;
+
+  /** `blockBits`: postings are kept in blocks of 2^blockBits while building (tests use small ones). */
+  constructor(private readonly blockBits = 20) {
+    this.blockSize = 1 << blockBits;
+    this.inBlock = this.blockSize;
+  }
   private nPost = 0;
   private docIds = new Uint32Array(256);
   private docEnd = new Uint32Array(256);
@@ -97,6 +109,7 @@ export class SegmentBuilder {
       slot = (slot + 1) & mask;
     }
     const id = this.nTerms++;
+    if (id >= MAX_TERMS) throw new Error('search index: too many distinct words');
     if (id >= this.tStart.length) {
       this.tStart = grow32(this.tStart, id + 1);
       this.tHash = grow32(this.tHash, id + 1);
@@ -214,15 +227,15 @@ export class SegmentBuilder {
 
   /** Ends the document begun last; returns its body length in words. */
   end(): number {
-    const need = this.nPost + this.nTouched;
-    if (need > this.pTerm.length) {
-      this.pTerm = grow32(this.pTerm, need);
-      this.pMeta = grow8(this.pMeta, need);
-    }
     for (let k = 0; k < this.nTouched; k++) {
       const id = this.touched[k]!;
-      this.pTerm[this.nPost] = id;
-      this.pMeta[this.nPost++] = this.scratch[id]!;
+      if (this.inBlock === this.blockSize) {
+        this.block = new Uint32Array(this.blockSize);
+        this.blocks.push(this.block);
+        this.inBlock = 0;
+      }
+      this.block[this.inBlock++] = ((id << 8) | this.scratch[id]!) >>> 0;
+      this.nPost++;
       this.scratch[id] = 0;
     }
     this.nTouched = 0;
@@ -245,14 +258,22 @@ export class SegmentBuilder {
       terms[r] = names[order[r]!]!;
     }
     const offsets = new Uint32Array(n + 1);
-    for (let k = 0; k < this.nPost; k++) offsets[rank[this.pTerm[k]!]! + 1]!++;
+    const blocks = this.blocks;
+    const bits = this.blockBits;
+    const low = this.blockSize - 1;
+    for (let k = 0; k < this.nPost; k++) offsets[rank[blocks[k >>> bits]![k & low]! >>> 8]! + 1]!++;
     for (let r = 0; r < n; r++) offsets[r + 1]! += offsets[r]!;
     const cursor = offsets.slice(0, n);
     const postings = new Uint32Array(this.nPost);
     let k = 0;
     for (let d = 0; d < this.nDocs; d++) {
       const doc = this.docIds[d]!;
-      for (const stop = this.docEnd[d]!; k < stop; k++) postings[cursor[rank[this.pTerm[k]!]!]!++] = pack(doc, this.pMeta[k]!);
+      for (const stop = this.docEnd[d]!; k < stop; k++) {
+        const e = blocks[k >>> bits]![k & low]!;
+        postings[cursor[rank[e >>> 8]!]!++] = pack(doc, e & 255);
+        // A block is let go as soon as it has been laid out.
+        if ((k & low) === low) blocks[k >>> bits] = EMPTY;
+      }
     }
     const out = { terms, offsets, postings, docs: this.docIds.slice(0, this.nDocs), lens: this.docLen.slice(0, this.nDocs) };
     this.reset();
@@ -261,8 +282,8 @@ export class SegmentBuilder {
 
   private reset(): void {
     this.arena = new Uint8Array(0);
-    this.pTerm = new Uint32Array(0);
-    this.pMeta = new Uint8Array(0);
+    this.blocks = [];
+    this.inBlock = this.blockSize;
     this.table = new Int32Array(1 << 12);
     this.nTerms = 0;
     this.nPost = 0;

@@ -39,7 +39,8 @@ describe('bulk segment builder', () => {
     for (const d of all) one.add(one.newDocId(), d);
     one.compact();
     const bulk = new SearchEngine();
-    const b = new SegmentBuilder();
+    // Tiny blocks, so postings cross many block boundaries.
+    const b = new SegmentBuilder(5);
     // Half in bulk into an empty engine, a few one by one, the rest in bulk merged into what is there.
     const addBulk = (part: DocText[]) => {
       for (const d of part) {
