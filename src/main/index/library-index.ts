@@ -9,7 +9,8 @@ import { readCacheFile, writeCacheFile, type CacheReadFailure } from './cache-fi
 import { isIgnoredPath } from './ignore';
 import { FIELD } from './postings';
 import { bodyOf, describeContent, FileReader, mapPool } from './read-file';
-import { SegmentBuilder } from './segment-builder';
+import type { BuiltSegment } from './segment-builder';
+import { inThreadSink, workerSink, type BulkSink, type FieldText } from './segment-worker';
 import { SearchEngine } from './search-engine';
 import { statOne, statTree, type StatEntry } from './stat-tree';
 
@@ -32,6 +33,14 @@ const MAX_KEPT_BODIES = 2000;
 const BULK_MIN = 2000;
 /** Longest stretch of synchronous reading before the event loop gets a turn. */
 const SLICE_MS = 8;
+/** A cold build of at least this many files tokenizes in a worker thread (smaller ones are quicker here). */
+const WORKER_MIN = 2000;
+/** The bulk build of one reconcile, shared by its roots. */
+interface BuildSession {
+  sink?: BulkSink;
+  worker: boolean;
+  readonly docs: number[];
+}
 const tick = () => new Promise<void>((r) => setImmediate(r));
 const key = (source: string, rel: string) => `${source}\u0000${rel}`;
 
@@ -54,7 +63,76 @@ export class LibraryIndex {
   /** Whether memory differs from the cache file. */
   dirty = false;
 
-  constructor(private readonly cacheFile: string) {}
+  /** A bulk build whose segment a worker thread is still making, and the documents in it. */
+  private build?: { sink: BulkSink; docs: number[]; done: Promise<void>; result?: BuiltSegment };
+
+  /**
+   * `bulkWorker`: whether large builds tokenize in a worker thread ('auto': from WORKER_MIN files; tests force
+   * 'always' or 'never').
+   */
+  constructor(
+    private readonly cacheFile: string,
+    private readonly bulkWorker: 'auto' | 'always' | 'never' = 'auto',
+  ) {}
+
+  /** Whether a worker thread is still building part of the search index. */
+  get building(): boolean {
+    return this.build !== undefined;
+  }
+
+  /** Resolves when the worker's build (if any) has finished, without touching the engine. */
+  async buildFinished(): Promise<void> {
+    await this.build?.done;
+  }
+
+  /**
+   * Waits for the worker's build, if any, and puts its segment into the engine (documents removed or changed
+   * meanwhile stay out). If the worker failed, its files are indexed again the ordinary way.
+   */
+  async settleBuild(): Promise<void> {
+    const b = this.build;
+    if (!b) return;
+    await b.done;
+    if (this.build !== b) return;
+    this.build = undefined;
+    const current = (doc: number) => {
+      const k = this.docKeys[doc];
+      return k !== undefined && this.files.get(k)?.doc === doc;
+    };
+    if (b.result) this.engine.addSegment(b.result, current);
+    else for (const doc of b.docs) if (current(doc)) this.pending.add(this.docKeys[doc]!);
+    this.dirty = true;
+    this.version++;
+  }
+
+  /** Starts a bulk build for one reconcile (after any earlier one is in the engine). */
+  private async openSink(session: BuildSession, files: number): Promise<BulkSink> {
+    if (session.sink) return session.sink;
+    await this.settleBuild();
+    session.worker = this.bulkWorker === 'always' || (this.bulkWorker === 'auto' && files >= WORKER_MIN);
+    session.sink = session.worker ? workerSink() : inThreadSink();
+    return session.sink;
+  }
+
+  /** Ends a reconcile's bulk build: in the engine now (this thread), or when the worker is done. */
+  private async closeSink(session: BuildSession): Promise<void> {
+    const sink = session.sink;
+    if (!sink) return;
+    if (!session.docs.length) return sink.abort();
+    if (!session.worker) {
+      this.engine.addSegment(await sink.finish());
+      return;
+    }
+    const b: NonNullable<LibraryIndex['build']> = {
+      sink,
+      docs: session.docs,
+      done: sink.finish().then(
+        (s) => void (b.result = s),
+        () => undefined,
+      ),
+    };
+    this.build = b;
+  }
 
   get fileCount(): number {
     return this.files.size;
@@ -105,6 +183,8 @@ export class LibraryIndex {
 
   /** Forgets everything (the next reconcile is a cold build). */
   reset(): void {
+    this.build?.sink.abort();
+    this.build = undefined;
     this.roots = [];
     this.files = new Map();
     this.docKeys = [];
@@ -134,16 +214,17 @@ export class LibraryIndex {
    * large batch) indexes each body straight from those bytes into one new search segment, so every file is
    * read once; a small batch keeps the bodies for `indexPending`, which adds them to the engine's delta.
    */
-  private async refreshStats(root: SourceRoot, stats: ReadonlyArray<StatEntry>, changes: ChangeSet): Promise<void> {
+  private async refreshStats(root: SourceRoot, stats: ReadonlyArray<StatEntry>, changes: ChangeSet, session: BuildSession): Promise<void> {
     const toRead = stats.filter((st) => {
       const old = this.files.get(key(root.name, st.rel));
       return !old || old.size !== st.size || old.mtimeMs !== st.mtimeMs;
     });
-    const builder = toRead.length > 0 && (this.engine.size === 0 || toRead.length >= Math.max(BULK_MIN, this.engine.size / 20)) ? new SegmentBuilder() : undefined;
+    const bulk = session.sink !== undefined || (toRead.length > 0 && (this.engine.size === 0 || toRead.length >= Math.max(BULK_MIN, this.engine.size / 20)));
+    const sink = bulk ? await this.openSink(session, toRead.length) : undefined;
     let sliceStart = performance.now();
     for (const st of toRead) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await tick();
+        await (sink?.backlog() ?? tick());
         sliceStart = performance.now();
       }
       const k = key(root.name, st.rel);
@@ -161,20 +242,15 @@ export class LibraryIndex {
       }
       note(changes, root.name, st.rel);
       this.bodies.delete(k);
-      if (builder) {
+      if (sink) {
         if (old && old.doc >= 0) {
           this.engine.remove(old.doc);
           this.docKeys[old.doc] = undefined;
         }
         const doc = this.engine.newDocId();
         const f = res.record;
-        builder.begin(doc);
-        builder.body(bytes, res.bodyByte, bytes.byteLength);
-        builder.field(f.title, FIELD.title);
-        for (const tag of f.tags) builder.field(tag, FIELD.tags);
-        builder.field(f.path, FIELD.path);
-        builder.field(f.description, FIELD.description);
-        builder.end();
+        sink.add(doc, bytes, res.bodyByte, bytes.byteLength, [[f.title, FIELD.title], ...f.tags.map((t): FieldText => [t, FIELD.tags]), [f.path, FIELD.path], [f.description, FIELD.description]]);
+        session.docs.push(doc);
         this.files.set(k, { ...f, doc });
         this.docKeys[doc] = k;
         this.pending.delete(k);
@@ -184,7 +260,6 @@ export class LibraryIndex {
         if (this.bodies.size < MAX_KEPT_BODIES) this.bodies.set(k, res.body);
       }
     }
-    if (builder?.documents) this.engine.addSegment(builder.finish());
   }
 
   /** Applies a new set of roots: files of sources that are gone, or whose folder moved, are dropped. */
@@ -215,6 +290,7 @@ export class LibraryIndex {
   /** Re-stats every root (a warm start, or a cold build when memory is empty) and re-reads only what changed. */
   async reconcile(roots: ReadonlyArray<SourceRoot>, statted?: ReadonlyMap<string, StatEntry[]>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
+    const session: BuildSession = { docs: [], worker: false };
     this.setRoots(roots, changes);
     for (const root of this.roots) {
       const stats = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir));
@@ -230,8 +306,9 @@ export class LibraryIndex {
         const seen = new Set(stats.map((st) => key(root.name, st.rel)));
         for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
       }
-      await this.refreshStats(root, changed, changes);
+      await this.refreshStats(root, changed, changes, session);
     }
+    await this.closeSink(session);
     if (changes.size) this.version++;
     return changes;
   }
@@ -239,6 +316,7 @@ export class LibraryIndex {
   /** Brings the given absolute paths (files or folders, added, changed or removed) up to date. */
   async reconcilePaths(absPaths: Iterable<string>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
+    const session: BuildSession = { docs: [], worker: false };
     const byRoot = new Map<SourceRoot, Set<string>>();
     for (const abs of absPaths) {
       const root = this.roots.find((r) => abs === r.dir || abs.startsWith(r.dir + path.sep));
@@ -268,14 +346,16 @@ export class LibraryIndex {
           else for (const [fk, f] of this.files) if (f.source === root.name && f.path.startsWith(`${rel}/`)) this.removeKey(fk, changes);
         }
       }
-      await this.refreshStats(root, stats, changes);
+      await this.refreshStats(root, stats, changes, session);
     }
+    await this.closeSink(session);
     if (changes.size) this.version++;
     return changes;
   }
 
   /** Reads and indexes the bodies of new and changed files (the search engine keeps none of them). */
   async indexPending(onProgress?: (done: number, total: number) => void): Promise<number> {
+    await this.settleBuild();
     const keys = [...this.pending];
     this.pending.clear();
     const rootOf = new Map(this.roots.map((r) => [r.name, r]));

@@ -294,9 +294,14 @@ export class SearchEngine {
    * Adds many documents at once from a segment built by `SegmentBuilder` (their ids from `newDocId`). Into an
    * empty engine the segment is adopted as it is; otherwise it is merged with the compacted one.
    */
-  addSegment(built: BuiltSegment): void {
+  addSegment(built: BuiltSegment, keep: (doc: number) => boolean = () => true): void {
     for (let i = 0; i < built.docs.length; i++) {
       const doc = built.docs[i]!;
+      // Removed or changed while the segment was being built: its postings stay dead (dropped at the next compaction).
+      if (!keep(doc)) {
+        this.removedSinceCompact++;
+        continue;
+      }
       this.alive = ensureU8(this.alive, doc);
       this.lens = ensureU32(this.lens, doc);
       if (!this.alive[doc]) this.live++;
@@ -307,7 +312,6 @@ export class SearchEngine {
     const seg = { terms: built.terms, offsets: built.offsets, postings: built.postings };
     if (this.seg.terms.length === 0 && this.delta.size === 0) {
       this.seg = seg;
-      this.removedSinceCompact = 0;
     } else {
       this.compact();
       this.seg = mergeSegments(this.seg, seg, this.alive);
