@@ -5,7 +5,7 @@ import type { FileRecord } from './read-file';
 import { SearchEngine } from './search-engine';
 
 /** Bump when the layout of the cache changes; an older or newer file is rebuilt, never read. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** A discovered file and its document id in the search index (-1 until its body has been indexed). */
 export interface IndexedFile extends FileRecord {

@@ -1,5 +1,5 @@
 import { allowedDistance, boundedDistance, charMask, popcount } from './fuzzy';
-import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack } from './postings';
+import { docOf, ensureU32, ensureU8, FIELD, MAX_DOCS, metaOf, pack, varintSize, writeVarint } from './postings';
 import { ownString } from './own-string';
 import type { Section } from './cache-file';
 import type { BuiltSegment } from './segment-builder';
@@ -20,11 +20,16 @@ export interface EngineHit {
   readonly terms: ReadonlyArray<string>;
 }
 
-/** The compacted, sorted part of the index: a term dictionary and its postings in one flat array. */
+/**
+ * The compacted, sorted part of the index: a term dictionary and its postings in one flat byte array. Term t
+ * owns bytes offsets[t]..offsets[t+1] and df[t] postings, each the gap from the previous document id (a
+ * varint: one byte for common words) followed by one byte of fields and frequency; ids increase.
+ */
 interface Segment {
   readonly terms: string[];
   readonly offsets: Uint32Array;
-  readonly postings: Uint32Array;
+  readonly df: Uint32Array;
+  readonly postings: Uint8Array;
   /** Character masks of the terms for the fuzzy scan; computed on the first fuzzy query, not at load. */
   masks?: Uint32Array;
 }
@@ -59,7 +64,7 @@ function topK(docs: ArrayLike<number>, count: number, score: (doc: number) => nu
 }
 
 function emptySegment(): Segment {
-  return { terms: [], offsets: new Uint32Array(1), postings: new Uint32Array(0) };
+  return { terms: [], offsets: new Uint32Array(1), df: new Uint32Array(0), postings: new Uint8Array(0) };
 }
 
 function lowerBound(terms: ReadonlyArray<string>, q: string): number {
@@ -73,15 +78,83 @@ function lowerBound(terms: ReadonlyArray<string>, q: string): number {
   return lo;
 }
 
-/** The dictionary of two segments merged (only terms with a live posting) and where each term's postings start. */
-function mergePlan(a: Segment, b: Segment, alive: Uint8Array): { terms: string[]; offsets: Uint32Array<ArrayBuffer> } {
-  const live = (list: Uint32Array, from: number, to: number) => {
-    let c = 0;
-    for (let k = from; k < to; k++) if (alive[docOf(list[k]!)]) c++;
-    return c;
+/**
+ * One term's postings from two segments merged by document id (live documents only), encoded into `out` from
+ * `at` (grown as needed through `grow`); returns the end and the count. With `out` undefined it only measures.
+ */
+function mergeTerm(a: Segment, i: number, b: Segment, j: number, alive: Uint8Array, out: Uint8Array | undefined, at: number): { end: number; count: number } {
+  let ka = i >= 0 ? a.offsets[i]! : 0;
+  const ea = i >= 0 ? a.offsets[i + 1]! : 0;
+  let kb = j >= 0 ? b.offsets[j]! : 0;
+  const eb = j >= 0 ? b.offsets[j + 1]! : 0;
+  const pa = a.postings;
+  const pb = b.postings;
+  let docA = -1;
+  let docB = -1;
+  let lastA = 0;
+  let lastB = 0;
+  const nextA = () => {
+    if (ka >= ea) return (docA = -1);
+    let d = 0;
+    let shift = 0;
+    let x: number;
+    do {
+      x = pa[ka++]!;
+      d += (x & 127) * 2 ** shift;
+      shift += 7;
+    } while (x & 128);
+    lastA += d;
+    docA = lastA;
+    return docA;
   };
+  const nextB = () => {
+    if (kb >= eb) return (docB = -1);
+    let d = 0;
+    let shift = 0;
+    let x: number;
+    do {
+      x = pb[kb++]!;
+      d += (x & 127) * 2 ** shift;
+      shift += 7;
+    } while (x & 128);
+    lastB += d;
+    docB = lastB;
+    return docB;
+  };
+  nextA();
+  nextB();
+  let prev = 0;
+  let count = 0;
+  while (docA >= 0 || docB >= 0) {
+    let doc: number;
+    let meta: number;
+    if (docB < 0 || (docA >= 0 && docA <= docB)) {
+      doc = docA;
+      meta = pa[ka++]!;
+      nextA();
+    } else {
+      doc = docB;
+      meta = pb[kb++]!;
+      nextB();
+    }
+    if (!alive[doc]) continue;
+    if (out) at = writeVarint(out, at, doc - prev);
+    else at += varintSize(doc - prev);
+    if (out) out[at] = meta;
+    at++;
+    prev = doc;
+    count++;
+  }
+  return { end: at, count };
+}
+
+/** The dictionary of two segments merged (only terms with a live posting), with byte offsets and counts. */
+function mergePlan(a: Segment, b: Segment, alive: Uint8Array): { terms: string[]; offsets: Uint32Array<ArrayBuffer>; df: Uint32Array<ArrayBuffer>; from: Int32Array; fromB: Int32Array } {
   const terms: string[] = [];
   const ends: number[] = [];
+  const dfs: number[] = [];
+  const from: number[] = [];
+  const fromB: number[] = [];
   let total = 0;
   let i = 0;
   let j = 0;
@@ -90,69 +163,62 @@ function mergePlan(a: Segment, b: Segment, alive: Uint8Array): { terms: string[]
     const tb = b.terms[j];
     const useA = tb === undefined || (ta !== undefined && ta <= tb);
     const useB = ta === undefined || (tb !== undefined && tb <= ta);
-    const c = (useA ? live(a.postings, a.offsets[i]!, a.offsets[i + 1]!) : 0) + (useB ? live(b.postings, b.offsets[j]!, b.offsets[j + 1]!) : 0);
-    if (c > 0) {
+    const m = mergeTerm(a, useA ? i : -1, b, useB ? j : -1, alive, undefined, 0);
+    if (m.count > 0) {
       terms.push(useA ? ta! : tb!);
-      total += c;
+      total += m.end;
       ends.push(total);
+      dfs.push(m.count);
+      from.push(useA ? i : -1);
+      fromB.push(useB ? j : -1);
     }
     if (useA) i++;
     if (useB) j++;
   }
   const offsets = new Uint32Array(terms.length + 1);
   offsets.set(ends, 1);
-  return { terms, offsets };
+  return { terms, offsets, df: Uint32Array.from(dfs), from: Int32Array.from(from), fromB: Int32Array.from(fromB) };
 }
 
-/** The postings of two segments merged in the order of `terms` (from `mergePlan`), in chunks of a reused buffer. */
-function* mergedPostings(a: Segment, b: Segment, terms: ReadonlyArray<string>, alive: Uint8Array, chunk = 1 << 18): Generator<Uint32Array> {
-  const buf = new Uint32Array(chunk);
+/** The postings of two segments merged as `mergePlan` laid them out, in chunks of a reused buffer. */
+function* mergedPostings(a: Segment, b: Segment, plan: ReturnType<typeof mergePlan>, alive: Uint8Array, chunk = 1 << 20): Generator<Uint8Array> {
+  let buf = new Uint8Array(chunk);
   let at = 0;
-  let i = 0;
-  let j = 0;
-  for (const term of terms) {
-    while (i < a.terms.length && a.terms[i]! < term) i++;
-    while (j < b.terms.length && b.terms[j]! < term) j++;
-    for (const [seg, t] of [
-      [a, i],
-      [b, j],
-    ] as const) {
-      if (seg.terms[t] !== term) continue;
-      const list = seg.postings;
-      for (let k = seg.offsets[t]!, end = seg.offsets[t + 1]!; k < end; k++) {
-        const p = list[k]!;
-        if (!alive[docOf(p)]) continue;
-        buf[at++] = p;
-        if (at === chunk) {
-          yield buf;
-          at = 0;
-        }
-      }
+  for (let t = 0; t < plan.terms.length; t++) {
+    const size = plan.offsets[t + 1]! - plan.offsets[t]!;
+    if (at + size > buf.length) {
+      if (at) yield buf.subarray(0, at);
+      at = 0;
+      if (size > buf.length) buf = new Uint8Array(size);
     }
+    at = mergeTerm(a, plan.from[t]!, b, plan.fromB[t]!, alive, buf, at).end;
   }
   if (at) yield buf.subarray(0, at);
 }
 
-/** Two segments merged into one (postings of `a` before those of `b` for each term), keeping only live documents. */
+/** Two segments merged into one, keeping only live documents. */
 function mergeSegments(a: Segment, b: Segment, alive: Uint8Array): Segment {
-  const { terms, offsets } = mergePlan(a, b, alive);
-  const postings = new Uint32Array(offsets[terms.length]!);
+  const plan = mergePlan(a, b, alive);
+  const postings = new Uint8Array(plan.offsets[plan.terms.length]!);
   let at = 0;
-  for (const part of mergedPostings(a, b, terms, alive)) {
+  for (const part of mergedPostings(a, b, plan, alive)) {
     postings.set(part, at);
     at += part.length;
   }
-  return { terms, offsets, postings };
+  return { terms: plan.terms, offsets: plan.offsets, df: plan.df, postings };
 }
 
 function* map<T, U>(items: Iterable<T>, fn: (x: T) => U): Generator<U> {
   for (const x of items) yield fn(x);
 }
 
+/** A term a query word matched: its postings as encoded bytes (segment) or packed integers (delta). */
 interface Expansion {
   readonly term: string;
   readonly weight: number;
-  readonly list: ArrayLike<number>;
+  readonly df: number;
+  readonly bytes?: Uint8Array;
+  readonly list?: ArrayLike<number>;
   readonly from: number;
   readonly to: number;
 }
@@ -276,18 +342,33 @@ export class SearchEngine {
     this.expansions.clear();
   }
 
-  /** The delta as a (small) sorted segment. */
+  /** The delta as a (small) sorted, encoded segment. */
   private deltaSegment(): Segment {
     const terms = [...this.delta.keys()].sort();
     const offsets = new Uint32Array(terms.length + 1);
+    const df = new Uint32Array(terms.length);
     let total = 0;
     terms.forEach((t, i) => {
-      total += this.delta.get(t)!.length;
+      const list = this.delta.get(t)!;
+      let prev = 0;
+      for (const p of list) {
+        total += varintSize(docOf(p) - prev) + 1;
+        prev = docOf(p);
+      }
+      df[i] = list.length;
       offsets[i + 1] = total;
     });
-    const postings = new Uint32Array(total);
-    terms.forEach((t, i) => postings.set(this.delta.get(t)!, offsets[i]!));
-    return { terms, offsets, postings };
+    const postings = new Uint8Array(total);
+    let at = 0;
+    for (const t of terms) {
+      let prev = 0;
+      for (const p of this.delta.get(t)!) {
+        at = writeVarint(postings, at, docOf(p) - prev);
+        postings[at++] = metaOf(p);
+        prev = docOf(p);
+      }
+    }
+    return { terms, offsets, df, postings };
   }
 
   /**
@@ -309,7 +390,7 @@ export class SearchEngine {
       this.lens[doc] = built.lens[i]!;
       this.totalLen += built.lens[i]!;
     }
-    const seg = { terms: built.terms, offsets: built.offsets, postings: built.postings };
+    const seg = { terms: built.terms, offsets: built.offsets, df: built.df, postings: built.postings };
     if (this.seg.terms.length === 0 && this.delta.size === 0) {
       this.seg = seg;
     } else {
@@ -332,7 +413,7 @@ export class SearchEngine {
     const seen = new Set<string>();
     const take = (k: number, weight: number) => {
       const term = seg.terms[k]!;
-      if (seg.offsets[k + 1]! > seg.offsets[k]!) out.push({ term, weight, list: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
+      if (seg.df[k]! > 0) out.push({ term, weight, df: seg.df[k]!, bytes: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
       seen.add(term);
     };
     const lo = lowerBound(seg.terms, q);
@@ -340,7 +421,7 @@ export class SearchEngine {
     if (prefix && q.length >= 2) {
       const range: number[] = [];
       for (let k = seg.terms[lo] === q ? lo + 1 : lo; k < seg.terms.length && seg.terms[k]!.startsWith(q); k++) range.push(k);
-      if (range.length > MAX_EXPANSIONS) range.sort((x, y) => seg.offsets[y + 1]! - seg.offsets[y]! - (seg.offsets[x + 1]! - seg.offsets[x]!)).length = MAX_EXPANSIONS;
+      if (range.length > MAX_EXPANSIONS) range.sort((x, y) => seg.df[y]! - seg.df[x]!).length = MAX_EXPANSIONS;
       for (const k of range) take(k, 0.55 + 0.35 * (q.length / seg.terms[k]!.length));
     }
     if (max > 0) {
@@ -368,13 +449,13 @@ export class SearchEngine {
     const max = fuzzy ? allowedDistance(q.length) : 0;
     const qmask = charMask(q);
     const d = this.delta.get(q);
-    if (d && d.length) out.push({ term: q + '\u0000d', weight: 1, list: d, from: 0, to: d.length });
+    if (d && d.length) out.push({ term: q + '\u0000d', weight: 1, df: d.length, list: d, from: 0, to: d.length });
     for (const [t, list] of this.delta) {
       if (t === q || list.length === 0) continue;
-      if (prefix && q.length >= 2 && t.startsWith(q)) out.push({ term: t + '\u0000d', weight: 0.55 + 0.35 * (q.length / t.length), list, from: 0, to: list.length });
+      if (prefix && q.length >= 2 && t.startsWith(q)) out.push({ term: t + '\u0000d', weight: 0.55 + 0.35 * (q.length / t.length), df: list.length, list, from: 0, to: list.length });
       else if (max > 0 && Math.abs(t.length - q.length) <= max && popcount(charMask(t) ^ qmask) <= 2 * max) {
         const dist = boundedDistance(q, t, max);
-        if (dist <= max) out.push({ term: t + '\u0000d', weight: dist === 1 ? 0.45 : 0.3, list, from: 0, to: list.length });
+        if (dist <= max) out.push({ term: t + '\u0000d', weight: dist === 1 ? 0.45 : 0.3, df: list.length, list, from: 0, to: list.length });
       }
     }
     return out;
@@ -421,15 +502,31 @@ export class SearchEngine {
       for (let wi = 0; wi < words.length; wi++) {
         let nTouched = 0;
         for (const ex of this.expand(words[wi]!, opts.prefix ?? true, opts.fuzzy ?? true)) {
-          const df = ex.to - ex.from;
+          const df = ex.df;
           const idf = Math.max(0.01, Math.log(1 + Math.max(0, this.live - df + 0.5) / (df + 0.5)));
           const nameIdx = termNames.push(ex.term.replace('\u0000d', '')) - 1;
           const list = ex.list;
-          for (let k = ex.from; k < ex.to; k++) {
-            const p = list[k]!;
-            const doc = docOf(p);
+          const bytes = ex.bytes;
+          let last = 0;
+          for (let k = ex.from; k < ex.to; ) {
+            let doc: number;
+            let meta: number;
+            if (bytes) {
+              // Decode one posting: the varint gap to the previous document, then the fields-and-frequency byte.
+              let x = bytes[k++]!;
+              let gap = x & 127;
+              for (let shift = 7; x & 128; shift += 7) {
+                x = bytes[k++]!;
+                gap += (x & 127) * 2 ** shift;
+              }
+              doc = last += gap;
+              meta = bytes[k++]!;
+            } else {
+              const p = list![k++]!;
+              doc = docOf(p);
+              meta = metaOf(p);
+            }
             if (!alive[doc]) continue;
-            const meta = metaOf(p);
             const tf = meta >>> 4;
             const bm = tf ? (tf * (K1 + 1)) / (tf + normBase + normScale * lens[doc]!) : 0;
             const s = ex.weight * idf * (bm + FIELD_BOOST[meta & 15]!);
@@ -501,7 +598,8 @@ export class SearchEngine {
     return {
       'search.terms': Buffer.from(plan.terms.join('\n'), 'utf8'),
       'search.offsets': bytes(plan.offsets),
-      'search.postings': { length: plan.offsets[plan.terms.length]! * 4, chunks: () => map(mergedPostings(seg, d, plan.terms, alive), bytes) },
+      'search.df': bytes(plan.df),
+      'search.postings': { length: plan.offsets[plan.terms.length]!, chunks: () => mergedPostings(seg, d, plan, alive) },
       'search.alive': bytes(alive.slice(0, this.nextDoc)),
       'search.lens': bytes(this.lens.slice(0, this.nextDoc)),
     };
@@ -520,12 +618,15 @@ export class SearchEngine {
     const termsText = s['search.terms']?.toString('utf8') ?? '';
     const terms = termsText ? termsText.split('\n') : [];
     const offsets = u32(s['search.offsets']);
-    const postings = u32(s['search.postings']);
+    const df = u32(s['search.df']);
+    const pb = s['search.postings'];
+    if (!pb) throw new Error('bad section');
+    const postings = new Uint8Array(pb.buffer, pb.byteOffset, pb.byteLength);
     const lens = u32(s['search.lens']);
     const alive = Uint8Array.from(s['search.alive'] ?? []);
-    if (offsets.length !== terms.length + 1 || offsets[terms.length] !== postings.length || alive.length !== lens.length) throw new Error('inconsistent search sections');
+    if (offsets.length !== terms.length + 1 || df.length !== terms.length || offsets[terms.length] !== postings.length || alive.length !== lens.length) throw new Error('inconsistent search sections');
     const e = new SearchEngine();
-    e.seg = { terms, offsets, postings };
+    e.seg = { terms, offsets, df, postings };
     e.nextDoc = alive.length;
     e.alive = ensureU8(alive, alive.length);
     e.lens = ensureU32(lens, lens.length);

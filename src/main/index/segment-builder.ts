@@ -1,8 +1,11 @@
-/** A sorted term dictionary and its postings in one flat array (term t owns postings[offsets[t]..offsets[t+1]]). */
+/** A sorted term dictionary and its postings in one flat byte array (term t owns postings[offsets[t]..offsets[t+1]]). */
 export interface BuiltSegment {
   readonly terms: string[];
+  /** Byte offsets of each term's postings, and how many postings each has. */
   readonly offsets: Uint32Array<ArrayBuffer>;
-  readonly postings: Uint32Array<ArrayBuffer>;
+  readonly df: Uint32Array<ArrayBuffer>;
+  /** Per posting: the gap from the term's previous document id as a varint, then a byte of fields and frequency. */
+  readonly postings: Uint8Array<ArrayBuffer>;
   /** The documents added, in order, with their body lengths in terms. */
   readonly docs: Uint32Array<ArrayBuffer>;
   readonly lens: Uint32Array<ArrayBuffer>;
@@ -337,25 +340,50 @@ export function builderCode() {
         rank[order[r]!] = r;
         terms[r] = names[order[r]!]!;
       }
+      // Pass 1: each term's count and encoded size (a varint gap from the term's previous document, plus a byte).
       const offsets = new Uint32Array(n + 1);
+      const df = new Uint32Array(n);
+      const last = new Uint32Array(n);
       const blocks = this.blocks;
       const bits = this.blockBits;
       const low = this.blockSize - 1;
-      for (let k = 0; k < this.nPost; k++) offsets[rank[blocks[k >>> bits]![k & low]! >>> 8]! + 1]!++;
-      for (let r = 0; r < n; r++) offsets[r + 1]! += offsets[r]!;
-      const cursor = offsets.slice(0, n);
-      const postings = new Uint32Array(this.nPost);
+      const size = (x: number) => (x < 0x80 ? 1 : x < 0x4000 ? 2 : x < 0x200000 ? 3 : x < 0x10000000 ? 4 : 5);
       let k = 0;
       for (let d = 0; d < this.nDocs; d++) {
         const doc = this.docIds[d]!;
         for (const stop = this.docEnd[d]!; k < stop; k++) {
+          const r = rank[blocks[k >>> bits]![k & low]! >>> 8]!;
+          offsets[r + 1]! += size(doc - last[r]!) + 1;
+          last[r] = doc;
+          df[r]!++;
+        }
+      }
+      for (let r = 0; r < n; r++) offsets[r + 1]! += offsets[r]!;
+      // Pass 2: the encoded postings, term by term (documents were added in increasing order).
+      const cursor = offsets.slice(0, n);
+      last.fill(0);
+      const postings = new Uint8Array(offsets[n]!);
+      k = 0;
+      for (let d = 0; d < this.nDocs; d++) {
+        const doc = this.docIds[d]!;
+        for (const stop = this.docEnd[d]!; k < stop; k++) {
           const e = blocks[k >>> bits]![k & low]!;
-          postings[cursor[rank[e >>> 8]!]!++] = (doc * 256 + (e & 255)) >>> 0;
+          const r = rank[e >>> 8]!;
+          let at = cursor[r]!;
+          let gap = doc - last[r]!;
+          while (gap >= 0x80) {
+            postings[at++] = (gap & 0x7f) | 0x80;
+            gap = Math.floor(gap / 128);
+          }
+          postings[at++] = gap;
+          postings[at++] = e & 255;
+          cursor[r] = at;
+          last[r] = doc;
           // A block is let go as soon as it has been laid out.
           if ((k & low) === low) blocks[k >>> bits] = EMPTY;
         }
       }
-      const out = { terms, offsets, postings, docs: this.docIds.slice(0, this.nDocs), lens: this.docLen.slice(0, this.nDocs) };
+      const out = { terms, offsets, df, postings, docs: this.docIds.slice(0, this.nDocs), lens: this.docLen.slice(0, this.nDocs) };
       this.reset();
       return out;
     }

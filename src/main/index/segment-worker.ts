@@ -52,7 +52,7 @@ parentPort.on('message', (m) => {
     parentPort.postMessage({ kind: 'ack', bytes: bytes.byteLength });
   } else if (m.kind === 'finish') {
     const s = b.finish();
-    parentPort.postMessage({ kind: 'done', segment: s }, [s.offsets.buffer, s.postings.buffer, s.docs.buffer, s.lens.buffer]);
+    parentPort.postMessage({ kind: 'done', segment: s }, [s.offsets.buffer, s.df.buffer, s.postings.buffer, s.docs.buffer, s.lens.buffer]);
   }
 });
 `;
