@@ -100,7 +100,7 @@ function mergeTerm(a: Segment, i: number, b: Segment, j: number, alive: Uint8Arr
     let x: number;
     do {
       x = pa[ka++]!;
-      d += (x & 127) * 2 ** shift;
+      d |= (x & 127) << shift;
       shift += 7;
     } while (x & 128);
     lastA += d;
@@ -114,7 +114,7 @@ function mergeTerm(a: Segment, i: number, b: Segment, j: number, alive: Uint8Arr
     let x: number;
     do {
       x = pb[kb++]!;
-      d += (x & 127) * 2 ** shift;
+      d |= (x & 127) << shift;
       shift += 7;
     } while (x & 128);
     lastB += d;
@@ -513,11 +513,12 @@ export class SearchEngine {
             let meta: number;
             if (bytes) {
               // Decode one posting: the varint gap to the previous document, then the fields-and-frequency byte.
+              // Document ids are below 2^24, so the gap fits the 32-bit shifts.
               let x = bytes[k++]!;
               let gap = x & 127;
               for (let shift = 7; x & 128; shift += 7) {
                 x = bytes[k++]!;
-                gap += (x & 127) * 2 ** shift;
+                gap |= (x & 127) << shift;
               }
               doc = last += gap;
               meta = bytes[k++]!;
