@@ -54,18 +54,6 @@ export function bodyOf(rel: string, text: string): string {
   return m ? text.slice(m[0].length) : text;
 }
 
-/** Reads and describes a file; undefined when it vanished between the stat and the read. */
-export async function readAndDescribe(source: string, root: string, rel: string, stat: { size: number; mtimeMs: number }): Promise<ReadResult | undefined> {
-  let buf: Buffer;
-  try {
-    buf = await fs.promises.readFile(path.join(root, rel));
-  } catch (e) {
-    if (gone(e)) return undefined;
-    throw e;
-  }
-  return describeContent(source, rel, buf, stat);
-}
-
 /**
  * Reads whole files with synchronous calls into one reused buffer: for thousands of small files several times
  * faster than `fs.promises.readFile` (no thread-pool round trips, no buffer per file). The caller yields to the

@@ -208,10 +208,6 @@ function mergeSegments(a: Segment, b: Segment, alive: Uint8Array): Segment {
   return { terms: plan.terms, offsets: plan.offsets, df: plan.df, postings };
 }
 
-function* map<T, U>(items: Iterable<T>, fn: (x: T) => U): Generator<U> {
-  for (const x of items) yield fn(x);
-}
-
 /** A term a query word matched: its postings as encoded bytes (segment) or packed integers (delta). */
 interface Expansion {
   readonly term: string;

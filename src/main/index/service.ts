@@ -73,6 +73,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
   const persistNow = async () => {
     if (persistTimer) clearTimeout(persistTimer);
     persistTimer = undefined;
+    // Never a cache of files whose search postings are still being built (a later start would index them one by one).
+    await index.settleBuild();
     if (!index.dirty) return;
     const started = Date.now();
     const bytes = await index.persist();
