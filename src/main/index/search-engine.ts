@@ -589,16 +589,20 @@ export class SearchEngine {
   serialize(): Record<string, Section> {
     const bytes = (a: Uint32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     const seg = this.seg;
-    const d = this.deltaSegment();
     const alive = this.alive;
+    const head = { 'search.alive': bytes(alive.slice(0, this.nextDoc)), 'search.lens': bytes(this.lens.slice(0, this.nextDoc)) };
+    // Nothing added or removed since the segment was made: it is written as it is, no re-encoding.
+    if (this.delta.size === 0 && this.removedSinceCompact === 0) {
+      return { 'search.terms': Buffer.from(seg.terms.join('\n'), 'utf8'), 'search.offsets': bytes(seg.offsets), 'search.df': bytes(seg.df), 'search.postings': seg.postings, ...head };
+    }
+    const d = this.deltaSegment();
     const plan = mergePlan(seg, d, alive);
     return {
       'search.terms': Buffer.from(plan.terms.join('\n'), 'utf8'),
       'search.offsets': bytes(plan.offsets),
       'search.df': bytes(plan.df),
       'search.postings': { length: plan.offsets[plan.terms.length]!, chunks: () => mergedPostings(seg, d, plan, alive) },
-      'search.alive': bytes(alive.slice(0, this.nextDoc)),
-      'search.lens': bytes(this.lens.slice(0, this.nextDoc)),
+      ...head,
     };
   }
 
