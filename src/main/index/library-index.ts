@@ -228,7 +228,7 @@ export class LibraryIndex {
         sliceStart = performance.now();
       }
       const k = key(root.name, st.rel);
-      const bytes = this.reader.read(path.join(root.dir, st.rel), st.size);
+      const bytes = this.reader.read(root.dir + path.sep + st.rel, st.size);
       if (!bytes) {
         this.removeKey(k, changes);
         continue;
