@@ -83,60 +83,15 @@ function lowerBound(terms: ReadonlyArray<string>, q: string): number {
  * `at` (grown as needed through `grow`); returns the end and the count. With `out` undefined it only measures.
  */
 function mergeTerm(a: Segment, i: number, b: Segment, j: number, alive: Uint8Array, out: Uint8Array | undefined, at: number): { end: number; count: number } {
-  let ka = i >= 0 ? a.offsets[i]! : 0;
-  const ea = i >= 0 ? a.offsets[i + 1]! : 0;
-  let kb = j >= 0 ? b.offsets[j]! : 0;
-  const eb = j >= 0 ? b.offsets[j + 1]! : 0;
-  const pa = a.postings;
-  const pb = b.postings;
-  let docA = -1;
-  let docB = -1;
-  let lastA = 0;
-  let lastB = 0;
-  const nextA = () => {
-    if (ka >= ea) return (docA = -1);
-    let d = 0;
-    let shift = 0;
-    let x: number;
-    do {
-      x = pa[ka++]!;
-      d |= (x & 127) << shift;
-      shift += 7;
-    } while (x & 128);
-    lastA += d;
-    docA = lastA;
-    return docA;
-  };
-  const nextB = () => {
-    if (kb >= eb) return (docB = -1);
-    let d = 0;
-    let shift = 0;
-    let x: number;
-    do {
-      x = pb[kb++]!;
-      d |= (x & 127) << shift;
-      shift += 7;
-    } while (x & 128);
-    lastB += d;
-    docB = lastB;
-    return docB;
-  };
-  nextA();
-  nextB();
+  const ca = new TermCursor(a, i);
+  const cb = new TermCursor(b, j);
   let prev = 0;
   let count = 0;
-  while (docA >= 0 || docB >= 0) {
-    let doc: number;
-    let meta: number;
-    if (docB < 0 || (docA >= 0 && docA <= docB)) {
-      doc = docA;
-      meta = pa[ka++]!;
-      nextA();
-    } else {
-      doc = docB;
-      meta = pb[kb++]!;
-      nextB();
-    }
+  while (ca.doc >= 0 || cb.doc >= 0) {
+    const from = cb.doc < 0 || (ca.doc >= 0 && ca.doc <= cb.doc) ? ca : cb;
+    const doc = from.doc;
+    const meta = from.meta;
+    from.next();
     if (!alive[doc]) continue;
     if (out) at = writeVarint(out, at, doc - prev);
     else at += varintSize(doc - prev);
@@ -146,6 +101,40 @@ function mergeTerm(a: Segment, i: number, b: Segment, j: number, alive: Uint8Arr
     count++;
   }
   return { end: at, count };
+}
+
+/** Walks one term's encoded postings in a segment (term -1: none); `doc` is -1 past the end. */
+class TermCursor {
+  doc = -1;
+  meta = 0;
+  private k: number;
+  private readonly end: number;
+
+  constructor(
+    private readonly seg: Segment,
+    term: number,
+  ) {
+    this.k = term >= 0 ? seg.offsets[term]! : 0;
+    this.end = term >= 0 ? seg.offsets[term + 1]! : 0;
+    this.doc = 0;
+    this.next();
+  }
+
+  next(): void {
+    if (this.k >= this.end) {
+      this.doc = -1;
+      return;
+    }
+    const p = this.seg.postings;
+    let x = p[this.k++]!;
+    let gap = x & 127;
+    for (let shift = 7; x & 128; shift += 7) {
+      x = p[this.k++]!;
+      gap |= (x & 127) << shift;
+    }
+    this.doc += gap;
+    this.meta = p[this.k++]!;
+  }
 }
 
 /** The dictionary of two segments merged (only terms with a live posting), with byte offsets and counts. */
