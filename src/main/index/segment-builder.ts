@@ -73,7 +73,9 @@ export function builderCode() {
   }
 
   const FNV = 0x811c9dc5;
-  const EMPTY = new Uint32Array(0);
+  const EMPTY = new Uint8Array(0);
+  /** Longest posting while building: a term id (below 2^24) as a varint, and a byte. */
+  const MAX_POSTING = 5;
   /** Term ids share a 32-bit posting with 8 bits of fields and frequency while building. */
   const MAX_TERMS = 1 << 24;
   const utf8 = new TextDecoder();
@@ -110,14 +112,18 @@ export function builderCode() {
     private scratch = new Uint8Array(1024);
     private touched = new Uint32Array(1024);
     private nTouched = 0;
-    /** Each posting as term id << 8 | fields and frequency, in document order, in fixed-size blocks (no copy on growth). */
-    private blocks: Uint32Array[] = [];
-    private block = new Uint32Array(0);
+    /**
+     * Each posting as its term id (a varint: ids are handed out in order of first use, so common words have
+     * small ones) and a byte of fields and frequency, in document order, in fixed-size blocks (no copy on
+     * growth); a posting never straddles two blocks.
+     */
+    private blocks: Uint8Array[] = [];
+    private block = new Uint8Array(0);
     private readonly blockSize: number;
     private inBlock: number;
 
-    /** `blockBits`: postings are kept in blocks of 2^blockBits while building (tests use small ones). */
-    constructor(private readonly blockBits = 20) {
+    /** `blockBits`: postings are kept in blocks of 2^blockBits bytes while building (tests use small ones). */
+    constructor(private readonly blockBits = 22) {
       this.blockSize = 1 << blockBits;
       this.inBlock = this.blockSize;
     }
@@ -312,12 +318,18 @@ export function builderCode() {
     end(): number {
       for (let k = 0; k < this.nTouched; k++) {
         const id = this.touched[k]!;
-        if (this.inBlock === this.blockSize) {
-          this.block = new Uint32Array(this.blockSize);
+        if (this.inBlock + MAX_POSTING > this.blockSize) {
+          this.block = new Uint8Array(this.blockSize);
           this.blocks.push(this.block);
           this.inBlock = 0;
         }
-        this.block[this.inBlock++] = ((id << 8) | this.scratch[id]!) >>> 0;
+        let x = id;
+        while (x >= 0x80) {
+          this.block[this.inBlock++] = (x & 0x7f) | 0x80;
+          x >>>= 7;
+        }
+        this.block[this.inBlock++] = x;
+        this.block[this.inBlock++] = this.scratch[id]!;
         this.nPost++;
         this.scratch[id] = 0;
       }
@@ -345,14 +357,34 @@ export function builderCode() {
       const df = new Uint32Array(n);
       const last = new Uint32Array(n);
       const blocks = this.blocks;
-      const bits = this.blockBits;
-      const low = this.blockSize - 1;
+      const blockSize = this.blockSize;
+      // Reads the postings back in the order written: the term id of the next one, then its byte in `meta`.
+      let bi = -1;
+      let off = blockSize;
+      let meta = 0;
+      const nextTerm = (): number => {
+        if (off + MAX_POSTING > blockSize) {
+          if (bi >= 0 && freeing) blocks[bi] = EMPTY;
+          bi++;
+          off = 0;
+        }
+        const b = blocks[bi]!;
+        let x = b[off++]!;
+        let id = x & 127;
+        for (let shift = 7; x & 128; shift += 7) {
+          x = b[off++]!;
+          id |= (x & 127) << shift;
+        }
+        meta = b[off++]!;
+        return id;
+      };
+      let freeing = false;
       const size = (x: number) => (x < 0x80 ? 1 : x < 0x4000 ? 2 : x < 0x200000 ? 3 : x < 0x10000000 ? 4 : 5);
       let k = 0;
       for (let d = 0; d < this.nDocs; d++) {
         const doc = this.docIds[d]!;
         for (const stop = this.docEnd[d]!; k < stop; k++) {
-          const r = rank[blocks[k >>> bits]![k & low]! >>> 8]!;
+          const r = rank[nextTerm()]!;
           offsets[r + 1]! += size(doc - last[r]!) + 1;
           last[r] = doc;
           df[r]!++;
@@ -363,12 +395,15 @@ export function builderCode() {
       const cursor = offsets.slice(0, n);
       last.fill(0);
       const postings = new Uint8Array(offsets[n]!);
+      // Second reading: each block is let go as soon as it has been laid out.
       k = 0;
+      bi = -1;
+      off = blockSize;
+      freeing = true;
       for (let d = 0; d < this.nDocs; d++) {
         const doc = this.docIds[d]!;
         for (const stop = this.docEnd[d]!; k < stop; k++) {
-          const e = blocks[k >>> bits]![k & low]!;
-          const r = rank[e >>> 8]!;
+          const r = rank[nextTerm()]!;
           let at = cursor[r]!;
           let gap = doc - last[r]!;
           while (gap >= 0x80) {
@@ -376,11 +411,9 @@ export function builderCode() {
             gap = Math.floor(gap / 128);
           }
           postings[at++] = gap;
-          postings[at++] = e & 255;
+          postings[at++] = meta;
           cursor[r] = at;
           last[r] = doc;
-          // A block is let go as soon as it has been laid out.
-          if ((k & low) === low) blocks[k >>> bits] = EMPTY;
         }
       }
       const out = { terms, offsets, df, postings, docs: this.docIds.slice(0, this.nDocs), lens: this.docLen.slice(0, this.nDocs) };

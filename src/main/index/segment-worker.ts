@@ -59,7 +59,7 @@ parentPort.on('message', (m) => {
 
 const BATCH = 1 << 20;
 /** Bytes sent and not yet indexed before the reader waits: bounds the memory a slow worker can make pile up. */
-const MAX_BACKLOG = 16 << 20;
+const MAX_BACKLOG = 8 << 20;
 
 /**
  * Builds in a worker thread: bodies are copied into 1 MB batches whose memory is handed over (not copied) to
