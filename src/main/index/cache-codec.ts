@@ -1,10 +1,11 @@
 import type { EntryKind } from '../../shared/library';
 import type { SourceRoot } from '../library/tree';
+import type { Section } from './cache-file';
 import type { FileRecord } from './read-file';
 import { SearchEngine } from './search-engine';
 
 /** Bump when the layout of the cache changes; an older or newer file is rebuilt, never read. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** A discovered file and its document id in the search index (-1 until its body has been indexed). */
 export interface IndexedFile extends FileRecord {
@@ -20,11 +21,17 @@ export interface CacheContent {
 }
 
 /** The index as cache sections: file records as compact JSON rows, plus the search engine's binary sections. */
-export function encodeCache(c: CacheContent): Record<string, Buffer> {
+export function encodeCache(c: CacheContent): Record<string, Section> {
   // In path order, so the tree built from a loaded cache sorts already-sorted input.
   const byPath = [...c.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const rows: Row[] = byPath.map((f) => [f.source, f.path, f.kind, f.title, f.description, f.tags, f.size, f.mtimeMs, f.hash, f.tokens, f.doc]);
-  return { meta: Buffer.from(JSON.stringify({ roots: c.roots, files: rows }), 'utf8'), ...c.engine.serialize() };
+  // The JSON in pieces of a few thousand rows: one string of every row would be a second copy of them all.
+  const parts: Buffer[] = [Buffer.from(`{"roots":${JSON.stringify(c.roots)},"files":[`, 'utf8')];
+  for (let i = 0; i < byPath.length; i += 2000) {
+    const rows: Row[] = byPath.slice(i, i + 2000).map((f) => [f.source, f.path, f.kind, f.title, f.description, f.tags, f.size, f.mtimeMs, f.hash, f.tokens, f.doc]);
+    parts.push(Buffer.from((i ? ',' : '') + JSON.stringify(rows).slice(1, -1), 'utf8'));
+  }
+  parts.push(Buffer.from(']}', 'utf8'));
+  return { meta: { length: parts.reduce((n, p) => n + p.byteLength, 0), chunks: () => parts }, ...c.engine.serialize() };
 }
 
 /** The inverse of `encodeCache`; throws on anything malformed (the caller then rebuilds). */

@@ -3,11 +3,14 @@ import path from 'node:path';
 import type { LibraryEntry } from '../../shared/library';
 import type { SearchHit, SearchResult } from '../../shared/search';
 import type { SourceRoot } from '../library/tree';
-import { applyPrecedence } from '../library/tree';
+import { applyPrecedence, isSourceRootDoc } from '../library/tree';
 import { decodeCache, encodeCache, CACHE_VERSION, type IndexedFile } from './cache-codec';
 import { readCacheFile, writeCacheFile, type CacheReadFailure } from './cache-file';
 import { isIgnoredPath } from './ignore';
-import { bodyOf, mapPool, readAndDescribe } from './read-file';
+import { FIELD } from './postings';
+import { bodyOf, describeContent, FileReader, mapPool } from './read-file';
+import type { BuiltSegment } from './segment-builder';
+import { inThreadSink, workerSink, type BulkSink, type FieldText } from './segment-worker';
 import { SearchEngine } from './search-engine';
 import { statOne, statTree, type StatEntry } from './stat-tree';
 
@@ -26,6 +29,19 @@ export type LoadOutcome = { readonly kind: 'cache'; readonly bytes: number } | {
 
 const READ_CONCURRENCY = 32;
 const MAX_KEPT_BODIES = 2000;
+/** A batch of at least this many changed files (or any batch into an empty index) is indexed in bulk. */
+const BULK_MIN = 2000;
+/** Longest stretch of synchronous reading before the event loop gets a turn. */
+const SLICE_MS = 8;
+/** A cold build of at least this many files tokenizes in a worker thread (smaller ones are quicker here). */
+const WORKER_MIN = 2000;
+/** The bulk build of one reconcile, shared by its roots. */
+interface BuildSession {
+  sink?: BulkSink;
+  worker: boolean;
+  readonly docs: number[];
+}
+const tick = () => new Promise<void>((r) => setImmediate(r));
 const key = (source: string, rel: string) => `${source}\u0000${rel}`;
 
 /**
@@ -38,15 +54,85 @@ export class LibraryIndex {
   private files = new Map<string, IndexedFile>();
   private docKeys: Array<string | undefined> = [];
   private engine = new SearchEngine();
+  private reader = new FileReader();
   private pending = new Set<string>();
   /** Bodies just read by a re-stat, kept briefly so indexing a small batch does not read the files twice. */
   private bodies = new Map<string, string>();
   private version = 0;
-  private treeCache?: { version: number; entries: LibraryEntry[]; overriddenBy: Map<string, string> };
+  private treeCache?: { version: number; entries: LibraryEntry[] };
   /** Whether memory differs from the cache file. */
   dirty = false;
 
-  constructor(private readonly cacheFile: string) {}
+  /** A bulk build whose segment a worker thread is still making, and the documents in it. */
+  private build?: { sink: BulkSink; docs: number[]; done: Promise<void>; result?: BuiltSegment };
+
+  /**
+   * `bulkWorker`: whether large builds tokenize in a worker thread ('auto': from WORKER_MIN files; tests force
+   * 'always' or 'never').
+   */
+  constructor(
+    private readonly cacheFile: string,
+    private readonly bulkWorker: 'auto' | 'always' | 'never' = 'auto',
+  ) {}
+
+  /** Whether a worker thread is still building part of the search index. */
+  get building(): boolean {
+    return this.build !== undefined;
+  }
+
+  /** Resolves when the worker's build (if any) has finished, without touching the engine. */
+  async buildFinished(): Promise<void> {
+    await this.build?.done;
+  }
+
+  /**
+   * Waits for the worker's build, if any, and puts its segment into the engine (documents removed or changed
+   * meanwhile stay out). If the worker failed, its files are indexed again the ordinary way.
+   */
+  async settleBuild(): Promise<void> {
+    const b = this.build;
+    if (!b) return;
+    await b.done;
+    if (this.build !== b) return;
+    this.build = undefined;
+    const current = (doc: number) => {
+      const k = this.docKeys[doc];
+      return k !== undefined && this.files.get(k)?.doc === doc;
+    };
+    if (b.result) this.engine.addSegment(b.result, current);
+    else for (const doc of b.docs) if (current(doc)) this.pending.add(this.docKeys[doc]!);
+    this.dirty = true;
+    this.version++;
+  }
+
+  /** Starts a bulk build for one reconcile (after any earlier one is in the engine). */
+  private async openSink(session: BuildSession, files: number): Promise<BulkSink> {
+    if (session.sink) return session.sink;
+    await this.settleBuild();
+    session.worker = this.bulkWorker === 'always' || (this.bulkWorker === 'auto' && files >= WORKER_MIN);
+    session.sink = session.worker ? workerSink() : inThreadSink();
+    return session.sink;
+  }
+
+  /** Ends a reconcile's bulk build: in the engine now (this thread), or when the worker is done. */
+  private async closeSink(session: BuildSession): Promise<void> {
+    const sink = session.sink;
+    if (!sink) return;
+    if (!session.docs.length) return sink.abort();
+    if (!session.worker) {
+      this.engine.addSegment(await sink.finish());
+      return;
+    }
+    const b: NonNullable<LibraryIndex['build']> = {
+      sink,
+      docs: session.docs,
+      done: sink.finish().then(
+        (s) => void (b.result = s),
+        () => undefined,
+      ),
+    };
+    this.build = b;
+  }
 
   get fileCount(): number {
     return this.files.size;
@@ -97,6 +183,8 @@ export class LibraryIndex {
 
   /** Forgets everything (the next reconcile is a cold build). */
   reset(): void {
+    this.build?.sink.abort();
+    this.build = undefined;
     this.roots = [];
     this.files = new Map();
     this.docKeys = [];
@@ -120,28 +208,58 @@ export class LibraryIndex {
     note(changes, f.source, f.path);
   }
 
-  /** Re-reads the stat'ed files whose size or mtime changed; records the ones whose content changed. */
-  private async refreshStats(root: SourceRoot, stats: ReadonlyArray<StatEntry>, changes: ChangeSet): Promise<void> {
+  /**
+   * Re-reads the stat'ed files whose size or mtime changed and records the ones whose content changed. Files
+   * are read synchronously into one buffer, in slices between which the event loop runs. A cold build (or any
+   * large batch) indexes each body straight from those bytes into one new search segment, so every file is
+   * read once; a small batch keeps the bodies for `indexPending`, which adds them to the engine's delta.
+   */
+  private async refreshStats(root: SourceRoot, stats: ReadonlyArray<StatEntry>, changes: ChangeSet, session: BuildSession): Promise<void> {
     const toRead = stats.filter((st) => {
       const old = this.files.get(key(root.name, st.rel));
       return !old || old.size !== st.size || old.mtimeMs !== st.mtimeMs;
     });
-    await mapPool(toRead, READ_CONCURRENCY, async (st) => {
+    const bulk = session.sink !== undefined || (toRead.length > 0 && (this.engine.size === 0 || toRead.length >= Math.max(BULK_MIN, this.engine.size / 20)));
+    const sink = bulk ? await this.openSink(session, toRead.length) : undefined;
+    let sliceStart = performance.now();
+    for (const st of toRead) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await (sink?.backlog() ?? tick());
+        sliceStart = performance.now();
+      }
       const k = key(root.name, st.rel);
-      const res = await readAndDescribe(root.name, root.dir, st.rel, st);
+      const bytes = this.reader.read(root.dir + path.sep + st.rel, st.size);
+      if (!bytes) {
+        this.removeKey(k, changes);
+        continue;
+      }
+      const res = describeContent(root.name, st.rel, bytes, st);
       const old = this.files.get(k);
-      if (!res) return this.removeKey(k, changes);
       this.dirty = true;
       if (old && old.hash === res.record.hash) {
         this.files.set(k, { ...old, size: res.record.size, mtimeMs: res.record.mtimeMs });
-        return;
+        continue;
       }
-      this.files.set(k, { ...res.record, doc: old?.doc ?? -1 });
-      this.pending.add(k);
-      this.bodies.delete(k);
-      if (this.bodies.size < MAX_KEPT_BODIES) this.bodies.set(k, res.body);
       note(changes, root.name, st.rel);
-    });
+      this.bodies.delete(k);
+      if (sink) {
+        if (old && old.doc >= 0) {
+          this.engine.remove(old.doc);
+          this.docKeys[old.doc] = undefined;
+        }
+        const doc = this.engine.newDocId();
+        const f = res.record;
+        sink.add(doc, bytes, res.bodyByte, bytes.byteLength, [[f.title, FIELD.title], ...f.tags.map((t): FieldText => [t, FIELD.tags]), [f.path, FIELD.path], [f.description, FIELD.description]]);
+        session.docs.push(doc);
+        this.files.set(k, { ...f, doc });
+        this.docKeys[doc] = k;
+        this.pending.delete(k);
+      } else {
+        this.files.set(k, { ...res.record, doc: old?.doc ?? -1 });
+        this.pending.add(k);
+        if (this.bodies.size < MAX_KEPT_BODIES) this.bodies.set(k, res.body);
+      }
+    }
   }
 
   /** Applies a new set of roots: files of sources that are gone, or whose folder moved, are dropped. */
@@ -172,6 +290,7 @@ export class LibraryIndex {
   /** Re-stats every root (a warm start, or a cold build when memory is empty) and re-reads only what changed. */
   async reconcile(roots: ReadonlyArray<SourceRoot>, statted?: ReadonlyMap<string, StatEntry[]>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
+    const session: BuildSession = { docs: [], worker: false };
     this.setRoots(roots, changes);
     for (const root of this.roots) {
       const stats = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir));
@@ -187,8 +306,9 @@ export class LibraryIndex {
         const seen = new Set(stats.map((st) => key(root.name, st.rel)));
         for (const [k, f] of this.files) if (f.source === root.name && !seen.has(k)) this.removeKey(k, changes);
       }
-      await this.refreshStats(root, changed, changes);
+      await this.refreshStats(root, changed, changes, session);
     }
+    await this.closeSink(session);
     if (changes.size) this.version++;
     return changes;
   }
@@ -196,6 +316,7 @@ export class LibraryIndex {
   /** Brings the given absolute paths (files or folders, added, changed or removed) up to date. */
   async reconcilePaths(absPaths: Iterable<string>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
+    const session: BuildSession = { docs: [], worker: false };
     const byRoot = new Map<SourceRoot, Set<string>>();
     for (const abs of absPaths) {
       const root = this.roots.find((r) => abs === r.dir || abs.startsWith(r.dir + path.sep));
@@ -225,14 +346,16 @@ export class LibraryIndex {
           else for (const [fk, f] of this.files) if (f.source === root.name && f.path.startsWith(`${rel}/`)) this.removeKey(fk, changes);
         }
       }
-      await this.refreshStats(root, stats, changes);
+      await this.refreshStats(root, stats, changes, session);
     }
+    await this.closeSink(session);
     if (changes.size) this.version++;
     return changes;
   }
 
   /** Reads and indexes the bodies of new and changed files (the search engine keeps none of them). */
   async indexPending(onProgress?: (done: number, total: number) => void): Promise<number> {
+    await this.settleBuild();
     const keys = [...this.pending];
     this.pending.clear();
     const rootOf = new Map(this.roots.map((r) => [r.name, r]));
@@ -304,11 +427,20 @@ export class LibraryIndex {
         [...this.files.values()].map(entryOf),
         this.roots.map((r) => r.name),
       );
-      const overriddenBy = new Map<string, string>();
-      for (const e of entries) if (e.overriddenBy) overriddenBy.set(key(e.source, e.path), e.overriddenBy);
-      this.treeCache = { version: this.version, entries, overriddenBy };
+      this.treeCache = { version: this.version, entries };
     }
     return this.treeCache;
+  }
+
+  /** The source whose file of the same path wins over `f` (as the tree computes it), without building the tree. */
+  private overriderOf(f: IndexedFile): string | undefined {
+    if (isSourceRootDoc(f.path)) return undefined;
+    for (let i = this.roots.length - 1; i >= 0; i--) {
+      const name = this.roots[i]!.name;
+      if (name === f.source) return undefined;
+      if (this.files.has(key(name, f.path))) return name;
+    }
+    return undefined;
   }
 
   /** Every file in precedence order with overrides/overriddenBy, as `library:tree` returns it. */
@@ -338,9 +470,8 @@ export class LibraryIndex {
     const tag = q.tag?.toLowerCase();
     const accept = (f: IndexedFile | undefined): f is IndexedFile =>
       !!f && (!q.source || f.source === q.source) && (!q.kind || f.kind === q.kind) && (!tag || f.tags.some((t) => t.toLowerCase() === tag));
-    const { overriddenBy } = this.treeState();
     const toHit = (f: IndexedFile, score: number, terms: ReadonlyArray<string>): SearchHit => {
-      const over = overriddenBy.get(key(f.source, f.path));
+      const over = this.overriderOf(f);
       return { source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, score: Math.round(score * 1000) / 1000, terms, ...(over ? { overriddenBy: over } : {}) };
     };
     let hits: SearchHit[];

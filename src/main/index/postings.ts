@@ -26,3 +26,17 @@ export function ensureU8(arr: Uint8Array<ArrayBuffer>, i: number): Uint8Array<Ar
   next.set(arr);
   return next;
 }
+
+/** Bytes of `x` as a varint (7 bits a byte, low bits first). */
+export function varintSize(x: number): number {
+  return x < 0x80 ? 1 : x < 0x4000 ? 2 : x < 0x200000 ? 3 : x < 0x10000000 ? 4 : 5;
+}
+/** Writes `x` as a varint at `at`; returns the position after it. */
+export function writeVarint(buf: Uint8Array, at: number, x: number): number {
+  while (x >= 0x80) {
+    buf[at++] = (x & 0x7f) | 0x80;
+    x = Math.floor(x / 128);
+  }
+  buf[at++] = x;
+  return at;
+}

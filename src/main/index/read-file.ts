@@ -19,6 +19,8 @@ export interface ReadResult {
   readonly record: FileRecord;
   /** The text the search index reads as the body (Markdown without its frontmatter). */
   readonly body: string;
+  /** Where that body starts in the file's bytes. */
+  readonly bodyByte: number;
 }
 
 /** Reads one file and describes it: hash, header fields, kind, token estimate, and its searchable body. */
@@ -37,7 +39,10 @@ export function describeContent(source: string, rel: string, buf: Buffer, stat: 
   } else if (/\.json$/i.test(rel)) {
     ({ title, description, tags } = describeFile(rel, text));
   } else title = fallback;
-  return { record: { source, path: rel, kind: kindOf(rel), title: ownString(title), description: ownString(description), tags: tags.map(ownString), size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body };
+  const skipped = text.length - body.length;
+  // Every byte is one UTF-16 unit when the lengths agree (ASCII, or bytes decoded one by one as U+FFFD).
+  const bodyByte = skipped === 0 ? 0 : buf.byteLength === text.length ? skipped : Buffer.byteLength(text.slice(0, skipped));
+  return { record: { source, path: rel, kind: kindOf(rel), title: ownString(title), description: ownString(description), tags: tags.map(ownString), size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body, bodyByte };
 }
 
 const FENCE = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -49,17 +54,49 @@ export function bodyOf(rel: string, text: string): string {
   return m ? text.slice(m[0].length) : text;
 }
 
-/** Reads and describes a file; undefined when it vanished between the stat and the read. */
-export async function readAndDescribe(source: string, root: string, rel: string, stat: { size: number; mtimeMs: number }): Promise<ReadResult | undefined> {
-  let buf: Buffer;
-  try {
-    buf = await fs.promises.readFile(path.join(root, rel));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return undefined;
-    throw e;
+/**
+ * Reads whole files with synchronous calls into one reused buffer: for thousands of small files several times
+ * faster than `fs.promises.readFile` (no thread-pool round trips, no buffer per file). The caller yields to the
+ * event loop between slices of work.
+ */
+export class FileReader {
+  private buf = Buffer.allocUnsafe(1 << 20);
+
+  /** The file's bytes, valid until the next call; undefined when it vanished or is not a readable file. */
+  read(abs: string, sizeHint: number): Buffer | undefined {
+    let fd: number;
+    try {
+      fd = fs.openSync(abs, 'r');
+    } catch (e) {
+      if (gone(e)) return undefined;
+      throw e;
+    }
+    try {
+      if (this.buf.length <= sizeHint) this.buf = Buffer.allocUnsafe(Math.max(sizeHint + 1, this.buf.length * 2));
+      let n = 0;
+      for (;;) {
+        if (n === this.buf.length) {
+          const next = Buffer.allocUnsafe(this.buf.length * 2);
+          this.buf.copy(next);
+          this.buf = next;
+        }
+        const r = fs.readSync(fd, this.buf, n, this.buf.length - n, null);
+        if (r === 0) break;
+        n += r;
+      }
+      return this.buf.subarray(0, n);
+    } catch (e) {
+      if (gone(e)) return undefined;
+      throw e;
+    } finally {
+      fs.closeSync(fd);
+    }
   }
-  return describeContent(source, rel, buf, stat);
+}
+
+function gone(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */

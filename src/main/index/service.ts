@@ -22,6 +22,8 @@ export interface IndexServiceOptions {
   readonly debounceMs?: number;
   /** How long after a change the cache file is rewritten while watching. */
   readonly persistDelayMs?: number;
+  /** Whether large builds tokenize in a worker thread (default 'auto': from a few thousand files). */
+  readonly buildInWorker?: 'auto' | 'always' | 'never';
 }
 
 /** The library index for one process: discovery, the persisted cache, live watching and search. */
@@ -46,7 +48,7 @@ export interface IndexService {
 const sig = (roots: ReadonlyArray<SourceRoot>) => roots.map((r) => `${r.name}=${r.dir}:${fs.existsSync(r.dir)}`).join('\n');
 
 export function createIndexService(opts: IndexServiceOptions): IndexService {
-  const index = new LibraryIndex(opts.cacheFile);
+  const index = new LibraryIndex(opts.cacheFile, opts.buildInWorker);
   const log = opts.logger.child({ component: 'index' });
   let loaded = false;
   let loadedFrom: IndexStats['loadedFrom'] = 'none';
@@ -73,6 +75,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
   const persistNow = async () => {
     if (persistTimer) clearTimeout(persistTimer);
     persistTimer = undefined;
+    // Never a cache of files whose search postings are still being built (a later start would index them one by one).
+    await index.settleBuild();
     if (!index.dirty) return;
     const started = Date.now();
     const bytes = await index.persist();
@@ -136,11 +140,32 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     if (changes.size || loadedFrom !== 'memory') lastUpdate = { at: new Date().toISOString(), ms: Date.now() - started, reread: [...changes.values()].reduce((a, l) => a + l.length, 0), removed: 0 };
   };
 
+  /**
+   * While a worker builds the search index, the tree is already answered; when the build is done its segment
+   * goes into the engine and the cache is written (a one-shot CLI process stays alive until then).
+   */
+  let afterBuild: Promise<void> | undefined;
+  const whenBuilt = () => {
+    if (afterBuild || !index.building) return;
+    afterBuild = index
+      .buildFinished()
+      .then(() =>
+        serial(async () => {
+          await index.settleBuild();
+          if (watcher) schedulePersist();
+          else await persistNow();
+        }),
+      )
+      .catch((e: unknown) => log.warn('index cache not written', { error: String(e) }))
+      .finally(() => (afterBuild = undefined));
+  };
+
   const ensure = async (needSearch: boolean, ctx?: OperationContext) => {
     await watcher?.flush();
     await serial(async () => {
       await refresh(ctx);
-      if (needSearch && index.pendingBodies) {
+      if (needSearch && index.building) ctx?.progress({ phase: 'Indexing file contents' });
+      if (needSearch && (index.pendingBodies || index.building)) {
         await index.indexPending((done, total) => total >= 2000 && ctx?.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }));
       }
       if (index.rebuildEngineLater) {
@@ -148,7 +173,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
         await refresh(ctx);
         await index.indexPending();
       }
-      if (index.dirty) {
+      if (index.building) whenBuilt();
+      else if (index.dirty) {
         if (watcher) schedulePersist();
         else await persistNow();
       }
@@ -228,7 +254,10 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       wantWatch = false;
       await watcher?.close();
       watcher = undefined;
-      await serial(persistNow);
+      await serial(async () => {
+        await index.settleBuild();
+        await persistNow();
+      });
     },
   };
 }

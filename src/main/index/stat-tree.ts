@@ -24,7 +24,8 @@ export async function statTree(root: string, relDir = ''): Promise<StatEntry[]> 
   let since = 0;
   while (stack.length) {
     const rel = stack.pop()!;
-    const abs = rel ? path.join(root, rel) : root;
+    // Plain concatenation: `path.join` normalizes on every call, a measurable share of a warm start.
+    const abs = rel ? root + path.sep + rel : root;
     let names: fs.Dirent[];
     try {
       names = fs.readdirSync(abs, { withFileTypes: true });
@@ -38,7 +39,7 @@ export async function statTree(root: string, relDir = ''): Promise<StatEntry[]> 
       const childRel = rel ? `${rel}/${ent.name}` : ent.name;
       if (ent.isDirectory()) stack.push(childRel);
       else if (ent.isFile() && isLibraryFile(ent.name)) {
-        const st = fs.statSync(path.join(abs, ent.name), { throwIfNoEntry: false });
+        const st = fs.statSync(abs + path.sep + ent.name, { throwIfNoEntry: false });
         if (st?.isFile()) out.push({ rel: childRel, size: st.size, mtimeMs: st.mtimeMs });
       }
       if (++since >= YIELD_EVERY) {

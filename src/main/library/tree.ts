@@ -32,6 +32,11 @@ export async function listLibrary(roots: ReadonlyArray<SourceRoot>): Promise<Lib
 /** Each source's own root README/LICENSE documents that source; they never override one another. */
 const ROOT_DOCS = /^(README|LICENSE|CHANGELOG)(\.[a-z]+)?$/i;
 
+/** Whether a path is one of a source's own root documents, which take no part in precedence. */
+export function isSourceRootDoc(relPath: string): boolean {
+  return ROOT_DOCS.test(relPath);
+}
+
 /** Fills `overrides` and `overriddenBy` given the precedence order of sources (lowest first). */
 export function applyPrecedence<T extends Omit<LibraryEntry, 'overrides' | 'overriddenBy'>>(entries: ReadonlyArray<T>, order: ReadonlyArray<string>): Array<T & Pick<LibraryEntry, 'overrides' | 'overriddenBy'>> {
   const rank = new Map(order.map((n, i) => [n, i]));

@@ -113,7 +113,7 @@ describe('library index: discovery and cache', () => {
     const damaged: Array<[string, Buffer]> = [
       ['truncated', good.subarray(0, good.length - 7)],
       ['flipped byte', Buffer.from(good.map((b, i) => (i === good.length - 3 ? b ^ 0xff : b)))],
-      ['older version', Buffer.from(good.toString('latin1').replace('"version":2', '"version":1'), 'latin1')],
+      ['older version', Buffer.from(good.toString('latin1').replace('"version":3', '"version":2'), 'latin1')],
       ['garbage', Buffer.from('not a cache at all')],
     ];
     for (const [why, bytes] of damaged) {
