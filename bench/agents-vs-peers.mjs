@@ -86,6 +86,7 @@ function run(bin, argv, cwd, env) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [...NODE_ARGS, bin, ...argv], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (process.env.BENCH_STDERR) fs.appendFileSync(process.env.BENCH_STDERR, `--- ${ms}\n` + r.stderr);
   if (r.status !== 0) throw new Error(`${path.basename(bin)} ${argv.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 2000)}`);
   return ms;
 }

@@ -202,6 +202,16 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     return withLock(deps.lockFile, opName, async () => {
       // Undo a transaction a killed process left behind before the manifest is read.
       await recover();
+      // The history's walk of the personal workspace runs in a git process while we plan (nothing is written before
+      // beforeChange); always awaited before the lock is let go.
+      const staging = dryRun ? undefined : deps.history.stagePersonal?.({ operation: opName, correlationId: ctx.correlationId }).catch(() => undefined);
+      try {
+        return await planAndWrite(staging);
+      } finally {
+        await staging;
+      }
+    });
+    async function planAndWrite(staging: Promise<void> | undefined): Promise<InstallResult[]> {
       ctx.progress({ phase: 'Planning', percent: 10 });
       const manifestBefore = readText(deps.manifestFile);
       const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
@@ -233,8 +243,10 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         ctx.progress({ phase: 'Nothing to change', done: true });
         return planned.map((p) => ({ ...p.plan, dryRun: false, written: 0 }));
       }
-      const historyOp = { operation: opName, correlationId: ctx.correlationId, externalFiles: changed.map((f) => f.path), message: `${operation} ${reqs.map(targetOf).join(', ')}`, personalUnchanged: !changed.some((f) => isInside(deps.personalDir(), f.path)) };
+      const personal = deps.personalDir();
+      const historyOp = { operation: opName, correlationId: ctx.correlationId, externalFiles: changed.map((f) => f.path), message: `${operation} ${reqs.map(targetOf).join(', ')}`, personalUnchanged: !changed.some((f) => isInside(personal, f.path)) };
       try {
+        await staging;
         const versionBefore = await deps.history.beforeChange(historyOp);
         ctx.progress({ phase: 'Writing', percent: 50 });
         await journaled(journal, { files: changed.map(beforeOf), manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) } }, async () => {
@@ -260,7 +272,7 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
         for (const p of planned) deps.audit.append({ operation: opName, target: targetOf(p.req), result: 'failed', durationMs: Date.now() - started, correlationId: ctx.correlationId, error: { code: e instanceof AppError ? e.code : 'INTERNAL', message: (e as Error).message } });
         throw e;
       }
-    });
+    }
   };
   const run = async (req: InstallRequest, operation: 'install' | 'uninstall', ctx: OperationContext): Promise<InstallResult> => (await runBatch([req], operation, ctx))[0]!;
 

@@ -21,6 +21,11 @@ export interface History {
   beforeChange(op: ChangeOperation): Promise<string | undefined>;
   /** Record the state after a mutation; resolves to the new version id. */
   record(op: ChangeOperation): Promise<string | undefined>;
+  /**
+   * Optional head start for `beforeChange` of the same operation: stages the personal workspace now (in a git
+   * process, so it overlaps the operation's planning). The caller writes nothing before calling beforeChange.
+   */
+  stagePersonal?(op: ChangeOperation): Promise<void>;
 }
 
 export function createUnversionedHistory(): History {

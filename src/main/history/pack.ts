@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { HistoryRepo } from './repo';
+
+const deflate = promisify(zlib.deflate);
 
 /** The git id of a blob with this content. */
 export function blobId(data: Buffer): string {
@@ -8,13 +11,15 @@ export function blobId(data: Buffer): string {
 }
 
 /** A pack (version 2) holding these blobs whole: header, each object's type-and-size varint and deflated bytes, SHA-1 trailer. */
-export function packOf(blobs: ReadonlyArray<Buffer>): Buffer {
+export async function packOf(blobs: ReadonlyArray<Buffer>): Promise<Buffer> {
+  // Deflated on the thread pool, several at once: a few megabytes of tool files compress in parallel.
+  const deflated = await Promise.all(blobs.map((b) => deflate(b, { level: 1 })));
   const head = Buffer.alloc(12);
   head.write('PACK', 0, 'latin1');
   head.writeUInt32BE(2, 4);
   head.writeUInt32BE(blobs.length, 8);
   const parts: Buffer[] = [head];
-  for (const data of blobs) {
+  for (const [i, data] of blobs.entries()) {
     const bytes: number[] = [];
     let size = data.length;
     let c = (3 << 4) | (size & 15); // 3 = blob
@@ -25,7 +30,7 @@ export function packOf(blobs: ReadonlyArray<Buffer>): Buffer {
       size = Math.floor(size / 128);
     }
     bytes.push(c);
-    parts.push(Buffer.from(bytes), zlib.deflateSync(data, { level: 1 }));
+    parts.push(Buffer.from(bytes), deflated[i]!);
   }
   const body = Buffer.concat(parts);
   return Buffer.concat([body, crypto.createHash('sha1').update(body).digest()]);
@@ -43,7 +48,7 @@ export async function writeBlobs(repo: HistoryRepo, blobs: ReadonlyArray<Buffer>
   if (missing.size) {
     const seen = new Set<string>();
     const todo = blobs.filter((_, i) => missing.has(ids[i]!) && !seen.has(ids[i]!) && seen.add(ids[i]!));
-    await repo.run(['index-pack', '--stdin'], { input: packOf(todo), operation: 'history write objects' });
+    await repo.run(['index-pack', '--stdin'], { input: await packOf(todo), operation: 'history write objects' });
   }
   return ids;
 }

@@ -18,7 +18,7 @@ import { listVersions } from './log';
 import { applyRestore, clearJournal, journalFile, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
 import { clearStaleGitLocks, ensureHistoryRepo, headState, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
 import { entryFor } from './tool-paths';
-import { rememberManifest, treeOf, writeCurrentTree, writeTreeParts } from './tree';
+import { rememberManifest, treeOf, writeCurrentTree, writePersonalTree, writeTreeParts } from './tree';
 
 export interface HistoryServiceOptions {
   readonly gitDir: string;
@@ -80,6 +80,8 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
 
   /** The personal tree the last `beforeChange` saw, for the `record` of the same operation (personalUnchanged). */
   let personalBefore: { readonly key: string; readonly tree: string } | undefined;
+  /** The personal tree `stagePersonal` wrote for the `beforeChange` of the same operation. */
+  let staged: { readonly key: string; readonly tree: string } | undefined;
   const opKey = (op: ChangeOperation) => `${op.operation}\0${op.correlationId}`;
 
   async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = [], knownTree?: string, knownPersonal?: string): Promise<SnapshotResult & { personal?: string }> {
@@ -163,9 +165,15 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     repo,
     locked,
     resolve: (v) => locked('history.resolve', () => resolve(v)),
+    stagePersonal: (op) =>
+      locked(op.operation, async () => {
+        staged = { key: opKey(op), tree: await writePersonalTree(repo) };
+      }),
     beforeChange: (op) =>
       locked(op.operation, async () => {
-        const r = await snapshotUnlocked(toMeta(op, 'before'), op.externalFiles);
+        const early = staged?.key === opKey(op) ? staged.tree : undefined;
+        staged = undefined;
+        const r = await snapshotUnlocked(toMeta(op, 'before'), op.externalFiles, [], undefined, early);
         personalBefore = r.personal ? { key: opKey(op), tree: r.personal } : undefined;
         return r.version;
       }),

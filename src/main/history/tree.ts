@@ -75,25 +75,24 @@ export async function writeCurrentTree(repo: HistoryRepo, base: string | undefin
   return (await writeTreeParts(repo, base, extraTools)).tree;
 }
 
+/** Stages the personal workspace in the history dir's index and writes its tree (the empty tree when there is none). */
+export async function writePersonalTree(repo: HistoryRepo): Promise<string> {
+  if (!fs.existsSync(repo.workTree())) return emptyTreeId(repo);
+  // Every blob over core.bigFileThreshold goes into one pack per `git add` instead of a loose object file each:
+  // the first snapshot of a thousand new files costs ~0.1 s instead of ~1 s of file creation. Ids are unchanged.
+  await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
+  await combinePacks(repo);
+  const tree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
+  indexOf.set(repo.gitDir, { tree, stamp: stampOf(path.join(repo.gitDir, 'index')) });
+  return tree;
+}
+
 /**
  * writeCurrentTree with its parts; `knownPersonal` reuses a personal tree written moments ago (an operation that
  * writes only tool files), sparing a walk of the personal workspace.
  */
 export async function writeTreeParts(repo: HistoryRepo, base: string | undefined, extraTools: ReadonlyArray<string>, knownPersonal?: string): Promise<CurrentTree> {
-  const work = repo.workTree();
-  let personalTree: string;
-  if (knownPersonal) {
-    personalTree = knownPersonal;
-  } else if (fs.existsSync(work)) {
-    // Every blob over core.bigFileThreshold goes into one pack per `git add` instead of a loose object file each:
-    // the first snapshot of a thousand new files costs ~0.1 s instead of ~1 s of file creation. Ids are unchanged.
-    await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
-    await combinePacks(repo);
-    personalTree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
-    indexOf.set(repo.gitDir, { tree: personalTree, stamp: stampOf(path.join(repo.gitDir, 'index')) });
-  } else {
-    personalTree = await emptyTreeId(repo);
-  }
+  const personalTree = knownPersonal ?? (await writePersonalTree(repo));
   const tracked = [...new Set([...(await manifestOf(repo, base)), ...extraTools.map((p) => path.resolve(p))])].sort();
   if (!tracked.length) return { tree: personalTree, personal: personalTree, tracked };
 
