@@ -18,7 +18,7 @@ function find(text: string, table: string): { start: number; end: number; inner:
 }
 
 /** The last text parsed: a write checks its output parses, and the next table's read parses that same text. */
-let last: { readonly text: string; readonly value: Record<string, unknown> } | undefined;
+let last: { readonly text: string; readonly value: Record<string, unknown>; readonly foreign?: string } | undefined;
 
 function parse(text: string, file: string): Record<string, unknown> {
   if (last?.text === text) return last.value;
@@ -48,8 +48,59 @@ export function writeTomlTable(text: string | undefined, file: string, table: st
   const cur = text ?? '';
   const at = find(cur, table);
   const out = at ? cur.slice(0, at.start) + block + cur.slice(at.end) : cur.trim() === '' ? block : `${cur.endsWith('\n') ? cur : cur + '\n'}\n${block}`;
+  if (!at && appendedParses(cur, out, block)) return out;
   parse(out, file);
   return out;
+}
+
+/**
+ * Whether `out` (= `cur` known to parse, plus `block` appended) parses, without parsing all of it again: true when
+ * the block parses alone and adds only keys `cur` does not have (then the two documents cannot clash), with the
+ * combined value remembered for the next call. False: decide by parsing the whole text.
+ */
+function appendedParses(cur: string, out: string, block: string): boolean {
+  const base = cur.trim() === '' ? {} : last?.text === cur ? last.value : undefined;
+  if (!base) return false;
+  // Only where the top-level keys the block sets appear in `cur` inside our own blocks: someone else's inline table
+  // or dotted keys under the same name could make the append invalid in ways the values alone do not show.
+  const foreign = last?.text === cur && last.foreign !== undefined ? last.foreign : withoutOurBlocks(cur);
+  for (const m of block.matchAll(/^\[+\s*"?([A-Za-z0-9_-]+)/gm)) if (foreign.includes(m[1]!)) return false;
+  let add: Record<string, unknown>;
+  try {
+    add = parseToml(block) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  const merged = mergeNew(base, add);
+  if (!merged) return false;
+  last = { text: out, value: merged, foreign };
+  return true;
+}
+
+/** The text without our marked blocks. */
+function withoutOurBlocks(text: string): string {
+  return text.replace(/^# ai-configurator:begin (\S+)\n[\s\S]*?^# ai-configurator:end \1\n?/gm, '');
+}
+
+/** `base` with `add`'s tables merged in, or undefined if `add` sets anything `base` already has (other than tables to descend). */
+function mergeNew(base: Record<string, unknown>, add: Record<string, unknown>): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(add)) {
+    if (!(k in base)) {
+      out[k] = v;
+      continue;
+    }
+    const b = base[k];
+    if (!isTable(b) || !isTable(v)) return undefined;
+    const inner = mergeNew(b, v);
+    if (!inner) return undefined;
+    out[k] = inner;
+  }
+  return out;
+}
+
+function isTable(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
 export function removeTomlTable(text: string, table: string): string {
