@@ -23,20 +23,47 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   if (!target.scopes.includes(req.scope)) {
     throw new AppError('UNSUPPORTED', `${target.label} has no ${req.scope}-scope files for agents.`, `Install with --scope ${target.scopes[0]}${target.scopes[0] === 'project' ? ' --project DIR' : ''}.`);
   }
-  const { resources, warnings } = resolveResources(req.agent, files);
-  const texts: ResourceText[] = await Promise.all(
-    resources.map(async (r) => {
-      const f = await fileBody(r.abs);
-      return { ...r, body: f.body, title: f.title || r.path };
-    }),
-  );
-  const mcpServers = await loadMcpServers(req.agent.mcpServers, files);
+  const resolved = await resolvedFor(req.agent, files);
+  const warnings = [...resolved.warnings];
+  const { texts, mcpServers } = resolved;
   const out = target.render({ agent: req.agent, resources: texts, mcpServers, scope: req.scope, ...(req.project ? { project: req.project } : {}), homeDir: req.homeDir, platform: req.platform, vars: req.vars });
   const budget = budgetOf(req.agent.prompt, texts);
   const mine = budget.perTool.find((t) => t.tool === req.tool)!;
   if (mine.over) warnings.push(`About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`);
   for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
   return { items: out.items, warnings: [...warnings, ...out.warnings] };
+}
+
+interface Resolved {
+  readonly texts: ReadonlyArray<ResourceText>;
+  readonly mcpServers: Awaited<ReturnType<typeof loadMcpServers>>;
+  readonly warnings: ReadonlyArray<string>;
+}
+
+/** Resources and MCP servers per agent, for one library walk (one install into several tools resolves them once). */
+const resolvedByWalk = new WeakMap<ReadonlyArray<LibraryFileRef>, Map<string, Promise<Resolved>>>();
+
+function resolvedFor(agent: Agent, files: ReadonlyArray<LibraryFileRef>): Promise<Resolved> {
+  const key = JSON.stringify([agent.source, agent.path, agent.resources, agent.mcpServers]);
+  let byAgent = resolvedByWalk.get(files);
+  if (!byAgent) resolvedByWalk.set(files, (byAgent = new Map()));
+  let hit = byAgent.get(key);
+  if (!hit) {
+    hit = (async () => {
+      const { resources, warnings } = resolveResources(agent, files);
+      const texts: ResourceText[] = await Promise.all(
+        resources.map(async (r) => {
+          const f = await fileBody(r.abs);
+          return { ...r, body: f.body, title: f.title || r.path };
+        }),
+      );
+      return { texts, mcpServers: await loadMcpServers(agent.mcpServers, files), warnings };
+    })();
+    // A failure (a missing MCP server) is not kept: the next call tries again.
+    hit.catch(() => byAgent.delete(key));
+    byAgent.set(key, hit);
+  }
+  return hit;
 }
 
 /** The last budget computed, reused while the prompt and every resource body are the same strings (one install into several tools). */
