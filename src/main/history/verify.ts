@@ -1,14 +1,10 @@
-import crypto from 'node:crypto';
 import type { CorruptVersion, VerifyReport } from '../../shared/ipc/channels/history';
 import { parseVersion } from './log';
 import type { HistoryRepo } from './repo';
+import { blobId } from './pack';
 import { readBlobs } from './restore';
 
 const OID = /\b[0-9a-f]{40}\b/g;
-
-function sha1Blob(data: Buffer): string {
-  return crypto.createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
-}
 
 /** Every blob re-read and re-hashed; resolves to the ids whose content does not match its name (or cannot be read). */
 async function rehashBlobs(repo: HistoryRepo): Promise<{ checked: number; bad: string[]; problems: string[] }> {
@@ -34,7 +30,7 @@ async function rehashBlobs(repo: HistoryRepo): Promise<{ checked: number; bad: s
       }
       data = r.stdoutBuffer;
     }
-    const actual = sha1Blob(data);
+    const actual = blobId(data);
     if (actual !== id) {
       bad.push(id);
       problems.push(`object ${id} holds content whose hash is ${actual}`);
