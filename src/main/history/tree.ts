@@ -96,16 +96,16 @@ export async function writeTreeParts(repo: HistoryRepo, base: string | undefined
   const tracked = [...new Set([...(await manifestOf(repo, base)), ...extraTools.map((p) => path.resolve(p))])].sort();
   if (!tracked.length) return { tree: personalTree, personal: personalTree, tracked };
 
-  const present: Array<{ path: string; data: Buffer }> = [];
+  const present: Array<{ path: string; data: Buffer; mode: string }> = [];
   for (const p of tracked) {
-    const data = readFileIfAny(p);
-    if (data) present.push({ path: p, data });
+    const file = readFileIfAny(p);
+    if (file) present.push({ path: p, ...file });
   }
   const indexFile = path.join(repo.gitDir, `tmp-index-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
     // The manifest and the tool files, those the store lacks written in one pack.
     const shas = await writeBlobs(repo, [Buffer.from(JSON.stringify(tracked, null, 1) + '\n'), ...present.map((p) => p.data)]);
-    const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${modeOf(p.path)} ${shas[i + 1]}\t${toolEntry(p.path)}`)];
+    const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${p.mode} ${shas[i + 1]}\t${toolEntry(p.path)}`)];
     // The personal index as `write-tree` left it holds exactly the personal tree: a copy spares a read-tree.
     const main = path.join(repo.gitDir, 'index');
     const known = indexOf.get(repo.gitDir);
@@ -144,20 +144,13 @@ async function combinePacks(repo: HistoryRepo): Promise<void> {
   if (packs > MAX_PACKS) await repo.run(['repack', '--geometric=2', '-d', '-q'], { operation: 'history repack' });
 }
 
-/** A regular file's bytes, or undefined when there is none at the path. */
-function readFileIfAny(p: string): Buffer | undefined {
+/** A regular file's bytes and git mode, or undefined when there is none at the path (one stat). */
+function readFileIfAny(p: string): { data: Buffer; mode: string } | undefined {
   try {
-    return fs.statSync(p).isFile() ? fs.readFileSync(p) : undefined;
+    const st = fs.statSync(p);
+    return st.isFile() ? { data: fs.readFileSync(p), mode: st.mode & 0o111 ? '100755' : '100644' } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function modeOf(p: string): string {
-  try {
-    return fs.statSync(p).mode & 0o111 ? '100755' : '100644';
-  } catch {
-    return '100644';
   }
 }
 
