@@ -13,9 +13,58 @@ export function rng(seed: number): () => number {
   };
 }
 
-const BASE = `review test deploy service database schema migration api endpoint request response error retry timeout cache index query latency security token secret auth session cookie header policy rule agent prompt context model tool server client config setting build release version branch commit merge rebase pipeline container image cluster node pod volume network proxy gateway queue worker job event stream log metric trace alert dashboard incident runbook oncall backup restore snapshot rollback feature flag experiment rollout canary monitor health check lint format style guide naming module package dependency library framework component state store action reducer render hook effect layout theme accessibility keyboard screen reader contrast label form input validation password email user account role permission team project owner reviewer approval checklist template example pattern anti pattern refactor performance memory cpu profile benchmark regression coverage fixture mock stub integration unit end browser mobile desktop terminal shell script python typescript javascript rust golang java kotlin swift sql graphql grpc rest json yaml toml markdown documentation changelog readme license contributing onboarding architecture decision record`.split(/\s+/);
-const SYL = ['ka', 'ro', 'mi', 'te', 'lu', 'sa', 'no', 'vi', 'pe', 'do', 'ra', 'zu', 'fe', 'gi', 'ho', 'ja', 'be', 'ci', 'xo', 'ly', 'tra', 'mon', 'sel', 'dor'];
-const TAGS = ['backend', 'frontend', 'security', 'devops', 'data', 'testing', 'review', 'api', 'docs', 'mobile', 'infra', 'ml', 'policy', 'onboarding', 'performance', 'accessibility', 'database', 'cloud', 'observability', 'release'];
+const BASE =
+  `review test deploy service database schema migration api endpoint request response error retry timeout cache index query latency security token secret auth session cookie header policy rule agent prompt context model tool server client config setting build release version branch commit merge rebase pipeline container image cluster node pod volume network proxy gateway queue worker job event stream log metric trace alert dashboard incident runbook oncall backup restore snapshot rollback feature flag experiment rollout canary monitor health check lint format style guide naming module package dependency library framework component state store action reducer render hook effect layout theme accessibility keyboard screen reader contrast label form input validation password email user account role permission team project owner reviewer approval checklist template example pattern anti pattern refactor performance memory cpu profile benchmark regression coverage fixture mock stub integration unit end browser mobile desktop terminal shell script python typescript javascript rust golang java kotlin swift sql graphql grpc rest json yaml toml markdown documentation changelog readme license contributing onboarding architecture decision record`.split(
+    /\s+/,
+  );
+const SYL = [
+  'ka',
+  'ro',
+  'mi',
+  'te',
+  'lu',
+  'sa',
+  'no',
+  'vi',
+  'pe',
+  'do',
+  'ra',
+  'zu',
+  'fe',
+  'gi',
+  'ho',
+  'ja',
+  'be',
+  'ci',
+  'xo',
+  'ly',
+  'tra',
+  'mon',
+  'sel',
+  'dor',
+];
+const TAGS = [
+  'backend',
+  'frontend',
+  'security',
+  'devops',
+  'data',
+  'testing',
+  'review',
+  'api',
+  'docs',
+  'mobile',
+  'infra',
+  'ml',
+  'policy',
+  'onboarding',
+  'performance',
+  'accessibility',
+  'database',
+  'cloud',
+  'observability',
+  'release',
+];
 const TOP = ['common', 'roles', 'teams', 'projects', 'guides', 'policies', 'playbooks', 'notes'];
 
 /** The vocabulary: common engineering words first, then a long tail of made-up words (Zipf-like use). */
@@ -50,15 +99,36 @@ function makeFile(r: () => number, words: string[], i: number, folder: string): 
   };
   const name = `${word()}-${word()}-${i}`;
   if (folder.startsWith('mcp-servers')) {
-    return { rel: `${folder}/${name}.json`, text: JSON.stringify({ name, title: phrase(3), description: sentence(), tags: [TAGS[i % TAGS.length]], transport: 'stdio', command: 'npx', args: ['-y', `@example/${name}`] }, null, 2) + '\n' };
+    return {
+      rel: `${folder}/${name}.json`,
+      text:
+        JSON.stringify(
+          {
+            name,
+            title: phrase(3),
+            description: sentence(),
+            tags: [TAGS[i % TAGS.length]],
+            transport: 'stdio',
+            command: 'npx',
+            args: ['-y', `@example/${name}`],
+          },
+          null,
+          2,
+        ) + '\n',
+    };
   }
-  const tags = Array.from(new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => TAGS[Math.floor(r() * TAGS.length)]!)));
+  const tags = Array.from(
+    new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => TAGS[Math.floor(r() * TAGS.length)]!)),
+  );
   const target = Math.exp(Math.log(2500) + (r() + r() + r() - 1.5) * 1.1);
   let body = `# ${phrase(4)}\n\n`;
   while (body.length < target) {
     const pick = r();
     if (pick < 0.15) body += `## ${phrase(3)}\n\n`;
-    else if (pick < 0.35) body += Array.from({ length: 3 + Math.floor(r() * 4) }, () => `- ${phrase(4 + Math.floor(r() * 8))}`).join('\n') + '\n\n';
+    else if (pick < 0.35)
+      body +=
+        Array.from({ length: 3 + Math.floor(r() * 4) }, () => `- ${phrase(4 + Math.floor(r() * 8))}`).join('\n') +
+        '\n\n';
     else if (pick < 0.42) body += '```ts\n' + `const ${word()} = ${word()}(${word()});\n` + '```\n\n';
     else body += Array.from({ length: 2 + Math.floor(r() * 4) }, sentence).join(' ') + '\n\n';
   }

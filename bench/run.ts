@@ -16,7 +16,10 @@ const personal = path.join(dir, 'personal');
 const cacheFile = path.join(dir, 'state', 'index', 'library.idx');
 const DEBOUNCE = 40;
 const now = () => performance.now();
-const out = (v: unknown) => process.stdout.write(JSON.stringify({ ...(v as object), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+const out = (v: unknown) =>
+  process.stdout.write(
+    JSON.stringify({ ...(v as object), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n',
+  );
 
 function service(events = createEventBus()): IndexService {
   return createIndexService({
@@ -35,7 +38,10 @@ function service(events = createEventBus()): IndexService {
 }
 
 function gitFiles(): string[] {
-  return execFileSync('git', ['ls-files', '-z'], { cwd: lib, maxBuffer: 1 << 30 }).toString('utf8').split('\0').filter(Boolean);
+  return execFileSync('git', ['ls-files', '-z'], { cwd: lib, maxBuffer: 1 << 30 })
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean);
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -48,7 +54,12 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(personal, { recursive: true });
     const bytes = writeFixture(lib, Number(countArg), 42);
-    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...a], { cwd: lib, stdio: 'ignore' });
+    const git = (...a: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...a],
+        { cwd: lib, stdio: 'ignore' },
+      );
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-q', '-m', 'fixture');
@@ -77,7 +88,13 @@ async function main() {
     await svc.search({ query: 'review' });
     const fullMs = now() - t0;
     await svc.close();
-    return out({ discoveryMs, fullMs, persistMs: now() - t0 - fullMs, files: tree.length, cacheBytes: fs.statSync(cacheFile).size });
+    return out({
+      discoveryMs,
+      fullMs,
+      persistMs: now() - t0 - fullMs,
+      files: tree.length,
+      cacheBytes: fs.statSync(cacheFile).size,
+    });
   }
   if (mode === 'warm') {
     const svc = service();
@@ -108,7 +125,10 @@ async function main() {
     const until = async (pred: () => boolean, ms = 20_000) => {
       const end = Date.now() + ms;
       while (!pred()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for the watcher (${batches.length} batches; last: ${JSON.stringify(batches.slice(-2).map((b) => b.paths.slice(0, 3)))}; stats ${JSON.stringify(await svc.stats())})`);
+        if (Date.now() > end)
+          throw new Error(
+            `timed out waiting for the watcher (${batches.length} batches; last: ${JSON.stringify(batches.slice(-2).map((b) => b.paths.slice(0, 3)))}; stats ${JSON.stringify(await svc.stats())})`,
+          );
         await new Promise((r) => setTimeout(r, 1));
       }
     };
@@ -152,7 +172,15 @@ async function main() {
     }
     await svc.close();
     execFileSync('git', ['checkout', '-q', '--', '.'], { cwd: lib });
-    return out({ searchP50Ms: quantile(times, 0.5), searchP95Ms: quantile(times, 0.95), changeMs, burstMs, burstBatches, burstReadMs, debounceMs: DEBOUNCE });
+    return out({
+      searchP50Ms: quantile(times, 0.5),
+      searchP95Ms: quantile(times, 0.95),
+      changeMs,
+      burstMs,
+      burstBatches,
+      burstReadMs,
+      debounceMs: DEBOUNCE,
+    });
   }
   throw new Error(`unknown mode ${mode}`);
 }

@@ -34,11 +34,17 @@ const summary = (frames: number[]) => ({
 });
 
 /** Runs `steps` (one per animation frame, in the page) and returns the frame times seen meanwhile. */
-async function scrollFrames(page: Page, mode: 'steady' | 'smooth' | 'fling', stepPx: number, maxFrames: number): Promise<{ frames: number[]; longTasks: number; slowWithGc: number }> {
+async function scrollFrames(
+  page: Page,
+  mode: 'steady' | 'smooth' | 'fling',
+  stepPx: number,
+  maxFrames: number,
+): Promise<{ frames: number[]; longTasks: number; slowWithGc: number }> {
   return page.evaluate(
     ({ mode, stepPx, maxFrames }) =>
       new Promise<{ frames: number[]; longTasks: number; slowWithGc: number }>((resolve) => {
-        const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+        const heap = () =>
+          (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
         let lastHeap = heap();
         /** Frames over 33 ms during which the heap shrank by more than 1 MB (a garbage collection ran). */
         let slowWithGc = 0;
@@ -56,7 +62,7 @@ async function scrollFrames(page: Page, mode: 'steady' | 'smooth' | 'fling', ste
         let last = 0;
         let n = 0;
         let seed = 7;
-        const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+        const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
         const tick = (t: number) => {
           if (last) frames.push(t - last);
           const h = heap();
@@ -117,7 +123,16 @@ async function main() {
       indexMs = Date.now() - t2;
     },
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--enable-precise-memory-info',
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let treeRequests = 0;
@@ -146,13 +161,21 @@ async function main() {
     const token = new URL(app.url).searchParams.get('token') ?? '';
     const payload = async (channel: string) => {
       const t = performance.now();
-      const res = await fetch(`${app.origin}/api/invoke`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ channel, request: {} }) });
+      const res = await fetch(`${app.origin}/api/invoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ channel, request: {} }),
+      });
       const text = await res.text();
       return { ms: performance.now() - t, bytes: Buffer.byteLength(text) };
     };
     const treeCalls = [await payload('library:tree'), await payload('library:tree'), await payload('library:tree')];
     // The compact form the Library screen loads (absent before it existed).
-    const outlineCalls = [await payload('library:outline'), await payload('library:outline'), await payload('library:outline')];
+    const outlineCalls = [
+      await payload('library:outline'),
+      await payload('library:outline'),
+      await payload('library:outline'),
+    ];
 
     // The screen opened again with the host warm: what a user sees each time.
     const t1 = Date.now();
@@ -163,7 +186,9 @@ async function main() {
     const heapAfterLoad = await heapMb(page);
 
     const expandAllMs = await timedAction(page, '.tree-actions button:first-child');
-    const rows = await page.evaluate(() => document.querySelector('[role="tree"] > div')!.getBoundingClientRect().height);
+    const rows = await page.evaluate(
+      () => document.querySelector('[role="tree"] > div')!.getBoundingClientRect().height,
+    );
     const visibleRows = Math.round(rows / ROW);
     const steady = await scrollFrames(page, 'steady', 4000, 5000);
     const smooth = await scrollFrames(page, 'smooth', 60, 600);
@@ -201,7 +226,13 @@ async function main() {
     const lastRowShown = await page.evaluate(() => {
       const tree = document.querySelector<HTMLElement>('[role="tree"]')!;
       tree.scrollTop = tree.scrollHeight;
-      return new Promise<string>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r([...tree.querySelectorAll('[role="treeitem"]')].pop()?.getAttribute('data-path') ?? ''))));
+      return new Promise<string>((r) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            r([...tree.querySelectorAll('[role="treeitem"]')].pop()?.getAttribute('data-path') ?? ''),
+          ),
+        ),
+      );
     });
     const heapAfterScroll = await heapMb(page);
     // One file added on disk while the screen is open: the tree follows by a delta, not a whole fetch.
@@ -209,7 +240,11 @@ async function main() {
     const tDelta = Date.now();
     fs.writeFileSync(path.join(app.home, 'personal', DELTA_FILE), '---\ntitle: Delta\n---\n');
     while (!deltaAt && Date.now() - tDelta < 30_000) await new Promise((r) => setTimeout(r, 10));
-    const delta = { ms: deltaAt ? deltaAt - tDelta : -1, bytes: deltaBytes, wholeFetches: treeRequests - requestsBefore };
+    const delta = {
+      ms: deltaAt ? deltaAt - tDelta : -1,
+      bytes: deltaBytes,
+      wholeFetches: treeRequests - requestsBefore,
+    };
     const collapseAllMs = await timedAction(page, '.tree-actions button:last-child');
     const expandAgainMs = await timedAction(page, '.tree-actions button:first-child');
 
@@ -237,7 +272,11 @@ async function main() {
         smooth: { ...summary(smooth.frames), longTasks: smooth.longTasks, slowWithGc: smooth.slowWithGc, stepPx: 60 },
         fling: { ...summary(fling.frames), longTasks: fling.longTasks, slowWithGc: fling.slowWithGc },
         wheel: summary(wheel),
-        steadyCpu4x: { ...summary(steadySlow.frames), longTasks: steadySlow.longTasks, slowWithGc: steadySlow.slowWithGc },
+        steadyCpu4x: {
+          ...summary(steadySlow.frames),
+          longTasks: steadySlow.longTasks,
+          slowWithGc: steadySlow.slowWithGc,
+        },
         flingCpu4x: { ...summary(flingSlow.frames), longTasks: flingSlow.longTasks, slowWithGc: flingSlow.slowWithGc },
       },
       totalMs: Date.now() - started,
@@ -246,12 +285,23 @@ async function main() {
     fs.writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
     const f = result.frames;
     console.log(`Library screen, ${files} files (${visibleRows} rows expanded)`);
-    console.log(`  library:tree      ${(result.treePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.treePayload.ms.join(' / ')} ms`);
-    console.log(`  library:outline   ${(result.outlinePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.outlinePayload.ms.join(' / ')} ms   (the screen received ${(treeBytes / 2 ** 20).toFixed(1)} MB)`);
-    console.log(`  first render      ${firstRenderMs} ms (${firstRenderAfterHostStartMs} ms right after the host started)   expand all ${result.expandAllMs} ms   collapse all ${result.collapseAllMs} ms`);
-    console.log(`  one file added    reached the screen in ${delta.ms} ms as ${delta.bytes} bytes (whole-tree fetches: ${delta.wholeFetches})`);
+    console.log(
+      `  library:tree      ${(result.treePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.treePayload.ms.join(' / ')} ms`,
+    );
+    console.log(
+      `  library:outline   ${(result.outlinePayload.bytes / 2 ** 20).toFixed(1)} MB, ${result.outlinePayload.ms.join(' / ')} ms   (the screen received ${(treeBytes / 2 ** 20).toFixed(1)} MB)`,
+    );
+    console.log(
+      `  first render      ${firstRenderMs} ms (${firstRenderAfterHostStartMs} ms right after the host started)   expand all ${result.expandAllMs} ms   collapse all ${result.collapseAllMs} ms`,
+    );
+    console.log(
+      `  one file added    reached the screen in ${delta.ms} ms as ${delta.bytes} bytes (whole-tree fetches: ${delta.wholeFetches})`,
+    );
     console.log(`  JS heap           ${heapAfterLoad} MB after load, ${heapAfterScroll} MB after scrolling`);
-    for (const [name, s] of Object.entries(f)) console.log(`  ${name.padEnd(8)} frames ${String(s.frames).padStart(5)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms  >50ms ${s.over50ms}${'slowWithGc' in s ? `  (slow with GC ${s.slowWithGc})` : ''}`);
+    for (const [name, s] of Object.entries(f))
+      console.log(
+        `  ${name.padEnd(8)} frames ${String(s.frames).padStart(5)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms  >50ms ${s.over50ms}${'slowWithGc' in s ? `  (slow with GC ${s.slowWithGc})` : ''}`,
+      );
     console.log(`  wrote ${outFile}`);
   } finally {
     await browser.close();

@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist', 'cli', 'index.js');
 if (!existsSync(entry)) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) {
     process.stderr.write('error: could not build the CLI. Run `npm install` in ' + root + '\n');
     process.exit(1);

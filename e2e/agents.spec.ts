@@ -11,7 +11,9 @@ test.afterEach(async () => {
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-test('installs an agent for one tool into a project via the UI, with a preview and a result per file', async ({ page }) => {
+test('installs an agent for one tool into a project via the UI, with a preview and a result per file', async ({
+  page,
+}) => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-e2e-agents-'));
   const project = path.join(scratch, 'project');
   fs.mkdirSync(project);
@@ -19,7 +21,10 @@ test('installs an agent for one tool into a project via the UI, with a preview a
   app = await startApp({ env: { HOME: path.join(scratch, 'home') } });
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Agents' }).click();
-  await page.getByRole('list', { name: 'Agents' }).getByRole('button', { name: /Code reviewer/ }).click();
+  await page
+    .getByRole('list', { name: 'Agents' })
+    .getByRole('button', { name: /Code reviewer/ })
+    .click();
   const agent = page.getByRole('article', { name: 'Agent' });
   await expect(agent.getByRole('list', { name: 'Resources' })).toContainText('common/code-review.md');
 
@@ -28,7 +33,9 @@ test('installs an agent for one tool into a project via the UI, with a preview a
   await panel.getByLabel('Project folder').fill(project);
   await panel.getByRole('button', { name: 'Preview install' }).click();
   const preview = panel.getByLabel('Preview');
-  await expect(preview.getByLabel(`Diff of ${path.join(project, 'CLAUDE.md')}`)).toContainText('+<!-- ai-configurator:begin agent=code-reviewer -->');
+  await expect(preview.getByLabel(`Diff of ${path.join(project, 'CLAUDE.md')}`)).toContainText(
+    '+<!-- ai-configurator:begin agent=code-reviewer -->',
+  );
   expect(fs.readFileSync(path.join(project, 'CLAUDE.md'), 'utf8')).toBe('# Hand-written notes\n');
 
   await preview.getByRole('button', { name: 'Install' }).click();
@@ -38,7 +45,9 @@ test('installs an agent for one tool into a project via the UI, with a preview a
   await expect(result).toContainText(`create ${path.join(project, '.claude', 'agents', 'code-reviewer.md')}`);
   await expect(result).toContainText(`update ${path.join(project, 'CLAUDE.md')}`);
   await expect(page.getByRole('list', { name: 'Agents' })).toContainText('claude-code: installed');
-  expect(fs.readFileSync(path.join(project, 'CLAUDE.md'), 'utf8')).toMatch(/^# Hand-written notes\n\n<!-- ai-configurator:begin agent=code-reviewer -->/);
+  expect(fs.readFileSync(path.join(project, 'CLAUDE.md'), 'utf8')).toMatch(
+    /^# Hand-written notes\n\n<!-- ai-configurator:begin agent=code-reviewer -->/,
+  );
   await page.screenshot({ path: artifactPath('agents-install.png'), fullPage: true });
 
   // Uninstall from the UI leaves the hand-written file as it was.
@@ -74,14 +83,26 @@ test('imports dropped tool files after a preview of what becomes what', async ({
   const drop = panel.getByLabel('Drop files to import');
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
-    dt.items.add(new File(['---\ndescription: Team rules\nalwaysApply: true\n---\n\nBe kind in reviews.\n'], 'team.mdc', { type: 'text/markdown' }));
-    dt.items.add(new File([JSON.stringify({ mcpServers: { 'team-docs': { command: 'npx', args: ['-y', 'docs-server'] } } })], 'mcp.json', { type: 'application/json' }));
+    dt.items.add(
+      new File(['---\ndescription: Team rules\nalwaysApply: true\n---\n\nBe kind in reviews.\n'], 'team.mdc', {
+        type: 'text/markdown',
+      }),
+    );
+    dt.items.add(
+      new File(
+        [JSON.stringify({ mcpServers: { 'team-docs': { command: 'npx', args: ['-y', 'docs-server'] } } })],
+        'mcp.json',
+        { type: 'application/json' },
+      ),
+    );
     return dt;
   });
   await drop.dispatchEvent('drop', { dataTransfer });
   const preview = panel.getByLabel('Import preview');
   await expect(preview.getByRole('row', { name: /team\.mdc agents\/team\.md agent create/ })).toBeVisible();
-  await expect(preview.getByRole('row', { name: /mcp\.json mcp-servers\/team-docs\.json mcp-server create/ })).toBeVisible();
+  await expect(
+    preview.getByRole('row', { name: /mcp\.json mcp-servers\/team-docs\.json mcp-server create/ }),
+  ).toBeVisible();
   await page.screenshot({ path: artifactPath('agents-import.png'), fullPage: true });
   await preview.getByRole('button', { name: 'Import 2 file(s)' }).click();
   await expect(panel.getByRole('status')).toContainText('Imported 2 file(s)');

@@ -69,11 +69,17 @@ test('Analytics charts real operations, and explains the charts that have no dat
   const durations = page.getByRole('region', { name: 'Operation durations (p50 / p95)' });
   await expect(durations.locator('.recharts-line')).toHaveCount(2);
   await expect(durations.locator('.recharts-line-dots circle').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Successes and failures' }).locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Successes and failures' }).locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: 'Operations' })).toContainText('library:tree');
   await expect(page.getByRole('region', { name: 'Library growth' }).locator('.recharts-line')).toHaveCount(2);
-  await expect(page.getByRole('region', { name: 'Most-used library files' })).toContainText('starter/common/code-review.md');
-  await expect(page.getByRole('region', { name: 'Token budget per agent' })).toContainText('No agent sizes recorded yet');
+  await expect(page.getByRole('region', { name: 'Most-used library files' })).toContainText(
+    'starter/common/code-review.md',
+  );
+  await expect(page.getByRole('region', { name: 'Token budget per agent' })).toContainText(
+    'No agent sizes recorded yet',
+  );
   await expect(page.getByRole('region', { name: 'Update history' })).toContainText('No library updates yet');
   await expect(page.getByRole('region', { name: 'Recent activity (audit trail)' })).toContainText('workspace.init');
   await page.screenshot({ path: artifactPath('analytics.png'), fullPage: true });

@@ -8,7 +8,9 @@ test.afterEach(async () => {
   await app?.stop();
 });
 
-test('a change shows in the timeline with a side-by-side diff, and rolls back after a confirmation', async ({ page }) => {
+test('a change shows in the timeline with a side-by-side diff, and rolls back after a confirmation', async ({
+  page,
+}) => {
   app = await startApp();
   const notes = path.join(app.home, 'personal', 'knowledge', 'notes.md');
   fs.mkdirSync(path.dirname(notes), { recursive: true });
@@ -38,7 +40,9 @@ test('a change shows in the timeline with a side-by-side diff, and rolls back af
   // Roll back to the first version: compare it with now, then roll back that file.
   await timeline.getByRole('button', { name: /first notes/ }).click();
   await page.getByRole('button', { name: 'This version vs now' }).click();
-  await expect(page.getByLabel('Diff of knowledge/notes.md').locator('.cm-editor').nth(1)).toContainText('Second line, edited.');
+  await expect(page.getByLabel('Diff of knowledge/notes.md').locator('.cm-editor').nth(1)).toContainText(
+    'Second line, edited.',
+  );
   await page.getByRole('button', { name: 'Roll back this file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirm rollback' });
   await expect(dialog).toContainText('Restore knowledge/notes.md');

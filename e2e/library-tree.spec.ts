@@ -21,7 +21,9 @@ function countRequests(page: Page): Map<string, number> {
   return counts;
 }
 
-test('files added, edited and removed on disk update the open tree by deltas, without fetching it again', async ({ page }) => {
+test('files added, edited and removed on disk update the open tree by deltas, without fetching it again', async ({
+  page,
+}) => {
   app = await startApp();
   const counts = countRequests(page);
   await page.goto(app.url);

@@ -19,7 +19,9 @@ test('typing a query shows ranked results as you type, and a result opens in the
   await expect(hit).toBeVisible();
   await expect(results.locator('button').first()).toHaveAttribute('data-path', 'roles/security/secure-code-review.md');
   await hit.click();
-  await expect(page.getByRole('article', { name: 'Preview' }).getByRole('heading', { level: 1 })).toHaveText(/Secure code review/i);
+  await expect(page.getByRole('article', { name: 'Preview' }).getByRole('heading', { level: 1 })).toHaveText(
+    /Secure code review/i,
+  );
 
   // Filters by kind.
   await box.fill('review');

@@ -32,13 +32,20 @@ test('adds a file:// source, updates it and shows what changed with a diff', asy
   await expect(card).toContainText(up.head().slice(0, 8));
   await expect(card).toContainText('2. team');
 
-  up.commit({ 'common/team-rules.md': '# Team rules\n\nBe kind.\nReview every change.\n', 'common/new.md': '# New\n' }, 'Add review rule');
+  up.commit(
+    { 'common/team-rules.md': '# Team rules\n\nBe kind.\nReview every change.\n', 'common/new.md': '# New\n' },
+    'Add review rule',
+  );
   await card.getByRole('button', { name: 'Update' }).click();
   const changed = page.getByRole('region', { name: 'What changed' });
   await expect(changed).toContainText('Add review rule');
   await expect(changed).toContainText('Upstream Author');
   await expect(changed.getByRole('list', { name: 'Files' })).toContainText('common/new.md');
-  await changed.getByRole('listitem').filter({ hasText: 'common/team-rules.md' }).getByRole('button', { name: 'Show diff' }).click();
+  await changed
+    .getByRole('listitem')
+    .filter({ hasText: 'common/team-rules.md' })
+    .getByRole('button', { name: 'Show diff' })
+    .click();
   await expect(page.getByRole('region', { name: 'Diff' })).toContainText('+Review every change.');
   await expect(card).toContainText(up.head().slice(0, 8));
   await expect(card.getByRole('button', { name: 'Roll back' })).toBeEnabled();
@@ -53,7 +60,10 @@ test('asks once to trust a new SSH host, then adds the source', async ({ page })
   upstreamRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-e2e-ssh-'));
   const up = createUpstream(upstreamRoot, { 'common/ssh.md': '# Over SSH\n' });
   const key = makeSshKey(path.join(upstreamRoot, 'keys', 'id'));
-  sshd = await startSshd({ dir: path.join(upstreamRoot, 'sshd'), authorizedKeys: [fs.readFileSync(key + '.pub', 'utf8')] });
+  sshd = await startSshd({
+    dir: path.join(upstreamRoot, 'sshd'),
+    authorizedKeys: [fs.readFileSync(key + '.pub', 'utf8')],
+  });
   app = await startApp();
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Sources' }).click();

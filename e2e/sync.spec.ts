@@ -11,7 +11,9 @@ test.afterEach(async () => {
   if (shared) fs.rmSync(path.dirname(shared), { recursive: true, force: true });
 });
 
-test('the wizard moves the workspace into a shared folder, a conflict is resolved by hand, and disconnect moves it back', async ({ page }) => {
+test('the wizard moves the workspace into a shared folder, a conflict is resolved by hand, and disconnect moves it back', async ({
+  page,
+}) => {
   app = await startApp();
   shared = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-share-')), 'team');
   const personal = path.join(app.home, 'personal');
@@ -37,7 +39,11 @@ test('the wizard moves the workspace into a shared folder, a conflict is resolve
   await expect(page.getByRole('region', { name: 'Sync status' })).toContainText('folder');
   expect(fs.existsSync(personal)).toBe(false);
   expect(fs.readFileSync(path.join(shared, 'knowledge', 'note.md'), 'utf8')).toBe('line 1\nmine\n');
-  expect(JSON.parse(app.cli('sync', 'status', '--json').stdout)).toMatchObject({ connected: true, provider: 'folder', personalDir: shared });
+  expect(JSON.parse(app.cli('sync', 'status', '--json').stdout)).toMatchObject({
+    connected: true,
+    provider: 'folder',
+    personalDir: shared,
+  });
   await page.screenshot({ path: artifactPath('sync-summary.png') });
 
   // A conflicted copy arrives from another machine.
@@ -57,7 +63,13 @@ test('the wizard moves the workspace into a shared folder, a conflict is resolve
   expect(fs.readFileSync(path.join(shared, 'knowledge', 'note.md'), 'utf8')).toBe('line 1\nmine and theirs\n');
   expect(fs.existsSync(path.join(shared, copy))).toBe(false);
   const backups = path.join(app.home, 'state', 'backups', 'sync-conflicts');
-  const kept = fs.readdirSync(backups).flatMap((d) => fs.readdirSync(path.join(backups, d, 'knowledge')).map((f) => fs.readFileSync(path.join(backups, d, 'knowledge', f), 'utf8')));
+  const kept = fs
+    .readdirSync(backups)
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(backups, d, 'knowledge'))
+        .map((f) => fs.readFileSync(path.join(backups, d, 'knowledge', f), 'utf8')),
+    );
   expect(kept.sort()).toEqual(['line 1\nmine\n', 'line 1\ntheirs\n']);
 
   // Disconnect moves it back.
@@ -65,5 +77,8 @@ test('the wizard moves the workspace into a shared folder, a conflict is resolve
   await expect(page.getByRole('status').filter({ hasText: 'back in' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Set up sync' })).toBeVisible();
   expect(fs.readFileSync(path.join(personal, 'knowledge', 'note.md'), 'utf8')).toBe('line 1\nmine and theirs\n');
-  expect(JSON.parse(app.cli('sync', 'status', '--json').stdout)).toMatchObject({ connected: false, personalDir: personal });
+  expect(JSON.parse(app.cli('sync', 'status', '--json').stdout)).toMatchObject({
+    connected: false,
+    personalDir: personal,
+  });
 });

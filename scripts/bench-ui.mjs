@@ -10,6 +10,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench', 'out');
 mkdirSync(outDir, { recursive: true });
 const runner = join(outDir, 'ui.mjs');
-await build({ absWorkingDir: root, entryPoints: ['bench/ui.ts'], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/ui.ts'],
+  outfile: runner,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const r = spawnSync(process.execPath, [runner, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -15,7 +15,9 @@ const flag = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const check = args.includes('--check');
-const sizes = flag('sizes', check ? '1000,10000' : '1000,10000').split(',').map(Number);
+const sizes = flag('sizes', check ? '1000,10000' : '1000,10000')
+  .split(',')
+  .map(Number);
 const runs = Number(flag('runs', '3'));
 /** How many of the 200 benchmark queries to time (ours and rg); the CI gate uses fewer to stay quick. */
 const queryCount = Number(flag('queries', '200'));
@@ -27,10 +29,24 @@ const SLACK = 0.5;
 
 mkdirSync(outDir, { recursive: true });
 const runner = join(outDir, 'run.mjs');
-await build({ absWorkingDir: root, entryPoints: ['bench/run.ts'], outfile: runner, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/run.ts'],
+  outfile: runner,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
 
 function step(mode, dir, ...rest) {
-  const r = spawnSync(process.execPath, [runner, mode, dir, ...rest.map(String)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [runner, mode, dir, ...rest.map(String)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`bench step ${mode} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -48,13 +64,24 @@ async function rgFloor(dir) {
   for (const q of sampleQueries(queryCount)) {
     const words = q.split(/\s+/).filter(Boolean);
     const t = performance.now();
-    spawnSync('rg', ['-l', '-i', '-F', ...words.flatMap((w) => ['-e', w]), join(dir, 'library', 'bench')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    spawnSync('rg', ['-l', '-i', '-F', ...words.flatMap((w) => ['-e', w]), join(dir, 'library', 'bench')], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     times.push(performance.now() - t);
   }
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
-await build({ absWorkingDir: root, stdin: { contents: "export { sampleQueries } from './bench/fixtures';", resolveDir: root, loader: 'ts' }, outfile: join(outDir, 'queries.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+await build({
+  absWorkingDir: root,
+  stdin: { contents: "export { sampleQueries } from './bench/fixtures';", resolveDir: root, loader: 'ts' },
+  outfile: join(outDir, 'queries.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
 
 const results = [];
 for (const size of sizes) {
@@ -110,7 +137,13 @@ for (const size of sizes) {
 }
 
 const rows = [
-  ['cold index (discovery)', (m) => m.coldDiscoveryMs, (m) => m.coldFloorMs, 'coldDiscovery', 'git ls-files + read all'],
+  [
+    'cold index (discovery)',
+    (m) => m.coldDiscoveryMs,
+    (m) => m.coldFloorMs,
+    'coldDiscovery',
+    'git ls-files + read all',
+  ],
   ['cold index (+ search)', (m) => m.coldFullMs, (m) => m.coldFloorMs, 'coldFull', 'git ls-files + read all'],
   ['warm start', (m) => m.warmMs, (m) => m.warmFloorMs, undefined, 'stat every file'],
   ['warm start (gated)', (m) => m.warmMs, (m) => m.coldFloorMs, 'warm', 'git ls-files + read all'],
@@ -123,16 +156,31 @@ let table = '';
 for (const r of results) {
   table += `\n${r.size} files (${(r.median.bytes / 1e6).toFixed(1)} MB), medians of ${r.runs} runs, ${r.queries} queries\n`;
   table += `${'measure'.padEnd(24)}${'ms'.padStart(10)}${'floor ms'.padStart(10)}${'ratio'.padStart(8)}  floor\n`;
-  for (const [name, v, f, , floorName] of rows) table += `${name.padEnd(24)}${r1(v(r.median)).toString().padStart(10)}${r1(f(r.median)).toString().padStart(10)}${r3(v(r.median) / f(r.median)).toString().padStart(8)}  ${floorName}\n`;
+  for (const [name, v, f, , floorName] of rows)
+    table += `${name.padEnd(24)}${r1(v(r.median)).toString().padStart(10)}${r1(f(r.median)).toString().padStart(10)}${r3(
+      v(r.median) / f(r.median),
+    )
+      .toString()
+      .padStart(8)}  ${floorName}\n`;
   table += `${'batches in a burst'.padEnd(24)}${String(r.median.burstBatches).padStart(10)}\n${'peak RSS (MB)'.padEnd(24)}${String(r.median.peakRssMb).padStart(10)}\n${'cache file (MB)'.padEnd(24)}${(r.median.cacheBytes / 1e6).toFixed(1).padStart(10)}\n`;
 }
 process.stdout.write(table);
-const report = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results };
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+  results,
+};
 writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 process.stdout.write(`\nwrote ${outFile}\n`);
 
 if (args.includes('--update-baseline')) {
-  const baseline = { note: 'Ratios to same-run floors; bench:check fails when a ratio exceeds baseline * (1 + tolerance) + slack.', tolerance: TOLERANCE, slack: SLACK, sizes: Object.fromEntries(results.map((r) => [r.size, r.ratios])) };
+  const baseline = {
+    note: 'Ratios to same-run floors; bench:check fails when a ratio exceeds baseline * (1 + tolerance) + slack.',
+    tolerance: TOLERANCE,
+    slack: SLACK,
+    sizes: Object.fromEntries(results.map((r) => [r.size, r.ratios])),
+  };
   writeFileSync(baselineFile, JSON.stringify(baseline, null, 2) + '\n');
   process.stdout.write(`updated ${baselineFile}\n`);
 }
@@ -152,11 +200,15 @@ if (check) {
       const limit = base[name] * (1 + TOLERANCE) + SLACK;
       const ok = value <= limit;
       if (!ok) failed++;
-      process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${String(r.size).padEnd(7)} ${name.padEnd(14)} ${String(value).padStart(8)}  (baseline ${base[name]}, limit ${r3(limit)})\n`);
+      process.stdout.write(
+        `  ${ok ? 'ok  ' : 'FAIL'} ${String(r.size).padEnd(7)} ${name.padEnd(14)} ${String(value).padStart(8)}  (baseline ${base[name]}, limit ${r3(limit)})\n`,
+      );
     }
     if (r.median.burstBatches > 3) {
       failed++;
-      process.stdout.write(`  FAIL ${r.size} a burst of 500 changes took ${r.median.burstBatches} batches (at most 3 allowed)\n`);
+      process.stdout.write(
+        `  FAIL ${r.size} a burst of 500 changes took ${r.median.burstBatches} batches (at most 3 allowed)\n`,
+      );
     }
   }
   process.stdout.write(failed ? `\n${failed} regression(s)\n` : '\nno regressions\n');

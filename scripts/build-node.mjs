@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
 rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 
 await Promise.all([
   // The CLI bundles its dependencies too: one file to load instead of resolving and compiling hundreds of package
@@ -18,8 +26,22 @@ await Promise.all([
     outfile: 'dist/cli/index.js',
     format: 'esm',
     external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);",
+    },
   }),
-  build({ ...common, entryPoints: ['src/main/shell/main.ts'], outfile: 'dist/main/shell/main.cjs', format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] }),
-  build({ ...common, entryPoints: ['src/main/shell/preload.ts'], outfile: 'dist/main/shell/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['src/main/shell/main.ts'],
+    outfile: 'dist/main/shell/main.cjs',
+    format: 'cjs',
+    external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/main/shell/preload.ts'],
+    outfile: 'dist/main/shell/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);

@@ -13,7 +13,11 @@ const only = process.argv.slice(2);
 
 function run(cmd, args) {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+  });
   return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -28,7 +32,12 @@ function readJson(file) {
 const suites = [
   { name: 'typecheck', run: () => run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) },
   { name: 'lint', run: () => run(bin('eslint'), ['.', '--max-warnings=0']) },
-  { name: 'build', run: () => run(process.execPath, [join(root, 'scripts', 'build-node.mjs')]).ok && run(bin('vite'), ['build', '--logLevel', 'warn']) },
+  {
+    name: 'build',
+    run: () =>
+      run(process.execPath, [join(root, 'scripts', 'build-node.mjs')]).ok &&
+      run(bin('vite'), ['build', '--logLevel', 'warn']),
+  },
   {
     name: 'unit+integration (vitest)',
     run: () => {
@@ -37,11 +46,31 @@ const suites = [
       const r = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
       const j = readJson(out);
       if (!j) return { ...r, counts: { passed: 0, failed: 1, skipped: 0 } };
-      return { ...r, counts: { passed: j.numPassedTests, failed: j.numFailedTests + (r.ok || j.numFailedTests ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests } };
+      return {
+        ...r,
+        counts: {
+          passed: j.numPassedTests,
+          failed: j.numFailedTests + (r.ok || j.numFailedTests ? 0 : 1),
+          skipped: j.numPendingTests + j.numTodoTests,
+        },
+      };
     },
   },
   // Index speed regression gate: ratios to same-run floors at 1,000 and 10,000 files (bench/baseline.json).
-  { name: 'bench:check', run: () => run(process.execPath, [join(root, 'scripts', 'bench.mjs'), '--check', '--sizes', '1000,10000', '--runs', '2', '--queries', '50']) },
+  {
+    name: 'bench:check',
+    run: () =>
+      run(process.execPath, [
+        join(root, 'scripts', 'bench.mjs'),
+        '--check',
+        '--sizes',
+        '1000,10000',
+        '--runs',
+        '2',
+        '--queries',
+        '50',
+      ]),
+  },
   {
     name: 'e2e (playwright)',
     run: () => {
@@ -49,12 +78,23 @@ const suites = [
       rmSync(out, { force: true });
       // The Electron specs need a display: where an Electron binary exists but no display does, use Xvfb.
       const electronPresent = existsSync(join(root, 'node_modules', 'electron', 'path.txt'));
-      const needsXvfb = process.platform === 'linux' && !process.env.DISPLAY && electronPresent && spawnSync('which', ['xvfb-run']).status === 0;
+      const needsXvfb =
+        process.platform === 'linux' &&
+        !process.env.DISPLAY &&
+        electronPresent &&
+        spawnSync('which', ['xvfb-run']).status === 0;
       const r = needsXvfb ? run('xvfb-run', ['-a', bin('playwright'), 'test']) : run(bin('playwright'), ['test']);
       const j = readJson(out);
       if (!j) return { ...r, counts: { passed: 0, failed: 1, skipped: 0 } };
       const s = j.stats;
-      return { ...r, counts: { passed: s.expected + s.flaky, failed: s.unexpected + (r.ok || s.unexpected ? 0 : 1), skipped: s.skipped } };
+      return {
+        ...r,
+        counts: {
+          passed: s.expected + s.flaky,
+          failed: s.unexpected + (r.ok || s.unexpected ? 0 : 1),
+          skipped: s.skipped,
+        },
+      };
     },
   },
 ];
@@ -69,7 +109,13 @@ for (const suite of suites) {
 }
 
 process.stdout.write('\nSuite                         passed  failed  skipped  seconds\n');
-for (const r of rows) process.stdout.write(`${r.name.padEnd(30)}${String(r.passed).padStart(6)}${String(r.failed).padStart(8)}${String(r.skipped).padStart(9)}${String(r.seconds).padStart(9)}\n`);
-const total = rows.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+for (const r of rows)
+  process.stdout.write(
+    `${r.name.padEnd(30)}${String(r.passed).padStart(6)}${String(r.failed).padStart(8)}${String(r.skipped).padStart(9)}${String(r.seconds).padStart(9)}\n`,
+  );
+const total = rows.reduce(
+  (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 process.stdout.write(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exitCode = total.failed > 0 ? 1 : 0;

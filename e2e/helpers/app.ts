@@ -21,7 +21,9 @@ export interface RunningApp {
  * Starts the real browser host (`ai-config serve`) on a temp AI_CONFIG_HOME, optionally initialised first;
  * `prepare` runs after init and before the host starts (e.g. to write a large library into it).
  */
-export async function startApp(opts: { init?: boolean; env?: NodeJS.ProcessEnv; prepare?: (home: string, cli: RunningApp['cli']) => void } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { init?: boolean; env?: NodeJS.ProcessEnv; prepare?: (home: string, cli: RunningApp['cli']) => void } = {},
+): Promise<RunningApp> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-e2e-'));
   const env = { ...process.env, ...opts.env, AI_CONFIG_HOME: home };
   const cli = (...args: string[]) => {
@@ -33,7 +35,10 @@ export async function startApp(opts: { init?: boolean; env?: NodeJS.ProcessEnv; 
     if (r.status !== 0) throw new Error(`init failed: ${r.stderr}`);
   }
   opts.prepare?.(home, cli);
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--json'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const first = await new Promise<string>((resolve, reject) => {

@@ -56,7 +56,9 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
 
   program
     .version(opts.version, '-v, --version', 'print the version')
-    .description('AI Configurator: one library of AI coding-tool rules, agents and MCP servers, installed into every tool.')
+    .description(
+      'AI Configurator: one library of AI coding-tool rules, agents and MCP servers, installed into every tool.',
+    )
     .option('--debug', 'log at debug level')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
@@ -76,14 +78,16 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-    for (const sub of cmd.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    for (const sub of cmd.commands)
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   }
 
   try {
     await program.parseAsync(['node', 'ai-config', ...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.usage;
     }
     throw e;

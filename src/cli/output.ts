@@ -33,7 +33,12 @@ export function printError(io: Io, e: unknown, json: boolean, correlationId?: st
   }
   const value: IpcError = isAppError(e)
     ? e.toValue(correlationId)
-    : { code: 'INTERNAL', message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}`, hint: `Run again with --debug and see the log (correlation id ${correlationId ?? 'n/a'}).`, ...(correlationId ? { correlationId } : {}) };
+    : {
+        code: 'INTERNAL',
+        message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}`,
+        hint: `Run again with --debug and see the log (correlation id ${correlationId ?? 'n/a'}).`,
+        ...(correlationId ? { correlationId } : {}),
+      };
   if (json) printJson(io, { ok: false, error: value });
   else io.err(`error: ${value.message}\n  hint: ${value.hint}\n`);
   return EXIT.failure;
@@ -50,7 +55,10 @@ export function progressPrinter(io: Io, enabled: boolean) {
     update(phase: string, percent?: number) {
       if (!enabled) return;
       const width = 24;
-      const bar = percent === undefined ? '' : `[${'#'.repeat(Math.round((percent / 100) * width)).padEnd(width, '.')}] ${String(percent).padStart(3)}% `;
+      const bar =
+        percent === undefined
+          ? ''
+          : `[${'#'.repeat(Math.round((percent / 100) * width)).padEnd(width, '.')}] ${String(percent).padStart(3)}% `;
       const line = `${bar}${phase}`;
       if (line === last) return;
       last = line;

@@ -59,9 +59,33 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     dir: path.join(home, 'state', 'logs'),
     level: levelFrom(env, home, opts.logLevel),
     component: opts.component ?? opts.host,
-    sinks: [(r) => events.emit('log', { level: r.level, time: r.time, component: r.component, msg: r.msg, ...(r.correlationId ? { correlationId: r.correlationId } : {}) }), ...(opts.logSinks ?? [])],
+    sinks: [
+      (r) =>
+        events.emit('log', {
+          level: r.level,
+          time: r.time,
+          component: r.component,
+          msg: r.msg,
+          ...(r.correlationId ? { correlationId: r.correlationId } : {}),
+        }),
+      ...(opts.logSinks ?? []),
+    ],
   });
-  const services = createServices({ home, assetsDir: opts.assetsDir, version: opts.version, host: opts.host, logger, events, ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}), env });
-  const router = createRouter({ handlers: createHandlers(services), logger, events, onInvocation: (inv) => services.health.metrics.recordInvocation(inv) });
+  const services = createServices({
+    home,
+    assetsDir: opts.assetsDir,
+    version: opts.version,
+    host: opts.host,
+    logger,
+    events,
+    ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}),
+    env,
+  });
+  const router = createRouter({
+    handlers: createHandlers(services),
+    logger,
+    events,
+    onInvocation: (inv) => services.health.metrics.recordInvocation(inv),
+  });
   return { services, router, events, logger };
 }

@@ -83,26 +83,71 @@ export function createServices(opts: ServicesOptions): Services {
   const settings = () => loadSettings(paths.settings);
   const requireSettings = () => {
     const s = settings();
-    if (!s) throw new AppError('NOT_INITIALIZED', `No workspace at ${paths.home}.`, 'Run `ai-config init` (or click "Set up" in the app) to create it.');
+    if (!s)
+      throw new AppError(
+        'NOT_INITIALIZED',
+        `No workspace at ${paths.home}.`,
+        'Run `ai-config init` (or click "Set up" in the app) to create it.',
+      );
     return s;
   };
   const personalDir = () => settings()?.personalDir ?? paths.defaultPersonal;
   const roots = (): SourceRoot[] => {
     const s = requireSettings();
-    return [...s.sources.map((src) => ({ name: src.name, dir: paths.sourceDir(src.name) })), { name: PERSONAL_SOURCE, dir: personalDir() }];
+    return [
+      ...s.sources.map((src) => ({ name: src.name, dir: paths.sourceDir(src.name) })),
+      { name: PERSONAL_SOURCE, dir: personalDir() },
+    ];
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
-  const history = createHistoryService({ gitDir: paths.historyGit, lockFile: paths.lock, workTree: personalDir, logger, backupsDir: paths.backups, ...(opts.now ? { now: opts.now } : {}) });
+  const history = createHistoryService({
+    gitDir: paths.historyGit,
+    lockFile: paths.lock,
+    workTree: personalDir,
+    logger,
+    backupsDir: paths.backups,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   history.migrations.register(settingsMigrationTarget(paths.settings));
-  const index = createIndexService({ cacheFile: path.join(paths.index, 'library.idx'), roots, logger, events, lockFile: paths.lock, audit });
-  const secrets = createSecretStore(path.join(paths.secrets, 'secrets.enc'), opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')));
+  const index = createIndexService({
+    cacheFile: path.join(paths.index, 'library.idx'),
+    roots,
+    logger,
+    events,
+    lockFile: paths.lock,
+    audit,
+  });
+  const secrets = createSecretStore(
+    path.join(paths.secrets, 'secrets.enc'),
+    opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')),
+  );
   const env = opts.env ?? process.env;
   const metrics = createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) });
   const manifestFile = path.join(paths.state, 'installs', 'manifest.json');
   registerAgentMigrations(history.migrations, { personalDir, manifestFile });
-  const agents = createAgentService({ roots, personalDir, manifestFile, lockFile: paths.lock, history, audit, secrets, env, homeDir: homeFromEnv(env), metrics, ...(opts.now ? { now: opts.now } : {}) });
-  const sources = createSourcesService({ paths, logger, audit, history, secrets, env: opts.env ?? process.env, ...(opts.now ? { now: opts.now } : {}) });
+  const agents = createAgentService({
+    roots,
+    personalDir,
+    manifestFile,
+    lockFile: paths.lock,
+    history,
+    audit,
+    secrets,
+    env,
+    homeDir: homeFromEnv(env),
+    metrics,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const sources = createSourcesService({
+    paths,
+    logger,
+    audit,
+    history,
+    secrets,
+    env: opts.env ?? process.env,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const svc: Services = {
     paths,
     logger,
@@ -113,16 +158,48 @@ export function createServices(opts: ServicesOptions): Services {
     secrets,
     agents,
     sources,
-    health: createHealthService({ paths, assetsDir: opts.assetsDir, logger, audit, metrics, history: () => svc.history, settings, personalDir, roots, info: () => svc.info(), remoteEnv: (s) => gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }), cloneSource: (s, ctx) => sources.cloneSource(s, ctx), ...(opts.now ? { now: opts.now } : {}) }),
-    sync: createSyncService({ paths, requireSettings, personalDir, history, audit, events, logger: logger.child({ component: 'sync' }), ...(opts.now ? { now: opts.now } : {}) }),
-    info: () => ({ name: 'AI Configurator', version: opts.version, home: paths.home, platform: process.platform, host: opts.host }),
+    health: createHealthService({
+      paths,
+      assetsDir: opts.assetsDir,
+      logger,
+      audit,
+      metrics,
+      history: () => svc.history,
+      settings,
+      personalDir,
+      roots,
+      info: () => svc.info(),
+      remoteEnv: (s) =>
+        gitEnvFor(s, { stateDir: paths.state, env: opts.env ?? process.env, readSecret: (ref) => secrets.get(ref) }),
+      cloneSource: (s, ctx) => sources.cloneSource(s, ctx),
+      ...(opts.now ? { now: opts.now } : {}),
+    }),
+    sync: createSyncService({
+      paths,
+      requireSettings,
+      personalDir,
+      history,
+      audit,
+      events,
+      logger: logger.child({ component: 'sync' }),
+      ...(opts.now ? { now: opts.now } : {}),
+    }),
+    info: () => ({
+      name: 'AI Configurator',
+      version: opts.version,
+      home: paths.home,
+      platform: process.platform,
+      host: opts.host,
+    }),
     settings,
     requireSettings,
     personalDir,
     roots,
     async workspaceStatus() {
       const s = settings();
-      const sources = s ? await Promise.all(s.sources.map((src) => sourceStatus(src, paths.sourceDir(src.name), logger))) : [];
+      const sources = s
+        ? await Promise.all(s.sources.map((src) => sourceStatus(src, paths.sourceDir(src.name), logger)))
+        : [];
       return { initialized: !!s, home: paths.home, personalDir: personalDir(), sources };
     },
     async init(request, ctx) {
@@ -139,26 +216,56 @@ export function createServices(opts: ServicesOptions): Services {
       // The history store is part of the workspace: made now, so the first change pays only for its snapshot.
       await history.recover();
       ctx.progress({ phase: 'Done', done: true });
-      if (result.changed) audit.append({ operation: 'workspace.init', target: paths.home, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { created: result.created } });
+      if (result.changed)
+        audit.append({
+          operation: 'workspace.init',
+          target: paths.home,
+          result: 'ok',
+          durationMs: Date.now() - started,
+          correlationId: ctx.correlationId,
+          details: { created: result.created },
+        });
       return result;
     },
     libraryTree: (ctx) => index.tree(ctx),
     async readFile(source, relPath) {
       const root = roots().find((r) => r.name === source);
-      if (!root) throw new AppError('NOT_FOUND', `There is no source named "${source}".`, 'Pick a source from `ai-config library list`.');
+      if (!root)
+        throw new AppError(
+          'NOT_FOUND',
+          `There is no source named "${source}".`,
+          'Pick a source from `ai-config library list`.',
+        );
       const abs = path.resolve(root.dir, relPath);
       if (!abs.startsWith(path.resolve(root.dir) + path.sep)) {
-        throw new AppError('INVALID_REQUEST', `The path "${relPath}" is outside the source "${source}".`, 'Use a path relative to the source root.');
+        throw new AppError(
+          'INVALID_REQUEST',
+          `The path "${relPath}" is outside the source "${source}".`,
+          'Use a path relative to the source root.',
+        );
       }
       let raw: string;
       try {
         raw = await fs.promises.readFile(abs, 'utf8');
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `${source}/${relPath} does not exist.`, 'Refresh the library tree; the file may have been moved or deleted.');
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new AppError(
+            'NOT_FOUND',
+            `${source}/${relPath} does not exist.`,
+            'Refresh the library tree; the file may have been moved or deleted.',
+          );
         throw e;
       }
       const meta = describeFile(relPath, raw);
-      return { source, path: relPath, kind: kindOf(relPath), frontmatter: meta.frontmatter, body: meta.body, raw, ...(meta.error ? { frontmatterError: meta.error } : {}) };
+      return {
+        source,
+        path: relPath,
+        kind: kindOf(relPath),
+        frontmatter: meta.frontmatter,
+        body: meta.body,
+        raw,
+        ...(meta.error ? { frontmatterError: meta.error } : {}),
+      };
     },
   };
   svc.health.registerCheck(installsCheck(agents));

@@ -32,7 +32,13 @@ export function App() {
       <nav className="nav" aria-label="Screens">
         <div className="brand">AI Configurator</div>
         {SCREENS.map((s) => (
-          <button type="button" key={s.id} className={`nav-item${s.id === current.id ? ' active' : ''}`} aria-current={s.id === current.id ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+          <button
+            type="button"
+            key={s.id}
+            className={`nav-item${s.id === current.id ? ' active' : ''}`}
+            aria-current={s.id === current.id ? 'page' : undefined}
+            onClick={() => setScreen(s.id)}
+          >
             {s.label}
           </button>
         ))}

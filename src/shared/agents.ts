@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 /** Every AI tool an agent can be installed into. */
-export const TOOL_IDS = ['amazon-q', 'kiro', 'claude-code', 'cursor', 'codex', 'copilot', 'gemini', 'windsurf', 'claude-desktop'] as const;
+export const TOOL_IDS = [
+  'amazon-q',
+  'kiro',
+  'claude-code',
+  'cursor',
+  'codex',
+  'copilot',
+  'gemini',
+  'windsurf',
+  'claude-desktop',
+] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 export const toolIdSchema = z.enum(TOOL_IDS);
 
@@ -13,7 +23,10 @@ export const agentNameSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'must be lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
 
 export const agentTargetSchema = z
   .object({
@@ -189,7 +202,12 @@ export interface ImportResult extends ImportPreview {
 /** How much of a tool's context an agent takes, by a simple estimate (about four characters a token). */
 export interface ContextBudget {
   readonly tokens: number;
-  readonly perTool: ReadonlyArray<{ readonly tool: ToolId; readonly tokens: number; readonly limit: number; readonly over: boolean }>;
+  readonly perTool: ReadonlyArray<{
+    readonly tool: ToolId;
+    readonly tokens: number;
+    readonly limit: number;
+    readonly over: boolean;
+  }>;
   /** Text that reaches the tool more than once (identical files, or a paragraph repeated across the prompt and resources). */
   readonly duplicates: ReadonlyArray<{ readonly excerpt: string; readonly in: ReadonlyArray<string> }>;
 }

@@ -39,7 +39,14 @@ export function encodeOutline(entries: ReadonlyArray<TreeEntry>, sourceNames: Re
     const slash = e.path.lastIndexOf('/');
     const dir = slash < 0 ? '' : e.path.slice(0, slash);
     if (current?.[0] !== dir) dirs.push((current = [dir, []]));
-    current[1].push([src(e.source), e.path.slice(slash + 1), Math.max(0, KINDS.indexOf(e.kind)), e.title, e.overriddenBy === undefined ? -1 : src(e.overriddenBy), ...e.overrides.map(src)]);
+    current[1].push([
+      src(e.source),
+      e.path.slice(slash + 1),
+      Math.max(0, KINDS.indexOf(e.kind)),
+      e.title,
+      e.overriddenBy === undefined ? -1 : src(e.overriddenBy),
+      ...e.overrides.map(src),
+    ]);
   }
   return { sources, dirs };
 }
@@ -51,7 +58,13 @@ export function decodeOutline(outline: Outline): TreeEntry[] {
   for (const [dir, files] of outline.dirs) {
     const prefix = dir ? `${dir}/` : '';
     for (const f of files) {
-      const e: TreeEntry = { source: sources[f[0]] ?? '', path: prefix + f[1], kind: KINDS[f[2]] ?? 'knowledge', title: f[3], overrides: f.length > 5 ? f.slice(5).map((i) => sources[i as number] ?? '') : NONE };
+      const e: TreeEntry = {
+        source: sources[f[0]] ?? '',
+        path: prefix + f[1],
+        kind: KINDS[f[2]] ?? 'knowledge',
+        title: f[3],
+        overrides: f.length > 5 ? f.slice(5).map((i) => sources[i as number] ?? '') : NONE,
+      };
       out.push(f[4] >= 0 ? { ...e, overriddenBy: sources[f[4]] ?? '' } : e);
     }
   }

@@ -1,7 +1,10 @@
 import type { LibraryEntry } from './library';
 
 /** One search result: the file, why it ranked, and a short excerpt-free summary (bodies load on demand). */
-export interface SearchHit extends Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'overriddenBy'> {
+export interface SearchHit extends Pick<
+  LibraryEntry,
+  'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'overriddenBy'
+> {
   readonly score: number;
   /** The index terms that matched (after prefix and fuzzy expansion). */
   readonly terms: ReadonlyArray<string>;

@@ -12,7 +12,10 @@ export const sourceSchema = z
     branch: z.string().min(1).optional(),
     pinned: z.string().min(1).optional(),
     sshKey: z.string().min(1).optional(),
-    tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+    tokenEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .optional(),
     /** Reference to a token stored encrypted by the app (never the token itself). */
     tokenRef: z.string().min(1).optional(),
   })
@@ -39,9 +42,15 @@ export const settingsSchema = z
     sources: z.array(sourceSchema),
     /** Absolute path of the personal workspace when it lives outside AI_CONFIG_HOME (e.g. a sync folder). */
     personalDir: z.string().min(1).optional(),
-    logging: z.object({ level: logLevel.default('info') }).strict().default({ level: 'info' }),
+    logging: z
+      .object({ level: logLevel.default('info') })
+      .strict()
+      .default({ level: 'info' }),
     /** History retention: every version for `retentionDays` days, then one a day (`ai-config backup prune`). */
-    history: z.object({ retentionDays: z.number().int().min(1).max(36_500).default(DEFAULT_RETENTION_DAYS) }).strict().default({ retentionDays: DEFAULT_RETENTION_DAYS }),
+    history: z
+      .object({ retentionDays: z.number().int().min(1).max(36_500).default(DEFAULT_RETENTION_DAYS) })
+      .strict()
+      .default({ retentionDays: DEFAULT_RETENTION_DAYS }),
     createdAt: z.string(),
   })
   .strict();

@@ -56,7 +56,11 @@ export interface SyncthingFolderState {
   readonly folderId: string;
   /** idle, scanning, syncing, error, ... as Syncthing reports it. */
   readonly state: string;
-  readonly completion: ReadonlyArray<{ readonly deviceId: string; readonly connected: boolean; readonly percent: number }>;
+  readonly completion: ReadonlyArray<{
+    readonly deviceId: string;
+    readonly connected: boolean;
+    readonly percent: number;
+  }>;
   readonly error?: string;
 }
 

@@ -11,30 +11,51 @@ describe('ai-config agent', () => {
     const project = path.join(root, 'proj');
     fs.mkdirSync(project);
     expect((await cli(['init'], env)).code).toBe(0);
-    for (const args of [['agent', '--help'], ['agent', 'install', '--help'], ['agent', 'status', '--help']]) expect((await cli(args, env)).code, args.join(' ')).toBe(0);
+    for (const args of [
+      ['agent', '--help'],
+      ['agent', 'install', '--help'],
+      ['agent', 'status', '--help'],
+    ])
+      expect((await cli(args, env)).code, args.join(' ')).toBe(0);
 
     const list = await cli(['agent', 'list', '--json'], env);
-    expect(JSON.parse(list.stdout).map((a: { name: string }) => a.name)).toEqual(['code-reviewer', 'devops-engineer', 'frontend-engineer']);
+    expect(JSON.parse(list.stdout).map((a: { name: string }) => a.name)).toEqual([
+      'code-reviewer',
+      'devops-engineer',
+      'frontend-engineer',
+    ]);
     const show = await cli(['agent', 'show', 'devops-engineer', '--json'], env);
-    expect(JSON.parse(show.stdout).resources.map((r: { path: string }) => r.path)).toContain('roles/devops/containers.md');
+    expect(JSON.parse(show.stdout).resources.map((r: { path: string }) => r.path)).toContain(
+      'roles/devops/containers.md',
+    );
 
     const created = await cli(['agent', 'create', 'mine', '--description', 'Mine'], env);
     expect(created.code).toBe(0);
-    expect(fs.readFileSync(path.join(root, 'cfg', 'personal', 'agents', 'mine.md'), 'utf8')).toMatch(/^---\nschemaVersion: 1\nname: mine\n/);
+    expect(fs.readFileSync(path.join(root, 'cfg', 'personal', 'agents', 'mine.md'), 'utf8')).toMatch(
+      /^---\nschemaVersion: 1\nname: mine\n/,
+    );
     expect((await cli(['agent', 'create', 'mine'], env)).code).toBe(1);
 
-    const dry = await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--dry-run'], env);
+    const dry = await cli(
+      ['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--dry-run'],
+      env,
+    );
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`+++ b${path.join(project, '.cursor', 'rules', 'code-reviewer.mdc')}`);
     expect(dry.stdout).toMatch(/Dry run: 2 file\(s\) would change; nothing was written/);
     expect(snapshotTree(project)).toEqual({});
 
-    const inst = await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--json'], env);
+    const inst = await cli(
+      ['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--json'],
+      env,
+    );
     expect(JSON.parse(inst.stdout)).toMatchObject({ written: 2, files: [{ action: 'create' }, { action: 'create' }] });
     const again = await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project], env);
     expect(again.stdout).toMatch(/0 file\(s\) written/);
     const status = await cli(['agent', 'status', '--json'], env);
-    expect(JSON.parse(status.stdout)).toMatchObject([{ agent: 'code-reviewer', tool: 'cursor', scope: 'project', project, state: 'installed' }]);
+    expect(JSON.parse(status.stdout)).toMatchObject([
+      { agent: 'code-reviewer', tool: 'cursor', scope: 'project', project, state: 'installed' },
+    ]);
 
     // Drift: exit 1 with the hint; --on-drift overwrite repairs it.
     const rule = path.join(project, '.cursor', 'rules', 'code-reviewer.mdc');
@@ -42,7 +63,14 @@ describe('ai-config agent', () => {
     const drift = await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project], env);
     expect(drift.code).toBe(1);
     expect(drift.stderr).toMatch(/hint: .*--on-drift overwrite, adopt or skip/);
-    expect((await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--on-drift', 'overwrite'], env)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--on-drift', 'overwrite'],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     expect(fs.readFileSync(rule, 'utf8')).not.toContain('hand edit');
 
     const un = await cli(['agent', 'uninstall', 'code-reviewer', '--tool', 'cursor', '--project', project], env);

@@ -9,7 +9,14 @@ describe('ai-config CLI', () => {
   it('prints its version and help on every command', async () => {
     const home = tempDir();
     expect((await cli(['--version'], { AI_CONFIG_HOME: home })).stdout.trim()).toBe('0.0.0-test');
-    for (const args of [['--help'], ['init', '--help'], ['status', '--help'], ['library', '--help'], ['library', 'list', '--help'], ['serve', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['init', '--help'],
+      ['status', '--help'],
+      ['library', '--help'],
+      ['library', 'list', '--help'],
+      ['serve', '--help'],
+    ]) {
       const r = await cli(args, { AI_CONFIG_HOME: home });
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout, args.join(' ')).toMatch(/Usage: ai-config/);
@@ -40,7 +47,10 @@ describe('ai-config CLI', () => {
     expect(again.stdout).toMatch(/nothing changed/);
     const status = JSON.parse((await cli(['status', '--json'], { AI_CONFIG_HOME: home })).stdout);
     expect(status).toMatchObject({ initialized: true, home });
-    const list = JSON.parse((await cli(['library', 'list', '--json'], { AI_CONFIG_HOME: home })).stdout) as Array<{ path: string; kind: string }>;
+    const list = JSON.parse((await cli(['library', 'list', '--json'], { AI_CONFIG_HOME: home })).stdout) as Array<{
+      path: string;
+      kind: string;
+    }>;
     expect(list.some((e) => e.kind === 'agent')).toBe(true);
     expect(list.some((e) => e.kind === 'mcp-server')).toBe(true);
     const text = await cli(['library', 'list'], { AI_CONFIG_HOME: home });
@@ -49,7 +59,10 @@ describe('ai-config CLI', () => {
 
   it('runs as the installed bin (npx ai-config)', () => {
     const home = tempDir();
-    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'ai-config.mjs'), '--version'], { encoding: 'utf8', env: { ...process.env, AI_CONFIG_HOME: home } });
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'ai-config.mjs'), '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, AI_CONFIG_HOME: home },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
   });
@@ -59,7 +72,10 @@ describe('ai-config in a pipeline', () => {
   it('exits quietly when the reader closes the pipe early (EPIPE)', async () => {
     const { spawn } = await import('node:child_process');
     const home = tempDir();
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'ai-config.mjs'), '--help'], { env: { ...process.env, AI_CONFIG_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'ai-config.mjs'), '--help'], {
+      env: { ...process.env, AI_CONFIG_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -22,7 +22,10 @@ describe('ai-config health, doctor, logs, diagnostics', () => {
     expect(bad.code).toBe(1);
     const report = JSON.parse(bad.stdout);
     expect(report.status).toBe('fail');
-    expect(report.checks.find((c: { id: string }) => c.id === 'folders')).toMatchObject({ status: 'fail', fix: { id: 'create-folders' } });
+    expect(report.checks.find((c: { id: string }) => c.id === 'folders')).toMatchObject({
+      status: 'fail',
+      fix: { id: 'create-folders' },
+    });
 
     const plain = await cli(['doctor'], env);
     expect(plain.code).toBe(1);
@@ -61,7 +64,8 @@ describe('ai-config health, doctor, logs, diagnostics', () => {
     const following = followLogs(ctx, { after: new Date(Date.now() - 1).toISOString() }, stop.signal, 20);
     rt.logger.warn('written while following');
     const deadline = Date.now() + 10_000;
-    while (!out.includes('written while following') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!out.includes('written while following') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     stop.abort();
     await following;
     expect(out).toContain('WARN');
@@ -86,7 +90,10 @@ describe('ai-config health, doctor, logs, diagnostics', () => {
     await new Promise((r) => setTimeout(r, 50));
     stop.abort();
     await following;
-    const msgs = out.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg);
+    const msgs = out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(msgs).toEqual(['second, same millisecond']);
   });
 
@@ -99,7 +106,9 @@ describe('ai-config health, doctor, logs, diagnostics', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ file });
     const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(Object.keys(bundle)).toEqual(expect.arrayContaining(['versions', 'settings', 'health', 'recentLogs', 'audit', 'metrics']));
+    expect(Object.keys(bundle)).toEqual(
+      expect.arrayContaining(['versions', 'settings', 'health', 'recentLogs', 'audit', 'metrics']),
+    );
     expect(bundle.versions.git).toMatch(/git version 2\./);
     expect(bundle.health.checks.length).toBeGreaterThan(5);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);

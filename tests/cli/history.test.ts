@@ -11,20 +11,33 @@ describe('history CLI', () => {
     expect((await cli(['init'], env)).code).toBe(0);
     const notes = path.join(home, 'personal', 'notes.md');
     fs.writeFileSync(notes, 'one\n');
-    const first = JSON.parse((await cli(['snapshot', '-m', 'first', '--json'], env)).stdout) as { version: string; changed: boolean };
+    const first = JSON.parse((await cli(['snapshot', '-m', 'first', '--json'], env)).stdout) as {
+      version: string;
+      changed: boolean;
+    };
     expect(first.changed).toBe(true);
     fs.writeFileSync(notes, 'two\n');
     expect((await cli(['snapshot'], env)).stdout).toMatch(/Recorded version/);
 
-    const list = JSON.parse((await cli(['history', 'notes.md', '--json'], env)).stdout) as Array<{ id: string; operation: string; files: unknown[] }>;
+    const list = JSON.parse((await cli(['history', 'notes.md', '--json'], env)).stdout) as Array<{
+      id: string;
+      operation: string;
+      files: unknown[];
+    }>;
     expect(list).toHaveLength(2);
-    expect(list[1]).toMatchObject({ id: first.version, operation: 'history.snapshot', files: expect.arrayContaining([{ status: 'added', path: 'notes.md' }]) });
+    expect(list[1]).toMatchObject({
+      id: first.version,
+      operation: 'history.snapshot',
+      files: expect.arrayContaining([{ status: 'added', path: 'notes.md' }]),
+    });
 
     const diff = await cli(['diff', first.version.slice(0, 10), 'notes.md'], env);
     expect(diff.stdout).toContain('-one');
     expect(diff.stdout).toContain('+two');
 
-    const dry = JSON.parse((await cli(['rollback', first.version, 'notes.md', '--dry-run', '--json'], env)).stdout) as { changes: unknown[] };
+    const dry = JSON.parse((await cli(['rollback', first.version, 'notes.md', '--dry-run', '--json'], env)).stdout) as {
+      changes: unknown[];
+    };
     expect(dry.changes).toEqual([{ path: 'notes.md', action: 'write' }]);
     const rb = await cli(['rollback', first.version, 'notes.md'], env);
     expect(rb.code).toBe(0);
@@ -34,7 +47,11 @@ describe('history CLI', () => {
     expect(JSON.parse((await cli(['backup', 'verify', '--json'], env)).stdout)).toMatchObject({ ok: true });
     const bundle = path.join(home, 'b.bundle');
     expect(JSON.parse((await cli(['backup', 'export', bundle, '--json'], env)).stdout)).toMatchObject({ versions: 3 });
-    expect(JSON.parse((await cli(['backup', 'prune', '--dry-run', '--json'], env)).stdout)).toMatchObject({ dryRun: true, retentionDays: 30, removed: 0 });
+    expect(JSON.parse((await cli(['backup', 'prune', '--dry-run', '--json'], env)).stdout)).toMatchObject({
+      dryRun: true,
+      retentionDays: 30,
+      removed: 0,
+    });
     expect(JSON.parse((await cli(['migrate', '--dry-run', '--json'], env)).stdout)).toMatchObject({ files: [] });
 
     const audit = fs.readFileSync(path.join(home, 'state', 'audit.jsonl'), 'utf8');
@@ -45,7 +62,17 @@ describe('history CLI', () => {
     expect(missing.stderr).toMatch(/no version "abcdef12"[\s\S]*hint:/);
     expect((await cli(['backup', 'prune', '--days', 'x'], env)).code).toBe(2);
     expect((await cli(['rollback'], env)).code).toBe(2);
-    for (const cmd of [['history'], ['diff'], ['rollback'], ['snapshot'], ['migrate'], ['backup', 'verify'], ['backup', 'export'], ['backup', 'import'], ['backup', 'prune']]) {
+    for (const cmd of [
+      ['history'],
+      ['diff'],
+      ['rollback'],
+      ['snapshot'],
+      ['migrate'],
+      ['backup', 'verify'],
+      ['backup', 'export'],
+      ['backup', 'import'],
+      ['backup', 'prune'],
+    ]) {
       expect((await cli([...cmd, '--help'], env)).code).toBe(0);
     }
   });

@@ -8,7 +8,19 @@ import { tempDir } from '../helpers/temp';
 describe('ai-config library (sources)', () => {
   it('has --help for every sources command', async () => {
     const home = tempDir();
-    for (const sub of ['add', 'remove', 'status', 'update', 'log', 'pin', 'unpin', 'rollback', 'rollforward', 'diff', 'resolve']) {
+    for (const sub of [
+      'add',
+      'remove',
+      'status',
+      'update',
+      'log',
+      'pin',
+      'unpin',
+      'rollback',
+      'rollforward',
+      'diff',
+      'resolve',
+    ]) {
       const r = await cli(['library', sub, '--help'], { AI_CONFIG_HOME: home });
       expect(r.code, sub).toBe(0);
       expect(r.stdout, sub).toMatch(/Usage: ai-config library/);
@@ -29,11 +41,20 @@ describe('ai-config library (sources)', () => {
     up.commit({ 'common/b.md': '# B\n', 'common/a.md': '# A2\n' }, 'Second');
     const upd = await cli(['library', 'update', 'team', '--json'], env);
     expect(upd.code, upd.stderr).toBe(0);
-    expect(JSON.parse(upd.stdout)).toMatchObject({ source: 'team', from: v1, to: up.head(), commits: [{ subject: 'Second', author: 'Upstream Author' }], files: { added: ['common/b.md'], modified: ['common/a.md'], deleted: [] } });
+    expect(JSON.parse(upd.stdout)).toMatchObject({
+      source: 'team',
+      from: v1,
+      to: up.head(),
+      commits: [{ subject: 'Second', author: 'Upstream Author' }],
+      files: { added: ['common/b.md'], modified: ['common/a.md'], deleted: [] },
+    });
 
     const status = await cli(['library', 'status'], env);
     expect(status.stdout).toMatch(/1\. starter[\s\S]*2\. team[\s\S]*3\. personal \(always wins\)/);
-    const statusJson = JSON.parse((await cli(['library', 'status', '--json'], env)).stdout) as Array<{ name: string; behind: number }>;
+    const statusJson = JSON.parse((await cli(['library', 'status', '--json'], env)).stdout) as Array<{
+      name: string;
+      behind: number;
+    }>;
     expect(statusJson.map((s) => s.name)).toEqual(['starter', 'team']);
     expect((await cli(['library', 'log', 'team'], env)).stdout).toMatch(/^\* [0-9a-f]{10} .*Second/);
 

@@ -35,15 +35,25 @@ describe('ai-config search and index', () => {
     const text = await cli(['search', 'code', 'review'], env);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/starter\/common\/code-review\.md {2}Code review/);
-    const json = JSON.parse((await cli(['search', 'review', '--kind', 'agent', '--json'], env)).stdout) as { hits: Array<{ path: string; kind: string }> };
+    const json = JSON.parse((await cli(['search', 'review', '--kind', 'agent', '--json'], env)).stdout) as {
+      hits: Array<{ path: string; kind: string }>;
+    };
     expect(json.hits.length).toBeGreaterThan(0);
     expect(json.hits.every((h) => h.kind === 'agent')).toBe(true);
     expect((await cli(['search', 'review', '--kind', 'nope'], env)).code).toBe(2);
     expect((await cli(['search', 'review', '--limit', '0'], env)).code).toBe(2);
-    const rebuilt = JSON.parse((await cli(['index', 'rebuild', '--json'], env)).stdout) as { files: number; loadedFrom: string };
+    const rebuilt = JSON.parse((await cli(['index', 'rebuild', '--json'], env)).stdout) as {
+      files: number;
+      loadedFrom: string;
+    };
     expect(rebuilt.files).toBeGreaterThan(20);
     expect((await cli(['index', 'stats'], env)).stdout).toMatch(/files, \d+ distinct words/);
-    for (const args of [['search', '--help'], ['index', 'rebuild', '--help'], ['index', 'stats', '--help']]) expect((await cli(args, env)).stdout).toMatch(/Usage: ai-config/);
+    for (const args of [
+      ['search', '--help'],
+      ['index', 'rebuild', '--help'],
+      ['index', 'stats', '--help'],
+    ])
+      expect((await cli(args, env)).stdout).toMatch(/Usage: ai-config/);
   });
 
   it('two processes: the running app sees another process change a file, and the CLI sees what changed while the app ran', async () => {
@@ -51,18 +61,30 @@ describe('ai-config search and index', () => {
     const env = { ...process.env, AI_CONFIG_HOME: home };
     expect(spawnSync(process.execPath, [BIN, 'init'], { env }).status).toBe(0);
     host = spawn(process.execPath, [BIN, 'serve', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const first = await new Promise<string>((resolve) => readline.createInterface({ input: host!.stdout! }).once('line', resolve));
+    const first = await new Promise<string>((resolve) =>
+      readline.createInterface({ input: host!.stdout! }).once('line', resolve),
+    );
     const { origin, url } = JSON.parse(first) as { origin: string; url: string };
     const token = new URL(url).searchParams.get('token')!;
     const invoke = async (channel: string, request: unknown) => {
-      const res = await fetch(`${origin}/api/invoke`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ channel, request }) });
-      return (await res.json()) as { ok: boolean; value: { total: number; hits: Array<{ path: string }>; watching?: boolean } };
+      const res = await fetch(`${origin}/api/invoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ channel, request }),
+      });
+      return (await res.json()) as {
+        ok: boolean;
+        value: { total: number; hits: Array<{ path: string }>; watching?: boolean };
+      };
     };
     await until(async () => ((await invoke('index:stats', {})).value.watching ? true : undefined));
 
     // Another process (as the CLI would) writes into the personal workspace; the app's watcher picks it up.
     const personal = path.join(home, 'personal');
-    spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(path.join(personal, 'from-cli.md'))}, '---\\ntitle: From the CLI\\n---\\npterodactyl')`]);
+    spawnSync(process.execPath, [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(path.join(personal, 'from-cli.md'))}, '---\\ntitle: From the CLI\\n---\\npterodactyl')`,
+    ]);
     const seen = await until(async () => {
       const r = await invoke('index:search', { query: 'pterodactyl' });
       return r.value.total > 0 ? r.value : undefined;
@@ -73,6 +95,8 @@ describe('ai-config search and index', () => {
     fs.writeFileSync(path.join(personal, 'from-app.md'), '---\ntitle: From the app\n---\narchaeopteryx');
     const r = spawnSync(process.execPath, [BIN, 'search', 'archaeopteryx', '--json'], { env, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as { hits: Array<{ path: string }> }).hits.map((h) => h.path)).toEqual(['from-app.md']);
+    expect((JSON.parse(r.stdout) as { hits: Array<{ path: string }> }).hits.map((h) => h.path)).toEqual([
+      'from-app.md',
+    ]);
   });
 });

@@ -13,12 +13,25 @@ export const ASSETS_DIR = path.join(REPO_ROOT, 'assets');
 /** A runtime (services + router) on a temp home, as the CLI and host build it. */
 export function testRuntime(home: string, env: NodeJS.ProcessEnv = {}): Runtime & { records: LogRecord[] } {
   const records: LogRecord[] = [];
-  const rt = createRuntime({ host: 'test', version: '0.0.0-test', assetsDir: ASSETS_DIR, home, env: { ...process.env, ...env, AI_CONFIG_HOME: home }, logSinks: [(r) => records.push(r)] });
+  const rt = createRuntime({
+    host: 'test',
+    version: '0.0.0-test',
+    assetsDir: ASSETS_DIR,
+    home,
+    env: { ...process.env, ...env, AI_CONFIG_HOME: home },
+    logSinks: [(r) => records.push(r)],
+  });
   return { ...rt, records };
 }
 
 export function testServices(home: string) {
-  return createServices({ home, assetsDir: ASSETS_DIR, version: '0.0.0-test', host: 'test', logger: createLogger({ dir: path.join(home, 'state', 'logs') }) });
+  return createServices({
+    home,
+    assetsDir: ASSETS_DIR,
+    version: '0.0.0-test',
+    host: 'test',
+    logger: createLogger({ dir: path.join(home, 'state', 'logs') }),
+  });
 }
 
 export function testContext(correlationId = 'test-op'): OperationContext {
@@ -26,11 +39,19 @@ export function testContext(correlationId = 'test-op'): OperationContext {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function cli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(
+  args: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTty: false };
-  const code = await runCli(args, { version: '0.0.0-test', packageRoot: REPO_ROOT, io, env: { ...process.env, ...env } });
+  const code = await runCli(args, {
+    version: '0.0.0-test',
+    packageRoot: REPO_ROOT,
+    io,
+    env: { ...process.env, ...env },
+  });
   return { code, stdout, stderr };
 }
 

@@ -14,7 +14,18 @@ export function bundleEntry(entry: string, name: string): Promise<string> {
   let p = built.get(name);
   if (!p) {
     const outfile = path.join(OUT_DIR, `${name}-${process.pid}.mjs`);
-    p = build({ absWorkingDir: REPO_ROOT, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning', define: { 'import.meta.vitest': 'undefined' } }).then(() => {
+    p = build({
+      absWorkingDir: REPO_ROOT,
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+      define: { 'import.meta.vitest': 'undefined' },
+    }).then(() => {
       process.once('exit', () => fs.rmSync(outfile, { force: true }));
       return outfile;
     });

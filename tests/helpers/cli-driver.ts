@@ -9,5 +9,6 @@ const file = process.argv[2]!;
 const commands = JSON.parse(fs.readFileSync(file, 'utf8')) as string[][];
 const quiet = { out: () => undefined, err: (t: string) => void process.stderr.write(t), isTty: false };
 const codes: number[] = [];
-for (const argv of commands) codes.push(await runCli(argv, { version: '0.0.0-test', packageRoot: path.resolve(process.cwd()), io: quiet }));
+for (const argv of commands)
+  codes.push(await runCli(argv, { version: '0.0.0-test', packageRoot: path.resolve(process.cwd()), io: quiet }));
 process.stdout.write(JSON.stringify(codes) + '\n');

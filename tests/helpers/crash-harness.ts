@@ -36,10 +36,20 @@ export interface CrashReport {
 /** A small seeded generator, so a failing run can be repeated with the same kill points. */
 export const seededRandom = rng;
 
-function runCli(cli: string, home: string, args: ReadonlyArray<string>, killAfterMs?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; killed: boolean; ms: number }> {
+function runCli(
+  cli: string,
+  home: string,
+  args: ReadonlyArray<string>,
+  killAfterMs?: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; killed: boolean; ms: number }> {
   const started = Date.now();
   // detached: the CLI and the git processes it started form one group, killed together (like a power cut).
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...extraEnv, AI_CONFIG_HOME: home, AI_CONFIG_ASSETS: ASSETS_DIR }, stdio: 'ignore', detached: true });
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...extraEnv, AI_CONFIG_HOME: home, AI_CONFIG_ASSETS: ASSETS_DIR },
+    stdio: 'ignore',
+    detached: true,
+  });
   let killed = false;
   const timer =
     killAfterMs === undefined
@@ -68,7 +78,16 @@ export function leftovers(root: string): string[] {
       const abs = path.join(dir, e.name);
       if (e.isDirectory() && e.name.includes('.aicfg-init-')) out.push(path.relative(root, abs));
       else if (e.isDirectory()) visit(abs);
-      else if (e.name.includes('.aicfg-tmp-') || e.name.includes('.aicfg-init-') || e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name === 'rollback-journal.json' || e.name === 'pending.json') out.push(path.relative(root, abs));
+      else if (
+        e.name.includes('.aicfg-tmp-') ||
+        e.name.includes('.aicfg-init-') ||
+        e.name.endsWith('.lock') ||
+        e.name.startsWith('tmp_obj_') ||
+        e.name.startsWith('tmp-index-') ||
+        e.name === 'rollback-journal.json' ||
+        e.name === 'pending.json'
+      )
+        out.push(path.relative(root, abs));
     }
   };
   visit(root);
@@ -79,7 +98,10 @@ export function leftovers(root: string): string[] {
  * Kills the CLI with SIGKILL at `kills` random points during the scenario's operation (uniform over its
  * measured duration), then runs recovery and the invariant check on each result.
  */
-export async function runCrashTrials<S>(scenario: CrashScenario<S>, opts: { kills: number; seed: number }): Promise<CrashReport> {
+export async function runCrashTrials<S>(
+  scenario: CrashScenario<S>,
+  opts: { kills: number; seed: number },
+): Promise<CrashReport> {
   const cli = await bundledCli();
   const template = tempDir('aicfg-crash-');
   const state = await scenario.prepare(template);
@@ -94,7 +116,8 @@ export async function runCrashTrials<S>(scenario: CrashScenario<S>, opts: { kill
   const full = await runCli(cli, probe, scenario.args(state, probe), undefined, envOf(probe));
   if (full.code !== 0) throw new Error(`${scenario.name}: the operation failed without a kill (exit ${full.code})`);
   await scenario.recover(probe);
-  if ((await scenario.check(state, probe)) !== 'new') throw new Error(`${scenario.name}: an uninterrupted run did not reach the new state`);
+  if ((await scenario.check(state, probe)) !== 'new')
+    throw new Error(`${scenario.name}: an uninterrupted run did not reach the new state`);
 
   // Kill points: uniform from just before the process does any work (start-up measured with --version) to the end.
   const startup = (await runCli(cli, probe, ['--version'])).ms;
@@ -103,7 +126,8 @@ export async function runCrashTrials<S>(scenario: CrashScenario<S>, opts: { kill
   const rnd = seededRandom(opts.seed);
   const counts = { old: 0, new: 0, finished: 0, kills: 0 };
   for (let i = 0; counts.kills < opts.kills; i++) {
-    if (i > opts.kills * 3) throw new Error(`${scenario.name}: only ${counts.kills} of ${i} runs were killed before they finished`);
+    if (i > opts.kills * 3)
+      throw new Error(`${scenario.name}: only ${counts.kills} of ${i} runs were killed before they finished`);
     const home = copy();
     const at = from + Math.floor(rnd() * span);
     const r = await runCli(cli, home, scenario.args(state, home), at, envOf(home));
@@ -119,5 +143,12 @@ export async function runCrashTrials<S>(scenario: CrashScenario<S>, opts: { kill
     }
     fs.rmSync(home, { recursive: true, force: true });
   }
-  return { name: scenario.name, kills: counts.kills, old: counts.old, new: counts.new, finishedBeforeKill: counts.finished, calibratedMs: full.ms };
+  return {
+    name: scenario.name,
+    kills: counts.kills,
+    old: counts.old,
+    new: counts.new,
+    finishedBeforeKill: counts.finished,
+    calibratedMs: full.ms,
+  };
 }

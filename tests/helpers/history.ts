@@ -33,7 +33,9 @@ export async function corruptObject(repo: HistoryRepo, sha: string): Promise<voi
   // Snapshots store new files in packs: flip the object's compressed bytes inside its pack.
   const packDir = path.join(repo.gitDir, 'objects', 'pack');
   for (const idx of fs.readdirSync(packDir).filter((f) => f.endsWith('.idx'))) {
-    const row = (await repo.run(['verify-pack', '-v', path.join(packDir, idx)])).stdout.split('\n').find((l) => l.startsWith(sha));
+    const row = (await repo.run(['verify-pack', '-v', path.join(packDir, idx)])).stdout
+      .split('\n')
+      .find((l) => l.startsWith(sha));
     if (!row) continue;
     const [, , , inPack, offset] = row.split(/\s+/).map(Number);
     const pack = path.join(packDir, idx.replace(/\.idx$/, '.pack'));

@@ -33,9 +33,15 @@ const tree = () => {
   if (t.kind !== 'ready') throw new Error(`tree is ${t.kind}`);
   return t.value;
 };
-const files = (t: LibraryTree) => t.rows(() => true).filter((r): r is Extract<TreeNode, { kind: 'file' }> => r.kind === 'file');
-const find = (rel: string, source = 'personal') => files(tree()).find((r) => r.entry.path === rel && r.entry.source === source)?.entry;
-const show = (t: LibraryTree) => files(t).map((r) => `${r.entry.source}:${r.entry.path}:${r.entry.title}:${r.entry.overriddenBy ?? ''}:${r.entry.overrides.join(',')}`);
+const files = (t: LibraryTree) =>
+  t.rows(() => true).filter((r): r is Extract<TreeNode, { kind: 'file' }> => r.kind === 'file');
+const find = (rel: string, source = 'personal') =>
+  files(tree()).find((r) => r.entry.path === rel && r.entry.source === source)?.entry;
+const show = (t: LibraryTree) =>
+  files(t).map(
+    (r) =>
+      `${r.entry.source}:${r.entry.path}:${r.entry.title}:${r.entry.overriddenBy ?? ''}:${r.entry.overrides.join(',')}`,
+  );
 
 let unsubscribe: () => void;
 beforeAll(async () => {
@@ -54,11 +60,14 @@ describe('library store: tree deltas', () => {
     expect(useLibrary.getState().treeFetches).toEqual({ full: 1, delta: 0 });
     const starterFile = files(tree()).find((r) => r.entry.source === 'starter' && r.entry.path.includes('/'))!.entry;
     const settle = async (check: () => boolean) => {
-      await vi.waitFor(async () => {
-        await rt.services.index.settle();
-        await useLibrary.getState().settled();
-        expect(check()).toBe(true);
-      }, { timeout: 10_000, interval: 50 });
+      await vi.waitFor(
+        async () => {
+          await rt.services.index.settle();
+          await useLibrary.getState().settled();
+          expect(check()).toBe(true);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
     };
 
     write('notes/new.md', '---\ntitle: New note\n---\nbody');
@@ -67,7 +76,11 @@ describe('library store: tree deltas', () => {
     await settle(() => find('notes/new.md')?.title === 'Renamed note');
     // A personal file at a library path overrides it: both entries at the path change.
     write(starterFile.path, '---\ntitle: Mine\n---\n');
-    await settle(() => find(starterFile.path, 'starter')?.overriddenBy === 'personal' && find(starterFile.path)?.overrides.includes('starter') === true);
+    await settle(
+      () =>
+        find(starterFile.path, 'starter')?.overriddenBy === 'personal' &&
+        find(starterFile.path)?.overrides.includes('starter') === true,
+    );
     fs.rmSync(path.join(personal, 'notes'), { recursive: true });
     fs.rmSync(path.join(personal, starterFile.path));
     await settle(() => !find('notes/new.md') && find(starterFile.path, 'starter')?.overriddenBy === undefined);
@@ -89,7 +102,10 @@ describe('library store: tree deltas', () => {
     useLibrary.getState().filesChanged({ source: 'a-new-source', paths: ['x.md'] });
     await useLibrary.getState().settled();
     expect(useLibrary.getState().treeFetches.full).toBe(before + 1);
-    useLibrary.getState().filesChanged({ source: 'personal', paths: Array.from({ length: MAX_DELTA_PATHS + 1 }, (_, i) => `bulk/${i}.md`) });
+    useLibrary.getState().filesChanged({
+      source: 'personal',
+      paths: Array.from({ length: MAX_DELTA_PATHS + 1 }, (_, i) => `bulk/${i}.md`),
+    });
     await useLibrary.getState().settled();
     expect(useLibrary.getState().treeFetches.full).toBe(before + 2);
   });

@@ -3,8 +3,16 @@ import type { LibraryEntry } from '../../src/shared/library';
 import { decodeOutline, encodeOutline, type TreeEntry } from '../../src/shared/outline';
 import { LibraryTree, type TreeNode } from '../../src/renderer/components/tree-model';
 
-const entry = (source: string, path: string, overriddenBy?: string, overrides: string[] = []): TreeEntry => ({ source, path, kind: 'knowledge', title: path, overrides, ...(overriddenBy ? { overriddenBy } : {}) });
-const show = (rows: TreeNode[]) => rows.map((r) => (r.kind === 'folder' ? `${r.path}/(${r.count})` : `${r.name}@${r.entry.source}`));
+const entry = (source: string, path: string, overriddenBy?: string, overrides: string[] = []): TreeEntry => ({
+  source,
+  path,
+  kind: 'knowledge',
+  title: path,
+  overrides,
+  ...(overriddenBy ? { overriddenBy } : {}),
+});
+const show = (rows: TreeNode[]) =>
+  rows.map((r) => (r.kind === 'folder' ? `${r.path}/(${r.count})` : `${r.name}@${r.entry.source}`));
 
 describe('tree model', () => {
   it('nests folders, counts files, and hides children of closed folders', () => {
@@ -15,7 +23,10 @@ describe('tree model', () => {
   });
 
   it('lists the winning file before the ones it overrides', () => {
-    const rows = new LibraryTree([entry('starter', 'x.md', 'personal'), entry('personal', 'x.md', undefined, ['starter'])]).rows(() => true);
+    const rows = new LibraryTree([
+      entry('starter', 'x.md', 'personal'),
+      entry('personal', 'x.md', undefined, ['starter']),
+    ]).rows(() => true);
     expect(show(rows)).toEqual(['x.md@personal', 'x.md@starter']);
   });
 
@@ -59,16 +70,66 @@ describe('tree model', () => {
 describe('outline', () => {
   it('round-trips entries, with overrides and kinds, grouped by folder', () => {
     const entries: LibraryEntry[] = [
-      { source: 'starter', path: 'README.md', kind: 'knowledge', title: 'Readme', description: 'd', tags: ['x'], size: 1, mtimeMs: 1, overrides: [] },
-      { source: 'starter', path: 'agents/a.md', kind: 'agent', title: 'A', description: '', tags: [], size: 1, mtimeMs: 1, overrides: [], overriddenBy: 'personal' },
-      { source: 'personal', path: 'agents/a.md', kind: 'agent', title: 'A2', description: '', tags: [], size: 1, mtimeMs: 1, overrides: ['starter'] },
-      { source: 'team', path: 'mcp-servers/x.json', kind: 'mcp-server', title: 'X', description: '', tags: [], size: 1, mtimeMs: 1, overrides: [] },
+      {
+        source: 'starter',
+        path: 'README.md',
+        kind: 'knowledge',
+        title: 'Readme',
+        description: 'd',
+        tags: ['x'],
+        size: 1,
+        mtimeMs: 1,
+        overrides: [],
+      },
+      {
+        source: 'starter',
+        path: 'agents/a.md',
+        kind: 'agent',
+        title: 'A',
+        description: '',
+        tags: [],
+        size: 1,
+        mtimeMs: 1,
+        overrides: [],
+        overriddenBy: 'personal',
+      },
+      {
+        source: 'personal',
+        path: 'agents/a.md',
+        kind: 'agent',
+        title: 'A2',
+        description: '',
+        tags: [],
+        size: 1,
+        mtimeMs: 1,
+        overrides: ['starter'],
+      },
+      {
+        source: 'team',
+        path: 'mcp-servers/x.json',
+        kind: 'mcp-server',
+        title: 'X',
+        description: '',
+        tags: [],
+        size: 1,
+        mtimeMs: 1,
+        overrides: [],
+      },
     ];
     const outline = encodeOutline(entries);
     expect(outline.sources).toEqual(['starter', 'personal', 'team']);
     expect(encodeOutline([], ['starter', 'personal']).sources).toEqual(['starter', 'personal']);
     expect(new LibraryTree([], ['personal']).sources.has('personal')).toBe(true);
     expect(outline.dirs.map(([d]) => d)).toEqual(['', 'agents', 'mcp-servers']);
-    expect(decodeOutline(JSON.parse(JSON.stringify(outline)))).toEqual(entries.map(({ source, path, kind, title, overrides, overriddenBy }) => ({ source, path, kind, title, overrides, ...(overriddenBy ? { overriddenBy } : {}) })));
+    expect(decodeOutline(JSON.parse(JSON.stringify(outline)))).toEqual(
+      entries.map(({ source, path, kind, title, overrides, overriddenBy }) => ({
+        source,
+        path,
+        kind,
+        title,
+        overrides,
+        ...(overriddenBy ? { overriddenBy } : {}),
+      })),
+    );
   });
 });

@@ -17,9 +17,15 @@ interface InstallOpts {
 
 /** Turns the install flags into one request per tool (`--tool a,b`); usage errors for a bad tool, scope or drift choice. */
 function installRequests(name: string, o: InstallOpts) {
-  const tools = (o.tool ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tools = (o.tool ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const bad = tools.find((t) => !(TOOL_IDS as ReadonlyArray<string>).includes(t));
-  if (!tools.length || bad) throw new UsageError(`--tool must be one or more (comma-separated) of ${TOOL_IDS.join(', ')}${bad ? `, not "${bad}"` : ''}.`);
+  if (!tools.length || bad)
+    throw new UsageError(
+      `--tool must be one or more (comma-separated) of ${TOOL_IDS.join(', ')}${bad ? `, not "${bad}"` : ''}.`,
+    );
   return tools.map((tool) => installRequest(name, { ...o, tool }));
 }
 
@@ -27,7 +33,8 @@ function installRequest(name: string, o: InstallOpts) {
   const scope = o.scope ?? (o.project ? 'project' : 'user');
   if (scope !== 'user' && scope !== 'project') throw new UsageError(`--scope must be user or project, not "${scope}".`);
   if (scope === 'project' && !o.project) throw new UsageError('--scope project needs --project DIR.');
-  if (o.onDrift && !['overwrite', 'adopt', 'skip'].includes(o.onDrift)) throw new UsageError(`--on-drift must be overwrite, adopt or skip, not "${o.onDrift}".`);
+  if (o.onDrift && !['overwrite', 'adopt', 'skip'].includes(o.onDrift))
+    throw new UsageError(`--on-drift must be overwrite, adopt or skip, not "${o.onDrift}".`);
   return {
     name,
     tool: o.tool as ToolId,
@@ -41,11 +48,17 @@ function installRequest(name: string, o: InstallOpts) {
 function printResult(ctx: CommandContext, r: InstallResult): void {
   const { io } = ctx;
   for (const f of r.files) {
-    io.out(`${f.action.padEnd(9)} ${f.path}${f.drift.length ? `  (drift: ${f.drift.map((d) => `${d.what} ${d.kind}`).join(', ')}${f.resolution ? `; ${f.resolution}` : ''})` : ''}\n`);
+    io.out(
+      `${f.action.padEnd(9)} ${f.path}${f.drift.length ? `  (drift: ${f.drift.map((d) => `${d.what} ${d.kind}`).join(', ')}${f.resolution ? `; ${f.resolution}` : ''})` : ''}\n`,
+    );
     if (r.dryRun && f.diff) io.out(f.diff);
   }
   for (const w of r.warnings) io.out(`warning: ${w}\n`);
-  io.out(r.dryRun ? `Dry run: ${r.files.filter((f) => f.action !== 'unchanged' && f.action !== 'skip').length} file(s) would change; nothing was written.\n` : `${r.written} file(s) written.\n`);
+  io.out(
+    r.dryRun
+      ? `Dry run: ${r.files.filter((f) => f.action !== 'unchanged' && f.action !== 'skip').length} file(s) would change; nothing was written.\n`
+      : `${r.written} file(s) written.\n`,
+  );
 }
 
 function addInstallFlags(cmd: Command): Command {
@@ -54,7 +67,10 @@ function addInstallFlags(cmd: Command): Command {
     .option('--scope <scope>', 'user (files under your home folder) or project (files in --project)')
     .option('--project <dir>', 'the project folder for a project-scope install')
     .option('--dry-run', 'show the per-file diff and write nothing')
-    .option('--on-drift <choice>', 'when a managed file changed since the last install: overwrite, adopt (keep theirs) or skip')
+    .option(
+      '--on-drift <choice>',
+      'when a managed file changed since the last install: overwrite, adopt (keep theirs) or skip',
+    )
     .option('--json', 'print the result as JSON');
 }
 
@@ -69,8 +85,12 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
         const { agents } = await ctx.call('agents:list', {});
         if (ctx.flags.json) return agents;
         for (const a of agents) {
-          const where = a.installs.map((i) => `${i.tool}${i.scope === 'project' ? `@${i.project}` : ''} (${i.state})`).join(', ');
-          ctx.io.out(`${a.name.padEnd(24)} ${a.source.padEnd(10)} ${a.error ? `INVALID: ${a.error}` : a.description}${where ? `\n${''.padEnd(36)}installed: ${where}` : ''}\n`);
+          const where = a.installs
+            .map((i) => `${i.tool}${i.scope === 'project' ? `@${i.project}` : ''} (${i.state})`)
+            .join(', ');
+          ctx.io.out(
+            `${a.name.padEnd(24)} ${a.source.padEnd(10)} ${a.error ? `INVALID: ${a.error}` : a.description}${where ? `\n${''.padEnd(36)}installed: ${where}` : ''}\n`,
+          );
         }
         ctx.io.out(`${agents.length} agents\n`);
         return undefined;
@@ -85,11 +105,21 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
         const d = await ctx.call('agents:show', { name });
         if (ctx.flags.json) return d;
         const { io } = ctx;
-        io.out(`${d.agent.title ?? d.agent.name} (${d.agent.source}/${d.agent.path})\n${d.agent.description}\n\nResources:\n`);
+        io.out(
+          `${d.agent.title ?? d.agent.name} (${d.agent.source}/${d.agent.path})\n${d.agent.description}\n\nResources:\n`,
+        );
         for (const r of d.resources) io.out(`  ${r.source}/${r.path}  (via ${r.via})\n`);
         io.out(`MCP servers: ${d.mcpServers.map((s) => s.name).join(', ') || 'none'}\n`);
-        io.out(`Context: about ${d.budget.tokens.toLocaleString('en')} tokens; ${d.budget.perTool.filter((t) => t.over).map((t) => `over the ${t.limit.toLocaleString('en')} suggested for ${t.tool}`).join(', ') || 'within every tool\'s budget'}\n`);
-        for (const i of d.installs) io.out(`Installed: ${i.tool} ${i.scope}${i.project ? ` ${i.project}` : ''}: ${i.state}\n`);
+        io.out(
+          `Context: about ${d.budget.tokens.toLocaleString('en')} tokens; ${
+            d.budget.perTool
+              .filter((t) => t.over)
+              .map((t) => `over the ${t.limit.toLocaleString('en')} suggested for ${t.tool}`)
+              .join(', ') || "within every tool's budget"
+          }\n`,
+        );
+        for (const i of d.installs)
+          io.out(`Installed: ${i.tool} ${i.scope}${i.project ? ` ${i.project}` : ''}: ${i.state}\n`);
         for (const w of d.warnings) io.out(`warning: ${w}\n`);
         io.out(`\n${d.agent.prompt}`);
         return undefined;
@@ -112,13 +142,22 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
             throw new UsageError(`Cannot read --from file "${opts.from}".`);
           }
         }
-        const r = await ctx.call('agents:create', { name, ...(from !== undefined ? { from } : {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.description ? { description: opts.description } : {}) });
+        const r = await ctx.call('agents:create', {
+          name,
+          ...(from !== undefined ? { from } : {}),
+          ...(opts.title ? { title: opts.title } : {}),
+          ...(opts.description ? { description: opts.description } : {}),
+        });
         if (ctx.flags.json) return r;
         ctx.io.out(`Created ${r.path}\n`);
         return undefined;
       }),
     );
-  addInstallFlags(agent.command('install <name>').description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.')).action((name: string, opts: InstallOpts) =>
+  addInstallFlags(
+    agent
+      .command('install <name>')
+      .description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.'),
+  ).action((name: string, opts: InstallOpts) =>
     run('agent install', opts, async (ctx) => {
       // All tools in one operation: one lock, one library walk.
       const { results } = await ctx.call('agents:installMany', { requests: installRequests(name, opts) });
@@ -127,7 +166,11 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
       return undefined;
     }),
   );
-  addInstallFlags(agent.command('uninstall <name>').description('Remove exactly what an install wrote, leaving merged files as they would be without it.')).action((name: string, opts: InstallOpts) =>
+  addInstallFlags(
+    agent
+      .command('uninstall <name>')
+      .description('Remove exactly what an install wrote, leaving merged files as they would be without it.'),
+  ).action((name: string, opts: InstallOpts) =>
     run('agent uninstall', opts, async (ctx) => {
       const { results } = await ctx.call('agents:uninstallMany', { requests: installRequests(name, opts) });
       if (ctx.flags.json) return results.length === 1 ? results[0] : results;
@@ -143,7 +186,10 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
       run('agent status', opts, async (ctx) => {
         const { installs } = await ctx.call('agents:status', {});
         if (ctx.flags.json) return installs;
-        for (const i of installs) ctx.io.out(`${i.agent.padEnd(24)} ${i.tool.padEnd(15)} ${i.scope.padEnd(8)} ${i.state.padEnd(16)} ${i.project ?? ''}\n`);
+        for (const i of installs)
+          ctx.io.out(
+            `${i.agent.padEnd(24)} ${i.tool.padEnd(15)} ${i.scope.padEnd(8)} ${i.state.padEnd(16)} ${i.project ?? ''}\n`,
+          );
         ctx.io.out(`${installs.length} installs\n`);
         return undefined;
       }),

@@ -35,12 +35,21 @@ export function formatLogLine(l: LogLine): string {
  * Prints new log lines as they are written (polling the log through the router) until `signal` aborts.
  * Resolves when stopped.
  */
-export async function followLogs(ctx: CommandContext, query: { level?: Level; after?: string; shown?: ReadonlyArray<LogLine> }, signal: AbortSignal, intervalMs = 500): Promise<void> {
+export async function followLogs(
+  ctx: CommandContext,
+  query: { level?: Level; after?: string; shown?: ReadonlyArray<LogLine> },
+  signal: AbortSignal,
+  intervalMs = 500,
+): Promise<void> {
   let after = query.after;
   // Lines written in the same millisecond as the last one shown: ask from 1 ms earlier and skip what was printed.
   let printed = new Set((query.shown ?? []).map(lineKey));
   while (!signal.aborted) {
-    const { lines } = await ctx.call('logs:query', { ...(query.level ? { level: query.level } : {}), ...(after ? { after: msBefore(after) } : {}), limit: 1000 });
+    const { lines } = await ctx.call('logs:query', {
+      ...(query.level ? { level: query.level } : {}),
+      ...(after ? { after: msBefore(after) } : {}),
+      limit: 1000,
+    });
     const fresh = lines.filter((l) => !printed.has(lineKey(l)));
     for (const l of fresh) ctx.io.out(ctx.flags.json ? JSON.stringify(l) + '\n' : formatLogLine(l));
     if (fresh.length) {
@@ -57,7 +66,9 @@ export async function followLogs(ctx: CommandContext, query: { level?: Level; af
 export function registerHealth(program: Command, run: CommandRunner): void {
   program
     .command('health')
-    .description('Check git, library sources, settings, history, index, disk, permissions, sync conflicts and speed. Exits 1 when a check fails.')
+    .description(
+      'Check git, library sources, settings, history, index, disk, permissions, sync conflicts and speed. Exits 1 when a check fails.',
+    )
     .option('--json', 'print the report as JSON')
     .option('--only <ids...>', 'run only these checks (e.g. git source settings)')
     .action((opts: { json?: boolean; only?: string[] }) =>
@@ -72,7 +83,9 @@ export function registerHealth(program: Command, run: CommandRunner): void {
 
   program
     .command('doctor')
-    .description('Run the health checks and, with --fix, the repairs they offer (each backs up what it touches first). Exits 1 when a check still fails.')
+    .description(
+      'Run the health checks and, with --fix, the repairs they offer (each backs up what it touches first). Exits 1 when a check still fails.',
+    )
     .option('--fix', 'run the repairs')
     .option('--json', 'print the result as JSON')
     .action((opts: { json?: boolean; fix?: boolean }) =>
@@ -83,7 +96,10 @@ export function registerHealth(program: Command, run: CommandRunner): void {
         if (!opts.fix) {
           printReport(ctx.io, result.before);
           const fixable = result.before.checks.filter((c) => c.status !== 'ok' && c.fix).length;
-          if (fixable) ctx.io.out(`${fixable} problem${fixable === 1 ? '' : 's'} can be repaired: run \`ai-config doctor --fix\`.\n`);
+          if (fixable)
+            ctx.io.out(
+              `${fixable} problem${fixable === 1 ? '' : 's'} can be repaired: run \`ai-config doctor --fix\`.\n`,
+            );
           return undefined;
         }
         if (!result.repairs.length) ctx.io.out('Nothing to repair.\n\n');
@@ -104,35 +120,62 @@ export function registerHealth(program: Command, run: CommandRunner): void {
     .option('-n, --lines <n>', 'how many lines', '100')
     .option('-f, --follow', 'keep printing new lines')
     .option('--json', 'print JSON lines')
-    .action((opts: { json?: boolean; level?: string; component?: string; correlation?: string; grep?: string; lines: string; follow?: boolean }) =>
-      run('logs', opts, async (ctx) => {
-        if (opts.level && !(LEVELS as ReadonlyArray<string>).includes(opts.level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
-        const limit = Number(opts.lines);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--lines must be a whole number from 1 to 5000');
-        const level = opts.level as Level | undefined;
-        const { lines } = await ctx.call('logs:query', { limit, ...(level ? { level } : {}), ...(opts.component ? { component: opts.component } : {}), ...(opts.correlation ? { correlationId: opts.correlation } : {}), ...(opts.grep ? { text: opts.grep } : {}) });
-        if (ctx.flags.json && !opts.follow) return lines;
-        for (const l of lines) ctx.io.out(ctx.flags.json ? JSON.stringify(l) + '\n' : formatLogLine(l));
-        if (opts.follow) {
-          const stop = new AbortController();
-          const onSignal = () => stop.abort();
-          process.once('SIGINT', onSignal);
-          process.once('SIGTERM', onSignal);
-          try {
-            await followLogs(ctx, { ...(level ? { level } : {}), shown: lines, ...(lines.length ? { after: lines[lines.length - 1]!.time } : { after: new Date().toISOString() }) }, stop.signal);
-          } finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+    .action(
+      (opts: {
+        json?: boolean;
+        level?: string;
+        component?: string;
+        correlation?: string;
+        grep?: string;
+        lines: string;
+        follow?: boolean;
+      }) =>
+        run('logs', opts, async (ctx) => {
+          if (opts.level && !(LEVELS as ReadonlyArray<string>).includes(opts.level))
+            throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+          const limit = Number(opts.lines);
+          if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
+            throw new UsageError('--lines must be a whole number from 1 to 5000');
+          const level = opts.level as Level | undefined;
+          const { lines } = await ctx.call('logs:query', {
+            limit,
+            ...(level ? { level } : {}),
+            ...(opts.component ? { component: opts.component } : {}),
+            ...(opts.correlation ? { correlationId: opts.correlation } : {}),
+            ...(opts.grep ? { text: opts.grep } : {}),
+          });
+          if (ctx.flags.json && !opts.follow) return lines;
+          for (const l of lines) ctx.io.out(ctx.flags.json ? JSON.stringify(l) + '\n' : formatLogLine(l));
+          if (opts.follow) {
+            const stop = new AbortController();
+            const onSignal = () => stop.abort();
+            process.once('SIGINT', onSignal);
+            process.once('SIGTERM', onSignal);
+            try {
+              await followLogs(
+                ctx,
+                {
+                  ...(level ? { level } : {}),
+                  shown: lines,
+                  ...(lines.length ? { after: lines[lines.length - 1]!.time } : { after: new Date().toISOString() }),
+                },
+                stop.signal,
+              );
+            } finally {
+              process.off('SIGINT', onSignal);
+              process.off('SIGTERM', onSignal);
+            }
           }
-        }
-        return undefined;
-      }),
+          return undefined;
+        }),
     );
 
   program
     .command('diagnostics')
     .argument('<file>', 'where to write the bundle (JSON)')
-    .description('Write a redacted support bundle (versions, settings, health, recent logs, audit, metrics) to FILE. Nothing is sent anywhere.')
+    .description(
+      'Write a redacted support bundle (versions, settings, health, recent logs, audit, metrics) to FILE. Nothing is sent anywhere.',
+    )
     .option('--json', 'print the result as JSON')
     .action((file: string, opts: { json?: boolean }) =>
       run('diagnostics', opts, async (ctx) => {

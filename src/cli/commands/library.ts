@@ -22,18 +22,36 @@ function printResult(ctx: CommandContext, r: UpdateResult): void {
     return;
   }
   ctx.io.out(`${r.message}\n`);
-  for (const c of r.commits.slice(0, 50)) ctx.io.out(`  ${short(c.hash)}  ${c.date.slice(0, 10)}  ${c.author}: ${c.subject}\n`);
+  for (const c of r.commits.slice(0, 50))
+    ctx.io.out(`  ${short(c.hash)}  ${c.date.slice(0, 10)}  ${c.author}: ${c.subject}\n`);
   if (r.commits.length > 50) ctx.io.out(`  … and ${r.commits.length - 50} more (see \`library log ${r.source}\`)\n`);
-  for (const [mark, list] of [['A', r.files.added], ['M', r.files.modified], ['D', r.files.deleted]] as const) for (const f of list) ctx.io.out(`  ${mark} ${f}\n`);
+  for (const [mark, list] of [
+    ['A', r.files.added],
+    ['M', r.files.modified],
+    ['D', r.files.deleted],
+  ] as const)
+    for (const f of list) ctx.io.out(`  ${mark} ${f}\n`);
   for (const f of r.kept) ctx.io.out(`  kept your edit: ${f}\n`);
-  for (const f of r.conflicts) ctx.io.out(`  CONFLICT (your version kept in place): ${f}\n    choose: library resolve ${r.source} ${f} mine|theirs   (library diff ${r.source} ${f} shows upstream -> yours)\n`);
+  for (const f of r.conflicts)
+    ctx.io.out(
+      `  CONFLICT (your version kept in place): ${f}\n    choose: library resolve ${r.source} ${f} mine|theirs   (library diff ${r.source} ${f} shows upstream -> yours)\n`,
+    );
 }
 
 function printStatus(ctx: CommandContext, sources: ReadonlyArray<SourceInfo>): void {
   ctx.io.out(`Sources in precedence order (later ones override earlier ones; personal overrides all):\n`);
   for (const s of sources) {
-    const flags = [s.pinned ? `pinned to ${s.pinned}` : '', s.behind ? `${s.behind} behind` : '', s.ahead ? `${s.ahead} ahead` : '', s.localChanges.length ? `${s.localChanges.length} local edit(s)` : '', s.conflicts.length ? `${s.conflicts.length} conflict(s)` : '', s.present ? '' : 'MISSING'].filter(Boolean);
-    ctx.io.out(`${s.precedence + 1}. ${s.name}  ${s.branch ?? '-'} @ ${short(s.commit)}  ${s.commitSubject ?? ''}\n     ${s.url}${s.lastUpdate ? `  (updated ${s.lastUpdate})` : ''}${flags.length ? `\n     ${flags.join(', ')}` : ''}\n`);
+    const flags = [
+      s.pinned ? `pinned to ${s.pinned}` : '',
+      s.behind ? `${s.behind} behind` : '',
+      s.ahead ? `${s.ahead} ahead` : '',
+      s.localChanges.length ? `${s.localChanges.length} local edit(s)` : '',
+      s.conflicts.length ? `${s.conflicts.length} conflict(s)` : '',
+      s.present ? '' : 'MISSING',
+    ].filter(Boolean);
+    ctx.io.out(
+      `${s.precedence + 1}. ${s.name}  ${s.branch ?? '-'} @ ${short(s.commit)}  ${s.commitSubject ?? ''}\n     ${s.url}${s.lastUpdate ? `  (updated ${s.lastUpdate})` : ''}${flags.length ? `\n     ${flags.join(', ')}` : ''}\n`,
+    );
     for (const c of s.conflicts) ctx.io.out(`     conflict: ${c.path}\n`);
   }
   ctx.io.out(`${sources.length + 1}. personal (always wins)\n`);
@@ -52,7 +70,11 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
         const width = Math.min(60, Math.max(4, ...entries.map((e) => e.path.length)));
         ctx.io.out(`${'PATH'.padEnd(width)}  ${'SOURCE'.padEnd(10)}  ${'KIND'.padEnd(10)}  TITLE\n`);
         for (const e of entries) {
-          const note = e.overriddenBy ? `  (overridden by ${e.overriddenBy})` : e.overrides.length ? `  (overrides ${e.overrides.join(', ')})` : '';
+          const note = e.overriddenBy
+            ? `  (overridden by ${e.overriddenBy})`
+            : e.overrides.length
+              ? `  (overrides ${e.overrides.join(', ')})`
+              : '';
           ctx.io.out(`${e.path.padEnd(width)}  ${e.source.padEnd(10)}  ${e.kind.padEnd(10)}  ${e.title}${note}\n`);
         }
         ctx.io.out(`${entries.length} files\n`);
@@ -67,31 +89,46 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
     .argument('<url>', 'https://, ssh://, user@host:path or file:// URL (no credentials in it)')
     .option('--branch <branch>', 'branch to follow (default: the remote default branch)')
     .option('--ssh-key <path>', 'private key file for SSH (only this key is offered)')
-    .option('--token-env <VAR>', 'read the HTTPS token from this environment variable (its name is saved, never the token)')
+    .option(
+      '--token-env <VAR>',
+      'read the HTTPS token from this environment variable (its name is saved, never the token)',
+    )
     .option('--ask-token', 'prompt for the HTTPS token (read from standard input) and store it encrypted')
     .option('--accept-host-key', 'trust the SSH server key on first use (its fingerprint is printed)')
     .option('--json', 'print the source as JSON')
-    .action((name: string, url: string, opts: { branch?: string; sshKey?: string; tokenEnv?: string; askToken?: boolean; acceptHostKey?: boolean; json?: boolean }) =>
-      run('library add', opts, async (ctx) => {
-        const token = opts.askToken ? await readSecretLine(`Token for ${url}: `) : undefined;
-        const stop = cancelOnInterrupt(ctx);
-        try {
-          const info = await ctx.call('sources:add', {
-            name,
-            url,
-            ...(opts.branch ? { branch: opts.branch } : {}),
-            ...(opts.sshKey ? { sshKey: path.resolve(opts.sshKey) } : {}),
-            ...(opts.tokenEnv ? { tokenEnv: opts.tokenEnv } : {}),
-            ...(token ? { token } : {}),
-            ...(opts.acceptHostKey ? { acceptHostKey: true } : {}),
-          });
-          if (ctx.flags.json) return info;
-          ctx.io.out(`Added ${info.name}: ${info.url} (${info.branch} @ ${short(info.commit)}).\n`);
-          return undefined;
-        } finally {
-          stop();
-        }
-      }),
+    .action(
+      (
+        name: string,
+        url: string,
+        opts: {
+          branch?: string;
+          sshKey?: string;
+          tokenEnv?: string;
+          askToken?: boolean;
+          acceptHostKey?: boolean;
+          json?: boolean;
+        },
+      ) =>
+        run('library add', opts, async (ctx) => {
+          const token = opts.askToken ? await readSecretLine(`Token for ${url}: `) : undefined;
+          const stop = cancelOnInterrupt(ctx);
+          try {
+            const info = await ctx.call('sources:add', {
+              name,
+              url,
+              ...(opts.branch ? { branch: opts.branch } : {}),
+              ...(opts.sshKey ? { sshKey: path.resolve(opts.sshKey) } : {}),
+              ...(opts.tokenEnv ? { tokenEnv: opts.tokenEnv } : {}),
+              ...(token ? { token } : {}),
+              ...(opts.acceptHostKey ? { acceptHostKey: true } : {}),
+            });
+            if (ctx.flags.json) return info;
+            ctx.io.out(`Added ${info.name}: ${info.url} (${info.branch} @ ${short(info.commit)}).\n`);
+            return undefined;
+          } finally {
+            stop();
+          }
+        }),
     );
 
   library
@@ -150,9 +187,15 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
     .action((name: string | undefined, opts: { json?: boolean; limit: string }) =>
       run('library log', opts, async (ctx) => {
         const target = name ?? (await ctx.call('sources:list', {})).sources.at(-1)?.name ?? 'starter';
-        const log = await ctx.call('sources:log', { name: target, limit: Math.max(1, Math.min(1000, Number(opts.limit) || 50)) });
+        const log = await ctx.call('sources:log', {
+          name: target,
+          limit: Math.max(1, Math.min(1000, Number(opts.limit) || 50)),
+        });
         if (ctx.flags.json) return log;
-        for (const e of log.entries) ctx.io.out(`${e.current ? '*' : e.incoming ? '+' : ' '} ${short(e.hash)}  ${e.date.slice(0, 10)}  ${e.author}: ${e.subject}\n`);
+        for (const e of log.entries)
+          ctx.io.out(
+            `${e.current ? '*' : e.incoming ? '+' : ' '} ${short(e.hash)}  ${e.date.slice(0, 10)}  ${e.author}: ${e.subject}\n`,
+          );
         return undefined;
       }),
     );
@@ -165,8 +208,14 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
       .option('--json', 'print the result as JSON')
       .action((name: string | undefined, opts: { json?: boolean }) =>
         run(`library ${cmd}`, opts, async (ctx) => {
-          const target = name ?? (await ctx.call('sources:list', {})).sources.filter((s) => s.kind === 'git').at(-1)?.name;
-          if (!target) throw new AppError('NOT_FOUND', 'There is no Git source.', 'Add one with `ai-config library add NAME URL`.');
+          const target =
+            name ?? (await ctx.call('sources:list', {})).sources.filter((s) => s.kind === 'git').at(-1)?.name;
+          if (!target)
+            throw new AppError(
+              'NOT_FOUND',
+              'There is no Git source.',
+              'Add one with `ai-config library add NAME URL`.',
+            );
           const r = await ctx.call(channel, { name: target });
           if (ctx.flags.json) return r;
           printResult(ctx, r);
@@ -200,14 +249,16 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
       run('library unpin', opts, async (ctx) => {
         const info = await ctx.call('sources:unpin', { name });
         if (ctx.flags.json) return info;
-        ctx.io.out(`${name} is no longer pinned; run \`ai-config library update ${name}\` to move to the latest version.\n`);
+        ctx.io.out(
+          `${name} is no longer pinned; run \`ai-config library update ${name}\` to move to the latest version.\n`,
+        );
         return undefined;
       }),
     );
 
   library
     .command('diff')
-    .description('Show a file\'s diff: between two versions, or (without --from/--to) upstream -> your local edit.')
+    .description("Show a file's diff: between two versions, or (without --from/--to) upstream -> your local edit.")
     .argument('<name>')
     .argument('<path>')
     .option('--from <ref>')
@@ -215,7 +266,12 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
     .option('--json', 'print {diff} as JSON')
     .action((name: string, file: string, opts: { json?: boolean; from?: string; to?: string }) =>
       run('library diff', opts, async (ctx) => {
-        const r = await ctx.call('sources:diff', { name, path: file, ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) });
+        const r = await ctx.call('sources:diff', {
+          name,
+          path: file,
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+        });
         if (ctx.flags.json) return r;
         ctx.io.out(r.diff || '(no difference)\n');
         return undefined;
@@ -224,14 +280,17 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
 
   library
     .command('resolve')
-    .description('Resolve a conflict left by an update: keep mine (your edit) or take theirs (upstream; yours is backed up).')
+    .description(
+      'Resolve a conflict left by an update: keep mine (your edit) or take theirs (upstream; yours is backed up).',
+    )
     .argument('<name>')
     .argument('<path>')
     .argument('<choice>', 'mine or theirs')
     .option('--json', 'print the source as JSON')
     .action((name: string, file: string, choice: string, opts: { json?: boolean }) =>
       run('library resolve', opts, async (ctx) => {
-        if (choice !== 'mine' && choice !== 'theirs') throw new UsageError(`choice must be "mine" or "theirs", not "${choice}"`);
+        if (choice !== 'mine' && choice !== 'theirs')
+          throw new UsageError(`choice must be "mine" or "theirs", not "${choice}"`);
         const info = await ctx.call('sources:resolve', { name, path: file, choice });
         if (ctx.flags.json) return info;
         ctx.io.out(`Resolved ${name}/${file} (${choice}); ${info.conflicts.length} conflict(s) left.\n`);

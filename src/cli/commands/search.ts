@@ -7,7 +7,9 @@ const KINDS = ['knowledge', 'agent', 'mcp-server'] as const;
 export function registerSearch(program: Command, run: CommandRunner): void {
   program
     .command('search')
-    .description('Search every library and personal file: full text, title, tags and path, ranked, with prefix and typo-tolerant matching.')
+    .description(
+      'Search every library and personal file: full text, title, tags and path, ranked, with prefix and typo-tolerant matching.',
+    )
     .argument('<query...>', 'words to look for (an empty string with filters lists the matching files)')
     .option('--source <name>', 'only files of this source (a library source name, or "personal")')
     .option('--tag <tag>', 'only files with this tag')
@@ -16,9 +18,11 @@ export function registerSearch(program: Command, run: CommandRunner): void {
     .option('--json', 'print the result as JSON')
     .action((words: string[], opts: { source?: string; tag?: string; kind?: string; limit?: string; json?: boolean }) =>
       run('search', opts, async (ctx) => {
-        if (opts.kind !== undefined && !(KINDS as ReadonlyArray<string>).includes(opts.kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, not "${opts.kind}".`);
+        if (opts.kind !== undefined && !(KINDS as ReadonlyArray<string>).includes(opts.kind))
+          throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, not "${opts.kind}".`);
         const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) throw new UsageError(`--limit must be a whole number from 1 to 500, not "${opts.limit}".`);
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
+          throw new UsageError(`--limit must be a whole number from 1 to 500, not "${opts.limit}".`);
         const result = await ctx.call('index:search', {
           query: words.join(' '),
           ...(opts.source ? { source: opts.source } : {}),
@@ -28,10 +32,16 @@ export function registerSearch(program: Command, run: CommandRunner): void {
         });
         if (ctx.flags.json) return result;
         for (const h of result.hits) {
-          ctx.io.out(`${h.source}/${h.path}  ${h.title}${h.overriddenBy ? `  (overridden by ${h.overriddenBy})` : ''}\n`);
+          ctx.io.out(
+            `${h.source}/${h.path}  ${h.title}${h.overriddenBy ? `  (overridden by ${h.overriddenBy})` : ''}\n`,
+          );
           if (h.description) ctx.io.out(`    ${h.description}\n`);
         }
-        ctx.io.out(result.total === 0 ? `No files match "${result.query}".\n` : `${result.hits.length} of ${result.total} matches (${result.tookMs} ms)\n`);
+        ctx.io.out(
+          result.total === 0
+            ? `No files match "${result.query}".\n`
+            : `${result.hits.length} of ${result.total} matches (${result.tookMs} ms)\n`,
+        );
         return undefined;
       }),
     );
@@ -39,13 +49,17 @@ export function registerSearch(program: Command, run: CommandRunner): void {
   const index = program.command('index').description('The library index (state/index/): statistics and rebuild.');
   index
     .command('rebuild')
-    .description('Throw the index cache away and index every file again (the index also rebuilds itself when its cache is damaged).')
+    .description(
+      'Throw the index cache away and index every file again (the index also rebuilds itself when its cache is damaged).',
+    )
     .option('--json', 'print the index statistics as JSON')
     .action((opts: { json?: boolean }) =>
       run('index rebuild', opts, async (ctx) => {
         const s = await ctx.call('index:rebuild', {});
         if (ctx.flags.json) return s;
-        ctx.io.out(`Indexed ${s.files} files (${s.terms} distinct words, about ${s.tokens} tokens) in ${s.lastUpdate?.ms ?? '?'} ms.\n`);
+        ctx.io.out(
+          `Indexed ${s.files} files (${s.terms} distinct words, about ${s.tokens} tokens) in ${s.lastUpdate?.ms ?? '?'} ms.\n`,
+        );
         return undefined;
       }),
     );
@@ -57,7 +71,9 @@ export function registerSearch(program: Command, run: CommandRunner): void {
       run('index stats', opts, async (ctx) => {
         const s = await ctx.call('index:stats', {});
         if (ctx.flags.json) return s;
-        ctx.io.out(`${s.files} files, ${s.terms} distinct words, about ${s.tokens} tokens (loaded from ${s.loadedFrom})\n`);
+        ctx.io.out(
+          `${s.files} files, ${s.terms} distinct words, about ${s.tokens} tokens (loaded from ${s.loadedFrom})\n`,
+        );
         for (const src of s.sources) ctx.io.out(`  ${src.name.padEnd(12)} ${src.files} files\n`);
         ctx.io.out(`Cache: ${s.cacheFile} (${s.cacheBytes} bytes)\n`);
         return undefined;

@@ -8,13 +8,16 @@ import type { CommandRunner } from '../command';
 export function registerServe(program: Command, run: CommandRunner, packageRoot: string): void {
   program
     .command('serve')
-    .description('Serve the app UI in your browser on 127.0.0.1 (the same UI as the desktop window). Stops with Ctrl+C.')
+    .description(
+      'Serve the app UI in your browser on 127.0.0.1 (the same UI as the desktop window). Stops with Ctrl+C.',
+    )
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--json', 'print {"url", "origin", "port"} as one JSON line')
     .action((opts: { port?: string; json?: boolean }) =>
       run('serve', opts, async (ctx) => {
         const port = opts.port === undefined ? 0 : Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${opts.port}".`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port must be a whole number from 0 to 65535, not "${opts.port}".`);
         const host = await startHost({
           router: ctx.runtime.router,
           events: ctx.runtime.events,
@@ -25,11 +28,17 @@ export function registerServe(program: Command, run: CommandRunner, packageRoot:
         const stopHistory = startHistoryBackground(ctx.runtime.services);
         void ctx.runtime.services.index.watch();
         if (ctx.flags.json) ctx.io.out(JSON.stringify({ url: host.url, origin: host.origin, port: host.port }) + '\n');
-        else ctx.io.out(`AI Configurator is running. Open this URL in your browser (it signs you in for this run):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`);
+        else
+          ctx.io.out(
+            `AI Configurator is running. Open this URL in your browser (it signs you in for this run):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`,
+          );
         await new Promise<void>((resolve) => {
           const stop = () => {
             stopHistory();
-            void host.close().then(() => ctx.runtime.services.index.close()).then(resolve);
+            void host
+              .close()
+              .then(() => ctx.runtime.services.index.close())
+              .then(resolve);
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);

@@ -15,7 +15,9 @@ export function registerStatus(program: Command, run: CommandRunner): void {
         io.out(`Personal:  ${status.personalDir}\n`);
         if (status.sources.length) io.out('Sources:\n');
         for (const s of status.sources) {
-          const where = s.present ? `${s.branch ?? ''} @ ${s.commit?.slice(0, 10) ?? '?'} (${s.commitDate ?? ''})` : 'missing: run `ai-config init` or `ai-config doctor --fix`';
+          const where = s.present
+            ? `${s.branch ?? ''} @ ${s.commit?.slice(0, 10) ?? '?'} (${s.commitDate ?? ''})`
+            : 'missing: run `ai-config init` or `ai-config doctor --fix`';
           io.out(`  ${s.name.padEnd(12)} ${s.url}  ${where}${s.pinned ? `  pinned to ${s.pinned}` : ''}\n`);
         }
         return undefined;

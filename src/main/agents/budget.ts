@@ -23,7 +23,10 @@ export function estimateTokens(text: string): number {
 }
 
 /** The agent's estimated context per tool, with warnings above each tool's limit and repeated content flagged. */
-export function contextBudget(prompt: string, resources: ReadonlyArray<{ readonly path: string; readonly body: string }>): ContextBudget {
+export function contextBudget(
+  prompt: string,
+  resources: ReadonlyArray<{ readonly path: string; readonly body: string }>,
+): ContextBudget {
   const tokens = estimateTokens(prompt) + resources.reduce((n, r) => n + estimateTokens(r.body), 0);
   const perTool = TOOL_IDS.map((tool) => {
     // Claude Desktop gets only MCP servers from an agent, no instructions.
@@ -44,7 +47,9 @@ export function contextBudget(prompt: string, resources: ReadonlyArray<{ readonl
       if (norm.length >= 80) note(`para:${norm}`, norm.slice(0, 80) + '…', where);
     }
   }
-  const dupFiles = new Set([...seen.entries()].filter(([k, v]) => k.startsWith('file:') && v.in.length > 1).flatMap(([, v]) => v.in));
+  const dupFiles = new Set(
+    [...seen.entries()].filter(([k, v]) => k.startsWith('file:') && v.in.length > 1).flatMap(([, v]) => v.in),
+  );
   const duplicates = [...seen.entries()]
     .filter(([k, v]) => v.in.length > 1 && (k.startsWith('file:') || !v.in.every((w) => dupFiles.has(w))))
     .map(([, v]) => ({ excerpt: v.excerpt, in: v.in }));
@@ -55,7 +60,11 @@ export function contextBudget(prompt: string, resources: ReadonlyArray<{ readonl
  * The sample the Analytics chart keeps per agent: its estimated tokens against the tightest budget of the tools
  * it is installed into (or targets); no budget when it goes to none with a limit.
  */
-export function budgetSample(agent: string, budget: ContextBudget, tools: ReadonlyArray<string>): { agent: string; tokens: number; budget?: number } {
+export function budgetSample(
+  agent: string,
+  budget: ContextBudget,
+  tools: ReadonlyArray<string>,
+): { agent: string; tokens: number; budget?: number } {
   const limits = budget.perTool.filter((t) => tools.includes(t.tool) && t.limit > 0).map((t) => t.limit);
   return { agent, tokens: budget.tokens, ...(limits.length ? { budget: Math.min(...limits) } : {}) };
 }

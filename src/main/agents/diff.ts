@@ -67,7 +67,9 @@ function lineOps(a: string[], b: string[]): Op[] {
     const n = am.length;
     const m = bm.length;
     const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-    for (let x = n - 1; x >= 0; x--) for (let y = m - 1; y >= 0; y--) lcs[x]![y] = am[x] === bm[y] ? lcs[x + 1]![y + 1]! + 1 : Math.max(lcs[x + 1]![y]!, lcs[x]![y + 1]!);
+    for (let x = n - 1; x >= 0; x--)
+      for (let y = m - 1; y >= 0; y--)
+        lcs[x]![y] = am[x] === bm[y] ? lcs[x + 1]![y + 1]! + 1 : Math.max(lcs[x + 1]![y]!, lcs[x]![y + 1]!);
     let x = 0;
     let y = 0;
     while (x < n || y < m) {
@@ -84,6 +86,7 @@ function lineOps(a: string[], b: string[]): Op[] {
       }
     }
   }
-  for (let k = 0; k < suf; k++) ops.push({ t: ' ', line: a[a.length - suf + k]!, a: a.length - suf + k, b: b.length - suf + k });
+  for (let k = 0; k < suf; k++)
+    ops.push({ t: ' ', line: a[a.length - suf + k]!, a: a.length - suf + k, b: b.length - suf + k });
   return ops;
 }

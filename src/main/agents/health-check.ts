@@ -10,11 +10,20 @@ export function installsCheck(agents: Pick<AgentService, 'status'>): Check {
       if (!ctx.settings()) return { status: 'ok', explanation: 'No workspace yet, so nothing is installed.' };
       const installs = await agents.status();
       if (!installs.length) return { status: 'ok', explanation: 'No agents are installed into any tool.' };
-      const where = (i: (typeof installs)[number]) => `${i.agent} for ${i.tool} (${i.scope}${i.project ? ` ${i.project}` : ''})`;
+      const where = (i: (typeof installs)[number]) =>
+        `${i.agent} for ${i.tool} (${i.scope}${i.project ? ` ${i.project}` : ''})`;
       const drifted = installs.filter((i) => i.state === 'drifted');
       const stale = installs.filter((i) => i.state === 'needs-reinstall' || i.state === 'missing-agent');
-      if (drifted.length) return { status: 'warn', explanation: `Changed by hand since install: ${drifted.map(where).join('; ')}. Run \`ai-config agent install NAME --tool T --dry-run\` to see the diff, then choose --on-drift overwrite, adopt or skip.` };
-      if (stale.length) return { status: 'warn', explanation: `Needs reinstall (an agent, resource or MCP server file it uses changed since install: a library update, a local edit or a file from another machine): ${stale.map(where).join('; ')}. Install again to bring the tool files up to date.` };
+      if (drifted.length)
+        return {
+          status: 'warn',
+          explanation: `Changed by hand since install: ${drifted.map(where).join('; ')}. Run \`ai-config agent install NAME --tool T --dry-run\` to see the diff, then choose --on-drift overwrite, adopt or skip.`,
+        };
+      if (stale.length)
+        return {
+          status: 'warn',
+          explanation: `Needs reinstall (an agent, resource or MCP server file it uses changed since install: a library update, a local edit or a file from another machine): ${stale.map(where).join('; ')}. Install again to bring the tool files up to date.`,
+        };
       return { status: 'ok', explanation: `${installs.length} install(s), all up to date.` };
     },
   };

@@ -58,11 +58,24 @@ export async function winningFiles(roots: ReadonlyArray<SourceRoot>): Promise<Li
         const stamp = `${f.mtimeMs}:${f.size}`;
         stamps.set(f.abs, stamp);
         const tags = /\.(md|mdc|markdown)$/i.test(f.rel) ? parsed(f.abs, stamp).tags : [];
-        return { source: root.name, path: f.rel, abs: f.abs, tags, kind: 'knowledge' as const, title: '', description: '', size: f.size, mtimeMs: f.mtimeMs };
+        return {
+          source: root.name,
+          path: f.rel,
+          abs: f.abs,
+          tags,
+          kind: 'knowledge' as const,
+          title: '',
+          description: '',
+          size: f.size,
+          mtimeMs: f.mtimeMs,
+        };
       });
     }),
   );
-  return applyPrecedence(perRoot.flat(), roots.map((r) => r.name))
+  return applyPrecedence(
+    perRoot.flat(),
+    roots.map((r) => r.name),
+  )
     .filter((e) => !e.overriddenBy)
     .map((e) => ({ source: e.source, path: e.path, abs: e.abs, tags: e.tags }));
 }

@@ -27,7 +27,12 @@ const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** The 1-based line of the first line of `text` that starts (after indentation and "- ") with `needle`. */
 function lineOf(text: string, needle: string, fallback = 1): number {
   const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.replace(/^\s*(-\s+)?/, '').replace(/^["']/, '').startsWith(needle));
+  const i = lines.findIndex((l) =>
+    l
+      .replace(/^\s*(-\s+)?/, '')
+      .replace(/^["']/, '')
+      .startsWith(needle),
+  );
   return i >= 0 ? i + 1 : fallback;
 }
 
@@ -36,10 +41,16 @@ function lineOf(text: string, needle: string, fallback = 1): number {
  * MCP server definitions, references to files and servers that do not exist, and duplicate names.
  */
 export async function lintLibrary(dir: string): Promise<LintReport> {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('NOT_FOUND', `${dir} is not a folder.`, 'Run `ai-config lint` in a library folder, or pass its path.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new AppError(
+      'NOT_FOUND',
+      `${dir} is not a folder.`,
+      'Run `ai-config lint` in a library folder, or pass its path.',
+    );
   const files = await walkLibrary(dir);
   const issues: LintIssue[] = [];
-  const add = (file: string, line: number, message: string, severity: LintIssue['severity'] = 'error') => issues.push({ file, line, message, severity });
+  const add = (file: string, line: number, message: string, severity: LintIssue['severity'] = 'error') =>
+    issues.push({ file, line, message, severity });
   const texts = new Map(files.map((f) => [f.rel, fs.readFileSync(f.abs, 'utf8')]));
   const tags = new Map<string, string[]>();
   const agentNames = new Map<string, string>();
@@ -84,11 +95,17 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
     }
     const parsed = mcpServerSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) add(rel, lineOf(text, `"${String(issue.path[0] ?? 'transport')}"`), `field "${issue.path.join('.') || 'transport'}": ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        add(
+          rel,
+          lineOf(text, `"${String(issue.path[0] ?? 'transport')}"`),
+          `field "${issue.path.join('.') || 'transport'}": ${issue.message}`,
+        );
       continue;
     }
     const base = rel.slice('mcp-servers/'.length, -'.json'.length);
-    if (parsed.data.name !== base) add(rel, lineOf(text, '"name"'), `name "${parsed.data.name}" does not match the file name "${base}"`);
+    if (parsed.data.name !== base)
+      add(rel, lineOf(text, '"name"'), `name "${parsed.data.name}" does not match the file name "${base}"`);
     const dup = serverNames.get(parsed.data.name);
     if (dup) add(rel, lineOf(text, '"name"'), `duplicate MCP server name "${parsed.data.name}" (also in ${dup})`);
     else serverNames.set(parsed.data.name, rel);
@@ -101,27 +118,46 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
     const text = texts.get(rel)!;
     const parsed = agentFrontmatterSchema.safeParse(fm);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) add(rel, lineOf(text, `${String(issue.path[0] ?? '')}:`), `field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        add(
+          rel,
+          lineOf(text, `${String(issue.path[0] ?? '')}:`),
+          `field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`,
+        );
       continue;
     }
     const a = parsed.data;
     const base = rel.replace(/^agents\//, '').replace(/\.md$/, '');
-    if (a.name !== base.split('/').pop()) add(rel, lineOf(text, 'name:'), `name "${a.name}" does not match the file name "${base}"`);
+    if (a.name !== base.split('/').pop())
+      add(rel, lineOf(text, 'name:'), `name "${a.name}" does not match the file name "${base}"`);
     const dup = agentNames.get(a.name);
     if (dup) add(rel, lineOf(text, 'name:'), `duplicate agent name "${a.name}" (also in ${dup})`);
     else agentNames.set(a.name, rel);
     for (const r of a.resources) {
       const line = lineOf(text, r);
       if (r.startsWith('tag:')) {
-        if (!tags.has(r.slice(4).trim().toLowerCase())) add(rel, line, `no file has the tag "${r.slice(4).trim()}"`, 'warning');
+        if (!tags.has(r.slice(4).trim().toLowerCase()))
+          add(rel, line, `no file has the tag "${r.slice(4).trim()}"`, 'warning');
       } else if (isGlob(r)) {
         const re = globToRegExp(r.replace(/^\.\//, ''));
         if (!knowledge.some((k) => re.test(k))) add(rel, line, `the glob "${r}" matches no file`, 'warning');
       } else if (!texts.has(r.replace(/^\.\//, ''))) add(rel, line, `resource "${r}" does not exist`);
     }
-    for (const s of a.mcpServers) if (!texts.has(`mcp-servers/${s}.json`)) add(rel, lineOf(text, s, lineOf(text, 'mcpServers:')), `MCP server "${s}" has no definition (mcp-servers/${s}.json)`);
+    for (const s of a.mcpServers)
+      if (!texts.has(`mcp-servers/${s}.json`))
+        add(
+          rel,
+          lineOf(text, s, lineOf(text, 'mcpServers:')),
+          `MCP server "${s}" has no definition (mcp-servers/${s}.json)`,
+        );
   }
 
   const sorted = issues.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
-  return { dir, files: files.length, errors: sorted.filter((i) => i.severity === 'error').length, warnings: sorted.filter((i) => i.severity === 'warning').length, issues: sorted };
+  return {
+    dir,
+    files: files.length,
+    errors: sorted.filter((i) => i.severity === 'error').length,
+    warnings: sorted.filter((i) => i.severity === 'warning').length,
+    issues: sorted,
+  };
 }

@@ -5,21 +5,50 @@ import { parseFrontmatter } from '../library/frontmatter';
 import type { LibraryFileRef } from './library-files';
 
 /** An agent file that parsed, or the reason it did not. */
-export type LoadedAgent = { readonly kind: 'ok'; readonly agent: Agent } | { readonly kind: 'invalid'; readonly name: string; readonly source: string; readonly path: string; readonly error: string };
+export type LoadedAgent =
+  | { readonly kind: 'ok'; readonly agent: Agent }
+  | {
+      readonly kind: 'invalid';
+      readonly name: string;
+      readonly source: string;
+      readonly path: string;
+      readonly error: string;
+    };
 
 /** Parses an agent Markdown file: validated frontmatter + body as the prompt. Throws INVALID_FILE naming the field. */
 export function parseAgent(text: string, where: { source: string; path: string }): Agent {
   const md = parseFrontmatter(text);
-  if (md.error) throw new AppError('INVALID_FILE', `${where.source}/${where.path}: the frontmatter is not valid YAML (${md.error}).`, 'Fix the YAML between the --- lines.');
+  if (md.error)
+    throw new AppError(
+      'INVALID_FILE',
+      `${where.source}/${where.path}: the frontmatter is not valid YAML (${md.error}).`,
+      'Fix the YAML between the --- lines.',
+    );
   const v = md.frontmatter.schemaVersion;
-  if (typeof v === 'number' && v > 1) throw new AppError('FILE_NEWER', `${where.source}/${where.path} was written by a newer AI Configurator (agent schemaVersion ${v}; this version understands up to 1).`, 'Update AI Configurator to use this agent. The file was not changed.', { field: 'schemaVersion' });
+  if (typeof v === 'number' && v > 1)
+    throw new AppError(
+      'FILE_NEWER',
+      `${where.source}/${where.path} was written by a newer AI Configurator (agent schemaVersion ${v}; this version understands up to 1).`,
+      'Update AI Configurator to use this agent. The file was not changed.',
+      { field: 'schemaVersion' },
+    );
   const parsed = agentFrontmatterSchema.safeParse(md.frontmatter);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || '(frontmatter)';
-    throw new AppError('INVALID_FILE', `${where.source}/${where.path}: field "${field}" ${issue.message}.`, 'Fix that field in the agent file (see assets/starter-library/agents/ for examples).', { field });
+    throw new AppError(
+      'INVALID_FILE',
+      `${where.source}/${where.path}: field "${field}" ${issue.message}.`,
+      'Fix that field in the agent file (see assets/starter-library/agents/ for examples).',
+      { field },
+    );
   }
-  return { ...parsed.data, prompt: md.body.replace(/^\s*\n/, '').replace(/\s+$/, '') + '\n', source: where.source, path: where.path };
+  return {
+    ...parsed.data,
+    prompt: md.body.replace(/^\s*\n/, '').replace(/\s+$/, '') + '\n',
+    source: where.source,
+    path: where.path,
+  };
 }
 
 /** Each agent file's last load by its text, so installing into several tools parses it once. */
@@ -38,7 +67,13 @@ export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<
     try {
       loaded = { kind: 'ok', agent: parseAgent(text, f) };
     } catch (e) {
-      loaded = { kind: 'invalid', name: f.path.slice('agents/'.length, -3), source: f.source, path: f.path, error: (e as Error).message };
+      loaded = {
+        kind: 'invalid',
+        name: f.path.slice('agents/'.length, -3),
+        source: f.source,
+        path: f.path,
+        error: (e as Error).message,
+      };
     }
     loadedByFile.set(key, { text, loaded });
     return loaded;

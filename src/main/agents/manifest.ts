@@ -43,13 +43,34 @@ export function loadManifest(file: string): Manifest {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('INVALID_FILE', `The install manifest ${file} is not valid JSON.`, 'Restore it from history (`ai-config history`) or move it aside; installed files are not affected.', { file });
+    throw new AppError(
+      'INVALID_FILE',
+      `The install manifest ${file} is not valid JSON.`,
+      'Restore it from history (`ai-config history`) or move it aside; installed files are not affected.',
+      { file },
+    );
   }
-  if (typeof raw === 'object' && raw !== null && (raw as { schemaVersion?: unknown }).schemaVersion !== undefined && (raw as { schemaVersion: number }).schemaVersion > 1) {
-    throw new AppError('FILE_NEWER', `The install manifest ${file} was written by a newer AI Configurator (install-manifest schemaVersion ${(raw as { schemaVersion: number }).schemaVersion}; this version understands up to 1).`, 'Update AI Configurator on this machine. The file was not changed.', { file, field: 'schemaVersion' });
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    (raw as { schemaVersion?: unknown }).schemaVersion !== undefined &&
+    (raw as { schemaVersion: number }).schemaVersion > 1
+  ) {
+    throw new AppError(
+      'FILE_NEWER',
+      `The install manifest ${file} was written by a newer AI Configurator (install-manifest schemaVersion ${(raw as { schemaVersion: number }).schemaVersion}; this version understands up to 1).`,
+      'Update AI Configurator on this machine. The file was not changed.',
+      { file, field: 'schemaVersion' },
+    );
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_FILE', `The install manifest ${file} is damaged (${parsed.error.issues[0]?.path.join('.')}).`, 'Restore it from history or move it aside.', { file });
+  if (!parsed.success)
+    throw new AppError(
+      'INVALID_FILE',
+      `The install manifest ${file} is damaged (${parsed.error.issues[0]?.path.join('.')}).`,
+      'Restore it from history or move it aside.',
+      { file },
+    );
   return parsed.data;
 }
 
@@ -58,6 +79,9 @@ export async function saveManifest(file: string, m: Manifest): Promise<void> {
 }
 
 /** Whether a record is for this agent, tool, scope and project. */
-export function sameInstall(r: Pick<InstallRecord, 'agent' | 'tool' | 'scope' | 'project'>, k: Pick<InstallRecord, 'agent' | 'tool' | 'scope' | 'project'>): boolean {
+export function sameInstall(
+  r: Pick<InstallRecord, 'agent' | 'tool' | 'scope' | 'project'>,
+  k: Pick<InstallRecord, 'agent' | 'tool' | 'scope' | 'project'>,
+): boolean {
   return r.agent === k.agent && r.tool === k.tool && r.scope === k.scope && (r.project ?? '') === (k.project ?? '');
 }

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { agentFrontmatterSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
-import { jsonCodec, type DocCodec, type MigrationChain, type MigrationRegistry, type MigrationTarget } from '../history/migrations';
+import {
+  jsonCodec,
+  type DocCodec,
+  type MigrationChain,
+  type MigrationRegistry,
+  type MigrationTarget,
+} from '../history/migrations';
 import { parseFrontmatter } from '../library/frontmatter';
 import { formatZodIssues } from '../validation';
 import { manifestSchema } from './manifest';
@@ -17,7 +23,13 @@ export const manifestChain: MigrationChain = { kind: 'install-manifest', current
 export const frontmatterCodec: DocCodec = {
   parse(text, file) {
     const md = parseFrontmatter(text);
-    if (md.error) throw new AppError('INVALID_FILE', `${file}: the frontmatter is not valid YAML (${md.error}).`, 'Fix the YAML between the --- lines, then run the command again.', { file });
+    if (md.error)
+      throw new AppError(
+        'INVALID_FILE',
+        `${file}: the frontmatter is not valid YAML (${md.error}).`,
+        'Fix the YAML between the --- lines, then run the command again.',
+        { file },
+      );
     return md.frontmatter;
   },
   serialize(doc, originalText) {
@@ -27,23 +39,43 @@ export const frontmatterCodec: DocCodec = {
 };
 
 /** The agents domain's versioned files, for `ai-config migrate`: personal agent files and the install manifest. */
-export function agentMigrationTargets(deps: { readonly personalDir: () => string; readonly manifestFile: string }): MigrationTarget[] {
+export function agentMigrationTargets(deps: {
+  readonly personalDir: () => string;
+  readonly manifestFile: string;
+}): MigrationTarget[] {
   const agentFiles = () => {
     const dir = path.join(deps.personalDir(), 'agents');
     try {
-      return fs.readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => path.join(dir, n));
+      return fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => path.join(dir, n));
     } catch {
       return [];
     }
   };
-  const check = (r: { success: true } | { success: false; error: Parameters<typeof formatZodIssues>[0] }) => (r.success ? undefined : formatZodIssues(r.error));
+  const check = (r: { success: true } | { success: false; error: Parameters<typeof formatZodIssues>[0] }) =>
+    r.success ? undefined : formatZodIssues(r.error);
   return [
-    { chain: agentChain, files: agentFiles, codec: frontmatterCodec, validate: (doc) => check(agentFrontmatterSchema.safeParse(doc)) },
-    { chain: manifestChain, files: () => (fs.existsSync(deps.manifestFile) ? [deps.manifestFile] : []), codec: jsonCodec, validate: (doc) => check(manifestSchema.safeParse(doc)) },
+    {
+      chain: agentChain,
+      files: agentFiles,
+      codec: frontmatterCodec,
+      validate: (doc) => check(agentFrontmatterSchema.safeParse(doc)),
+    },
+    {
+      chain: manifestChain,
+      files: () => (fs.existsSync(deps.manifestFile) ? [deps.manifestFile] : []),
+      codec: jsonCodec,
+      validate: (doc) => check(manifestSchema.safeParse(doc)),
+    },
   ];
 }
 
 /** Registers them with the history service's migrator. */
-export function registerAgentMigrations(registry: MigrationRegistry, deps: { readonly personalDir: () => string; readonly manifestFile: string }): void {
+export function registerAgentMigrations(
+  registry: MigrationRegistry,
+  deps: { readonly personalDir: () => string; readonly manifestFile: string },
+): void {
   for (const t of agentMigrationTargets(deps)) registry.register(t);
 }

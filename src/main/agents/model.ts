@@ -5,7 +5,13 @@ export type Desired =
   /** A marker-delimited section in a shared Markdown file (CLAUDE.md, AGENTS.md, GEMINI.md...). */
   | { readonly kind: 'section'; readonly path: string; readonly id: string; readonly content: string }
   /** One key under a parent object in a shared JSON file (`mcpServers.github`). */
-  | { readonly kind: 'json-key'; readonly path: string; readonly parent: string; readonly id: string; readonly value: unknown }
+  | {
+      readonly kind: 'json-key';
+      readonly path: string;
+      readonly parent: string;
+      readonly id: string;
+      readonly value: unknown;
+    }
   /** One `[table]` in a shared TOML file, kept in a marker-comment block (`mcp_servers.github`). */
   | { readonly kind: 'toml-table'; readonly path: string; readonly id: string; readonly body: string };
 

@@ -34,7 +34,14 @@ export interface PlanOutput {
   readonly blocked: boolean;
 }
 
-const describe = (loc: Location): string => (loc.kind === 'file' ? 'file' : loc.kind === 'section' ? `section agent=${loc.id}` : loc.kind === 'json-key' ? `key ${loc.parent ? loc.parent + '.' : ''}${loc.id}` : `table [${loc.id}]`);
+const describe = (loc: Location): string =>
+  loc.kind === 'file'
+    ? 'file'
+    : loc.kind === 'section'
+      ? `section agent=${loc.id}`
+      : loc.kind === 'json-key'
+        ? `key ${loc.parent ? loc.parent + '.' : ''}${loc.id}`
+        : `table [${loc.id}]`;
 
 /**
  * Decides, file by file, what an install or uninstall does: which managed things to write or remove,
@@ -47,7 +54,9 @@ export function planChanges(input: PlanInput): PlanOutput {
   for (const r of input.others) for (const i of r.items) othersOwn.set(locationKey(i), i);
   const allRecords = [...input.others, ...(input.previous ? [input.previous] : [])];
   const createdByUs = new Set(allRecords.flatMap((r) => r.items.filter((i) => i.createdFile).map((i) => i.path)));
-  const parentsByUs = new Set(allRecords.flatMap((r) => r.items.filter((i) => i.parentCreated).map((i) => `${i.path}\u0000${i.parent}`)));
+  const parentsByUs = new Set(
+    allRecords.flatMap((r) => r.items.filter((i) => i.parentCreated).map((i) => `${i.path}\u0000${i.parent}`)),
+  );
 
   const paths = [...new Set([...input.desired.map((d) => d.path), ...[...prevItems.values()].map((x) => x.path)])];
   const desiredByPath = groupBy(input.desired);
@@ -66,7 +75,9 @@ export function planChanges(input: PlanInput): PlanOutput {
     let fileBlocked = false;
     const createdFile = before === undefined || createdByUs.has(file);
     const desiredHere = desiredByPath.get(file) ?? [];
-    const wanted = new Set(desiredHere.map((d) => locationKey({ kind: d.kind, path: d.path, id: idOf(d), parent: parentOf(d) })));
+    const wanted = new Set(
+      desiredHere.map((d) => locationKey({ kind: d.kind, path: d.path, id: idOf(d), parent: parentOf(d) })),
+    );
 
     // Things we wrote before that the agent no longer renders (or all of them, for an uninstall).
     for (const p of prevByPath.get(file) ?? []) {
@@ -94,17 +105,31 @@ export function planChanges(input: PlanInput): PlanOutput {
       const wantHash = contentHash(want);
       const curHash = cur === undefined ? undefined : cur === want ? wantHash : contentHash(cur);
       const record = (hash: string, extra: Partial<ManagedItem> = {}): void => {
-        items.push({ kind: d.kind, path: file, id: loc.id, parent: loc.parent, hash, desiredHash: wantHash, createdFile: p?.createdFile ?? createdFile, ...(p?.parentCreated !== undefined ? { parentCreated: p.parentCreated } : {}), ...extra });
+        items.push({
+          kind: d.kind,
+          path: file,
+          id: loc.id,
+          parent: loc.parent,
+          hash,
+          desiredHash: wantHash,
+          createdFile: p?.createdFile ?? createdFile,
+          ...(p?.parentCreated !== undefined ? { parentCreated: p.parentCreated } : {}),
+          ...extra,
+        });
       };
       const write = (extra: Partial<ManagedItem> = {}): void => {
-        const parentCreated = d.kind === 'json-key' && !p ? !hasJsonParent(before, file, d.parent) || parentsByUs.has(`${file}\u0000${d.parent}`) : undefined;
+        const parentCreated =
+          d.kind === 'json-key' && !p
+            ? !hasJsonParent(before, file, d.parent) || parentsByUs.has(`${file}\u0000${d.parent}`)
+            : undefined;
         text = writeSlot(text, d);
         record(wantHash, { ...(parentCreated !== undefined ? { parentCreated } : {}), ...extra });
       };
       if (p) {
         if (curHash !== undefined && curHash === p.hash) {
           if (cur === want) record(p.hash);
-          else if (p.desiredHash === wantHash && p.hash !== p.desiredHash) record(p.hash); // adopted theirs, agent unchanged
+          else if (p.desiredHash === wantHash && p.hash !== p.desiredHash)
+            record(p.hash); // adopted theirs, agent unchanged
           else write();
           continue;
         }
@@ -123,7 +148,11 @@ export function planChanges(input: PlanInput): PlanOutput {
       if (cur === undefined) write();
       else if (cur === want) {
         const other = othersOwn.get(key);
-        if (other && other.hash === curHash) record(curHash, { createdFile: other.createdFile, ...(other.parentCreated !== undefined ? { parentCreated: other.parentCreated } : {}) });
+        if (other && other.hash === curHash)
+          record(curHash, {
+            createdFile: other.createdFile,
+            ...(other.parentCreated !== undefined ? { parentCreated: other.parentCreated } : {}),
+          });
       } else {
         drift.push({ kind: 'foreign', what: describe(loc) });
         if (!choice) fileBlocked = true;
@@ -133,13 +162,38 @@ export function planChanges(input: PlanInput): PlanOutput {
 
     // A file we created that holds nothing of anyone else's any more goes away.
     const stillOurs = items.length > itemsBefore || othersPaths.has(file);
-    if (text !== undefined && text !== before && createdFile && !stillOurs && desiredHere.length === 0 && isEmptyOfOthers(text, { kind: prevByPath.get(file)?.[0]?.kind ?? 'file', path: file, id: '', parent: '' })) text = undefined;
+    if (
+      text !== undefined &&
+      text !== before &&
+      createdFile &&
+      !stillOurs &&
+      desiredHere.length === 0 &&
+      isEmptyOfOthers(text, { kind: prevByPath.get(file)?.[0]?.kind ?? 'file', path: file, id: '', parent: '' })
+    )
+      text = undefined;
     if (fileBlocked) {
       blocked = true;
       text = before;
     }
-    const action: FileAction = fileBlocked ? 'skip' : text === before ? (drift.length ? 'skip' : 'unchanged') : text === undefined ? 'delete' : before === undefined ? 'create' : 'update';
-    files.push({ path: file, before, after: text, action, drift, ...(choice && drift.length ? { resolution: choice } : {}) });
+    const action: FileAction = fileBlocked
+      ? 'skip'
+      : text === before
+        ? drift.length
+          ? 'skip'
+          : 'unchanged'
+        : text === undefined
+          ? 'delete'
+          : before === undefined
+            ? 'create'
+            : 'update';
+    files.push({
+      path: file,
+      before,
+      after: text,
+      action,
+      drift,
+      ...(choice && drift.length ? { resolution: choice } : {}),
+    });
   }
   return { files, items, blocked };
 }

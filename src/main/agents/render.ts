@@ -21,15 +21,31 @@ export interface RenderRequest {
 export async function renderAgent(req: RenderRequest, files: ReadonlyArray<LibraryFileRef>): Promise<Rendered> {
   const target = TARGETS[req.tool];
   if (!target.scopes.includes(req.scope)) {
-    throw new AppError('UNSUPPORTED', `${target.label} has no ${req.scope}-scope files for agents.`, `Install with --scope ${target.scopes[0]}${target.scopes[0] === 'project' ? ' --project DIR' : ''}.`);
+    throw new AppError(
+      'UNSUPPORTED',
+      `${target.label} has no ${req.scope}-scope files for agents.`,
+      `Install with --scope ${target.scopes[0]}${target.scopes[0] === 'project' ? ' --project DIR' : ''}.`,
+    );
   }
   const resolved = await resolvedFor(req.agent, files);
   const warnings = [...resolved.warnings];
   const { texts, mcpServers } = resolved;
-  const out = target.render({ agent: req.agent, resources: texts, mcpServers, scope: req.scope, ...(req.project ? { project: req.project } : {}), homeDir: req.homeDir, platform: req.platform, vars: req.vars });
+  const out = target.render({
+    agent: req.agent,
+    resources: texts,
+    mcpServers,
+    scope: req.scope,
+    ...(req.project ? { project: req.project } : {}),
+    homeDir: req.homeDir,
+    platform: req.platform,
+    vars: req.vars,
+  });
   const budget = budgetOf(req.agent.prompt, texts);
   const mine = budget.perTool.find((t) => t.tool === req.tool)!;
-  if (mine.over) warnings.push(`About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`);
+  if (mine.over)
+    warnings.push(
+      `About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`,
+    );
   for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
   return { items: out.items, warnings: [...warnings, ...out.warnings] };
 }
@@ -67,12 +83,28 @@ function resolvedFor(agent: Agent, files: ReadonlyArray<LibraryFileRef>): Promis
 }
 
 /** The last budget computed, reused while the prompt and every resource body are the same strings (one install into several tools). */
-let lastBudget: { prompt: string; bodies: ReadonlyArray<string>; paths: ReadonlyArray<string>; value: ReturnType<typeof contextBudget> } | undefined;
+let lastBudget:
+  | {
+      prompt: string;
+      bodies: ReadonlyArray<string>;
+      paths: ReadonlyArray<string>;
+      value: ReturnType<typeof contextBudget>;
+    }
+  | undefined;
 
 /** contextBudget, reused while the prompt and every resource are the same strings. */
-export function budgetOf(prompt: string, texts: ReadonlyArray<Pick<ResourceText, 'path' | 'body'>>): ReturnType<typeof contextBudget> {
+export function budgetOf(
+  prompt: string,
+  texts: ReadonlyArray<Pick<ResourceText, 'path' | 'body'>>,
+): ReturnType<typeof contextBudget> {
   const hit = lastBudget;
-  if (hit && hit.prompt === prompt && hit.bodies.length === texts.length && texts.every((t, i) => t.body === hit.bodies[i] && t.path === hit.paths[i])) return hit.value;
+  if (
+    hit &&
+    hit.prompt === prompt &&
+    hit.bodies.length === texts.length &&
+    texts.every((t, i) => t.body === hit.bodies[i] && t.path === hit.paths[i])
+  )
+    return hit.value;
   const value = contextBudget(prompt, texts);
   lastBudget = { prompt, bodies: texts.map((t) => t.body), paths: texts.map((t) => t.path), value };
   return value;

@@ -5,7 +5,10 @@ import { globToRegExp, isGlob } from './glob';
 import type { LibraryFileRef } from './library-files';
 
 /** The knowledge files an agent's `resources` pick (paths, globs, `tag:NAME`), each once, in entry order. */
-export function resolveResources(agent: Pick<Agent, 'resources'>, files: ReadonlyArray<LibraryFileRef>): { resources: ResolvedResource[]; warnings: string[] } {
+export function resolveResources(
+  agent: Pick<Agent, 'resources'>,
+  files: ReadonlyArray<LibraryFileRef>,
+): { resources: ResolvedResource[]; warnings: string[] } {
   const knowledge = files.filter((f) => !f.path.startsWith('agents/') && !f.path.startsWith('mcp-servers/'));
   const seen = new Set<string>();
   const resources: ResolvedResource[] = [];
@@ -32,12 +35,20 @@ export function resolveResources(agent: Pick<Agent, 'resources'>, files: Readonl
 }
 
 /** Loads the named MCP server definitions (`mcp-servers/<name>.json`, winning source). NOT_FOUND names the missing one. */
-export async function loadMcpServers(names: ReadonlyArray<string>, files: ReadonlyArray<LibraryFileRef>): Promise<McpServer[]> {
+export async function loadMcpServers(
+  names: ReadonlyArray<string>,
+  files: ReadonlyArray<LibraryFileRef>,
+): Promise<McpServer[]> {
   const byPath = new Map(files.map((f) => [f.path, f]));
   return Promise.all(
     names.map(async (name) => {
       const f = byPath.get(`mcp-servers/${name}.json`);
-      if (!f) throw new AppError('NOT_FOUND', `The MCP server "${name}" has no definition (mcp-servers/${name}.json) in any source or the personal workspace.`, `Add mcp-servers/${name}.json or remove "${name}" from the agent's mcpServers.`);
+      if (!f)
+        throw new AppError(
+          'NOT_FOUND',
+          `The MCP server "${name}" has no definition (mcp-servers/${name}.json) in any source or the personal workspace.`,
+          `Add mcp-servers/${name}.json or remove "${name}" from the agent's mcpServers.`,
+        );
       return parseMcpServer(fs.readFileSync(f.abs, 'utf8'), `${f.source}/${f.path}`);
     }),
   );
@@ -54,7 +65,11 @@ export function parseMcpServer(text: string, where: string): McpServer {
   const parsed = mcpServerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('INVALID_FILE', `${where}: field "${issue.path.join('.') || 'transport'}" ${issue.message}.`, 'Use transport "stdio" with command/args/env, or "http" with url/headers.');
+    throw new AppError(
+      'INVALID_FILE',
+      `${where}: field "${issue.path.join('.') || 'transport'}" ${issue.message}.`,
+      'Use transport "stdio" with command/args/env, or "http" with url/headers.',
+    );
   }
   return parsed.data;
 }

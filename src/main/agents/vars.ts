@@ -35,17 +35,24 @@ export class VarResolver {
       const fromEnv = this.source.env[name];
       const fromStore = fromEnv === undefined ? this.source.secret(name) : undefined;
       if (this.style.native && fromStore === undefined) {
-        if (fromEnv === undefined) this.warnings.add(`${name} is not set in the environment or the secret store; the tool reads it from its environment when it starts.`);
+        if (fromEnv === undefined)
+          this.warnings.add(
+            `${name} is not set in the environment or the secret store; the tool reads it from its environment when it starts.`,
+          );
         return this.style.native(name);
       }
       const v = fromEnv ?? fromStore;
       if (v === undefined) {
-        this.warnings.add(`${name} is not set in the environment or the secret store; "${whole}" is written as is into ${this.file}. Set it with \`ai-config secret set ${name}\` or export it, then install again.`);
+        this.warnings.add(
+          `${name} is not set in the environment or the secret store; "${whole}" is written as is into ${this.file}. Set it with \`ai-config secret set ${name}\` or export it, then install again.`,
+        );
         return whole;
       }
       if (fromStore !== undefined || SECRET_NAME.test(name)) {
         registerSecret(v);
-        this.warnings.add(`This tool cannot read ${name} from the environment: its value is written in plain text into ${this.file}.`);
+        this.warnings.add(
+          `This tool cannot read ${name} from the environment: its value is written in plain text into ${this.file}.`,
+        );
       }
       return v;
     });

@@ -49,7 +49,12 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn(opts.executable ?? GIT_BINARY, args as string[], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(opts.executable ?? GIT_BINARY, args as string[], {
+        cwd: opts.cwd,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
     } catch (e) {
       reject(gitMissing(e));
       return;
@@ -68,7 +73,11 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     child.on('exit', () => {
       if (!opts.signal?.aborted || settled) return;
       settled = true;
-      opts.logger?.info('git cancelled', { operation: opts.operation, args: args.map((a) => redactText(a)), ms: Date.now() - started });
+      opts.logger?.info('git cancelled', {
+        operation: opts.operation,
+        args: args.map((a) => redactText(a)),
+        ms: Date.now() - started,
+      });
       reject(new AppError('CANCELLED', `The ${opts.operation} was cancelled.`, 'Start it again when you are ready.'));
     });
     child.on('error', (e) => {
@@ -95,7 +104,13 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
         resolve({ stdout: opts.binary ? '' : stdoutBuffer.toString('utf8'), stdoutBuffer, stderr, exitCode });
         return;
       }
-      opts.logger?.warn('git failed', { operation: opts.operation, args: argsForLog, ms, exitCode, stderr: redactText(stderr.slice(-2000)) });
+      opts.logger?.warn('git failed', {
+        operation: opts.operation,
+        args: argsForLog,
+        ms,
+        exitCode,
+        stderr: redactText(stderr.slice(-2000)),
+      });
       reject(classifyGitError(opts.operation, args, exitCode, stderr));
     });
     if (opts.input !== undefined) child.stdin.end(opts.input);
@@ -106,9 +121,17 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
 function gitMissing(e: unknown): AppError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    return new AppError('GIT_MISSING', 'Git is not installed or not on the PATH.', 'Install Git 2.30 or newer (e.g. `apt-get install git`, `brew install git`, or git-scm.com) and restart.');
+    return new AppError(
+      'GIT_MISSING',
+      'Git is not installed or not on the PATH.',
+      'Install Git 2.30 or newer (e.g. `apt-get install git`, `brew install git`, or git-scm.com) and restart.',
+    );
   }
-  return new AppError('GIT_FAILED', `Could not start git: ${(e as Error).message}.`, 'Check that git runs from a terminal.');
+  return new AppError(
+    'GIT_FAILED',
+    `Could not start git: ${(e as Error).message}.`,
+    'Check that git runs from a terminal.',
+  );
 }
 
 let versionChecked: Promise<string> | undefined;
@@ -116,11 +139,19 @@ let versionChecked: Promise<string> | undefined;
 /** Ensures git exists and is at least 2.30; resolves to its version. Checked once per process. */
 export function ensureGit(logger?: Logger): Promise<string> {
   versionChecked ??= (async () => {
-    const { stdout } = await git(['--version'], { cwd: process.cwd(), operation: 'version', ...(logger ? { logger } : {}) });
+    const { stdout } = await git(['--version'], {
+      cwd: process.cwd(),
+      operation: 'version',
+      ...(logger ? { logger } : {}),
+    });
     const m = /git version (\d+)\.(\d+)/.exec(stdout);
     const version = m ? `${m[1]}.${m[2]}` : stdout.trim();
     if (!m || Number(m[1]) < 2 || (Number(m[1]) === 2 && Number(m[2]) < 30)) {
-      throw new AppError('GIT_TOO_OLD', `Git ${version} is too old; AI Configurator needs 2.30 or newer.`, 'Update Git (git-scm.com) and restart.');
+      throw new AppError(
+        'GIT_TOO_OLD',
+        `Git ${version} is too old; AI Configurator needs 2.30 or newer.`,
+        'Update Git (git-scm.com) and restart.',
+      );
     }
     return version;
   })();

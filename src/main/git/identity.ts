@@ -7,4 +7,13 @@ export const APP_GIT_IDENTITY: NodeJS.ProcessEnv = {
 };
 
 /** `-c` flags that keep app-made commits independent of user config (signing, hooks). */
-export const APP_GIT_CONFIG: ReadonlyArray<string> = ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'init.defaultBranch=main'];
+export const APP_GIT_CONFIG: ReadonlyArray<string> = [
+  '-c',
+  'commit.gpgsign=false',
+  '-c',
+  'tag.gpgsign=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'init.defaultBranch=main',
+];

@@ -18,7 +18,13 @@ export function backupRelative(home: string, abs: string): string {
  * Copies `files` (files or folders, absolute) into a new `state/backups/<timestamp>-<label>/`, keeping
  * their place relative to the workspace, plus `extra` notes (name -> text). Missing paths are skipped.
  */
-export async function makeBackup(paths: Paths, now: Date, label: string, files: ReadonlyArray<string>, extra: Readonly<Record<string, string>> = {}): Promise<string> {
+export async function makeBackup(
+  paths: Paths,
+  now: Date,
+  label: string,
+  files: ReadonlyArray<string>,
+  extra: Readonly<Record<string, string>> = {},
+): Promise<string> {
   const base = path.join(paths.backups, `${stamp(now)}-${label.replace(/[^A-Za-z0-9._-]+/g, '-')}`);
   let dir = base;
   for (let i = 2; fs.existsSync(dir); i++) dir = `${base}-${i}`;
@@ -29,6 +35,7 @@ export async function makeBackup(paths: Paths, now: Date, label: string, files: 
     await fs.promises.mkdir(path.dirname(dest), { recursive: true });
     await fs.promises.cp(abs, dest, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
   }
-  for (const [name, text] of Object.entries(extra)) await fs.promises.writeFile(path.join(dir, name), text, { mode: 0o600 });
+  for (const [name, text] of Object.entries(extra))
+    await fs.promises.writeFile(path.join(dir, name), text, { mode: 0o600 });
   return dir;
 }

@@ -15,6 +15,18 @@ import { recloneSourceRepair } from './repairs/reclone-source';
 
 /** The checks and repairs this domain ships; other domains add theirs through `services.health.register*`. */
 export function registerBuiltins(registry: HealthRegistry): void {
-  for (const c of [gitVersionCheck, settingsCheck, foldersCheck, sourceChecks, historyStoreCheck, indexFreshCheck, diskCheck, permissionsCheck, syncFolderCheck, performanceCheck]) registry.registerCheck(c);
+  for (const c of [
+    gitVersionCheck,
+    settingsCheck,
+    foldersCheck,
+    sourceChecks,
+    historyStoreCheck,
+    indexFreshCheck,
+    diskCheck,
+    permissionsCheck,
+    syncFolderCheck,
+    performanceCheck,
+  ])
+    registry.registerCheck(c);
   for (const r of [createFoldersRepair, fixPermissionsRepair, recloneSourceRepair]) registry.registerRepair(r);
 }

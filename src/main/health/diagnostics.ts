@@ -37,7 +37,16 @@ export function buildDiagnostics(input: DiagnosticsInput): unknown {
     {
       generatedAt: input.now.toISOString(),
       note: 'Written by AI Configurator for support. Secrets are redacted; nothing was sent anywhere.',
-      versions: { app: input.info.version, host: input.info.host, node: process.versions.node, electron: process.versions.electron ?? null, git: input.gitVersion, platform: process.platform, arch: process.arch, os: os.release() },
+      versions: {
+        app: input.info.version,
+        host: input.info.host,
+        node: process.versions.node,
+        electron: process.versions.electron ?? null,
+        git: input.gitVersion,
+        platform: process.platform,
+        arch: process.arch,
+        os: os.release(),
+      },
       home: input.info.home,
       settings: settingsSnapshot(input.settingsFile),
       health: input.health,

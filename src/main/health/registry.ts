@@ -15,7 +15,8 @@ export function createHealthRegistry(): HealthRegistry {
   const repairs = new Map<string, Repair>();
   return {
     registerCheck(check) {
-      if (typeof check !== 'function' && checks.some((c) => typeof c !== 'function' && c.id === check.id)) throw new Error(`health check "${check.id}" is registered twice`);
+      if (typeof check !== 'function' && checks.some((c) => typeof c !== 'function' && c.id === check.id))
+        throw new Error(`health check "${check.id}" is registered twice`);
       checks.push(check);
     },
     registerRepair(repair) {

@@ -15,8 +15,17 @@ export async function runChecks(checks: ReadonlyArray<Check>, ctx: HealthContext
         const out = await check.run(ctx);
         return { id: check.id, title: check.title, ...out, durationMs: Math.round(performance.now() - started) };
       } catch (e) {
-        ctx.logger.error('health check crashed', { check: check.id, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });
-        return { id: check.id, title: check.title, status: 'fail', explanation: `The check itself failed: ${e instanceof Error ? e.message : String(e)}. See the log for details.`, durationMs: Math.round(performance.now() - started) };
+        ctx.logger.error('health check crashed', {
+          check: check.id,
+          error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e),
+        });
+        return {
+          id: check.id,
+          title: check.title,
+          status: 'fail',
+          explanation: `The check itself failed: ${e instanceof Error ? e.message : String(e)}. See the log for details.`,
+          durationMs: Math.round(performance.now() - started),
+        };
       }
     }),
   );

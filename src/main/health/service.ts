@@ -2,7 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError, isAppError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/ipc/channels/app';
-import type { AuditEntry, DoctorResult, HealthReport, LogLine, MetricsSummary, RepairReport } from '../../shared/ipc/channels/health';
+import type {
+  AuditEntry,
+  DoctorResult,
+  HealthReport,
+  LogLine,
+  MetricsSummary,
+  RepairReport,
+} from '../../shared/ipc/channels/health';
 import type { Settings } from '../../shared/settings';
 import type { OperationContext } from '../context';
 import { git } from '../git/core';
@@ -20,7 +27,15 @@ import { buildDiagnostics, writeDiagnostics } from './diagnostics';
 import { registerBuiltins } from './builtins';
 import { createHealthRegistry } from './registry';
 import { runChecks } from './run-checks';
-import { DEFAULT_THRESHOLDS, type Check, type CheckProvider, type HealthContext, type HealthThresholds, type Repair, type RepairContext } from './types';
+import {
+  DEFAULT_THRESHOLDS,
+  type Check,
+  type CheckProvider,
+  type HealthContext,
+  type HealthThresholds,
+  type Repair,
+  type RepairContext,
+} from './types';
 
 /** What the health service needs from the rest of the process (all read lazily, so other services may change). */
 export interface HealthDeps {
@@ -92,33 +107,73 @@ export function createHealthService(deps: HealthDeps): HealthService {
   async function check(opts: { only?: ReadonlyArray<string> }, ctx: OperationContext): Promise<HealthReport> {
     const hctx = context(ctx);
     const all = registry.checks(hctx);
-    const picked = opts.only?.length ? all.filter((c) => opts.only!.some((o) => c.id === o || c.id.startsWith(`${o}:`))) : all;
-    if (opts.only?.length && !picked.length) throw new AppError('NOT_FOUND', `No health check is named ${opts.only.map((o) => `"${o}"`).join(', ')}.`, `Known checks: ${all.map((c) => c.id).join(', ')}.`);
+    const picked = opts.only?.length
+      ? all.filter((c) => opts.only!.some((o) => c.id === o || c.id.startsWith(`${o}:`)))
+      : all;
+    if (opts.only?.length && !picked.length)
+      throw new AppError(
+        'NOT_FOUND',
+        `No health check is named ${opts.only.map((o) => `"${o}"`).join(', ')}.`,
+        `Known checks: ${all.map((c) => c.id).join(', ')}.`,
+      );
     const report = await runChecks(picked, hctx);
-    ctx.logger.info('health checked', { status: report.status, failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) });
+    ctx.logger.info('health checked', {
+      status: report.status,
+      failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    });
     return report;
   }
 
   async function repair(id: string, target: string | undefined, ctx: OperationContext): Promise<RepairReport> {
     const r = registry.repair(id);
-    if (!r) throw new AppError('NOT_FOUND', `There is no repair named "${id}".`, `Known repairs: ${registry.repairIds().join(', ')}.`);
+    if (!r)
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no repair named "${id}".`,
+        `Known repairs: ${registry.repairIds().join(', ')}.`,
+      );
     const started = Date.now();
     const operation = `health.repair.${id}`;
     return withLock(deps.paths.lock, operation, async () => {
       const history = deps.history();
-      const versionBefore = await history.beforeChange({ operation, correlationId: ctx.correlationId, message: `Before repair ${id}${target ? ` (${target})` : ''}` });
-      const rctx: RepairContext = { ...context(ctx), op: ctx, backup: (files, extra) => makeBackup(deps.paths, now(), id, files, extra) };
+      const versionBefore = await history.beforeChange({
+        operation,
+        correlationId: ctx.correlationId,
+        message: `Before repair ${id}${target ? ` (${target})` : ''}`,
+      });
+      const rctx: RepairContext = {
+        ...context(ctx),
+        op: ctx,
+        backup: (files, extra) => makeBackup(deps.paths, now(), id, files, extra),
+      };
       let report: RepairReport;
       try {
         ctx.progress({ phase: r.title });
         report = { id, title: r.title, ...(target ? { target } : {}), ...(await r.run(rctx, target)) };
       } catch (e) {
-        deps.audit.append({ operation, target: target ?? id, result: 'failed', durationMs: Date.now() - started, correlationId: ctx.correlationId, ...(versionBefore ? { versionBefore } : {}), ...(isAppError(e) ? { error: { code: e.code, message: e.message } } : { error: { code: 'INTERNAL', message: String(e) } }) });
+        deps.audit.append({
+          operation,
+          target: target ?? id,
+          result: 'failed',
+          durationMs: Date.now() - started,
+          correlationId: ctx.correlationId,
+          ...(versionBefore ? { versionBefore } : {}),
+          ...(isAppError(e)
+            ? { error: { code: e.code, message: e.message } }
+            : { error: { code: 'INTERNAL', message: String(e) } }),
+        });
         throw e;
       } finally {
         ctx.progress({ phase: 'Done', done: true });
       }
-      const versionAfter = report.outcome === 'repaired' ? await history.record({ operation, correlationId: ctx.correlationId, message: `Repair ${id}${target ? ` (${target})` : ''}` }) : undefined;
+      const versionAfter =
+        report.outcome === 'repaired'
+          ? await history.record({
+              operation,
+              correlationId: ctx.correlationId,
+              message: `Repair ${id}${target ? ` (${target})` : ''}`,
+            })
+          : undefined;
       deps.audit.append({
         operation,
         target: target ?? id,
@@ -127,7 +182,10 @@ export function createHealthService(deps: HealthDeps): HealthService {
         correlationId: ctx.correlationId,
         ...(versionBefore ? { versionBefore } : {}),
         ...(versionAfter ? { versionAfter } : {}),
-        details: { actions: report.actions, ...(report.backup ? { backup: path.relative(deps.paths.home, report.backup) } : {}) },
+        details: {
+          actions: report.actions,
+          ...(report.backup ? { backup: path.relative(deps.paths.home, report.backup) } : {}),
+        },
       });
       ctx.logger.info('repair done', { repair: id, target, outcome: report.outcome });
       return report;
@@ -144,13 +202,24 @@ export function createHealthService(deps: HealthDeps): HealthService {
       const before = await check({}, ctx);
       if (!fix) return { before, repairs: [], after: before };
       const wanted = new Map<string, { id: string; target?: string }>();
-      for (const c of before.checks) if (c.status !== 'ok' && c.fix) wanted.set(`${c.fix.id}\0${c.fix.target ?? ''}`, { id: c.fix.id, ...(c.fix.target ? { target: c.fix.target } : {}) });
+      for (const c of before.checks)
+        if (c.status !== 'ok' && c.fix)
+          wanted.set(`${c.fix.id}\0${c.fix.target ?? ''}`, {
+            id: c.fix.id,
+            ...(c.fix.target ? { target: c.fix.target } : {}),
+          });
       const repairs: RepairReport[] = [];
       for (const w of wanted.values()) {
         try {
           repairs.push(await repair(w.id, w.target, ctx));
         } catch (e) {
-          repairs.push({ id: w.id, title: registry.repair(w.id)?.title ?? w.id, ...(w.target ? { target: w.target } : {}), outcome: 'failed', actions: [isAppError(e) ? `${e.message} ${e.hint}` : String(e)] });
+          repairs.push({
+            id: w.id,
+            title: registry.repair(w.id)?.title ?? w.id,
+            ...(w.target ? { target: w.target } : {}),
+            outcome: 'failed',
+            actions: [isAppError(e) ? `${e.message} ${e.hint}` : String(e)],
+          });
         }
       }
       const after = repairs.length ? await check({}, ctx) : before;
@@ -160,18 +229,45 @@ export function createHealthService(deps: HealthDeps): HealthService {
     audit: (opts) => deps.audit.read(opts).map(toEntry),
     summary: () => deps.metrics.summary(deps.audit.read({ limit: 5000 })),
     async diagnostics(file, ctx) {
-      if (!path.isAbsolute(file)) throw new AppError('INVALID_REQUEST', `The diagnostics file "${file}" must be an absolute path.`, 'Pass a full path, e.g. /tmp/ai-config-diagnostics.json.');
+      if (!path.isAbsolute(file))
+        throw new AppError(
+          'INVALID_REQUEST',
+          `The diagnostics file "${file}" must be an absolute path.`,
+          'Pass a full path, e.g. /tmp/ai-config-diagnostics.json.',
+        );
       const started = Date.now();
       const health = await check({}, ctx);
       let gitVersion = 'unknown';
       try {
-        gitVersion = (await git(['--version'], { cwd: os.tmpdir(), operation: 'version', ...(deps.gitExecutable ? { executable: deps.gitExecutable } : {}) })).stdout.trim();
+        gitVersion = (
+          await git(['--version'], {
+            cwd: os.tmpdir(),
+            operation: 'version',
+            ...(deps.gitExecutable ? { executable: deps.gitExecutable } : {}),
+          })
+        ).stdout.trim();
       } catch (e) {
         gitVersion = isAppError(e) ? e.message : String(e);
       }
-      const bundle = buildDiagnostics({ info: deps.info(), gitVersion, settingsFile: deps.paths.settings, health, logs: readLogs(deps.paths.logs, { limit: 300 }), audit: deps.audit.read({ limit: 100 }).map(toEntry), metrics: deps.metrics.summary([]), now: now() });
+      const bundle = buildDiagnostics({
+        info: deps.info(),
+        gitVersion,
+        settingsFile: deps.paths.settings,
+        health,
+        logs: readLogs(deps.paths.logs, { limit: 300 }),
+        audit: deps.audit.read({ limit: 100 }).map(toEntry),
+        metrics: deps.metrics.summary([]),
+        now: now(),
+      });
       const bytes = await writeDiagnostics(file, bundle);
-      deps.audit.append({ operation: 'health.diagnostics', target: file, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { bytes } });
+      deps.audit.append({
+        operation: 'health.diagnostics',
+        target: file,
+        result: 'ok',
+        durationMs: Date.now() - started,
+        correlationId: ctx.correlationId,
+        details: { bytes },
+      });
       ctx.logger.info('diagnostics written', { file, bytes });
       return { file, bytes };
     },

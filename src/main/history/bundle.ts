@@ -11,7 +11,12 @@ async function countVersions(repo: HistoryRepo, ref: string): Promise<number> {
 
 /** Writes the whole history to one portable file (a git bundle), atomically. */
 export async function exportBundle(repo: HistoryRepo, file: string): Promise<ExportResult> {
-  if (!(await headVersion(repo))) throw new AppError('NOT_FOUND', 'The history is empty: there is nothing to export yet.', 'Make a change first (or run `ai-config history snapshot`).');
+  if (!(await headVersion(repo)))
+    throw new AppError(
+      'NOT_FOUND',
+      'The history is empty: there is nothing to export yet.',
+      'Make a change first (or run `ai-config history snapshot`).',
+    );
   const abs = path.resolve(file);
   await fs.promises.mkdir(path.dirname(abs), { recursive: true });
   const tmp = `${abs}${TEMP_MARK}${process.pid}`;
@@ -26,15 +31,34 @@ export async function exportBundle(repo: HistoryRepo, file: string): Promise<Exp
 }
 
 /** Checks a bundle and fetches its timeline under `refs/imported/<time>`; resolves to its newest version. */
-export async function fetchBundle(repo: HistoryRepo, file: string, now: Date): Promise<{ tip: string; versions: number }> {
+export async function fetchBundle(
+  repo: HistoryRepo,
+  file: string,
+  now: Date,
+): Promise<{ tip: string; versions: number }> {
   const abs = path.resolve(file);
-  if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `${abs} does not exist.`, 'Give the path of a file made by `ai-config backup export`.');
-  const check = await repo.run(['bundle', 'verify', abs], { operation: 'history bundle verify', okExitCodes: [1, 128] });
+  if (!fs.existsSync(abs))
+    throw new AppError(
+      'NOT_FOUND',
+      `${abs} does not exist.`,
+      'Give the path of a file made by `ai-config backup export`.',
+    );
+  const check = await repo.run(['bundle', 'verify', abs], {
+    operation: 'history bundle verify',
+    okExitCodes: [1, 128],
+  });
   if (check.exitCode !== 0) {
-    throw new AppError('INVALID_FILE', `${abs} is not a complete history backup: ${check.stderr.trim().split('\n').pop() ?? 'unreadable'}.`, 'Export it again with `ai-config backup export FILE` and copy the whole file.', { file: abs });
+    throw new AppError(
+      'INVALID_FILE',
+      `${abs} is not a complete history backup: ${check.stderr.trim().split('\n').pop() ?? 'unreadable'}.`,
+      'Export it again with `ai-config backup export FILE` and copy the whole file.',
+      { file: abs },
+    );
   }
   const ref = `refs/imported/${now.toISOString().replace(/[:.]/g, '-')}`;
-  await repo.run(['fetch', '--quiet', '--no-tags', abs, `${HISTORY_REF}:${ref}`], { operation: 'history bundle fetch' });
+  await repo.run(['fetch', '--quiet', '--no-tags', abs, `${HISTORY_REF}:${ref}`], {
+    operation: 'history bundle fetch',
+  });
   const tip = (await repo.run(['rev-parse', ref], { operation: 'history bundle tip' })).stdout.trim();
   return { tip, versions: await countVersions(repo, ref) };
 }

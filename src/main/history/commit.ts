@@ -20,12 +20,21 @@ export interface ChangedPath {
 const STATUS: Record<string, ChangedPath['status']> = { A: 'added', M: 'modified', D: 'deleted', T: 'modified' };
 
 /** The files that differ between two trees (either may be undefined for the empty tree). */
-export async function changedPaths(repo: HistoryRepo, fromTree: string | undefined, toTree: string, onlyPath?: string): Promise<ChangedPath[]> {
+export async function changedPaths(
+  repo: HistoryRepo,
+  fromTree: string | undefined,
+  toTree: string,
+  onlyPath?: string,
+): Promise<ChangedPath[]> {
   const from = fromTree ?? (await emptyTreeId(repo));
-  const r = await repo.run(['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, toTree, ...(onlyPath ? ['--', onlyPath] : [])], { operation: 'history diff-tree' });
+  const r = await repo.run(
+    ['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, toTree, ...(onlyPath ? ['--', onlyPath] : [])],
+    { operation: 'history diff-tree' },
+  );
   const parts = r.stdout.split('\0').filter((x) => x !== '');
   const out: ChangedPath[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) out.push({ status: STATUS[parts[i]!] ?? 'modified', path: parts[i + 1]! });
+  for (let i = 0; i + 1 < parts.length; i += 2)
+    out.push({ status: STATUS[parts[i]!] ?? 'modified', path: parts[i + 1]! });
   return out;
 }
 
@@ -62,8 +71,16 @@ export async function commitVersion(
   date?: Date,
 ): Promise<string> {
   const env = date ? { GIT_AUTHOR_DATE: date.toISOString(), GIT_COMMITTER_DATE: date.toISOString() } : {};
-  const id = (await repo.run(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], { input: message, env, operation: 'history commit' })).stdout.trim();
-  await repo.run(['update-ref', '-m', 'history', HISTORY_REF, id, parents[0] ?? ''], { operation: 'history update-ref' });
+  const id = (
+    await repo.run(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-'], {
+      input: message,
+      env,
+      operation: 'history commit',
+    })
+  ).stdout.trim();
+  await repo.run(['update-ref', '-m', 'history', HISTORY_REF, id, parents[0] ?? ''], {
+    operation: 'history update-ref',
+  });
   rememberHead(repo.gitDir, id, tree);
   return id;
 }

@@ -11,7 +11,10 @@ export const TEMP_MARK = '.aicfg-tmp-';
  */
 export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'executable' | 'symlink'): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const tmp = path.join(
+    path.dirname(file),
+    `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
+  );
   try {
     if (kind === 'symlink') {
       await fs.promises.symlink(data.toString('utf8'), tmp);

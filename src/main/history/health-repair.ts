@@ -14,13 +14,22 @@ export function historyRepair(history: Pick<HistoryService, 'recover' | 'verify'
       await history.recover();
       const v = await history.verify();
       const checked = `checked ${v.versions} version(s) and ${v.objectsChecked} stored file(s)`;
-      if (v.ok) return { outcome: 'repaired', actions: ['finished any interrupted rollback and cleared stale git locks', `${checked}: all intact`] };
+      if (v.ok)
+        return {
+          outcome: 'repaired',
+          actions: ['finished any interrupted rollback and cleared stale git locks', `${checked}: all intact`],
+        };
       return {
         outcome: 'failed',
         actions: [
           'finished any interrupted rollback and cleared stale git locks',
           `${checked}: ${v.problems.slice(0, 5).join('; ') || 'problems found'}`,
-          ...v.corruptVersions.slice(0, 10).map((c) => `version ${c.id.slice(0, 10)} (${c.operation}, ${c.date}) cannot be fully restored: ${c.objects.slice(0, 3).join(', ')}`),
+          ...v.corruptVersions
+            .slice(0, 10)
+            .map(
+              (c) =>
+                `version ${c.id.slice(0, 10)} (${c.operation}, ${c.date}) cannot be fully restored: ${c.objects.slice(0, 3).join(', ')}`,
+            ),
           'Nothing was deleted. Copy state/history.git aside and restore it from a backup (`ai-config backup import FILE`), or keep working: new versions are unaffected.',
         ],
       };

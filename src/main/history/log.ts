@@ -31,9 +31,18 @@ export function parseVersion(id: string, date: string, body: string): HistoryVer
 }
 
 /** The timeline, newest first; optionally only versions that changed one path, or of one operation. */
-export async function listVersions(repo: HistoryRepo, opts: { path?: string; operation?: string; limit?: number } = {}): Promise<HistoryVersion[]> {
+export async function listVersions(
+  repo: HistoryRepo,
+  opts: { path?: string; operation?: string; limit?: number } = {},
+): Promise<HistoryVersion[]> {
   if (!(await headVersion(repo))) return [];
-  const args = ['log', '-z', '--format=%H%x1f%cI%x1f%B', ...(opts.path || opts.operation ? [] : [`--max-count=${opts.limit ?? 10_000}`]), HISTORY_REF];
+  const args = [
+    'log',
+    '-z',
+    '--format=%H%x1f%cI%x1f%B',
+    ...(opts.path || opts.operation ? [] : [`--max-count=${opts.limit ?? 10_000}`]),
+    HISTORY_REF,
+  ];
   if (opts.path) args.push('--', entryFor(opts.path));
   const r = await repo.run(args, { operation: 'history log' });
   const out: HistoryVersion[] = [];

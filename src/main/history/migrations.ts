@@ -40,7 +40,12 @@ export interface MigrationOutcome {
 export function migrateDocument(chain: MigrationChain, doc: Doc, file: string): MigrationOutcome {
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new AppError(chain.invalidCode ?? 'INVALID_FILE', `${file}: field "schemaVersion" is missing or not a whole number.`, `Set "schemaVersion": ${chain.current}.`, { file, field: 'schemaVersion' });
+    throw new AppError(
+      chain.invalidCode ?? 'INVALID_FILE',
+      `${file}: field "schemaVersion" is missing or not a whole number.`,
+      `Set "schemaVersion": ${chain.current}.`,
+      { file, field: 'schemaVersion' },
+    );
   }
   if (version > chain.current) {
     throw new AppError(
@@ -58,7 +63,12 @@ export function migrateDocument(chain: MigrationChain, doc: Doc, file: string): 
     out = { ...step.migrate(out), schemaVersion: v + 1 };
     steps.push(`${chain.kind} ${v} → ${v + 1}: ${step.describe}`);
   }
-  return { doc: out, from: version, to: chain.current, changes: version === chain.current ? [] : [...steps, ...fieldChanges(doc, out)] };
+  return {
+    doc: out,
+    from: version,
+    to: chain.current,
+    changes: version === chain.current ? [] : [...steps, ...fieldChanges(doc, out)],
+  };
 }
 
 /** The JSON paths that differ between two documents, as readable lines. */
@@ -73,7 +83,9 @@ export function fieldChanges(before: unknown, after: unknown, prefix = ''): stri
       return fieldChanges(before[k], after[k], p);
     });
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [`changed ${prefix || 'the value'}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [`changed ${prefix || 'the value'}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`];
 }
 
 /** How a file is read into a document and written back (JSON; an agents codec handles Markdown frontmatter). */
@@ -88,9 +100,20 @@ export const jsonCodec: DocCodec = {
     try {
       v = JSON.parse(text);
     } catch (e) {
-      throw new AppError('INVALID_FILE', `${file} is not valid JSON: ${(e as Error).message}.`, 'Fix the JSON syntax, then run the command again.', { file });
+      throw new AppError(
+        'INVALID_FILE',
+        `${file} is not valid JSON: ${(e as Error).message}.`,
+        'Fix the JSON syntax, then run the command again.',
+        { file },
+      );
     }
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new AppError('INVALID_FILE', `${file} must hold a JSON object.`, 'Fix the file, then run the command again.', { file });
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+      throw new AppError(
+        'INVALID_FILE',
+        `${file} must hold a JSON object.`,
+        'Fix the file, then run the command again.',
+        { file },
+      );
     return v as Doc;
   },
   serialize: (doc) => JSON.stringify(doc, null, 2) + '\n',
@@ -149,7 +172,13 @@ export function pendingMigrations(registry: MigrationRegistry): PendingMigration
       const outcome = migrateDocument(target.chain, target.codec.parse(text, file), file);
       if (outcome.from === outcome.to) continue;
       const problem = target.validate?.(outcome.doc);
-      if (problem) throw new AppError('INVALID_FILE', `${file}: after migrating to schemaVersion ${outcome.to} it is still invalid: ${problem}.`, 'Correct the named field by hand, then run `ai-config migrate` again. The file was not changed.', { file });
+      if (problem)
+        throw new AppError(
+          'INVALID_FILE',
+          `${file}: after migrating to schemaVersion ${outcome.to} it is still invalid: ${problem}.`,
+          'Correct the named field by hand, then run `ai-config migrate` again. The file was not changed.',
+          { file },
+        );
       out.push({ target, file, text, newText: target.codec.serialize(outcome.doc, text), outcome });
     }
   }
@@ -158,7 +187,14 @@ export function pendingMigrations(registry: MigrationRegistry): PendingMigration
 
 /** The report line of one pending migration. */
 export function reportOf(p: PendingMigration, backup?: string): MigratedFile {
-  return { kind: p.target.chain.kind, file: p.file, from: p.outcome.from, to: p.outcome.to, changes: p.outcome.changes, ...(backup ? { backup } : {}) };
+  return {
+    kind: p.target.chain.kind,
+    file: p.file,
+    from: p.outcome.from,
+    to: p.outcome.to,
+    changes: p.outcome.changes,
+    ...(backup ? { backup } : {}),
+  };
 }
 
 /** Where the pre-migration copy of a file goes. */

@@ -43,8 +43,16 @@ export async function packOf(blobs: ReadonlyArray<Buffer>): Promise<Buffer> {
 export async function writeBlobs(repo: HistoryRepo, blobs: ReadonlyArray<Buffer>): Promise<string[]> {
   const ids = blobs.map(blobId);
   if (!ids.length) return ids;
-  const check = await repo.run(['cat-file', '--batch-check=%(objectname)'], { input: ids.join('\n') + '\n', operation: 'history check objects' });
-  const missing = new Set(check.stdout.split('\n').filter((l) => l.endsWith(' missing')).map((l) => l.slice(0, 40)));
+  const check = await repo.run(['cat-file', '--batch-check=%(objectname)'], {
+    input: ids.join('\n') + '\n',
+    operation: 'history check objects',
+  });
+  const missing = new Set(
+    check.stdout
+      .split('\n')
+      .filter((l) => l.endsWith(' missing'))
+      .map((l) => l.slice(0, 40)),
+  );
   if (missing.size) {
     const seen = new Set<string>();
     const todo = blobs.filter((_, i) => missing.has(ids[i]!) && !seen.has(ids[i]!) && seen.add(ids[i]!));

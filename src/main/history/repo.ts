@@ -10,7 +10,21 @@ const INIT_MARK = '.aicfg-init-';
 export const HISTORY_REF = 'refs/heads/main';
 
 /** Files a sync tool or an editor leaves around that are never versioned. */
-const EXCLUDES = ['.git', '/.ai-config-tools/', '.stfolder', '.stversions/', '.~syncthing~*', '.syncthing.*.tmp', '.dropbox', '.dropbox.cache/', '.DS_Store', 'Thumbs.db', '*.aicfg-tmp-*', '*.swp', '*~'];
+const EXCLUDES = [
+  '.git',
+  '/.ai-config-tools/',
+  '.stfolder',
+  '.stversions/',
+  '.~syncthing~*',
+  '.syncthing.*.tmp',
+  '.dropbox',
+  '.dropbox.cache/',
+  '.DS_Store',
+  'Thumbs.db',
+  '*.aicfg-tmp-*',
+  '*.swp',
+  '*~',
+];
 
 /** The history git dir (`state/history.git`) and the work tree it versions, which is read at call time. */
 export interface HistoryRepo {
@@ -18,7 +32,10 @@ export interface HistoryRepo {
   readonly workTree: () => string;
   readonly logger?: Logger;
   /** Runs git on the history dir (and the work tree, when `withWorkTree`). */
-  run(args: ReadonlyArray<string>, opts?: Partial<GitOptions> & { withWorkTree?: boolean; indexFile?: string }): Promise<GitResult>;
+  run(
+    args: ReadonlyArray<string>,
+    opts?: Partial<GitOptions> & { withWorkTree?: boolean; indexFile?: string },
+  ): Promise<GitResult>;
 }
 
 export function openHistoryRepo(gitDir: string, workTree: () => string, logger?: Logger): HistoryRepo {
@@ -31,15 +48,28 @@ export function openHistoryRepo(gitDir: string, workTree: () => string, logger?:
       if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
       const pre = opts.withWorkTree ? ['--work-tree', workTree()] : [];
       const cwd = opts.withWorkTree ? workTree() : gitDir;
-      return git([...APP_GIT_CONFIG, '-c', 'core.quotePath=false', '-c', 'core.autocrlf=false', '-c', 'gc.auto=0', ...pre, ...args], {
-        cwd,
-        operation: opts.operation ?? 'history',
-        ...(logger ? { logger } : {}),
-        env,
-        ...(opts.input !== undefined ? { input: opts.input } : {}),
-        ...(opts.okExitCodes ? { okExitCodes: opts.okExitCodes } : {}),
-        ...(opts.binary ? { binary: true } : {}),
-      });
+      return git(
+        [
+          ...APP_GIT_CONFIG,
+          '-c',
+          'core.quotePath=false',
+          '-c',
+          'core.autocrlf=false',
+          '-c',
+          'gc.auto=0',
+          ...pre,
+          ...args,
+        ],
+        {
+          cwd,
+          operation: opts.operation ?? 'history',
+          ...(logger ? { logger } : {}),
+          env,
+          ...(opts.input !== undefined ? { input: opts.input } : {}),
+          ...(opts.okExitCodes ? { okExitCodes: opts.okExitCodes } : {}),
+          ...(opts.binary ? { binary: true } : {}),
+        },
+      );
     },
   };
 }
@@ -49,13 +79,18 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
   const parent = path.dirname(repo.gitDir);
   // A store being created by a process that was killed is a temp folder: remove it and start again.
   for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
-    if (name.startsWith(`${path.basename(repo.gitDir)}${INIT_MARK}`)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(`${path.basename(repo.gitDir)}${INIT_MARK}`))
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   if (!fs.existsSync(repo.gitDir)) {
     // Created beside its place and renamed into it, so a half-made store is never taken for the real one.
     fs.mkdirSync(parent, { recursive: true });
     const tmp = `${repo.gitDir}${INIT_MARK}${process.pid}`;
-    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', tmp], { cwd: parent, operation: 'history init', ...(repo.logger ? { logger: repo.logger } : {}) });
+    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', tmp], {
+      cwd: parent,
+      operation: 'history init',
+      ...(repo.logger ? { logger: repo.logger } : {}),
+    });
     fs.renameSync(tmp, repo.gitDir);
   }
   const exclude = path.join(repo.gitDir, 'info', 'exclude');
@@ -76,7 +111,10 @@ function readOr(file: string): string | undefined {
 
 /** The newest version id, or undefined for an empty history. */
 export async function headVersion(repo: HistoryRepo): Promise<string | undefined> {
-  const r = await repo.run(['rev-parse', '--verify', '--quiet', `${HISTORY_REF}^{commit}`], { operation: 'history head', okExitCodes: [1] });
+  const r = await repo.run(['rev-parse', '--verify', '--quiet', `${HISTORY_REF}^{commit}`], {
+    operation: 'history head',
+    okExitCodes: [1],
+  });
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -87,8 +125,16 @@ export async function headState(repo: HistoryRepo): Promise<{ commit: string; tr
   const loose = readLooseRef(repo.gitDir);
   if (known && loose === known.commit) return { ...known };
   // No ref file and no packed refs: an empty history (the files backend keeps a ref in one or the other).
-  if (loose === undefined && fs.existsSync(path.join(repo.gitDir, 'HEAD')) && !fs.existsSync(path.join(repo.gitDir, 'packed-refs'))) return undefined;
-  const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], { operation: 'history head', okExitCodes: [128] });
+  if (
+    loose === undefined &&
+    fs.existsSync(path.join(repo.gitDir, 'HEAD')) &&
+    !fs.existsSync(path.join(repo.gitDir, 'packed-refs'))
+  )
+    return undefined;
+  const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], {
+    operation: 'history head',
+    okExitCodes: [128],
+  });
   const [commit, tree] = r.stdout.trim().split(' ');
   return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;
 }
@@ -124,8 +170,14 @@ export async function emptyTreeId(repo: HistoryRepo): Promise<string> {
 /** Resolves a user-given version (full or abbreviated id, `HEAD~2`) to a commit id, or undefined. */
 export async function resolveVersion(repo: HistoryRepo, version: string): Promise<string | undefined> {
   if (!/^[A-Za-z0-9~^._/-]{1,80}$/.test(version) || version.startsWith('-')) return undefined;
-  const spec = version === 'HEAD' || version.startsWith('HEAD~') || version.startsWith('HEAD^') ? HISTORY_REF + version.slice(4) : version;
-  const r = await repo.run(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], { operation: 'history resolve', okExitCodes: [1, 128] });
+  const spec =
+    version === 'HEAD' || version.startsWith('HEAD~') || version.startsWith('HEAD^')
+      ? HISTORY_REF + version.slice(4)
+      : version;
+  const r = await repo.run(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], {
+    operation: 'history resolve',
+    okExitCodes: [1, 128],
+  });
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -145,7 +197,13 @@ export function clearStaleGitLocks(gitDir: string): ReadonlyArray<string> {
     for (const e of ents) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory() && depth < 6 && e.name !== 'pack') visit(abs, depth + 1);
-      else if (e.isFile() && (e.name.endsWith('.lock') || e.name.startsWith('tmp_obj_') || e.name.startsWith('tmp-index-') || e.name.includes('.aicfg-tmp-'))) {
+      else if (
+        e.isFile() &&
+        (e.name.endsWith('.lock') ||
+          e.name.startsWith('tmp_obj_') ||
+          e.name.startsWith('tmp-index-') ||
+          e.name.includes('.aicfg-tmp-'))
+      ) {
         fs.rmSync(abs, { force: true });
         removed.push(path.relative(gitDir, abs));
       }

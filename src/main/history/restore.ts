@@ -8,7 +8,13 @@ import { listTree, manifestOf, type TreeEntry } from './tree';
 
 /** One file a restore writes or deletes: its tree path, its real path, and the blob to write. */
 export type RestoreOp =
-  | { readonly action: 'write'; readonly entry: string; readonly abs: string; readonly sha: string; readonly mode: string }
+  | {
+      readonly action: 'write';
+      readonly entry: string;
+      readonly abs: string;
+      readonly sha: string;
+      readonly mode: string;
+    }
   | { readonly action: 'delete'; readonly entry: string; readonly abs: string };
 
 function inScope(entry: string, only: string | undefined): boolean {
@@ -19,7 +25,12 @@ function inScope(entry: string, only: string | undefined): boolean {
  * What restoring `target` (all of it, or one path: a file or a folder) over the current state changes.
  * Tool files that did not exist at the target version are deleted only if that version tracked them.
  */
-export async function planRestore(repo: HistoryRepo, currentTree: string, target: string, userPath?: string): Promise<RestoreOp[]> {
+export async function planRestore(
+  repo: HistoryRepo,
+  currentTree: string,
+  target: string,
+  userPath?: string,
+): Promise<RestoreOp[]> {
   const only = userPath ? entryFor(userPath) : undefined;
   const work = repo.workTree();
   const [want, have] = await Promise.all([listTree(repo, target), listTree(repo, currentTree)]);
@@ -32,7 +43,8 @@ export async function planRestore(repo: HistoryRepo, currentTree: string, target
     const tool = displayPath(p);
     const abs = isReserved(p) ? tool : path.join(work, ...p.split('/'));
     const cur = haveMap.get(p);
-    if (!cur || cur.sha !== e.sha || cur.mode !== e.mode) ops.push({ action: 'write', entry: p, abs, sha: e.sha, mode: e.mode });
+    if (!cur || cur.sha !== e.sha || cur.mode !== e.mode)
+      ops.push({ action: 'write', entry: p, abs, sha: e.sha, mode: e.mode });
   }
   for (const [p] of haveMap) {
     if (wantMap.has(p) || isReserved(p)) continue;
@@ -54,7 +66,11 @@ export function describeOps(ops: ReadonlyArray<RestoreOp>): RollbackChange[] {
  * Applies a plan: deletions first (so a path that changed between file and folder is free again), then each file
  * written atomically, and empty workspace folders removed. Idempotent, so a killed run is finished from its journal.
  */
-export async function applyRestore(repo: HistoryRepo, ops: ReadonlyArray<RestoreOp>, onProgress?: (done: number) => void): Promise<void> {
+export async function applyRestore(
+  repo: HistoryRepo,
+  ops: ReadonlyArray<RestoreOp>,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   let done = 0;
   const writes = ops.filter((o): o is Extract<RestoreOp, { action: 'write' }> => o.action === 'write');
   const blobs = await readBlobs(repo, [...new Set(writes.map((o) => o.sha))]);
@@ -66,7 +82,11 @@ export async function applyRestore(repo: HistoryRepo, ops: ReadonlyArray<Restore
     onProgress?.(++done);
   }
   for (const op of writes) {
-    await writeDurable(op.abs, blobs.get(op.sha)!, op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file');
+    await writeDurable(
+      op.abs,
+      blobs.get(op.sha)!,
+      op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file',
+    );
     onProgress?.(++done);
   }
 }
@@ -75,7 +95,13 @@ export async function applyRestore(repo: HistoryRepo, ops: ReadonlyArray<Restore
 export async function readBlobs(repo: HistoryRepo, shas: ReadonlyArray<string>): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (!shas.length) return out;
-  const buf = (await repo.run(['cat-file', '--batch'], { binary: true, input: shas.join('\n') + '\n', operation: 'history restore' })).stdoutBuffer;
+  const buf = (
+    await repo.run(['cat-file', '--batch'], {
+      binary: true,
+      input: shas.join('\n') + '\n',
+      operation: 'history restore',
+    })
+  ).stdoutBuffer;
   let at = 0;
   for (const sha of shas) {
     const nl = buf.indexOf(10, at);

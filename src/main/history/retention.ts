@@ -28,20 +28,35 @@ export function versionsToKeep(versions: ReadonlyArray<DatedVersion>, now: Date,
  * Thins the timeline by the retention rule: the kept versions are re-chained (same trees, messages and
  * dates) and unreachable data is removed. Kept versions after the first removed one get new ids.
  */
-export async function pruneHistory(repo: HistoryRepo, opts: { now: Date; days: number; dryRun: boolean }): Promise<PruneResult> {
+export async function pruneHistory(
+  repo: HistoryRepo,
+  opts: { now: Date; days: number; dryRun: boolean },
+): Promise<PruneResult> {
   const head = await headVersion(repo);
   if (!head) return { dryRun: opts.dryRun, retentionDays: opts.days, kept: 0, removed: 0, renamed: {} };
-  const raw = (await repo.run(['log', '--first-parent', '--reverse', '-z', '--format=%H%x1f%T%x1f%aI%x1f%cI%x1f%B', HISTORY_REF], { operation: 'history prune list' })).stdout;
+  const raw = (
+    await repo.run(['log', '--first-parent', '--reverse', '-z', '--format=%H%x1f%T%x1f%aI%x1f%cI%x1f%B', HISTORY_REF], {
+      operation: 'history prune list',
+    })
+  ).stdout;
   const all = raw
     .split('\0')
     .filter((r) => r.trim())
     .map((r) => {
       const [id, tree, authored, committed, body] = r.split('\x1f');
-      return { id: id!.trim(), tree: tree!, authored: authored!, committed: committed!, body: body ?? '', date: new Date(committed!) };
+      return {
+        id: id!.trim(),
+        tree: tree!,
+        authored: authored!,
+        committed: committed!,
+        body: body ?? '',
+        date: new Date(committed!),
+      };
     });
   const keep = versionsToKeep(all, opts.now, opts.days);
   const removed = all.length - keep.size;
-  if (opts.dryRun || removed === 0) return { dryRun: opts.dryRun, retentionDays: opts.days, kept: keep.size, removed, renamed: {} };
+  if (opts.dryRun || removed === 0)
+    return { dryRun: opts.dryRun, retentionDays: opts.days, kept: keep.size, removed, renamed: {} };
 
   const renamed: Record<string, string> = {};
   let parent: string | undefined;
@@ -56,7 +71,13 @@ export async function pruneHistory(repo: HistoryRepo, opts: { now: Date; days: n
       continue;
     }
     const env = { GIT_AUTHOR_DATE: c.authored, GIT_COMMITTER_DATE: c.committed };
-    const id = (await repo.run(['commit-tree', c.tree, ...(parent ? ['-p', parent] : []), '-F', '-'], { input: c.body, env, operation: 'history prune commit' })).stdout.trim();
+    const id = (
+      await repo.run(['commit-tree', c.tree, ...(parent ? ['-p', parent] : []), '-F', '-'], {
+        input: c.body,
+        env,
+        operation: 'history prune commit',
+      })
+    ).stdout.trim();
     renamed[c.id] = id;
     parent = id;
   }

@@ -20,7 +20,9 @@ export interface RunMigrationsOptions {
 export async function runMigrations(o: RunMigrationsOptions): Promise<MigrationReport> {
   const pending = pendingMigrations(o.registry);
   if (o.dryRun || !pending.length) {
-    const message = pending.length ? `${pending.length} file${pending.length === 1 ? '' : 's'} would be migrated.` : 'Every file is at its current schema version; nothing to migrate.';
+    const message = pending.length
+      ? `${pending.length} file${pending.length === 1 ? '' : 's'} would be migrated.`
+      : 'Every file is at its current schema version; nothing to migrate.';
     return { dryRun: o.dryRun, files: pending.map((p) => reportOf(p)), message };
   }
   const files = pending.map((p) => p.file);
@@ -36,5 +38,9 @@ export async function runMigrations(o: RunMigrationsOptions): Promise<MigrationR
   }
   await o.snapshot('after', files);
   o.ctx.progress({ phase: 'Done', done: true });
-  return { dryRun: false, files: report, message: `Migrated ${report.length} file${report.length === 1 ? '' : 's'}; copies of the old ones are in ${o.backupsDir}.` };
+  return {
+    dryRun: false,
+    files: report,
+    message: `Migrated ${report.length} file${report.length === 1 ? '' : 's'}; copies of the old ones are in ${o.backupsDir}.`,
+  };
 }

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sweepTempFiles } from './durable-write';
 import { AppError } from '../../shared/errors';
-import type { DiffResult, ExportResult, HistoryVersion, ImportResult, MigrationReport, PruneResult, RollbackResult, VerifyReport } from '../../shared/ipc/channels/history';
+import type {
+  DiffResult,
+  ExportResult,
+  HistoryVersion,
+  ImportResult,
+  MigrationReport,
+  PruneResult,
+  RollbackResult,
+  VerifyReport,
+} from '../../shared/ipc/channels/history';
 import { exportBundle, fetchBundle } from './bundle';
 import { pruneHistory } from './retention';
 import { verifyHistory } from './verify';
@@ -15,8 +24,26 @@ import type { ChangeOperation, History } from './api';
 import { changedPaths, commitVersion, formatMessage, type VersionMeta } from './commit';
 import { diffTrees } from './diff';
 import { listVersions } from './log';
-import { applyRestore, clearJournal, journalFile, describeOps, dirsOf, planRestore, readJournal, writeJournal } from './restore';
-import { clearStaleGitLocks, ensureHistoryRepo, headState, HISTORY_REF, headVersion, openHistoryRepo, resolveVersion, type HistoryRepo } from './repo';
+import {
+  applyRestore,
+  clearJournal,
+  journalFile,
+  describeOps,
+  dirsOf,
+  planRestore,
+  readJournal,
+  writeJournal,
+} from './restore';
+import {
+  clearStaleGitLocks,
+  ensureHistoryRepo,
+  headState,
+  HISTORY_REF,
+  headVersion,
+  openHistoryRepo,
+  resolveVersion,
+  type HistoryRepo,
+} from './repo';
 import { entryFor } from './tool-paths';
 import { rememberManifest, treeOf, writeCurrentTree, writePersonalTree, writeTreeParts } from './tree';
 
@@ -84,18 +111,31 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
   let staged: { readonly key: string; readonly tree: string } | undefined;
   const opKey = (op: ChangeOperation) => `${op.operation}\0${op.correlationId}`;
 
-  async function snapshotUnlocked(meta: VersionMeta, toolFiles: ReadonlyArray<string> = [], extraParents: ReadonlyArray<string> = [], knownTree?: string, knownPersonal?: string): Promise<SnapshotResult & { personal?: string }> {
+  async function snapshotUnlocked(
+    meta: VersionMeta,
+    toolFiles: ReadonlyArray<string> = [],
+    extraParents: ReadonlyArray<string> = [],
+    knownTree?: string,
+    knownPersonal?: string,
+  ): Promise<SnapshotResult & { personal?: string }> {
     const state = await headState(repo);
     const head = state?.commit;
     const parts = knownTree ? undefined : await writeTreeParts(repo, head, toolFiles, knownPersonal);
     const tree = knownTree ?? parts!.tree;
     const headTree = state?.tree;
     const personal = parts?.personal;
-    if (head && tree === headTree && !extraParents.length) return { version: head, changed: false, ...(personal ? { personal } : {}) };
+    if (head && tree === headTree && !extraParents.length)
+      return { version: head, changed: false, ...(personal ? { personal } : {}) };
     const files = await changedPaths(repo, headTree, tree);
     const id = await commitVersion(repo, tree, [...(head ? [head] : []), ...extraParents], formatMessage(meta, files));
     if (parts) rememberManifest(repo, id, parts.tracked);
-    log.info('version', { id, operation: meta.operation, phase: meta.phase, correlationId: meta.correlationId, files: files.length });
+    log.info('version', {
+      id,
+      operation: meta.operation,
+      phase: meta.phase,
+      correlationId: meta.correlationId,
+      files: files.length,
+    });
     return { version: id, changed: true, ...(personal ? { personal } : {}) };
   }
 
@@ -110,13 +150,23 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     const current = await writeCurrentTree(repo, await headVersion(repo), []);
     const ops = await planRestore(repo, current, j.target, j.path);
     await applyRestore(repo, ops);
-    await snapshotUnlocked({ operation: j.operation, correlationId: j.correlationId, phase: 'rollback', message: j.message });
+    await snapshotUnlocked({
+      operation: j.operation,
+      correlationId: j.correlationId,
+      phase: 'rollback',
+      message: j.message,
+    });
     clearJournal(repo, j);
   }
 
   async function resolve(version: string): Promise<string> {
     const id = await resolveVersion(repo, version);
-    if (!id) throw new AppError('NOT_FOUND', `There is no version "${version}" in the history.`, 'Pick an id from `ai-config history` (the first column).');
+    if (!id)
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no version "${version}" in the history.`,
+        'Pick an id from `ai-config history` (the first column).',
+      );
     return id;
   }
 
@@ -131,25 +181,53 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     const head = await headVersion(repo);
     const current = await writeCurrentTree(repo, head, []);
     const ops = await planRestore(repo, current, target, req.path);
-    const what = req.path ? `${req.path} to version ${target.slice(0, 10)}` : `everything to version ${target.slice(0, 10)}`;
+    const what = req.path
+      ? `${req.path} to version ${target.slice(0, 10)}`
+      : `everything to version ${target.slice(0, 10)}`;
     const changes = describeOps(ops);
     const base = { target, ...(req.path ? { path: req.path } : {}), changes };
     if (req.dryRun || (!ops.length && !extraParents.length)) {
-      const message = ops.length ? `Rolling back ${what} would change ${ops.length} file${ops.length === 1 ? '' : 's'}.` : `Nothing to roll back: ${req.path ?? 'the workspace'} already matches version ${target.slice(0, 10)}.`;
+      const message = ops.length
+        ? `Rolling back ${what} would change ${ops.length} file${ops.length === 1 ? '' : 's'}.`
+        : `Nothing to roll back: ${req.path ?? 'the workspace'} already matches version ${target.slice(0, 10)}.`;
       return { dryRun: !!req.dryRun, ...base, message };
     }
     ctx.progress({ phase: 'Saving the current state', percent: 0 });
-    const before = head ? await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase: 'before', message: `state before restoring ${what}` }, [], [], current) : undefined;
+    const before = head
+      ? await snapshotUnlocked(
+          { operation, correlationId: ctx.correlationId, phase: 'before', message: `state before restoring ${what}` },
+          [],
+          [],
+          current,
+        )
+      : undefined;
     const message = `${phase === 'import' ? 'imported a backup and restored' : 'rolled back'} ${what}`;
-    const journal = { target, ...(req.path ? { path: req.path } : {}), before: before?.version ?? '', operation, correlationId: ctx.correlationId, message, dirs: dirsOf(ops) };
+    const journal = {
+      target,
+      ...(req.path ? { path: req.path } : {}),
+      before: before?.version ?? '',
+      operation,
+      correlationId: ctx.correlationId,
+      message,
+      dirs: dirsOf(ops),
+    };
     await writeJournal(repo, journal);
-    await applyRestore(repo, ops, (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }));
+    await applyRestore(repo, ops, (n) =>
+      ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+    );
     // An empty history adopts the imported timeline as its own; otherwise the import joins it as a second parent.
-    if (!before && extraParents.length) await repo.run(['update-ref', HISTORY_REF, extraParents[0]!], { operation: 'history adopt' });
-    const after = await snapshotUnlocked({ operation, correlationId: ctx.correlationId, phase, message }, [], before ? extraParents : []);
+    if (!before && extraParents.length)
+      await repo.run(['update-ref', HISTORY_REF, extraParents[0]!], { operation: 'history adopt' });
+    const after = await snapshotUnlocked(
+      { operation, correlationId: ctx.correlationId, phase, message },
+      [],
+      before ? extraParents : [],
+    );
     clearJournal(repo, journal);
     ctx.progress({ phase: 'Done', done: true });
-    const undo = before?.version ? ` Undo with \`ai-config rollback ${before.version.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.` : '';
+    const undo = before?.version
+      ? ` Undo with \`ai-config rollback ${before.version.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.`
+      : '';
     return {
       dryRun: false,
       ...base,
@@ -159,7 +237,12 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     };
   }
 
-  const toMeta = (op: ChangeOperation, phase: VersionMeta['phase']): VersionMeta => ({ operation: op.operation, correlationId: op.correlationId, phase, ...(op.message ? { message: op.message } : {}) });
+  const toMeta = (op: ChangeOperation, phase: VersionMeta['phase']): VersionMeta => ({
+    operation: op.operation,
+    correlationId: op.correlationId,
+    phase,
+    ...(op.message ? { message: op.message } : {}),
+  });
 
   return {
     repo,
@@ -186,14 +269,28 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     snapshot: (meta, toolFiles) => locked(meta.operation, () => snapshotUnlocked(meta, toolFiles)),
     recover: () => locked('history.recover', async () => undefined),
     // Reading the timeline needs no lock (git reads are consistent), unless a killed rollback must be finished first.
-    list: (o) => (fs.existsSync(path.join(opts.gitDir, 'HEAD')) && !fs.existsSync(journalFile(repo)) ? listVersions(repo, o) : locked('history.list', () => listVersions(repo, o))),
+    list: (o) =>
+      fs.existsSync(path.join(opts.gitDir, 'HEAD')) && !fs.existsSync(journalFile(repo))
+        ? listVersions(repo, o)
+        : locked('history.list', () => listVersions(repo, o)),
     diff: (from, to, path) =>
       locked('history.diff', async () => {
         const fromId = await resolve(from);
-        const toTree = to ? await treeOf(repo, await resolve(to)) : await writeCurrentTree(repo, await headVersion(repo), []);
-        return diffTrees(repo, await treeOf(repo, fromId), toTree, { from: fromId, to: to ? await resolve(to) : 'current' }, path ? entryFor(path) : undefined);
+        const toTree = to
+          ? await treeOf(repo, await resolve(to))
+          : await writeCurrentTree(repo, await headVersion(repo), []);
+        return diffTrees(
+          repo,
+          await treeOf(repo, fromId),
+          toTree,
+          { from: fromId, to: to ? await resolve(to) : 'current' },
+          path ? entryFor(path) : undefined,
+        );
       }),
-    rollback: (req, ctx) => locked('history.rollback', async () => restoreUnlocked(await resolve(req.version), req, ctx, 'history.rollback', 'rollback')),
+    rollback: (req, ctx) =>
+      locked('history.rollback', async () =>
+        restoreUnlocked(await resolve(req.version), req, ctx, 'history.rollback', 'rollback'),
+      ),
     verify: () => locked('history.verify', () => verifyHistory(repo)),
     exportTo: (file) => locked('history.export', () => exportBundle(repo, file)),
     importFrom: (file, ctx) =>
@@ -211,7 +308,8 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
           now: now(),
           dryRun: o.dryRun,
           ctx,
-          snapshot: (phase, files) => snapshotUnlocked({ operation: 'history.migrate', correlationId: ctx.correlationId, phase }, files),
+          snapshot: (phase, files) =>
+            snapshotUnlocked({ operation: 'history.migrate', correlationId: ctx.correlationId, phase }, files),
         }),
       ),
     prune: (o) => locked('history.prune', () => pruneHistory(repo, { now: now(), days: o.days, dryRun: o.dryRun })),

@@ -28,5 +28,7 @@ export function displayPath(entry: string): string {
 
 /** A user-given path (relative to the workspace, or an absolute tool path) as a tree path. */
 export function entryFor(userPath: string): string {
-  return userPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(userPath) ? toolEntry(userPath) : userPath.replace(/^\.\//, '');
+  return userPath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(userPath)
+    ? toolEntry(userPath)
+    : userPath.replace(/^\.\//, '');
 }

@@ -14,7 +14,9 @@ export interface TreeEntry {
 
 /** Every file of a tree (or commit), recursively; optionally limited to one path. */
 export async function listTree(repo: HistoryRepo, treeish: string, onlyPath?: string): Promise<TreeEntry[]> {
-  const r = await repo.run(['ls-tree', '-r', '-z', '--full-tree', treeish, ...(onlyPath ? ['--', onlyPath] : [])], { operation: 'history ls-tree' });
+  const r = await repo.run(['ls-tree', '-r', '-z', '--full-tree', treeish, ...(onlyPath ? ['--', onlyPath] : [])], {
+    operation: 'history ls-tree',
+  });
   const out: TreeEntry[] = [];
   for (const rec of r.stdout.split('\0')) {
     if (!rec) continue;
@@ -32,7 +34,10 @@ export async function manifestOf(repo: HistoryRepo, treeish: string | undefined)
   const key = `${repo.gitDir}\0${treeish}`;
   const cached = /^[0-9a-f]{40}$/.test(treeish) ? manifests.get(key) : undefined;
   if (cached) return [...cached];
-  const r = await repo.run(['cat-file', '-p', `${treeish}:${TOOLS_MANIFEST}`], { operation: 'history manifest', okExitCodes: [128] });
+  const r = await repo.run(['cat-file', '-p', `${treeish}:${TOOLS_MANIFEST}`], {
+    operation: 'history manifest',
+    okExitCodes: [128],
+  });
   let list: string[] = [];
   if (r.exitCode === 0) {
     try {
@@ -71,7 +76,11 @@ export interface CurrentTree {
  * dir's own index, which keeps a stat cache) plus a copy of every tracked tool file. Touches neither the
  * work tree nor the tool files.
  */
-export async function writeCurrentTree(repo: HistoryRepo, base: string | undefined, extraTools: ReadonlyArray<string>): Promise<string> {
+export async function writeCurrentTree(
+  repo: HistoryRepo,
+  base: string | undefined,
+  extraTools: ReadonlyArray<string>,
+): Promise<string> {
   return (await writeTreeParts(repo, base, extraTools)).tree;
 }
 
@@ -80,7 +89,11 @@ export async function writePersonalTree(repo: HistoryRepo): Promise<string> {
   if (!fs.existsSync(repo.workTree())) return emptyTreeId(repo);
   // Every blob over core.bigFileThreshold goes into one pack per `git add` instead of a loose object file each:
   // the first snapshot of a thousand new files costs ~0.1 s instead of ~1 s of file creation. Ids are unchanged.
-  await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], { withWorkTree: true, operation: 'history add', okExitCodes: [1] });
+  await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], {
+    withWorkTree: true,
+    operation: 'history add',
+    okExitCodes: [1],
+  });
   await combinePacks(repo);
   const tree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
   indexOf.set(repo.gitDir, { tree, stamp: stampOf(path.join(repo.gitDir, 'index')) });
@@ -91,7 +104,12 @@ export async function writePersonalTree(repo: HistoryRepo): Promise<string> {
  * writeCurrentTree with its parts; `knownPersonal` reuses a personal tree written moments ago (an operation that
  * writes only tool files), sparing a walk of the personal workspace.
  */
-export async function writeTreeParts(repo: HistoryRepo, base: string | undefined, extraTools: ReadonlyArray<string>, knownPersonal?: string): Promise<CurrentTree> {
+export async function writeTreeParts(
+  repo: HistoryRepo,
+  base: string | undefined,
+  extraTools: ReadonlyArray<string>,
+  knownPersonal?: string,
+): Promise<CurrentTree> {
   const personalTree = knownPersonal ?? (await writePersonalTree(repo));
   const tracked = [...new Set([...(await manifestOf(repo, base)), ...extraTools.map((p) => path.resolve(p))])].sort();
   if (!tracked.length) return { tree: personalTree, personal: personalTree, tracked };
@@ -104,15 +122,30 @@ export async function writeTreeParts(repo: HistoryRepo, base: string | undefined
   const indexFile = path.join(repo.gitDir, `tmp-index-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
     // The manifest and the tool files, those the store lacks written in one pack.
-    const shas = await writeBlobs(repo, [Buffer.from(JSON.stringify(tracked, null, 1) + '\n'), ...present.map((p) => p.data)]);
-    const lines = [`100644 ${shas[0]}\t${TOOLS_MANIFEST}`, ...present.map((p, i) => `${p.mode} ${shas[i + 1]}\t${toolEntry(p.path)}`)];
+    const shas = await writeBlobs(repo, [
+      Buffer.from(JSON.stringify(tracked, null, 1) + '\n'),
+      ...present.map((p) => p.data),
+    ]);
+    const lines = [
+      `100644 ${shas[0]}\t${TOOLS_MANIFEST}`,
+      ...present.map((p, i) => `${p.mode} ${shas[i + 1]}\t${toolEntry(p.path)}`),
+    ];
     // The personal index as `write-tree` left it holds exactly the personal tree: a copy spares a read-tree.
     const main = path.join(repo.gitDir, 'index');
     const known = indexOf.get(repo.gitDir);
-    if (known && known.tree === personalTree && known.stamp && known.stamp === stampOf(main)) fs.copyFileSync(main, indexFile);
+    if (known && known.tree === personalTree && known.stamp && known.stamp === stampOf(main))
+      fs.copyFileSync(main, indexFile);
     else await repo.run(['read-tree', personalTree], { indexFile, operation: 'history compose' });
-    await repo.run(['update-index', '-z', '--index-info'], { indexFile, operation: 'history compose', input: lines.map((l) => l + '\0').join('') });
-    return { tree: (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim(), personal: personalTree, tracked };
+    await repo.run(['update-index', '-z', '--index-info'], {
+      indexFile,
+      operation: 'history compose',
+      input: lines.map((l) => l + '\0').join(''),
+    });
+    return {
+      tree: (await repo.run(['write-tree'], { indexFile, operation: 'history compose' })).stdout.trim(),
+      personal: personalTree,
+      tracked,
+    };
   } finally {
     fs.rmSync(indexFile, { force: true });
   }

@@ -29,8 +29,15 @@ export function snapshotOnChanges(opts: WatchOptions): () => void {
       return;
     }
     running = opts.history
-      .snapshot({ operation: 'workspace.edit', correlationId: newCorrelationId('watch'), phase: 'watch', message: 'changes seen in the workspace' })
-      .catch((e: unknown) => opts.logger.warn('could not version workspace changes', { error: e instanceof Error ? e.message : String(e) }))
+      .snapshot({
+        operation: 'workspace.edit',
+        correlationId: newCorrelationId('watch'),
+        phase: 'watch',
+        message: 'changes seen in the workspace',
+      })
+      .catch((e: unknown) =>
+        opts.logger.warn('could not version workspace changes', { error: e instanceof Error ? e.message : String(e) }),
+      )
       .finally(() => {
         running = undefined;
         if (again) {

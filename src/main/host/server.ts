@@ -64,7 +64,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  const authed = (req: http.IncomingMessage) => sameSecret(cookieToken(req), token) || sameSecret(bearerToken(req), token);
+  const authed = (req: http.IncomingMessage) =>
+    sameSecret(cookieToken(req), token) || sameSecret(bearerToken(req), token);
   let callerSeq = 0;
 
   const server = http.createServer((req, res) => {
@@ -75,14 +76,25 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     if (url.pathname === '/auth') {
       if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) {
-        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Wrong or expired token. Open the URL that `ai-config serve` printed in this run.');
+        res
+          .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Wrong or expired token. Open the URL that `ai-config serve` printed in this run.');
         return;
       }
-      res.writeHead(302, { 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, location: '/', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
+      res
+        .writeHead(302, {
+          'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          location: '/',
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        })
+        .end();
       return;
     }
     if (!authed(req)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Not signed in. Open the URL that `ai-config serve` printed (it carries a one-run token).');
+      res
+        .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Not signed in. Open the URL that `ai-config serve` printed (it carries a one-run token).');
       return;
     }
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
@@ -102,16 +114,35 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         try {
           body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
         } catch {
-          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'INVALID_REQUEST', message: 'The body is not JSON.', hint: 'Send {"channel": "...", "request": {...}}.' } }));
+          res.writeHead(400, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              ok: false,
+              error: {
+                code: 'INVALID_REQUEST',
+                message: 'The body is not JSON.',
+                hint: 'Send {"channel": "...", "request": {...}}.',
+              },
+            }),
+          );
           return;
         }
         void opts.router
-          .invoke({ id: 'host-http', trusted: true }, String(body.channel ?? ''), body.request, typeof body.correlationId === 'string' ? { correlationId: body.correlationId } : {})
+          .invoke(
+            { id: 'host-http', trusted: true },
+            String(body.channel ?? ''),
+            body.request,
+            typeof body.correlationId === 'string' ? { correlationId: body.correlationId } : {},
+          )
           .then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)));
       });
       return;
     }
-    serveStatic(opts.staticDir, url.pathname, res, contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`));
+    serveStatic(
+      opts.staticDir,
+      url.pathname,
+      res,
+      contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`),
+    );
   });
 
   // Loaded here, not at the top: only `serve` and the desktop window need it, and it costs every CLI command ~20 ms.
@@ -146,7 +177,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       }
       const id = msg.id;
       void opts.router
-        .invoke(caller, String(msg.channel ?? ''), msg.request, typeof msg.correlationId === 'string' ? { correlationId: msg.correlationId } : {})
+        .invoke(
+          caller,
+          String(msg.channel ?? ''),
+          msg.request,
+          typeof msg.correlationId === 'string' ? { correlationId: msg.correlationId } : {},
+        )
         .then((result) => {
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, result }));
         });

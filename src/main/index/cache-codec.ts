@@ -27,11 +27,28 @@ export function encodeCache(c: CacheContent): Record<string, Section> {
   // The JSON in pieces of a few thousand rows: one string of every row would be a second copy of them all.
   const parts: Buffer[] = [Buffer.from(`{"roots":${JSON.stringify(c.roots)},"files":[`, 'utf8')];
   for (let i = 0; i < byPath.length; i += 2000) {
-    const rows: Row[] = byPath.slice(i, i + 2000).map((f) => [f.source, f.path, f.kind, f.title, f.description, f.tags, f.size, f.mtimeMs, f.hash, f.tokens, f.doc]);
+    const rows: Row[] = byPath
+      .slice(i, i + 2000)
+      .map((f) => [
+        f.source,
+        f.path,
+        f.kind,
+        f.title,
+        f.description,
+        f.tags,
+        f.size,
+        f.mtimeMs,
+        f.hash,
+        f.tokens,
+        f.doc,
+      ]);
     parts.push(Buffer.from((i ? ',' : '') + JSON.stringify(rows).slice(1, -1), 'utf8'));
   }
   parts.push(Buffer.from(']}', 'utf8'));
-  return { meta: { length: parts.reduce((n, p) => n + p.byteLength, 0), chunks: () => parts }, ...c.engine.serialize() };
+  return {
+    meta: { length: parts.reduce((n, p) => n + p.byteLength, 0), chunks: () => parts },
+    ...c.engine.serialize(),
+  };
 }
 
 /** The inverse of `encodeCache`; throws on anything malformed (the caller then rebuilds). */
@@ -40,8 +57,21 @@ export function decodeCache(sections: Readonly<Record<string, Buffer>>): CacheCo
   if (!Array.isArray(meta.roots) || !Array.isArray(meta.files)) throw new Error('bad meta section');
   const engine = SearchEngine.deserialize(sections);
   const files = meta.files.map((r): IndexedFile => {
-    if (!Array.isArray(r) || r.length !== 11 || typeof r[1] !== 'string' || typeof r[10] !== 'number') throw new Error('bad file row');
-    return { source: r[0], path: r[1], kind: r[2], title: r[3], description: r[4], tags: r[5], size: r[6], mtimeMs: r[7], hash: r[8], tokens: r[9], doc: r[10] };
+    if (!Array.isArray(r) || r.length !== 11 || typeof r[1] !== 'string' || typeof r[10] !== 'number')
+      throw new Error('bad file row');
+    return {
+      source: r[0],
+      path: r[1],
+      kind: r[2],
+      title: r[3],
+      description: r[4],
+      tags: r[5],
+      size: r[6],
+      mtimeMs: r[7],
+      hash: r[8],
+      tokens: r[9],
+      doc: r[10],
+    };
   });
   return { roots: meta.roots, files, engine };
 }

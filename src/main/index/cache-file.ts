@@ -5,9 +5,14 @@ import path from 'node:path';
 const MAGIC = 'AICFG-INDEX\n';
 
 /** Why a cache file was not used; every one of them means "rebuild". */
-export type CacheReadFailure = { readonly kind: 'missing' } | { readonly kind: 'corrupt'; readonly reason: string } | { readonly kind: 'version'; readonly found: unknown };
+export type CacheReadFailure =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'corrupt'; readonly reason: string }
+  | { readonly kind: 'version'; readonly found: unknown };
 
-export type CacheRead = { readonly kind: 'ok'; readonly sections: Readonly<Record<string, Buffer>>; readonly bytes: number } | CacheReadFailure;
+export type CacheRead =
+  | { readonly kind: 'ok'; readonly sections: Readonly<Record<string, Buffer>>; readonly bytes: number }
+  | CacheReadFailure;
 
 interface Header {
   readonly version: number;
@@ -30,7 +35,11 @@ const chunksOf = (s: Section): Iterable<Uint8Array> => (s instanceof Uint8Array 
  * the header goes first with a placeholder checksum of the same length, the sections follow chunk by
  * chunk while being hashed, and the checksum is written over the placeholder last.
  */
-export async function writeCacheFile(file: string, version: number, sections: Readonly<Record<string, Section>>): Promise<number> {
+export async function writeCacheFile(
+  file: string,
+  version: number,
+  sections: Readonly<Record<string, Section>>,
+): Promise<number> {
   const names = Object.keys(sections);
   const headText = (sha256: string) => {
     const header: Header = { version, sections: names.map((n) => [n, lengthOf(sections[n]!)] as const), sha256 };
@@ -57,7 +66,8 @@ export async function writeCacheFile(file: string, version: number, sections: Re
         len += chunk.byteLength;
         await put(chunk);
       }
-      if (len !== lengthOf(sections[n]!)) throw new Error(`cache section ${n}: wrote ${len} bytes, announced ${lengthOf(sections[n]!)}`);
+      if (len !== lengthOf(sections[n]!))
+        throw new Error(`cache section ${n}: wrote ${len} bytes, announced ${lengthOf(sections[n]!)}`);
       const gap = Buffer.alloc(pad4(len));
       hash.update(gap);
       await put(gap);
@@ -93,7 +103,8 @@ export async function readCacheFile(file: string, version: number): Promise<Cach
     const size = fs.fstatSync(fd).size;
     const first = Buffer.alloc(Math.min(size, 64 * 1024));
     fs.readSync(fd, first, 0, first.byteLength, 0);
-    if (first.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return { kind: 'corrupt', reason: 'not an index cache' };
+    if (first.subarray(0, MAGIC.length).toString('latin1') !== MAGIC)
+      return { kind: 'corrupt', reason: 'not an index cache' };
     const nl = first.indexOf(10, MAGIC.length);
     if (nl < 0) return { kind: 'corrupt', reason: 'truncated header' };
     let header: Header;
@@ -103,7 +114,14 @@ export async function readCacheFile(file: string, version: number): Promise<Cach
       return { kind: 'corrupt', reason: 'unreadable header' };
     }
     if (header.version !== version) return { kind: 'version', found: header.version };
-    if (!Array.isArray(header.sections) || typeof header.sha256 !== 'string' || header.sections.some((x) => !Array.isArray(x) || typeof x[0] !== 'string' || !Number.isSafeInteger(x[1]) || x[1] < 0)) return { kind: 'corrupt', reason: 'bad header' };
+    if (
+      !Array.isArray(header.sections) ||
+      typeof header.sha256 !== 'string' ||
+      header.sections.some(
+        (x) => !Array.isArray(x) || typeof x[0] !== 'string' || !Number.isSafeInteger(x[1]) || x[1] < 0,
+      )
+    )
+      return { kind: 'corrupt', reason: 'bad header' };
     const expected = header.sections.reduce((a, [, len]) => a + len + pad4(len), 0);
     if (size - nl - 1 !== expected) return { kind: 'corrupt', reason: `length ${size - nl - 1}, expected ${expected}` };
     const hash = createHash('sha256');

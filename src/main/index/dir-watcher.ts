@@ -14,7 +14,11 @@ export interface DirWatcher {
  * At 100,000 files chokidar held about 750 MB and took 20 s to get ready, because it tracks every file;
  * this holds one small handle per folder and is ready as soon as the folders are listed.
  */
-export function watchDirs(roots: ReadonlyArray<string>, onPath: (abs: string) => void, onError: (e: unknown) => void): DirWatcher {
+export function watchDirs(
+  roots: ReadonlyArray<string>,
+  onPath: (abs: string) => void,
+  onError: (e: unknown) => void,
+): DirWatcher {
   const watchers = new Map<string, fs.FSWatcher>();
   let closed = false;
 

@@ -59,7 +59,10 @@ export function simpleFrontmatter(yaml: string): Record<string, string | string[
     }
     const flow = FLOW_LIST.exec(value);
     if (flow) {
-      const items = flow[1]!.split(',').map((x) => x.trim()).filter(Boolean);
+      const items = flow[1]!
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       if (items.some((x) => plainScalar(x) === undefined)) return undefined;
       out[key] = items;
       continue;

@@ -1,12 +1,26 @@
 /** Folders never indexed or watched: VCS, dependencies, and sync tools' own folders. */
-export const IGNORED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.stversions', '.stfolder', '.sync', '.dropbox.cache', '.obsidian']);
+export const IGNORED_DIRS: ReadonlySet<string> = new Set([
+  '.git',
+  'node_modules',
+  '.stversions',
+  '.stfolder',
+  '.sync',
+  '.dropbox.cache',
+  '.obsidian',
+]);
 
 /**
  * Whether a file or folder name is left out: dotfiles (which covers `.syncthing.*.tmp`, `.~lock.*#` and
  * editor swap files), Office owner files (`~$name`), editor backups (`name~`) and the ignored folders.
  */
 export function isIgnoredName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$') || name.endsWith('~') || name.endsWith('.tmp') || IGNORED_DIRS.has(name);
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    name.endsWith('~') ||
+    name.endsWith('.tmp') ||
+    IGNORED_DIRS.has(name)
+  );
 }
 
 /** Whether any segment of a relative path ("a/b/c.md") is ignored. */

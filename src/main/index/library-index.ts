@@ -25,7 +25,12 @@ export interface SearchQuery {
   readonly limit?: number;
 }
 
-export type LoadOutcome = { readonly kind: 'cache'; readonly bytes: number } | { readonly kind: 'cold'; readonly why: CacheReadFailure | { readonly kind: 'unreadable'; readonly reason: string } };
+export type LoadOutcome =
+  | { readonly kind: 'cache'; readonly bytes: number }
+  | {
+      readonly kind: 'cold';
+      readonly why: CacheReadFailure | { readonly kind: 'unreadable'; readonly reason: string };
+    };
 
 const READ_CONCURRENCY = 32;
 const MAX_KEPT_BODIES = 2000;
@@ -214,12 +219,19 @@ export class LibraryIndex {
    * large batch) indexes each body straight from those bytes into one new search segment, so every file is
    * read once; a small batch keeps the bodies for `indexPending`, which adds them to the engine's delta.
    */
-  private async refreshStats(root: SourceRoot, stats: ReadonlyArray<StatEntry>, changes: ChangeSet, session: BuildSession): Promise<void> {
+  private async refreshStats(
+    root: SourceRoot,
+    stats: ReadonlyArray<StatEntry>,
+    changes: ChangeSet,
+    session: BuildSession,
+  ): Promise<void> {
     const toRead = stats.filter((st) => {
       const old = this.files.get(key(root.name, st.rel));
       return !old || old.size !== st.size || old.mtimeMs !== st.mtimeMs;
     });
-    const bulk = session.sink !== undefined || (toRead.length > 0 && (this.engine.size === 0 || toRead.length >= Math.max(BULK_MIN, this.engine.size / 20)));
+    const bulk =
+      session.sink !== undefined ||
+      (toRead.length > 0 && (this.engine.size === 0 || toRead.length >= Math.max(BULK_MIN, this.engine.size / 20)));
     const sink = bulk ? await this.openSink(session, toRead.length) : undefined;
     let sliceStart = performance.now();
     for (const st of toRead) {
@@ -249,7 +261,12 @@ export class LibraryIndex {
         }
         const doc = this.engine.newDocId();
         const f = res.record;
-        sink.add(doc, bytes, res.bodyByte, bytes.byteLength, [[f.title, FIELD.title], ...f.tags.map((t): FieldText => [t, FIELD.tags]), [f.path, FIELD.path], [f.description, FIELD.description]]);
+        sink.add(doc, bytes, res.bodyByte, bytes.byteLength, [
+          [f.title, FIELD.title],
+          ...f.tags.map((t): FieldText => [t, FIELD.tags]),
+          [f.path, FIELD.path],
+          [f.description, FIELD.description],
+        ]);
         session.docs.push(doc);
         this.files.set(k, { ...f, doc });
         this.docKeys[doc] = k;
@@ -330,12 +347,15 @@ export class LibraryIndex {
     for (const [root, rels] of byRoot) {
       const stats: StatEntry[] = [];
       for (const rel of rels) {
-        const st = rel ? fs.statSync(path.join(root.dir, rel), { throwIfNoEntry: false }) : fs.statSync(root.dir, { throwIfNoEntry: false });
+        const st = rel
+          ? fs.statSync(path.join(root.dir, rel), { throwIfNoEntry: false })
+          : fs.statSync(root.dir, { throwIfNoEntry: false });
         if (st?.isDirectory()) {
           const under = await statTree(root.dir, rel);
           const seen = new Set(under.map((s) => s.rel));
           const prefix = rel ? `${rel}/` : '';
-          for (const [k, f] of this.files) if (f.source === root.name && f.path.startsWith(prefix) && !seen.has(f.path)) this.removeKey(k, changes);
+          for (const [k, f] of this.files)
+            if (f.source === root.name && f.path.startsWith(prefix) && !seen.has(f.path)) this.removeKey(k, changes);
           stats.push(...under);
         } else if (st?.isFile()) {
           const one = statOne(root.dir, rel);
@@ -343,7 +363,9 @@ export class LibraryIndex {
         } else {
           const k = key(root.name, rel);
           if (this.files.has(k)) this.removeKey(k, changes);
-          else for (const [fk, f] of this.files) if (f.source === root.name && f.path.startsWith(`${rel}/`)) this.removeKey(fk, changes);
+          else
+            for (const [fk, f] of this.files)
+              if (f.source === root.name && f.path.startsWith(`${rel}/`)) this.removeKey(fk, changes);
         }
       }
       await this.refreshStats(root, stats, changes, session);
@@ -416,7 +438,11 @@ export class LibraryIndex {
         this.files.set(k, { ...f, doc: -1 });
       }
     }
-    const bytes = await writeCacheFile(this.cacheFile, CACHE_VERSION, encodeCache({ roots: this.roots, files: [...this.files.values()], engine: this.engine }));
+    const bytes = await writeCacheFile(
+      this.cacheFile,
+      CACHE_VERSION,
+      encodeCache({ roots: this.roots, files: [...this.files.values()], engine: this.engine }),
+    );
     this.dirty = false;
     return bytes;
   }
@@ -469,20 +495,38 @@ export class LibraryIndex {
     const limit = q.limit ?? 20;
     const tag = q.tag?.toLowerCase();
     const accept = (f: IndexedFile | undefined): f is IndexedFile =>
-      !!f && (!q.source || f.source === q.source) && (!q.kind || f.kind === q.kind) && (!tag || f.tags.some((t) => t.toLowerCase() === tag));
+      !!f &&
+      (!q.source || f.source === q.source) &&
+      (!q.kind || f.kind === q.kind) &&
+      (!tag || f.tags.some((t) => t.toLowerCase() === tag));
     const toHit = (f: IndexedFile, score: number, terms: ReadonlyArray<string>): SearchHit => {
       const over = this.overriderOf(f);
-      return { source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, score: Math.round(score * 1000) / 1000, terms, ...(over ? { overriddenBy: over } : {}) };
+      return {
+        source: f.source,
+        path: f.path,
+        kind: f.kind,
+        title: f.title,
+        description: f.description,
+        tags: f.tags,
+        score: Math.round(score * 1000) / 1000,
+        terms,
+        ...(over ? { overriddenBy: over } : {}),
+      };
     };
     let hits: SearchHit[];
     let total: number;
     if (!q.query.trim()) {
-      const all = [...this.files.values()].filter(accept).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const all = [...this.files.values()]
+        .filter(accept)
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       total = all.length;
       hits = all.slice(0, limit).map((f) => toHit(f, 0, []));
     } else {
       const filtered = !!(q.source || q.kind || tag);
-      const found = this.engine.search(q.query, { limit, ...(filtered ? { accept: (doc: number) => accept(this.files.get(this.docKeys[doc] ?? '')) } : {}) });
+      const found = this.engine.search(q.query, {
+        limit,
+        ...(filtered ? { accept: (doc: number) => accept(this.files.get(this.docKeys[doc] ?? '')) } : {}),
+      });
       total = found.total;
       hits = found.hits.map((h) => toHit(this.files.get(this.docKeys[h.doc]!)!, h.score, h.terms));
     }
@@ -498,5 +542,15 @@ function note(changes: ChangeSet, source: string, rel: string): void {
 
 /** A file's record as a library entry (before precedence). */
 function entryOf(f: IndexedFile): Omit<LibraryEntry, 'overrides' | 'overriddenBy'> {
-  return { source: f.source, path: f.path, kind: f.kind, title: f.title, description: f.description, tags: f.tags, size: f.size, mtimeMs: f.mtimeMs, tokens: f.tokens };
+  return {
+    source: f.source,
+    path: f.path,
+    kind: f.kind,
+    title: f.title,
+    description: f.description,
+    tags: f.tags,
+    size: f.size,
+    mtimeMs: f.mtimeMs,
+    tokens: f.tokens,
+  };
 }

@@ -8,7 +8,10 @@ import { markdownHeader } from './fast-frontmatter';
 import { ownString } from './own-string';
 
 /** What discovery keeps about one file (the body is never kept; it is re-read on demand). */
-export interface FileRecord extends Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'size' | 'mtimeMs'> {
+export interface FileRecord extends Pick<
+  LibraryEntry,
+  'source' | 'path' | 'kind' | 'title' | 'description' | 'tags' | 'size' | 'mtimeMs'
+> {
   /** SHA-1 of the content, hex. */
   readonly hash: string;
   /** Rough LLM token count: characters / 4. */
@@ -24,7 +27,12 @@ export interface ReadResult {
 }
 
 /** Reads one file and describes it: hash, header fields, kind, token estimate, and its searchable body. */
-export function describeContent(source: string, rel: string, buf: Buffer, stat: { size: number; mtimeMs: number }): ReadResult {
+export function describeContent(
+  source: string,
+  rel: string,
+  buf: Buffer,
+  stat: { size: number; mtimeMs: number },
+): ReadResult {
   const hash = createHash('sha1').update(buf).digest('hex');
   const text = buf.toString('utf8');
   const fallback = path.posix.basename(rel).replace(/\.[^.]+$/, '');
@@ -41,8 +49,24 @@ export function describeContent(source: string, rel: string, buf: Buffer, stat: 
   } else title = fallback;
   const skipped = text.length - body.length;
   // Every byte is one UTF-16 unit when the lengths agree (ASCII, or bytes decoded one by one as U+FFFD).
-  const bodyByte = skipped === 0 ? 0 : buf.byteLength === text.length ? skipped : Buffer.byteLength(text.slice(0, skipped));
-  return { record: { source, path: rel, kind: kindOf(rel), title: ownString(title), description: ownString(description), tags: tags.map(ownString), size: stat.size, mtimeMs: stat.mtimeMs, hash, tokens: Math.ceil(text.length / 4) }, body, bodyByte };
+  const bodyByte =
+    skipped === 0 ? 0 : buf.byteLength === text.length ? skipped : Buffer.byteLength(text.slice(0, skipped));
+  return {
+    record: {
+      source,
+      path: rel,
+      kind: kindOf(rel),
+      title: ownString(title),
+      description: ownString(description),
+      tags: tags.map(ownString),
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      hash,
+      tokens: Math.ceil(text.length / 4),
+    },
+    body,
+    bodyByte,
+  };
 }
 
 const FENCE = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -100,7 +124,11 @@ function gone(e: unknown): boolean {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function mapPool<T, R>(items: ReadonlyArray<T>, limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(
+  items: ReadonlyArray<T>,
+  limit: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

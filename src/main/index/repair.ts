@@ -9,7 +9,10 @@ export function rebuildIndexRepair(index: IndexService): Repair {
     async run(ctx) {
       // The repair runner writes the audit record for this repair; the rebuild does not add a second one.
       const s = await index.rebuild(ctx.op, { audit: false });
-      return { outcome: 'repaired', actions: [`Indexed ${s.files} files again (${s.terms} distinct words) into ${s.cacheFile}`] };
+      return {
+        outcome: 'repaired',
+        actions: [`Indexed ${s.files} files again (${s.terms} distinct words) into ${s.cacheFile}`],
+      };
     },
   };
 }

@@ -36,7 +36,13 @@ interface Segment {
 
 const FIELD_BOOST: ReadonlyArray<number> = (() => {
   const out: number[] = [];
-  for (let f = 0; f < 16; f++) out.push((f & FIELD.title ? 3 : 0) + (f & FIELD.tags ? 2.5 : 0) + (f & FIELD.path ? 1.5 : 0) + (f & FIELD.description ? 1.5 : 0));
+  for (let f = 0; f < 16; f++)
+    out.push(
+      (f & FIELD.title ? 3 : 0) +
+        (f & FIELD.tags ? 2.5 : 0) +
+        (f & FIELD.path ? 1.5 : 0) +
+        (f & FIELD.description ? 1.5 : 0),
+    );
   return out;
 })();
 const K1 = 1.2;
@@ -82,7 +88,15 @@ function lowerBound(terms: ReadonlyArray<string>, q: string): number {
  * One term's postings from two segments merged by document id (live documents only), encoded into `out` from
  * `at` (grown as needed through `grow`); returns the end and the count. With `out` undefined it only measures.
  */
-function mergeTerm(a: Segment, i: number, b: Segment, j: number, alive: Uint8Array, out: Uint8Array | undefined, at: number): { end: number; count: number } {
+function mergeTerm(
+  a: Segment,
+  i: number,
+  b: Segment,
+  j: number,
+  alive: Uint8Array,
+  out: Uint8Array | undefined,
+  at: number,
+): { end: number; count: number } {
   const ca = new TermCursor(a, i);
   const cb = new TermCursor(b, j);
   let prev = 0;
@@ -138,7 +152,17 @@ class TermCursor {
 }
 
 /** The dictionary of two segments merged (only terms with a live posting), with byte offsets and counts. */
-function mergePlan(a: Segment, b: Segment, alive: Uint8Array): { terms: string[]; offsets: Uint32Array<ArrayBuffer>; df: Uint32Array<ArrayBuffer>; from: Int32Array; fromB: Int32Array } {
+function mergePlan(
+  a: Segment,
+  b: Segment,
+  alive: Uint8Array,
+): {
+  terms: string[];
+  offsets: Uint32Array<ArrayBuffer>;
+  df: Uint32Array<ArrayBuffer>;
+  from: Int32Array;
+  fromB: Int32Array;
+} {
   const terms: string[] = [];
   const ends: number[] = [];
   const dfs: number[] = [];
@@ -170,7 +194,13 @@ function mergePlan(a: Segment, b: Segment, alive: Uint8Array): { terms: string[]
 }
 
 /** The postings of two segments merged as `mergePlan` laid them out, in chunks of a reused buffer. */
-function* mergedPostings(a: Segment, b: Segment, plan: ReturnType<typeof mergePlan>, alive: Uint8Array, chunk = 1 << 20): Generator<Uint8Array> {
+function* mergedPostings(
+  a: Segment,
+  b: Segment,
+  plan: ReturnType<typeof mergePlan>,
+  alive: Uint8Array,
+  chunk = 1 << 20,
+): Generator<Uint8Array> {
   let buf = new Uint8Array(chunk);
   let at = 0;
   for (let t = 0; t < plan.terms.length; t++) {
@@ -398,14 +428,16 @@ export class SearchEngine {
     const seen = new Set<string>();
     const take = (k: number, weight: number) => {
       const term = seg.terms[k]!;
-      if (seg.df[k]! > 0) out.push({ term, weight, df: seg.df[k]!, bytes: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
+      if (seg.df[k]! > 0)
+        out.push({ term, weight, df: seg.df[k]!, bytes: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
       seen.add(term);
     };
     const lo = lowerBound(seg.terms, q);
     if (seg.terms[lo] === q) take(lo, 1);
     if (prefix && q.length >= 2) {
       const range: number[] = [];
-      for (let k = seg.terms[lo] === q ? lo + 1 : lo; k < seg.terms.length && seg.terms[k]!.startsWith(q); k++) range.push(k);
+      for (let k = seg.terms[lo] === q ? lo + 1 : lo; k < seg.terms.length && seg.terms[k]!.startsWith(q); k++)
+        range.push(k);
       if (range.length > MAX_EXPANSIONS) range.sort((x, y) => seg.df[y]! - seg.df[x]!).length = MAX_EXPANSIONS;
       for (const k of range) take(k, 0.55 + 0.35 * (q.length / seg.terms[k]!.length));
     }
@@ -437,10 +469,26 @@ export class SearchEngine {
     if (d && d.length) out.push({ term: q + '\u0000d', weight: 1, df: d.length, list: d, from: 0, to: d.length });
     for (const [t, list] of this.delta) {
       if (t === q || list.length === 0) continue;
-      if (prefix && q.length >= 2 && t.startsWith(q)) out.push({ term: t + '\u0000d', weight: 0.55 + 0.35 * (q.length / t.length), df: list.length, list, from: 0, to: list.length });
+      if (prefix && q.length >= 2 && t.startsWith(q))
+        out.push({
+          term: t + '\u0000d',
+          weight: 0.55 + 0.35 * (q.length / t.length),
+          df: list.length,
+          list,
+          from: 0,
+          to: list.length,
+        });
       else if (max > 0 && Math.abs(t.length - q.length) <= max && popcount(charMask(t) ^ qmask) <= 2 * max) {
         const dist = boundedDistance(q, t, max);
-        if (dist <= max) out.push({ term: t + '\u0000d', weight: dist === 1 ? 0.45 : 0.3, df: list.length, list, from: 0, to: list.length });
+        if (dist <= max)
+          out.push({
+            term: t + '\u0000d',
+            weight: dist === 1 ? 0.45 : 0.3,
+            df: list.length,
+            list,
+            from: 0,
+            to: list.length,
+          });
       }
     }
     return out;
@@ -450,7 +498,10 @@ export class SearchEngine {
    * Ranked documents matching every query word (each by exact, prefix or fuzzy match); when no document
    * matches them all, the documents matching most of them, scored down by how many they miss.
    */
-  search(query: string, opts: { prefix?: boolean; fuzzy?: boolean; accept?: (doc: number) => boolean; limit?: number } = {}): { total: number; hits: EngineHit[] } {
+  search(
+    query: string,
+    opts: { prefix?: boolean; fuzzy?: boolean; accept?: (doc: number) => boolean; limit?: number } = {},
+  ): { total: number; hits: EngineHit[] } {
     const words: string[] = [];
     forEachTerm(query, (t) => {
       if (words.length < MAX_QUERY_TERMS && !words.includes(t)) words.push(t);
@@ -493,7 +544,7 @@ export class SearchEngine {
           const list = ex.list;
           const bytes = ex.bytes;
           let last = 0;
-          for (let k = ex.from; k < ex.to; ) {
+          for (let k = ex.from; k < ex.to;) {
             let doc: number;
             let meta: number;
             if (bytes) {
@@ -579,10 +630,19 @@ export class SearchEngine {
     const bytes = (a: Uint32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     const seg = this.seg;
     const alive = this.alive;
-    const head = { 'search.alive': bytes(alive.slice(0, this.nextDoc)), 'search.lens': bytes(this.lens.slice(0, this.nextDoc)) };
+    const head = {
+      'search.alive': bytes(alive.slice(0, this.nextDoc)),
+      'search.lens': bytes(this.lens.slice(0, this.nextDoc)),
+    };
     // Nothing added or removed since the segment was made: it is written as it is, no re-encoding.
     if (this.delta.size === 0 && this.removedSinceCompact === 0) {
-      return { 'search.terms': Buffer.from(seg.terms.join('\n'), 'utf8'), 'search.offsets': bytes(seg.offsets), 'search.df': bytes(seg.df), 'search.postings': seg.postings, ...head };
+      return {
+        'search.terms': Buffer.from(seg.terms.join('\n'), 'utf8'),
+        'search.offsets': bytes(seg.offsets),
+        'search.df': bytes(seg.df),
+        'search.postings': seg.postings,
+        ...head,
+      };
     }
     const d = this.deltaSegment();
     const plan = mergePlan(seg, d, alive);
@@ -590,7 +650,10 @@ export class SearchEngine {
       'search.terms': Buffer.from(plan.terms.join('\n'), 'utf8'),
       'search.offsets': bytes(plan.offsets),
       'search.df': bytes(plan.df),
-      'search.postings': { length: plan.offsets[plan.terms.length]!, chunks: () => mergedPostings(seg, d, plan, alive) },
+      'search.postings': {
+        length: plan.offsets[plan.terms.length]!,
+        chunks: () => mergedPostings(seg, d, plan, alive),
+      },
       ...head,
     };
   }
@@ -600,7 +663,8 @@ export class SearchEngine {
     const u32 = (b: Buffer | undefined): Uint32Array<ArrayBuffer> => {
       if (!b || b.byteLength % 4) throw new Error('bad section');
       // Aligned (the cache file lays sections out so): a view, no copy.
-      if (b.byteOffset % 4 === 0 && b.buffer instanceof ArrayBuffer) return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+      if (b.byteOffset % 4 === 0 && b.buffer instanceof ArrayBuffer)
+        return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
       const copy = new Uint32Array(b.byteLength / 4);
       Buffer.from(copy.buffer).set(b);
       return copy;
@@ -614,7 +678,13 @@ export class SearchEngine {
     const postings = new Uint8Array(pb.buffer, pb.byteOffset, pb.byteLength);
     const lens = u32(s['search.lens']);
     const alive = Uint8Array.from(s['search.alive'] ?? []);
-    if (offsets.length !== terms.length + 1 || df.length !== terms.length || offsets[terms.length] !== postings.length || alive.length !== lens.length) throw new Error('inconsistent search sections');
+    if (
+      offsets.length !== terms.length + 1 ||
+      df.length !== terms.length ||
+      offsets[terms.length] !== postings.length ||
+      alive.length !== lens.length
+    )
+      throw new Error('inconsistent search sections');
     const e = new SearchEngine();
     e.seg = { terms, offsets, df, postings };
     e.nextDoc = alive.length;

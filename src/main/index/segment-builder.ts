@@ -21,7 +21,12 @@ export function builderCode() {
   const MAX_TERM = 40;
 
   function isWordChar(c: number): boolean {
-    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c > 127 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0xa0);
+    return (
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c > 127 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0xa0)
+    );
   }
 
   /**
@@ -50,7 +55,8 @@ export function builderCode() {
   /** Byte classes: 0 separator, 1 ASCII letter or digit, 2 a byte of a non-ASCII character. */
   const CLASS = (() => {
     const c = new Uint8Array(256);
-    for (let b = 0; b < 256; b++) c[b] = (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) ? 1 : b >= 128 ? 2 : 0;
+    for (let b = 0; b < 256; b++)
+      c[b] = (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) ? 1 : b >= 128 ? 2 : 0;
     return c;
   })();
 
@@ -344,8 +350,11 @@ export function builderCode() {
       const n = this.nTerms;
       const arena = Buffer.from(this.arena.buffer, 0, this.arenaLen);
       const names = new Array<string>(n);
-      for (let t = 0; t < n; t++) names[t] = arena.toString(this.tAscii[t] ? 'latin1' : 'utf8', this.tStart[t]!, this.tStart[t]! + this.tLen[t]!);
-      const order = Array.from({ length: n }, (_, t) => t).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+      for (let t = 0; t < n; t++)
+        names[t] = arena.toString(this.tAscii[t] ? 'latin1' : 'utf8', this.tStart[t]!, this.tStart[t]! + this.tLen[t]!);
+      const order = Array.from({ length: n }, (_, t) => t).sort((a, b) =>
+        names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0,
+      );
       const rank = new Uint32Array(n);
       const terms = new Array<string>(n);
       for (let r = 0; r < n; r++) {
@@ -416,7 +425,14 @@ export function builderCode() {
           last[r] = doc;
         }
       }
-      const out = { terms, offsets, df, postings, docs: this.docIds.slice(0, this.nDocs), lens: this.docLen.slice(0, this.nDocs) };
+      const out = {
+        terms,
+        offsets,
+        df,
+        postings,
+        docs: this.docIds.slice(0, this.nDocs),
+        lens: this.docLen.slice(0, this.nDocs),
+      };
       this.reset();
       return out;
     }

@@ -45,7 +45,8 @@ export interface IndexService {
 }
 
 /** Which folders are watched: a source that appears later (cloned after start) changes it, so it gets watched. */
-const sig = (roots: ReadonlyArray<SourceRoot>) => roots.map((r) => `${r.name}=${r.dir}:${fs.existsSync(r.dir)}`).join('\n');
+const sig = (roots: ReadonlyArray<SourceRoot>) =>
+  roots.map((r) => `${r.name}=${r.dir}:${fs.existsSync(r.dir)}`).join('\n');
 
 export function createIndexService(opts: IndexServiceOptions): IndexService {
   const index = new LibraryIndex(opts.cacheFile, opts.buildInWorker);
@@ -85,7 +86,10 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
 
   const schedulePersist = () => {
     if (persistTimer) return;
-    persistTimer = setTimeout(() => void serial(persistNow).catch((e: unknown) => log.warn('index cache not written', { error: String(e) })), opts.persistDelayMs ?? 3000);
+    persistTimer = setTimeout(
+      () => void serial(persistNow).catch((e: unknown) => log.warn('index cache not written', { error: String(e) })),
+      opts.persistDelayMs ?? 3000,
+    );
     persistTimer.unref();
   };
 
@@ -107,7 +111,12 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     fresh = false;
     await watcher?.close();
     watchedSig = s;
-    watcher = watchBatches({ dirs: roots.map((r) => r.dir), debounceMs: opts.debounceMs ?? 40, onBatch, onError: (e) => log.warn('watcher error', { error: String(e) }) });
+    watcher = watchBatches({
+      dirs: roots.map((r) => r.dir),
+      debounceMs: opts.debounceMs ?? 40,
+      onBatch,
+      onError: (e) => log.warn('watcher error', { error: String(e) }),
+    });
     await watcher.ready;
     log.info('watching the library', { roots: roots.length });
   };
@@ -123,7 +132,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       ctx?.progress({ phase: 'Reading the library' });
       const start = await index.loadAndReconcile(roots);
       const outcome = start.outcome;
-      if (outcome.kind === 'cold' && outcome.why.kind !== 'missing') log.warn('index cache not used; rebuilding', { why: outcome.why });
+      if (outcome.kind === 'cold' && outcome.why.kind !== 'missing')
+        log.warn('index cache not used; rebuilding', { why: outcome.why });
       changes = start.changes;
       loadedFrom = outcome.kind;
       loaded = true;
@@ -137,7 +147,13 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       return;
     }
     fresh = !!watcher;
-    if (changes.size || loadedFrom !== 'memory') lastUpdate = { at: new Date().toISOString(), ms: Date.now() - started, reread: [...changes.values()].reduce((a, l) => a + l.length, 0), removed: 0 };
+    if (changes.size || loadedFrom !== 'memory')
+      lastUpdate = {
+        at: new Date().toISOString(),
+        ms: Date.now() - started,
+        reread: [...changes.values()].reduce((a, l) => a + l.length, 0),
+        removed: 0,
+      };
   };
 
   /**
@@ -166,7 +182,11 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       await refresh(ctx);
       if (needSearch && index.building) ctx?.progress({ phase: 'Indexing file contents' });
       if (needSearch && (index.pendingBodies || index.building)) {
-        await index.indexPending((done, total) => total >= 2000 && ctx?.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }));
+        await index.indexPending(
+          (done, total) =>
+            total >= 2000 &&
+            ctx?.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }),
+        );
       }
       if (index.rebuildEngineLater) {
         index.reset();
@@ -223,12 +243,22 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
           loadedFrom = 'cold';
           ctx.progress({ phase: 'Indexing the library' });
           await index.reconcile(opts.roots());
-          await index.indexPending((done, total) => ctx.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }));
+          await index.indexPending((done, total) =>
+            ctx.progress({ phase: 'Indexing file contents', percent: Math.floor((done / total) * 100) }),
+          );
           await persistNow();
           lastUpdate = { at: new Date().toISOString(), ms: Date.now() - started, reread: index.fileCount, removed: 0 };
           ctx.progress({ phase: 'Done', done: true });
           const s = stats();
-          if (rebuildOpts.audit !== false) opts.audit.append({ operation: 'index.rebuild', target: opts.cacheFile, result: 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, details: { files: s.files, terms: s.terms } });
+          if (rebuildOpts.audit !== false)
+            opts.audit.append({
+              operation: 'index.rebuild',
+              target: opts.cacheFile,
+              result: 'ok',
+              durationMs: Date.now() - started,
+              correlationId: ctx.correlationId,
+              details: { files: s.files, terms: s.terms },
+            });
           return s;
         }),
       );

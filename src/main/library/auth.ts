@@ -25,10 +25,19 @@ export function isSshUrl(url: string): boolean {
 
 /** Refuses URLs that carry credentials: tokens go through GIT_ASKPASS, never into a remote URL. */
 export function checkUrl(url: string): void {
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(url) || (/^https?:\/\/[^/]*@/i.test(url))) {
-    throw new AppError('INVALID_REQUEST', 'The URL contains a user name or password.', 'Remove the credentials from the URL and pass the token with --token-env VAR (or the token field in the app).');
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(url) || /^https?:\/\/[^/]*@/i.test(url)) {
+    throw new AppError(
+      'INVALID_REQUEST',
+      'The URL contains a user name or password.',
+      'Remove the credentials from the URL and pass the token with --token-env VAR (or the token field in the app).',
+    );
   }
-  if (url.startsWith('-')) throw new AppError('INVALID_REQUEST', `"${url}" is not a repository URL.`, 'Use https://, ssh://, user@host:path or file:// URL.');
+  if (url.startsWith('-'))
+    throw new AppError(
+      'INVALID_REQUEST',
+      `"${url}" is not a repository URL.`,
+      'Use https://, ssh://, user@host:path or file:// URL.',
+    );
 }
 
 /** Single-quotes a value for the POSIX shell git runs GIT_SSH_COMMAND with. */
@@ -44,7 +53,16 @@ export function knownHostsFile(stateDir: string): string {
 export function sshCommand(stateDir: string, keyFile?: string): string {
   const parts = ['ssh'];
   if (keyFile) parts.push('-i', shq(keyFile), '-o', 'IdentitiesOnly=yes');
-  parts.push('-o', `UserKnownHostsFile=${shq(knownHostsFile(stateDir))}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=15');
+  parts.push(
+    '-o',
+    `UserKnownHostsFile=${shq(knownHostsFile(stateDir))}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=15',
+  );
   return parts.join(' ');
 }
 
@@ -76,18 +94,30 @@ export function ensureAskpass(stateDir: string): string {
 }
 
 /** The token for a source, from the named env var or the encrypted store; registered for redaction. */
-export function tokenFor(source: Pick<SourceSettings, 'name' | 'tokenEnv' | 'tokenRef'>, deps: AuthDeps): string | undefined {
+export function tokenFor(
+  source: Pick<SourceSettings, 'name' | 'tokenEnv' | 'tokenRef'>,
+  deps: AuthDeps,
+): string | undefined {
   if (source.tokenEnv) {
     const v = deps.env[source.tokenEnv];
     if (!v) {
-      throw new AppError('AUTH_FAILED', `The environment variable ${source.tokenEnv} (settings.json, source "${source.name}", field "tokenEnv") is not set.`, `Set ${source.tokenEnv} to the access token before running the command.`);
+      throw new AppError(
+        'AUTH_FAILED',
+        `The environment variable ${source.tokenEnv} (settings.json, source "${source.name}", field "tokenEnv") is not set.`,
+        `Set ${source.tokenEnv} to the access token before running the command.`,
+      );
     }
     registerSecret(v);
     return v;
   }
   if (source.tokenRef) {
     const v = deps.readSecret(source.tokenRef);
-    if (!v) throw new AppError('AUTH_FAILED', `The stored token for source "${source.name}" is missing.`, 'Remove the source and add it again with its token.');
+    if (!v)
+      throw new AppError(
+        'AUTH_FAILED',
+        `The stored token for source "${source.name}" is missing.`,
+        'Remove the source and add it again with its token.',
+      );
     registerSecret(v);
     return v;
   }
@@ -95,11 +125,18 @@ export function tokenFor(source: Pick<SourceSettings, 'name' | 'tokenEnv' | 'tok
 }
 
 /** Environment for a git child process talking to this source's remote. */
-export function gitEnvFor(source: Pick<SourceSettings, 'name' | 'url' | 'sshKey' | 'tokenEnv' | 'tokenRef'>, deps: AuthDeps): NodeJS.ProcessEnv {
+export function gitEnvFor(
+  source: Pick<SourceSettings, 'name' | 'url' | 'sshKey' | 'tokenEnv' | 'tokenRef'>,
+  deps: AuthDeps,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   if (isSshUrl(source.url)) {
     if (source.sshKey && !fs.existsSync(source.sshKey)) {
-      throw new AppError('AUTH_FAILED', `The SSH key ${source.sshKey} (source "${source.name}", field "sshKey") does not exist.`, 'Pick an existing private key file with --ssh-key PATH.');
+      throw new AppError(
+        'AUTH_FAILED',
+        `The SSH key ${source.sshKey} (source "${source.name}", field "sshKey") does not exist.`,
+        'Pick an existing private key file with --ssh-key PATH.',
+      );
     }
     fs.mkdirSync(deps.stateDir, { recursive: true });
     env.GIT_SSH_COMMAND = sshCommand(deps.stateDir, source.sshKey);

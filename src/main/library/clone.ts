@@ -39,16 +39,28 @@ export async function cloneRepo(opts: CloneOptions): Promise<void> {
   const tmp = `${opts.dest}.clone-${process.pid}-${Date.now()}`;
   await fs.promises.mkdir(path.dirname(opts.dest), { recursive: true });
   try {
-    await git(['-c', 'credential.helper=', 'clone', '--progress', ...(opts.branch ? ['--branch', opts.branch] : []), '--', opts.url, tmp], {
-      cwd: path.dirname(opts.dest),
-      operation: 'clone',
-      ...(opts.env ? { env: opts.env } : {}),
-      ...(opts.logger ? { logger: opts.logger } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      onStderr: (chunk) => {
-        for (const p of parseGitProgress(chunk)) opts.onProgress?.(p);
+    await git(
+      [
+        '-c',
+        'credential.helper=',
+        'clone',
+        '--progress',
+        ...(opts.branch ? ['--branch', opts.branch] : []),
+        '--',
+        opts.url,
+        tmp,
+      ],
+      {
+        cwd: path.dirname(opts.dest),
+        operation: 'clone',
+        ...(opts.env ? { env: opts.env } : {}),
+        ...(opts.logger ? { logger: opts.logger } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onStderr: (chunk) => {
+          for (const p of parseGitProgress(chunk)) opts.onProgress?.(p);
+        },
       },
-    });
+    );
     await fs.promises.rename(tmp, opts.dest);
   } catch (e) {
     await fs.promises.rm(tmp, { recursive: true, force: true });
@@ -77,7 +89,17 @@ export async function removeStaleClones(libraryDir: string): Promise<string[]> {
 
 /** A source name from a repository URL: its last path segment without `.git`, made safe. */
 export function sourceNameFromUrl(url: string): string {
-  const last = url.replace(/[?#].*$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
-  const name = last.replace(/\.git$/i, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 64);
+  const last =
+    url
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split(/[/:]/)
+      .pop() ?? '';
+  const name = last
+    .replace(/\.git$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 64);
   return name && name !== 'starter' && name !== 'personal' ? name : 'team';
 }

@@ -17,9 +17,22 @@ export function describeFile(relPath: string, text: string): FileMeta {
     try {
       const data: unknown = JSON.parse(text);
       const fm = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-      return { title: stringField(fm, 'title') || stringField(fm, 'name') || fallbackTitle, description: stringField(fm, 'description'), tags: tagsField(fm), frontmatter: fm, body: text };
+      return {
+        title: stringField(fm, 'title') || stringField(fm, 'name') || fallbackTitle,
+        description: stringField(fm, 'description'),
+        tags: tagsField(fm),
+        frontmatter: fm,
+        body: text,
+      };
     } catch (e) {
-      return { title: fallbackTitle, description: '', tags: [], frontmatter: {}, body: text, error: `invalid JSON: ${(e as Error).message}` };
+      return {
+        title: fallbackTitle,
+        description: '',
+        tags: [],
+        frontmatter: {},
+        body: text,
+        error: `invalid JSON: ${(e as Error).message}`,
+      };
     }
   }
   if (/\.(md|mdc|markdown)$/i.test(relPath)) {

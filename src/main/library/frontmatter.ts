@@ -22,7 +22,8 @@ export function parseFrontmatter(text: string): ParsedMarkdown {
   try {
     const data: unknown = parseYaml(m[1] ?? '', { prettyErrors: false });
     if (data === null || data === undefined) return { frontmatter: {}, body, bodyLine };
-    if (typeof data !== 'object' || Array.isArray(data)) return { frontmatter: {}, body, bodyLine, error: 'frontmatter must be a YAML mapping (key: value lines)' };
+    if (typeof data !== 'object' || Array.isArray(data))
+      return { frontmatter: {}, body, bodyLine, error: 'frontmatter must be a YAML mapping (key: value lines)' };
     return { frontmatter: data as Record<string, unknown>, body, bodyLine };
   } catch (e) {
     return { frontmatter: {}, body: src, bodyLine: 1, error: (e as Error).message.split('\n')[0] ?? 'invalid YAML' };
@@ -51,7 +52,8 @@ export function simpleYaml(src: string): Record<string, unknown> | undefined {
     const l = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (!l.trim()) continue;
     const m = LINE.exec(l.trimEnd());
-    if (!m || m[1] === '__proto__' || SPECIAL.test(m[1]!) || Object.hasOwn(out, m[1]!) || m[2] === undefined) return undefined;
+    if (!m || m[1] === '__proto__' || SPECIAL.test(m[1]!) || Object.hasOwn(out, m[1]!) || m[2] === undefined)
+      return undefined;
     const v = m[2];
     if (v.startsWith('[') && v.endsWith(']')) {
       const inner = v.slice(1, -1);
@@ -92,7 +94,15 @@ export function stringField(fm: Record<string, unknown>, key: string): string {
 
 export function tagsField(fm: Record<string, unknown>): string[] {
   const v = fm.tags;
-  if (Array.isArray(v)) return v.filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
-  if (typeof v === 'string') return v.split(',').map((t) => t.trim()).filter(Boolean);
+  if (Array.isArray(v))
+    return v
+      .filter((t): t is string => typeof t === 'string')
+      .map((t) => t.trim())
+      .filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   return [];
 }

@@ -7,7 +7,12 @@ import { knownHostsFile } from './auth';
 /** Host and port of an ssh:// or scp-like URL. */
 export function sshHostOf(url: string): { host: string; port: number } {
   const found = parseSshHost(url);
-  if (found.host.startsWith('-')) throw new AppError('INVALID_REQUEST', `"${url}" names an invalid host.`, 'Use ssh://user@host[:port]/path or user@host:path.');
+  if (found.host.startsWith('-'))
+    throw new AppError(
+      'INVALID_REQUEST',
+      `"${url}" names an invalid host.`,
+      'Use ssh://user@host[:port]/path or user@host:path.',
+    );
   return found;
 }
 
@@ -16,7 +21,11 @@ function parseSshHost(url: string): { host: string; port: number } {
   if (m) return { host: m[1]!.replace(/^\[|\]$/g, ''), port: m[2] ? Number(m[2]) : 22 };
   const scp = /^(?:[^@]+@)?([^:/]+):/.exec(url);
   if (scp) return { host: scp[1]!, port: 22 };
-  throw new AppError('INVALID_REQUEST', `"${url}" is not an SSH URL.`, 'Use ssh://user@host[:port]/path or user@host:path.');
+  throw new AppError(
+    'INVALID_REQUEST',
+    `"${url}" is not an SSH URL.`,
+    'Use ssh://user@host[:port]/path or user@host:path.',
+  );
 }
 
 function run(cmd: string, args: string[], input?: string): Promise<string> {
@@ -35,11 +44,20 @@ export async function scanHostKeys(host: string, port: number): Promise<string[]
   try {
     out = await run('ssh-keyscan', ['-p', String(port), '-T', '10', host]);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('UNSUPPORTED', 'ssh-keyscan is not installed.', 'Install OpenSSH (the ssh client tools).');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AppError('UNSUPPORTED', 'ssh-keyscan is not installed.', 'Install OpenSSH (the ssh client tools).');
     out = '';
   }
-  const lines = out.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  if (!lines.length) throw new AppError('NETWORK_UNREACHABLE', `Could not read the SSH host key of ${host}:${port}.`, 'Check the host name, the port and your network.');
+  const lines = out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  if (!lines.length)
+    throw new AppError(
+      'NETWORK_UNREACHABLE',
+      `Could not read the SSH host key of ${host}:${port}.`,
+      'Check the host name, the port and your network.',
+    );
   return lines;
 }
 
@@ -69,7 +87,12 @@ export async function acceptHostKey(stateDir: string, url: string, confirmed: st
   const fps = await fingerprints(lines);
   const want = confirmed.trim().split(/\s+/)[0];
   if (!fps.some((f) => f.split(' ')[0] === want)) {
-    throw new AppError('HOST_KEY_CHANGED', `The SSH host key of ${host}:${port} is not the one you confirmed (${want}).`, 'Someone may be intercepting the connection. Check the fingerprint with the server admin.', { host, port, fingerprints: fps });
+    throw new AppError(
+      'HOST_KEY_CHANGED',
+      `The SSH host key of ${host}:${port} is not the one you confirmed (${want}).`,
+      'Someone may be intercepting the connection. Check the fingerprint with the server admin.',
+      { host, port, fingerprints: fps },
+    );
   }
   const file = knownHostsFile(stateDir);
   fs.mkdirSync(stateDir, { recursive: true });
@@ -80,6 +103,9 @@ export async function acceptHostKey(stateDir: string, url: string, confirmed: st
     existing = '';
   }
   const add = lines.filter((l) => !existing.includes(l));
-  if (add.length) fs.appendFileSync(file, (existing && !existing.endsWith('\n') ? '\n' : '') + add.join('\n') + '\n', { mode: 0o600 });
+  if (add.length)
+    fs.appendFileSync(file, (existing && !existing.endsWith('\n') ? '\n' : '') + add.join('\n') + '\n', {
+      mode: 0o600,
+    });
   return { host, port, fingerprints: fps };
 }

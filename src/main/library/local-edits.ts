@@ -34,8 +34,18 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'aicfg-merge-'));
   try {
     const [m, b, t] = ['mine', 'base', 'theirs'].map((n) => path.join(tmp, n)) as [string, string, string];
-    await Promise.all([fs.promises.writeFile(m, mine), fs.promises.writeFile(b, base), fs.promises.writeFile(t, theirs)]);
-    const res = await git(['merge-file', '-p', m, b, t], { cwd: r.dir, operation: 'merge file', binary: true, okExitCodes: Array.from({ length: 127 }, (_, i) => i + 1), ...(r.logger ? { logger: r.logger } : {}) });
+    await Promise.all([
+      fs.promises.writeFile(m, mine),
+      fs.promises.writeFile(b, base),
+      fs.promises.writeFile(t, theirs),
+    ]);
+    const res = await git(['merge-file', '-p', m, b, t], {
+      cwd: r.dir,
+      operation: 'merge file',
+      binary: true,
+      okExitCodes: Array.from({ length: 127 }, (_, i) => i + 1),
+      ...(r.logger ? { logger: r.logger } : {}),
+    });
     return res.exitCode === 0 ? res.stdoutBuffer : undefined;
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true });
@@ -52,7 +62,13 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
  *    work tree and the file is reported as a conflict (upstream's version is at HEAD).
  * 4. The backup is removed only when all of that succeeded.
  */
-export async function moveKeepingEdits(r: RepoCtx, from: string, target: string, backupDir: string, now: string): Promise<MoveResult> {
+export async function moveKeepingEdits(
+  r: RepoCtx,
+  from: string,
+  target: string,
+  backupDir: string,
+  now: string,
+): Promise<MoveResult> {
   const paths = await localChanges(r);
   const edits: Edit[] = await Promise.all(
     paths.map(async (p) => {
@@ -65,9 +81,16 @@ export async function moveKeepingEdits(r: RepoCtx, from: string, target: string,
   );
   if (edits.length) {
     for (const e of edits) if (e.mine) await writeAtomic(path.join(backupDir, 'files', ...e.path.split('/')), e.mine);
-    await writeAtomic(path.join(backupDir, 'manifest.json'), JSON.stringify({ from, target, edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })) }, null, 2));
+    await writeAtomic(
+      path.join(backupDir, 'manifest.json'),
+      JSON.stringify({ from, target, edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })) }, null, 2),
+    );
   }
-  await git(['reset', '-q', '--hard', target], { cwd: r.dir, operation: 'move to version', ...(r.logger ? { logger: r.logger } : {}) });
+  await git(['reset', '-q', '--hard', target], {
+    cwd: r.dir,
+    operation: 'move to version',
+    ...(r.logger ? { logger: r.logger } : {}),
+  });
   const kept: string[] = [];
   const conflicts: SourceConflict[] = [];
   for (const e of edits) {

@@ -16,10 +16,30 @@ import type { Paths } from '../workspace/paths';
 import { loadSettings, saveSettings } from '../workspace/settings';
 import { checkUrl, gitEnvFor, isSshUrl } from './auth';
 import { cloneRepo, removeStaleClones, sourceNameFromUrl } from './clone';
-import { aheadBehind, commitInfo, currentBranch, fetchOrigin, fileDiff, headCommit, isAncestor, localChanges, logOf, resolveCommit, showFile, type RepoCtx } from './git-ops';
+import {
+  aheadBehind,
+  commitInfo,
+  currentBranch,
+  fetchOrigin,
+  fileDiff,
+  headCommit,
+  isAncestor,
+  localChanges,
+  logOf,
+  resolveCommit,
+  showFile,
+  type RepoCtx,
+} from './git-ops';
 import { acceptHostKey, describeHostKey } from './host-keys';
 import { moveKeepingEdits, type MoveResult } from './local-edits';
-import { inUseSince, pushVersion, readSourceState, sourceStateFile, writeSourceState, type SourceState } from './source-state';
+import {
+  inUseSince,
+  pushVersion,
+  readSourceState,
+  sourceStateFile,
+  writeSourceState,
+  type SourceState,
+} from './source-state';
 import { summarize } from './summary';
 
 export interface SourcesDeps {
@@ -75,11 +95,21 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
   };
   const find = (name: string): SourceSettings => {
     const s = settings().sources.find((x) => x.name === name);
-    if (!s) throw new AppError('NOT_FOUND', `There is no source named "${name}" in ${paths.settings}.`, 'See `ai-config library status` for the configured sources.');
+    if (!s)
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no source named "${name}" in ${paths.settings}.`,
+        'See `ai-config library status` for the configured sources.',
+      );
     return s;
   };
   const requireGit = (s: SourceSettings): SourceSettings => {
-    if (s.kind !== 'git') throw new AppError('UNSUPPORTED', `The source "${s.name}" is the built-in starter library; it has no upstream.`, 'Add a Git source with `ai-config library add NAME URL`.');
+    if (s.kind !== 'git')
+      throw new AppError(
+        'UNSUPPORTED',
+        `The source "${s.name}" is the built-in starter library; it has no upstream.`,
+        'Add a Git source with `ai-config library add NAME URL`.',
+      );
     return s;
   };
   const saveSources = async (fn: (sources: SourceSettings[]) => SourceSettings[]) => {
@@ -87,7 +117,11 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     await saveSettings(paths.settings, { ...s, sources: fn([...s.sources]) });
   };
   const envFor = (s: Pick<SourceSettings, 'name' | 'url' | 'sshKey' | 'tokenEnv' | 'tokenRef'>, token?: string) =>
-    gitEnvFor(s, { stateDir: paths.state, env: deps.env, readSecret: (ref) => (token && ref === s.tokenRef ? token : deps.secrets.get(ref)) });
+    gitEnvFor(s, {
+      stateDir: paths.state,
+      env: deps.env,
+      readSecret: (ref) => (token && ref === s.tokenRef ? token : deps.secrets.get(ref)),
+    });
   const repo = (s: SourceSettings, ctx?: OperationContext, signal?: AbortSignal, withAuth = false): RepoCtx => ({
     dir: paths.sourceDir(s.name),
     logger: ctx?.logger ?? deps.logger,
@@ -96,7 +130,11 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
   });
   const requirePresent = (s: SourceSettings) => {
     if (!fs.existsSync(path.join(paths.sourceDir(s.name), '.git'))) {
-      throw new AppError('NOT_A_GIT_REPO', `${paths.sourceDir(s.name)} (source "${s.name}") is not a Git clone.`, 'Remove the source and add it again (`ai-config library remove NAME`, then `library add`).');
+      throw new AppError(
+        'NOT_A_GIT_REPO',
+        `${paths.sourceDir(s.name)} (source "${s.name}") is not a Git clone.`,
+        'Remove the source and add it again (`ai-config library remove NAME`, then `library add`).',
+      );
     }
   };
 
@@ -109,33 +147,75 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
   };
 
   /** Lock, history before/after, and exactly one audit record for a mutation. */
-  const mutate = async <T>(operation: string, target: string, ctx: OperationContext, fn: () => Promise<T>, details: (v: T) => Record<string, unknown> = () => ({}), noop: (v: T) => boolean = () => false): Promise<T> => {
+  const mutate = async <T>(
+    operation: string,
+    target: string,
+    ctx: OperationContext,
+    fn: () => Promise<T>,
+    details: (v: T) => Record<string, unknown> = () => ({}),
+    noop: (v: T) => boolean = () => false,
+  ): Promise<T> => {
     const started = Date.now();
     return withLock(paths.lock, operation, async () => {
       let versionBefore: string | undefined;
       try {
-        versionBefore = await deps.history.beforeChange({ operation, correlationId: ctx.correlationId, message: `${operation} ${target}` });
+        versionBefore = await deps.history.beforeChange({
+          operation,
+          correlationId: ctx.correlationId,
+          message: `${operation} ${target}`,
+        });
         const value = await fn();
-        const versionAfter = await deps.history.record({ operation, correlationId: ctx.correlationId, message: `${operation} ${target}` });
-        deps.audit.append({ operation, target, result: noop(value) ? 'noop' : 'ok', durationMs: Date.now() - started, correlationId: ctx.correlationId, ...(versionBefore ? { versionBefore } : {}), ...(versionAfter ? { versionAfter } : {}), details: details(value) });
+        const versionAfter = await deps.history.record({
+          operation,
+          correlationId: ctx.correlationId,
+          message: `${operation} ${target}`,
+        });
+        deps.audit.append({
+          operation,
+          target,
+          result: noop(value) ? 'noop' : 'ok',
+          durationMs: Date.now() - started,
+          correlationId: ctx.correlationId,
+          ...(versionBefore ? { versionBefore } : {}),
+          ...(versionAfter ? { versionAfter } : {}),
+          details: details(value),
+        });
         return value;
       } catch (e) {
         const code = isAppError(e) ? e.code : 'INTERNAL';
-        deps.audit.append({ operation, target, result: code === 'CANCELLED' ? 'cancelled' : 'failed', durationMs: Date.now() - started, correlationId: ctx.correlationId, ...(versionBefore ? { versionBefore } : {}), error: { code, message: e instanceof Error ? e.message : String(e) } });
+        deps.audit.append({
+          operation,
+          target,
+          result: code === 'CANCELLED' ? 'cancelled' : 'failed',
+          durationMs: Date.now() - started,
+          correlationId: ctx.correlationId,
+          ...(versionBefore ? { versionBefore } : {}),
+          error: { code, message: e instanceof Error ? e.message : String(e) },
+        });
         throw e;
       }
     });
   };
 
   /** On an unknown SSH host: accept it when asked to (CLI --accept-host-key), else fail with its fingerprint. */
-  const withHostKey = async <T>(url: string, accept: boolean, ctx: OperationContext, fn: () => Promise<T>): Promise<T> => {
+  const withHostKey = async <T>(
+    url: string,
+    accept: boolean,
+    ctx: OperationContext,
+    fn: () => Promise<T>,
+  ): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
       if (!isAppError(e) || e.code !== 'HOST_KEY_UNKNOWN' || !isSshUrl(url)) throw e;
       const info = await describeHostKey(url);
       if (!accept || !info.fingerprints[0]) {
-        throw new AppError('HOST_KEY_UNKNOWN', `The SSH host key of ${info.host}:${info.port} is not yet trusted. Its fingerprint is ${info.fingerprints.join(', ')}.`, 'Check the fingerprint with the server admin, then accept it (in the app: Trust this host; in the CLI: add --accept-host-key).', { url, ...info });
+        throw new AppError(
+          'HOST_KEY_UNKNOWN',
+          `The SSH host key of ${info.host}:${info.port} is not yet trusted. Its fingerprint is ${info.fingerprints.join(', ')}.`,
+          'Check the fingerprint with the server admin, then accept it (in the app: Trust this host; in the CLI: add --accept-host-key).',
+          { url, ...info },
+        );
       }
       ctx.logger.info('accepting SSH host key', { host: info.host, port: info.port, fingerprints: info.fingerprints });
       await acceptHostKey(paths.state, url, info.fingerprints[0]);
@@ -143,7 +223,12 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     }
   };
 
-  const recordVersion = async (name: string, commit: string, operation: Parameters<typeof pushVersion>[2], extra: Partial<SourceState> = {}) => {
+  const recordVersion = async (
+    name: string,
+    commit: string,
+    operation: Parameters<typeof pushVersion>[2],
+    extra: Partial<SourceState> = {},
+  ) => {
     const st = readSourceState(paths.state, name);
     const at = now();
     await writeSourceState(paths.state, name, { ...pushVersion(st, commit, operation, at), ...extra });
@@ -151,22 +236,46 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
 
   const clone = async (s: SourceSettings, ctx: OperationContext, signal: AbortSignal, env: NodeJS.ProcessEnv) => {
     ctx.progress({ phase: `Cloning ${s.name}`, percent: 0 });
-    await cloneRepo({ url: s.url, dest: paths.sourceDir(s.name), env, logger: ctx.logger, signal, ...(s.branch ? { branch: s.branch } : {}), onProgress: (p) => ctx.progress({ phase: p.phase, ...(p.percent !== undefined ? { percent: p.percent } : {}) }) });
+    await cloneRepo({
+      url: s.url,
+      dest: paths.sourceDir(s.name),
+      env,
+      logger: ctx.logger,
+      signal,
+      ...(s.branch ? { branch: s.branch } : {}),
+      onProgress: (p) => ctx.progress({ phase: p.phase, ...(p.percent !== undefined ? { percent: p.percent } : {}) }),
+    });
     const r = repo(s, ctx);
     await recordVersion(s.name, await headCommit(r), 'clone', { lastUpdate: now(), lastFetch: now() });
   };
 
   /** Moves a source to `target`, keeping local edits, merging conflicts into the state file. */
-  const moveTo = async (s: SourceSettings, r: RepoCtx, from: string, target: string, op: string): Promise<MoveResult> => {
+  const moveTo = async (
+    s: SourceSettings,
+    r: RepoCtx,
+    from: string,
+    target: string,
+    op: string,
+  ): Promise<MoveResult> => {
     if (from === target) return NOOP_MOVE;
     const backup = path.join(paths.backups, 'sources', `${s.name}-${Date.now()}`);
     const move = await moveKeepingEdits(r, from, target, backup, now());
     if (move.conflicts.length) {
       const st = readSourceState(paths.state, s.name);
       const fresh = new Set(move.conflicts.map((c) => c.path));
-      await writeSourceState(paths.state, s.name, { ...st, conflicts: [...st.conflicts.filter((c) => !fresh.has(c.path)), ...move.conflicts] });
+      await writeSourceState(paths.state, s.name, {
+        ...st,
+        conflicts: [...st.conflicts.filter((c) => !fresh.has(c.path)), ...move.conflicts],
+      });
     }
-    deps.logger.info('source moved', { source: s.name, op, from, to: target, kept: move.kept.length, conflicts: move.conflicts.length });
+    deps.logger.info('source moved', {
+      source: s.name,
+      op,
+      from,
+      to: target,
+      kept: move.kept.length,
+      conflicts: move.conflicts.length,
+    });
     return move;
   };
 
@@ -182,7 +291,13 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
       ...(st.lastUpdate ? { lastUpdate: st.lastUpdate } : {}),
       ...(st.lastFetch ? { lastFetch: st.lastFetch } : {}),
       conflicts: st.conflicts,
-      auth: s.sshKey ? ('ssh-key' as const) : s.tokenEnv ? ('token-env' as const) : s.tokenRef ? ('token-stored' as const) : ('none' as const),
+      auth: s.sshKey
+        ? ('ssh-key' as const)
+        : s.tokenEnv
+          ? ('token-env' as const)
+          : s.tokenRef
+            ? ('token-stored' as const)
+            : ('none' as const),
       canRollback: st.position > 0,
       canRollforward: st.position >= 0 && st.position < st.trail.length - 1,
       precedence,
@@ -190,7 +305,11 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     if (!fs.existsSync(path.join(dir, '.git'))) return { ...base, present: false, localChanges: [] };
     const r = repo(s);
     try {
-      const [head, branch, changes] = await Promise.all([commitInfo(r, 'HEAD'), s.branch ? Promise.resolve(s.branch) : currentBranch(r), localChanges(r)]);
+      const [head, branch, changes] = await Promise.all([
+        commitInfo(r, 'HEAD'),
+        s.branch ? Promise.resolve(s.branch) : currentBranch(r),
+        localChanges(r),
+      ]);
       const counts = s.kind === 'git' ? await aheadBehind(r, `refs/remotes/origin/${branch}`) : undefined;
       return {
         ...base,
@@ -224,13 +343,25 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
 
   const updateOne = async (s: SourceSettings, ctx: OperationContext, signal: AbortSignal): Promise<UpdateResult> => {
     if (s.kind !== 'git') {
-      return { source: s.name, status: 'skipped', commits: [], files: { added: [], modified: [], deleted: [] }, kept: [], conflicts: [], message: `${s.name} is the built-in starter library; nothing to fetch.` };
+      return {
+        source: s.name,
+        status: 'skipped',
+        commits: [],
+        files: { added: [], modified: [], deleted: [] },
+        kept: [],
+        conflicts: [],
+        message: `${s.name} is the built-in starter library; nothing to fetch.`,
+      };
     }
     requirePresent(s);
     const r = repo(s, ctx, signal, true);
     ctx.progress({ phase: `Fetching ${s.name}`, percent: 0 });
     try {
-      await withHostKey(s.url, false, ctx, () => fetchOrigin(r, (p) => ctx.progress({ phase: `${s.name}: ${p.phase}`, ...(p.percent !== undefined ? { percent: p.percent } : {}) })));
+      await withHostKey(s.url, false, ctx, () =>
+        fetchOrigin(r, (p) =>
+          ctx.progress({ phase: `${s.name}: ${p.phase}`, ...(p.percent !== undefined ? { percent: p.percent } : {}) }),
+        ),
+      );
     } catch (e) {
       if (isAppError(e) && e.code === 'NETWORK_UNREACHABLE') throw await offlineError(s, e);
       throw e;
@@ -244,7 +375,11 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
       try {
         target = await resolveCommit(r, `refs/remotes/origin/${branch}`);
       } catch {
-        throw new AppError('BRANCH_MISSING', `The branch "${branch}" (source "${s.name}", field "branch") does not exist on ${s.url}.`, 'Check the branch name upstream; remove and add the source with the right --branch.');
+        throw new AppError(
+          'BRANCH_MISSING',
+          `The branch "${branch}" (source "${s.name}", field "branch") does not exist on ${s.url}.`,
+          'Check the branch name upstream; remove and add the source with the right --branch.',
+        );
       }
     }
     const from = await headCommit(r);
@@ -253,7 +388,12 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         // We are ahead of upstream only after a roll forward past a since-rewritten tip: treat as up to date.
         return summarize(r, s.name, from, from, NOOP_MOVE, 'Updated');
       }
-      throw new AppError('CONFLICT', `Upstream history of ${s.name} (${s.url}) was rewritten; it cannot be fast-forwarded from ${from.slice(0, 10)}.`, `Pin a version with \`ai-config library pin ${s.name} REF\`, or remove and add the source again (your local edits are backed up on remove).`, { source: s.name, from, to: target });
+      throw new AppError(
+        'CONFLICT',
+        `Upstream history of ${s.name} (${s.url}) was rewritten; it cannot be fast-forwarded from ${from.slice(0, 10)}.`,
+        `Pin a version with \`ai-config library pin ${s.name} REF\`, or remove and add the source again (your local edits are backed up on remove).`,
+        { source: s.name, from, to: target },
+      );
     }
     ctx.progress({ phase: `Applying ${s.name}`, percent: 100 });
     const move = await moveTo(s, r, from, target, 'update');
@@ -273,7 +413,13 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         const st = readSourceState(paths.state, name);
         const next = st.trail[st.position + direction];
         if (!next) {
-          throw new AppError('NOT_FOUND', direction < 0 ? `${name} has no earlier version to roll back to.` : `${name} has no later version to roll forward to.`, 'See `ai-config library log NAME` for the versions; pin one with `library pin NAME REF`.');
+          throw new AppError(
+            'NOT_FOUND',
+            direction < 0
+              ? `${name} has no earlier version to roll back to.`
+              : `${name} has no later version to roll forward to.`,
+            'See `ai-config library log NAME` for the versions; pin one with `library pin NAME REF`.',
+          );
         }
         const r = repo(s, ctx);
         const from = await headCommit(r);
@@ -297,8 +443,18 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
       if (req.token) registerSecret(req.token);
       const name = req.name ?? sourceNameFromUrl(req.url);
       const s0 = settings();
-      if (s0.sources.some((x) => x.name === name)) throw new AppError('ALREADY_EXISTS', `A source named "${name}" already exists in ${paths.settings}.`, 'Pick another name (library add NAME URL) or remove the old source first.');
-      if (req.sshKey && !path.isAbsolute(req.sshKey)) throw new AppError('INVALID_REQUEST', `The SSH key path "${req.sshKey}" must be absolute.`, 'Give the full path of the private key file.');
+      if (s0.sources.some((x) => x.name === name))
+        throw new AppError(
+          'ALREADY_EXISTS',
+          `A source named "${name}" already exists in ${paths.settings}.`,
+          'Pick another name (library add NAME URL) or remove the old source first.',
+        );
+      if (req.sshKey && !path.isAbsolute(req.sshKey))
+        throw new AppError(
+          'INVALID_REQUEST',
+          `The SSH key path "${req.sshKey}" must be absolute.`,
+          'Give the full path of the private key file.',
+        );
       const tokenRef = req.token ? `source.${name}.token` : undefined;
       const source: SourceSettings = {
         name,
@@ -317,7 +473,12 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
           track(ctx, async (signal) => {
             await ensureGit(ctx.logger);
             await removeStaleClones(paths.library);
-            if (fs.existsSync(paths.sourceDir(name))) throw new AppError('ALREADY_EXISTS', `${paths.sourceDir(name)} already exists.`, 'Move that folder aside or pick another name.');
+            if (fs.existsSync(paths.sourceDir(name)))
+              throw new AppError(
+                'ALREADY_EXISTS',
+                `${paths.sourceDir(name)} already exists.`,
+                'Move that folder aside or pick another name.',
+              );
             const env = envFor(source, req.token);
             await withHostKey(req.url, !!req.acceptHostKey, ctx, () => clone(source, ctx, signal, env));
             const branch = source.branch ?? (await currentBranch(repo(source, ctx)));
@@ -357,7 +518,18 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
             s.name,
             ctx,
             () => track(ctx, (signal) => updateOne(s, ctx, signal)),
-            (v) => ({ from: v.from, to: v.to, commits: v.commits.length, files: { added: v.files.added.length, modified: v.files.modified.length, deleted: v.files.deleted.length }, kept: v.kept, conflicts: v.conflicts }),
+            (v) => ({
+              from: v.from,
+              to: v.to,
+              commits: v.commits.length,
+              files: {
+                added: v.files.added.length,
+                modified: v.files.modified.length,
+                deleted: v.files.deleted.length,
+              },
+              kept: v.kept,
+              conflicts: v.conflicts,
+            }),
             (v) => v.status !== 'updated',
           );
         if (name) {
@@ -369,7 +541,16 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
           results.push(await one());
         } catch (e) {
           if (!isAppError(e) || e.code === 'CANCELLED') throw e;
-          results.push({ source: s.name, status: 'failed', commits: [], files: { added: [], modified: [], deleted: [] }, kept: [], conflicts: [], message: e.message, error: { code: e.code, message: e.message, hint: e.hint } });
+          results.push({
+            source: s.name,
+            status: 'failed',
+            commits: [],
+            files: { added: [], modified: [], deleted: [] },
+            kept: [],
+            conflicts: [],
+            message: e.message,
+            error: { code: e.code, message: e.message, hint: e.hint },
+          });
         }
       }
       ctx.progress({ phase: 'Done', percent: 100, done: true });
@@ -384,7 +565,13 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
       const upstream = s.kind === 'git' ? `refs/remotes/origin/${s.branch ?? (await currentBranch(r))}` : undefined;
       const hasUpstream = upstream ? !!(await aheadBehind(r, upstream)) : false;
       const commits = await logOf(r, hasUpstream && upstream ? ['HEAD', upstream] : ['HEAD'], limit);
-      const entries: LogEntry[] = await Promise.all(commits.map(async (c) => ({ ...c, current: c.hash === head, incoming: c.hash !== head && !(await isAncestor(r, c.hash, head)) })));
+      const entries: LogEntry[] = await Promise.all(
+        commits.map(async (c) => ({
+          ...c,
+          current: c.hash === head,
+          incoming: c.hash !== head && !(await isAncestor(r, c.hash, head)),
+        })),
+      );
       return { source: name, entries };
     },
 
@@ -397,7 +584,12 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         async () => {
           requirePresent(s);
           const r = repo(s, ctx, undefined, true);
-          await fetchOrigin(r).catch((e: unknown) => ctx.logger.info('pin: fetch failed, using local refs', { source: name, error: isAppError(e) ? e.code : String(e) }));
+          await fetchOrigin(r).catch((e: unknown) =>
+            ctx.logger.info('pin: fetch failed, using local refs', {
+              source: name,
+              error: isAppError(e) ? e.code : String(e),
+            }),
+          );
           const target = await resolveCommit(r, ref);
           const from = await headCommit(r);
           const move = await moveTo(s, r, from, target, 'pin');
@@ -412,10 +604,16 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
 
     unpin(name, ctx) {
       const s = requireGit(find(name));
-      return mutate('library.unpin', name, ctx, async () => {
-        await saveSources((all) => all.map((x) => (x.name === name ? (({ pinned: _p, ...rest }) => rest)(x) : x)));
-        return infoOf(s.name);
-      }, (v) => ({ commit: v.commit }));
+      return mutate(
+        'library.unpin',
+        name,
+        ctx,
+        async () => {
+          await saveSources((all) => all.map((x) => (x.name === name ? (({ pinned: _p, ...rest }) => rest)(x) : x)));
+          return infoOf(s.name);
+        },
+        (v) => ({ commit: v.commit }),
+      );
     },
 
     rollback: (name, ctx) => step(name, -1, ctx),
@@ -442,7 +640,11 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
         async () => {
           const st = readSourceState(paths.state, name);
           if (!st.conflicts.some((c) => c.path === file)) {
-            throw new AppError('NOT_FOUND', `${name}/${file} has no conflict to resolve.`, 'See `ai-config library status` for the files in conflict.');
+            throw new AppError(
+              'NOT_FOUND',
+              `${name}/${file} has no conflict to resolve.`,
+              'See `ai-config library status` for the files in conflict.',
+            );
           }
           if (choice === 'theirs') {
             const r = repo(s, ctx);
@@ -464,7 +666,13 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     },
 
     acceptHostKey(url, fingerprint, ctx) {
-      return mutate('library.accept-host-key', url, ctx, () => acceptHostKey(paths.state, url, fingerprint), (v) => ({ host: v.host, port: v.port, fingerprints: v.fingerprints }));
+      return mutate(
+        'library.accept-host-key',
+        url,
+        ctx,
+        () => acceptHostKey(paths.state, url, fingerprint),
+        (v) => ({ host: v.host, port: v.port, fingerprints: v.fingerprints }),
+      );
     },
 
     cancel(correlationId) {

@@ -23,7 +23,13 @@ export function sourceStateFile(stateDir: string, name: string): string {
 export function readSourceState(stateDir: string, name: string): SourceState {
   try {
     const raw = JSON.parse(fs.readFileSync(sourceStateFile(stateDir, name), 'utf8')) as Partial<SourceState>;
-    return { trail: raw.trail ?? [], position: raw.position ?? (raw.trail?.length ?? 0) - 1, conflicts: raw.conflicts ?? [], ...(raw.lastUpdate ? { lastUpdate: raw.lastUpdate } : {}), ...(raw.lastFetch ? { lastFetch: raw.lastFetch } : {}) };
+    return {
+      trail: raw.trail ?? [],
+      position: raw.position ?? (raw.trail?.length ?? 0) - 1,
+      conflicts: raw.conflicts ?? [],
+      ...(raw.lastUpdate ? { lastUpdate: raw.lastUpdate } : {}),
+      ...(raw.lastFetch ? { lastFetch: raw.lastFetch } : {}),
+    };
   } catch {
     return EMPTY;
   }
@@ -37,7 +43,12 @@ export async function writeSourceState(stateDir: string, name: string, state: So
  * Records a move to `commit`. A new version (update, pin) drops any roll-forward steps and appends;
  * rollback and roll-forward only move the position.
  */
-export function pushVersion(state: SourceState, commit: string, operation: TrailEntry['operation'], at: string): SourceState {
+export function pushVersion(
+  state: SourceState,
+  commit: string,
+  operation: TrailEntry['operation'],
+  at: string,
+): SourceState {
   const current = state.trail[state.position];
   if (current?.commit === commit) return state;
   const kept = state.trail.slice(0, state.position + 1);

@@ -16,9 +16,15 @@ export async function sourceStatus(source: SourceSettings, dir: string, logger?:
   };
   if (!fs.existsSync(path.join(dir, '.git'))) return { ...base, present: false };
   try {
-    const { stdout } = await git(['log', '-1', '--format=%H%n%cI'], { cwd: dir, operation: 'source status', ...(logger ? { logger } : {}) });
+    const { stdout } = await git(['log', '-1', '--format=%H%n%cI'], {
+      cwd: dir,
+      operation: 'source status',
+      ...(logger ? { logger } : {}),
+    });
     const [commit, commitDate] = stdout.trim().split('\n');
-    const branch = source.branch ?? (await git(['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: dir, operation: 'source branch' })).stdout.trim();
+    const branch =
+      source.branch ??
+      (await git(['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: dir, operation: 'source branch' })).stdout.trim();
     return { ...base, branch, present: true, ...(commit ? { commit } : {}), ...(commitDate ? { commitDate } : {}) };
   } catch {
     return { ...base, present: false };

@@ -19,13 +19,18 @@ export function starterDir(assetsDir: string): string {
 export async function createStarterRepo(assetsDir: string, dest: string, logger?: Logger): Promise<void> {
   const src = starterDir(assetsDir);
   if (!fs.existsSync(src)) {
-    throw new AppError('NOT_FOUND', `The starter library is missing from ${src}.`, 'Reinstall AI Configurator, or pass --library URL to use your own library.');
+    throw new AppError(
+      'NOT_FOUND',
+      `The starter library is missing from ${src}.`,
+      'Reinstall AI Configurator, or pass --library URL to use your own library.',
+    );
   }
   const tmp = `${dest}.tmp-${process.pid}-${Date.now()}`;
   await fs.promises.mkdir(path.dirname(dest), { recursive: true });
   try {
     await fs.promises.cp(src, tmp, { recursive: true });
-    const run = (args: string[], operation: string) => git([...APP_GIT_CONFIG, ...args], { cwd: tmp, operation, env: APP_GIT_IDENTITY, ...(logger ? { logger } : {}) });
+    const run = (args: string[], operation: string) =>
+      git([...APP_GIT_CONFIG, ...args], { cwd: tmp, operation, env: APP_GIT_IDENTITY, ...(logger ? { logger } : {}) });
     await run(['init', '-q', '-b', 'main'], 'init starter');
     await run(['add', '-A'], 'add starter');
     await run(['commit', '-q', '-m', 'Starter library'], 'commit starter');

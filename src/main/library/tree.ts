@@ -21,12 +21,24 @@ export async function listLibrary(roots: ReadonlyArray<SourceRoot>): Promise<Lib
         files.map(async (f) => {
           const text = await fs.promises.readFile(f.abs, 'utf8');
           const meta = describeFile(f.rel, text);
-          return { source: root.name, path: f.rel, kind: kindOf(f.rel), title: meta.title, description: meta.description, tags: meta.tags, size: f.size, mtimeMs: f.mtimeMs };
+          return {
+            source: root.name,
+            path: f.rel,
+            kind: kindOf(f.rel),
+            title: meta.title,
+            description: meta.description,
+            tags: meta.tags,
+            size: f.size,
+            mtimeMs: f.mtimeMs,
+          };
         }),
       );
     }),
   );
-  return applyPrecedence(perRoot.flat(), roots.map((r) => r.name));
+  return applyPrecedence(
+    perRoot.flat(),
+    roots.map((r) => r.name),
+  );
 }
 
 /** Each source's own root README/LICENSE documents that source; they never override one another. */
@@ -38,7 +50,10 @@ export function isSourceRootDoc(relPath: string): boolean {
 }
 
 /** Fills `overrides` and `overriddenBy` given the precedence order of sources (lowest first). */
-export function applyPrecedence<T extends Omit<LibraryEntry, 'overrides' | 'overriddenBy'>>(entries: ReadonlyArray<T>, order: ReadonlyArray<string>): Array<T & Pick<LibraryEntry, 'overrides' | 'overriddenBy'>> {
+export function applyPrecedence<T extends Omit<LibraryEntry, 'overrides' | 'overriddenBy'>>(
+  entries: ReadonlyArray<T>,
+  order: ReadonlyArray<string>,
+): Array<T & Pick<LibraryEntry, 'overrides' | 'overriddenBy'>> {
   const rank = new Map(order.map((n, i) => [n, i]));
   const byPath = new Map<string, T[]>();
   for (const e of entries) {
@@ -59,5 +74,7 @@ export function applyPrecedence<T extends Omit<LibraryEntry, 'overrides' | 'over
       out.push({ ...e, overrides, ...(e !== winner ? { overriddenBy: winner.source } : {}) });
     });
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (rank.get(a.source) ?? 0) - (rank.get(b.source) ?? 0)));
+  return out.sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : (rank.get(a.source) ?? 0) - (rank.get(b.source) ?? 0),
+  );
 }

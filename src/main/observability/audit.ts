@@ -29,7 +29,11 @@ export function rotatedAuditFile(file: string): string {
  * Append-only JSON lines; each record is one `appendFileSync` so the app and the CLI never interleave halves.
  * Bounded: past `maxBytes` (default 2 MB) the file becomes `audit.1.jsonl`, so at most two files are kept.
  */
-export function createAuditTrail(file: string, now: () => Date = () => new Date(), opts: AuditOptions = {}): AuditTrail {
+export function createAuditTrail(
+  file: string,
+  now: () => Date = () => new Date(),
+  opts: AuditOptions = {},
+): AuditTrail {
   const maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
   const rotated = rotatedAuditFile(file);
   return {
@@ -45,7 +49,9 @@ export function createAuditTrail(file: string, now: () => Date = () => new Date(
     },
     read(opts = {}) {
       // A torn last line (power loss) is skipped, not fatal.
-      const out = [...readJsonl<AuditRecord>(rotated), ...readJsonl<AuditRecord>(file)].filter((r) => !opts.operation || r.operation?.startsWith(opts.operation));
+      const out = [...readJsonl<AuditRecord>(rotated), ...readJsonl<AuditRecord>(file)].filter(
+        (r) => !opts.operation || r.operation?.startsWith(opts.operation),
+      );
       return opts.limit ? out.slice(-opts.limit) : out;
     },
   };

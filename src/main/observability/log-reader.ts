@@ -43,7 +43,10 @@ export function readLogs(dir: string, query: LogQuery = {}): LogLine[] {
   const text = query.text?.toLowerCase();
   const out: LogLine[] = [];
   for (const file of logFiles(dir)) {
-    for (const rec of readJsonl<Record<string, unknown>>(file, text ? (raw) => raw.toLowerCase().includes(text) : undefined)) {
+    for (const rec of readJsonl<Record<string, unknown>>(
+      file,
+      text ? (raw) => raw.toLowerCase().includes(text) : undefined,
+    )) {
       const line = toLine(rec);
       if (!line || RANK[line.level] < min) continue;
       if (query.component && line.component !== query.component) continue;
@@ -57,7 +60,8 @@ export function readLogs(dir: string, query: LogQuery = {}): LogLine[] {
 
 function toLine(rec: Record<string, unknown>): LogLine | undefined {
   const { level, time, component, msg, correlationId, ...fields } = rec;
-  if (typeof level !== 'string' || !(level in RANK) || typeof time !== 'string' || typeof msg !== 'string') return undefined;
+  if (typeof level !== 'string' || !(level in RANK) || typeof time !== 'string' || typeof msg !== 'string')
+    return undefined;
   // Lines are redacted when written; redact again in case an older version wrote them.
   const clean = redact(fields) as Record<string, unknown>;
   return {

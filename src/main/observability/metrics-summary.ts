@@ -1,4 +1,11 @@
-import type { AuditEntry, LibrarySample, MetricsSummary, OperationStats, TimelinePoint, TokenBudget } from '../../shared/ipc/channels/health';
+import type {
+  AuditEntry,
+  LibrarySample,
+  MetricsSummary,
+  OperationStats,
+  TimelinePoint,
+  TokenBudget,
+} from '../../shared/ipc/channels/health';
 import type { AuditRecord } from './audit';
 import type { OperationSample, Sample } from './metrics';
 
@@ -26,7 +33,11 @@ export function isUpdate(r: Pick<AuditRecord, 'operation'>): boolean {
 }
 
 /** Turns raw samples into what the Analytics screen charts. Pure, for tests. */
-export function summarizeMetrics(ops: ReadonlyArray<OperationSample>, samples: ReadonlyArray<Sample>, audit: ReadonlyArray<AuditRecord>): MetricsSummary {
+export function summarizeMetrics(
+  ops: ReadonlyArray<OperationSample>,
+  samples: ReadonlyArray<Sample>,
+  audit: ReadonlyArray<AuditRecord>,
+): MetricsSummary {
   const byOp = new Map<string, OperationSample[]>();
   for (const o of ops) {
     const list = byOp.get(o.op) ?? [];
@@ -34,7 +45,19 @@ export function summarizeMetrics(ops: ReadonlyArray<OperationSample>, samples: R
     byOp.set(o.op, list);
   }
   const operations: OperationStats[] = [...byOp.entries()]
-    .map(([operation, list]) => ({ operation, count: list.length, failures: list.filter((o) => !o.ok).length, p50: percentile(list.map((o) => o.ms), 50), p95: percentile(list.map((o) => o.ms), 95) }))
+    .map(([operation, list]) => ({
+      operation,
+      count: list.length,
+      failures: list.filter((o) => !o.ok).length,
+      p50: percentile(
+        list.map((o) => o.ms),
+        50,
+      ),
+      p95: percentile(
+        list.map((o) => o.ms),
+        95,
+      ),
+    }))
     .sort((a, b) => b.count - a.count);
 
   const times = ops.map((o) => Date.parse(o.t)).filter((t) => !Number.isNaN(t));
@@ -51,21 +74,51 @@ export function summarizeMetrics(ops: ReadonlyArray<OperationSample>, samples: R
   }
   const timeline: TimelinePoint[] = [...buckets.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([b, list]) => ({ time: new Date(b).toISOString(), p50: percentile(list.map((o) => o.ms), 50), p95: percentile(list.map((o) => o.ms), 95), ok: list.filter((o) => o.ok).length, failed: list.filter((o) => !o.ok).length }));
+    .map(([b, list]) => ({
+      time: new Date(b).toISOString(),
+      p50: percentile(
+        list.map((o) => o.ms),
+        50,
+      ),
+      p95: percentile(
+        list.map((o) => o.ms),
+        95,
+      ),
+      ok: list.filter((o) => o.ok).length,
+      failed: list.filter((o) => !o.ok).length,
+    }));
 
-  const library: LibrarySample[] = samples.filter((s): s is Extract<Sample, { kind: 'library' }> => s.kind === 'library').map(({ time, files, bytes, sources }) => ({ time, files, bytes, sources }));
+  const library: LibrarySample[] = samples
+    .filter((s): s is Extract<Sample, { kind: 'library' }> => s.kind === 'library')
+    .map(({ time, files, bytes, sources }) => ({ time, files, bytes, sources }));
 
   const latest = new Map<string, TokenBudget>();
   for (const s of samples) {
-    if (s.kind === 'tokens') latest.set(s.agent, { agent: s.agent, tokens: s.tokens, time: s.time, ...(s.budget !== undefined ? { budget: s.budget } : {}) });
+    if (s.kind === 'tokens')
+      latest.set(s.agent, {
+        agent: s.agent,
+        tokens: s.tokens,
+        time: s.time,
+        ...(s.budget !== undefined ? { budget: s.budget } : {}),
+      });
   }
 
   const counts = new Map<string, number>();
   for (const o of ops) if (o.target && o.ok) counts.set(o.target, (counts.get(o.target) ?? 0) + 1);
-  const topFiles = [...counts.entries()].map(([file, count]) => ({ file, count })).sort((a, b) => b.count - a.count || (a.file < b.file ? -1 : 1)).slice(0, 10);
+  const topFiles = [...counts.entries()]
+    .map(([file, count]) => ({ file, count }))
+    .sort((a, b) => b.count - a.count || (a.file < b.file ? -1 : 1))
+    .slice(0, 10);
 
   const updates: AuditEntry[] = audit.filter(isUpdate).slice(-100).map(toEntry);
-  return { operations, timeline, library, updates, tokenBudgets: [...latest.values()].sort((a, b) => b.tokens - a.tokens), topFiles };
+  return {
+    operations,
+    timeline,
+    library,
+    updates,
+    tokenBudgets: [...latest.values()].sort((a, b) => b.tokens - a.tokens),
+    topFiles,
+  };
 }
 
 /** An audit record without its free-form details, as the UI shows it. */

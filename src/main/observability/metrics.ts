@@ -15,9 +15,7 @@ export interface OperationSample {
   readonly target?: string;
 }
 
-export type Sample =
-  | ({ readonly kind: 'library' } & LibrarySample)
-  | ({ readonly kind: 'tokens' } & TokenBudget);
+export type Sample = ({ readonly kind: 'library' } & LibrarySample) | ({ readonly kind: 'tokens' } & TokenBudget);
 
 /** What the router reports after each call. */
 export interface Invocation {
@@ -75,11 +73,24 @@ export function createMetrics(opts: MetricsOptions): Metrics {
       if (NOT_COUNTED.has(inv.operation)) return;
       safe(() => {
         const target = targetOf(inv);
-        const sample: OperationSample = { t: now().toISOString(), op: inv.operation, ms: Math.round(inv.durationMs * 10) / 10, ok: inv.ok, ...(inv.code ? { code: inv.code } : {}), ...(target ? { target } : {}) };
+        const sample: OperationSample = {
+          t: now().toISOString(),
+          op: inv.operation,
+          ms: Math.round(inv.durationMs * 10) / 10,
+          ok: inv.ok,
+          ...(inv.code ? { code: inv.code } : {}),
+          ...(target ? { target } : {}),
+        };
         appendBounded(opsFile, sample, maxOps);
         if (inv.ok && inv.operation === 'library:tree') {
-          const entries = (inv.value as { entries?: ReadonlyArray<{ source: string; size: number }> } | undefined)?.entries;
-          if (entries) metrics.recordLibrary({ files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), sources: new Set(entries.map((e) => e.source)).size });
+          const entries = (inv.value as { entries?: ReadonlyArray<{ source: string; size: number }> } | undefined)
+            ?.entries;
+          if (entries)
+            metrics.recordLibrary({
+              files: entries.length,
+              bytes: entries.reduce((n, e) => n + e.size, 0),
+              sources: new Set(entries.map((e) => e.source)).size,
+            });
         }
       });
     },
@@ -87,8 +98,11 @@ export function createMetrics(opts: MetricsOptions): Metrics {
       safe(() => {
         const at = now().getTime();
         if (!lastLibrary) {
-          const prev = readJsonl<Sample>(samplesFile).filter((x) => x.kind === 'library').at(-1);
-          if (prev?.kind === 'library') lastLibrary = { at: Date.parse(prev.time), key: `${prev.files}/${prev.bytes}/${prev.sources}` };
+          const prev = readJsonl<Sample>(samplesFile)
+            .filter((x) => x.kind === 'library')
+            .at(-1);
+          if (prev?.kind === 'library')
+            lastLibrary = { at: Date.parse(prev.time), key: `${prev.files}/${prev.bytes}/${prev.sources}` };
         }
         const key = `${s.files}/${s.bytes}/${s.sources}`;
         if (lastLibrary && lastLibrary.key === key && at - lastLibrary.at < every) return;
@@ -97,7 +111,9 @@ export function createMetrics(opts: MetricsOptions): Metrics {
       });
     },
     recordTokenBudget(b) {
-      safe(() => appendBounded(samplesFile, { kind: 'tokens', time: now().toISOString(), ...b } satisfies Sample, maxSamples));
+      safe(() =>
+        appendBounded(samplesFile, { kind: 'tokens', time: now().toISOString(), ...b } satisfies Sample, maxSamples),
+      );
     },
     summary: (audit) => summarizeMetrics(readJsonl<OperationSample>(opsFile), readJsonl<Sample>(samplesFile), audit),
   };

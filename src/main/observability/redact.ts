@@ -8,12 +8,24 @@ const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // Credentials in URLs of any scheme: scheme://user:pass@host, scheme://token@host.
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@'"<>]+)@/gi, '$1[REDACTED]@'],
   // Authorization / Proxy-Authorization / Cookie headers, to the end of the value.
-  [/\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|private-token|x-auth-token)(\s*[:=]\s*)("?)[^\r\n"]+/gi, '$1$2$3[REDACTED]'],
+  [
+    /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|private-token|x-auth-token)(\s*[:=]\s*)("?)[^\r\n"]+/gi,
+    '$1$2$3[REDACTED]',
+  ],
   [/\b(Bearer|Basic|token)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [REDACTED]'],
   // key=value and "key": "value" where the key names a secret (query strings, env dumps, JSON text).
-  [/\b([A-Za-z0-9_.-]*(?:token|password|passwd|secret|api[-_]?key|credential)[A-Za-z0-9_.-]*)=([^\s&;,'"]+)/gi, '$1=[REDACTED]'],
-  [/("[A-Za-z0-9_.-]*(?:token|password|passwd|secret|api[-_]?key|credential)[A-Za-z0-9_.-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[REDACTED]"'],
-  [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{30,}|AKIA[0-9A-Z]{16})\b/g, '[REDACTED]'],
+  [
+    /\b([A-Za-z0-9_.-]*(?:token|password|passwd|secret|api[-_]?key|credential)[A-Za-z0-9_.-]*)=([^\s&;,'"]+)/gi,
+    '$1=[REDACTED]',
+  ],
+  [
+    /("[A-Za-z0-9_.-]*(?:token|password|passwd|secret|api[-_]?key|credential)[A-Za-z0-9_.-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
+    '$1"[REDACTED]"',
+  ],
+  [
+    /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{30,}|AKIA[0-9A-Z]{16})\b/g,
+    '[REDACTED]',
+  ],
 ];
 
 const extraSecrets = new Set<string>();
@@ -32,7 +44,13 @@ const SECRET_ENV_NAME = /(token|password|passwd|secret|api[-_]?key|credential|pr
  */
 export function registerSecretsFromEnv(env: NodeJS.ProcessEnv, extraNames: ReadonlyArray<string> = []): void {
   for (const [name, value] of Object.entries(env)) {
-    if (value && value.length >= 8 && !value.startsWith('/') && (SECRET_ENV_NAME.test(name) || extraNames.includes(name))) registerSecret(value);
+    if (
+      value &&
+      value.length >= 8 &&
+      !value.startsWith('/') &&
+      (SECRET_ENV_NAME.test(name) || extraNames.includes(name))
+    )
+      registerSecret(value);
   }
 }
 
@@ -50,10 +68,24 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === 'object') {
-    if (value instanceof Error) return { name: value.name, message: redactText(value.message), stack: value.stack ? redactText(value.stack) : undefined };
+    if (value instanceof Error)
+      return {
+        name: value.name,
+        message: redactText(value.message),
+        stack: value.stack ? redactText(value.stack) : undefined,
+      };
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null && typeof v !== 'boolean' && typeof v !== 'number' && !k.endsWith('Env') && !k.endsWith('Ref') ? '[REDACTED]' : redact(v, depth + 1);
+      out[k] =
+        SECRET_KEY.test(k) &&
+        v !== undefined &&
+        v !== null &&
+        typeof v !== 'boolean' &&
+        typeof v !== 'number' &&
+        !k.endsWith('Env') &&
+        !k.endsWith('Ref')
+          ? '[REDACTED]'
+          : redact(v, depth + 1);
     }
     return out;
   }

@@ -58,28 +58,50 @@ export function createSecretStore(file: string, keys: KeyProvider): SecretStore 
       sealed = JSON.parse(fs.readFileSync(file, 'utf8')) as Sealed;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new AppError('INVALID_FILE', `The secret store ${file} is unreadable.`, 'Move it aside and enter your tokens again; nothing else is affected.', { file });
+      throw new AppError(
+        'INVALID_FILE',
+        `The secret store ${file} is unreadable.`,
+        'Move it aside and enter your tokens again; nothing else is affected.',
+        { file },
+      );
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', keys.getKey(), Buffer.from(sealed.iv, 'base64'));
       decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-      const plain = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+      const plain = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString(
+        'utf8',
+      );
       const map = JSON.parse(plain) as Record<string, string>;
       for (const v of Object.values(map)) registerSecret(v);
       return map;
     } catch {
-      throw new AppError('INVALID_FILE', `The secret store ${file} cannot be decrypted with this machine's key.`, 'Secrets do not travel between machines or users; enter your tokens again on this one.', { file });
+      throw new AppError(
+        'INVALID_FILE',
+        `The secret store ${file} cannot be decrypted with this machine's key.`,
+        'Secrets do not travel between machines or users; enter your tokens again on this one.',
+        { file },
+      );
     }
   };
   const save = (map: Record<string, string>) => {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keys.getKey(), iv);
     const data = Buffer.concat([cipher.update(JSON.stringify(map), 'utf8'), cipher.final()]);
-    const sealed: Sealed = { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    const sealed: Sealed = {
+      v: 1,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
     writeAtomicSync(file, JSON.stringify(sealed), { mode: 0o600 });
   };
   const checkName = (name: string) => {
-    if (!NAME.test(name)) throw new AppError('INVALID_REQUEST', `"${name}" is not a valid secret name.`, 'Use letters, digits, "_", ".", ":" or "-" (at most 128).');
+    if (!NAME.test(name))
+      throw new AppError(
+        'INVALID_REQUEST',
+        `"${name}" is not a valid secret name.`,
+        'Use letters, digits, "_", ".", ":" or "-" (at most 128).',
+      );
   };
   return {
     get(name) {

@@ -21,7 +21,12 @@ if (!app.requestSingleInstanceLock()) {
   const assetsDir = app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(appRoot, 'assets');
   const indexFile = path.join(appRoot, 'dist', 'renderer', 'index.html');
   const indexUrl = pathToFileURL(indexFile).href;
-  const runtime = createRuntime({ host: 'electron', version: pkg.version, assetsDir, keyProvider: safeStorageKeyProvider(makePaths(resolveHome()).secrets) });
+  const runtime = createRuntime({
+    host: 'electron',
+    version: pkg.version,
+    assetsDir,
+    keyProvider: safeStorageKeyProvider(makePaths(resolveHome()).secrets),
+  });
   startHistoryBackground(runtime.services);
 
   app.on('second-instance', () => {
@@ -33,7 +38,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_e, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https:\/\/(github\.com|docs\.anthropic\.com|modelcontextprotocol\.io)\//.test(url)) void shell.openExternal(url);
+      if (/^https:\/\/(github\.com|docs\.anthropic\.com|modelcontextprotocol\.io)\//.test(url))
+        void shell.openExternal(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
@@ -45,8 +51,19 @@ if (!app.requestSingleInstanceLock()) {
   ipcMain.handle(IPC_INVOKE, async (event, message: unknown) => {
     const msg = (message ?? {}) as { channel?: unknown; request?: unknown; correlationId?: unknown };
     const frame = event.senderFrame;
-    const trusted = isTrustedSender(event.sender, frame?.url, !!frame && frame === event.sender.mainFrame, indexUrl, win?.webContents);
-    return runtime.router.invoke({ id: `electron-${event.sender.id}`, trusted }, String(msg.channel ?? ''), msg.request, typeof msg.correlationId === 'string' ? { correlationId: msg.correlationId } : {});
+    const trusted = isTrustedSender(
+      event.sender,
+      frame?.url,
+      !!frame && frame === event.sender.mainFrame,
+      indexUrl,
+      win?.webContents,
+    );
+    return runtime.router.invoke(
+      { id: `electron-${event.sender.id}`, trusted },
+      String(msg.channel ?? ''),
+      msg.request,
+      typeof msg.correlationId === 'string' ? { correlationId: msg.correlationId } : {},
+    );
   });
 
   for (const name of EVENT_NAMES) {

@@ -12,7 +12,8 @@ export function safeStorageKeyProvider(secretsDir: string): KeyProvider {
   return {
     kind: 'os-keychain',
     getKey() {
-      if (fs.existsSync(sealedFile)) return Buffer.from(safeStorage.decryptString(fs.readFileSync(sealedFile)), 'base64');
+      if (fs.existsSync(sealedFile))
+        return Buffer.from(safeStorage.decryptString(fs.readFileSync(sealedFile)), 'base64');
       const key = randomBytes(32);
       fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
       fs.writeFileSync(sealedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600 });

@@ -14,11 +14,28 @@ type Parsed = Omit<SyncConflict, 'path' | 'originalExists'> & { readonly origina
 /** Recognises one file name as a conflicted copy and names the file it conflicts with (same folder). */
 export function parseConflictName(name: string): Parsed | undefined {
   let m = SYNCTHING.exec(name);
-  if (m) return { provider: 'syncthing', original: `${m[1]}${m[9] ?? ''}`, from: m[8], when: `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}` };
+  if (m)
+    return {
+      provider: 'syncthing',
+      original: `${m[1]}${m[9] ?? ''}`,
+      from: m[8],
+      when: `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}`,
+    };
   m = NEXTCLOUD.exec(name);
-  if (m) return { provider: 'nextcloud', original: `${m[1]}${m[7] ?? ''}`, ...(m[2] ? { from: m[2] } : {}), when: `${m[3]}T${m[4]}:${m[5]}:${m[6]}` };
+  if (m)
+    return {
+      provider: 'nextcloud',
+      original: `${m[1]}${m[7] ?? ''}`,
+      ...(m[2] ? { from: m[2] } : {}),
+      when: `${m[3]}T${m[4]}:${m[5]}:${m[6]}`,
+    };
   m = NEXTCLOUD_OLD.exec(name);
-  if (m) return { provider: 'nextcloud', original: `${m[1]}${m[8] ?? ''}`, when: `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}` };
+  if (m)
+    return {
+      provider: 'nextcloud',
+      original: `${m[1]}${m[8] ?? ''}`,
+      when: `${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}`,
+    };
   m = DROPBOX.exec(name);
   if (m) return { provider: 'dropbox', original: `${m[1]}${m[4] ?? ''}`, ...(m[2] ? { from: m[2] } : {}), when: m[3] };
   return undefined;

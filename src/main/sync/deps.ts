@@ -32,7 +32,8 @@ export function syncStateFile(paths: Paths): string {
 export async function switchPersonalDir(deps: SyncDeps, dir: string): Promise<void> {
   const settings = deps.requireSettings();
   const { personalDir: _old, ...rest } = settings;
-  const next: Settings = path.resolve(dir) === path.resolve(deps.paths.defaultPersonal) ? rest : { ...rest, personalDir: dir };
+  const next: Settings =
+    path.resolve(dir) === path.resolve(deps.paths.defaultPersonal) ? rest : { ...rest, personalDir: dir };
   await saveSettings(deps.paths.settings, next);
 }
 
@@ -45,14 +46,26 @@ export async function audited<T>(
   ctx: OperationContext,
   operation: string,
   target: string,
-  fn: (versionBefore: string | undefined) => Promise<{ value: T; target?: string; details?: Record<string, unknown>; noop?: boolean }>,
+  fn: (
+    versionBefore: string | undefined,
+  ) => Promise<{ value: T; target?: string; details?: Record<string, unknown>; noop?: boolean }>,
 ): Promise<T> {
   const started = Date.now();
   let versionBefore: string | undefined;
   try {
-    versionBefore = await deps.history.beforeChange({ operation, correlationId: ctx.correlationId, message: `${operation} ${target}` });
+    versionBefore = await deps.history.beforeChange({
+      operation,
+      correlationId: ctx.correlationId,
+      message: `${operation} ${target}`,
+    });
     const out = await fn(versionBefore);
-    const versionAfter = out.noop ? undefined : await deps.history.record({ operation, correlationId: ctx.correlationId, message: `${operation} ${out.target ?? target}` });
+    const versionAfter = out.noop
+      ? undefined
+      : await deps.history.record({
+          operation,
+          correlationId: ctx.correlationId,
+          message: `${operation} ${out.target ?? target}`,
+        });
     deps.audit.append({
       operation,
       target: out.target ?? target,
@@ -72,12 +85,18 @@ export async function audited<T>(
       durationMs: Date.now() - started,
       correlationId: ctx.correlationId,
       ...(versionBefore ? { versionBefore } : {}),
-      error: isAppError(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
+      error: isAppError(e)
+        ? { code: e.code, message: e.message }
+        : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
     });
     throw e;
   }
 }
 
 export function notSynced(): AppError {
-  return new AppError('NOT_FOUND', 'The personal workspace is not in a sync folder.', 'Run `ai-config sync setup --provider ...` (or open Sync in the app) to set it up.');
+  return new AppError(
+    'NOT_FOUND',
+    'The personal workspace is not in a sync folder.',
+    'Run `ai-config sync setup --provider ...` (or open Sync in the app) to set it up.',
+  );
 }

@@ -22,14 +22,22 @@ export function diffLines(mine: string, theirs: string): DiffLine[] {
   const x = a.slice(start, endA);
   const y = b.slice(start, endB);
   if (x.length * y.length > MAX_CELLS) {
-    return [...head, ...x.map((text) => ({ kind: 'mine' as const, text })), ...y.map((text) => ({ kind: 'theirs' as const, text })), ...tail];
+    return [
+      ...head,
+      ...x.map((text) => ({ kind: 'mine' as const, text })),
+      ...y.map((text) => ({ kind: 'theirs' as const, text })),
+      ...tail,
+    ];
   }
   const n = x.length;
   const m = y.length;
   const lcs = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = x[i] === y[j] ? (lcs[(i + 1) * (m + 1) + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * (m + 1) + j] ?? 0, lcs[i * (m + 1) + j + 1] ?? 0);
+      lcs[i * (m + 1) + j] =
+        x[i] === y[j]
+          ? (lcs[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * (m + 1) + j] ?? 0, lcs[i * (m + 1) + j + 1] ?? 0);
     }
   }
   const middle: DiffLine[] = [];

@@ -13,7 +13,11 @@ import { loadSyncState, saveSyncState } from './state';
  * removed only where that cannot delete other machines' files: Syncthing after the folder is unshared, or
  * when the user asks (`removeSharedCopy`, which deletes it for everyone using the share).
  */
-export async function runDisconnect(req: { removeSharedCopy?: boolean | undefined }, deps: SyncDeps, ctx: OperationContext): Promise<DisconnectResult> {
+export async function runDisconnect(
+  req: { removeSharedCopy?: boolean | undefined },
+  deps: SyncDeps,
+  ctx: OperationContext,
+): Promise<DisconnectResult> {
   deps.requireSettings();
   const stateFile = syncStateFile(deps.paths);
   return withLock(deps.paths.lock, 'sync.disconnect', async () => {
@@ -24,7 +28,10 @@ export async function runDisconnect(req: { removeSharedCopy?: boolean | undefine
     const plan = planCopy(shared, back);
     return audited(deps, ctx, 'sync.disconnect', back, async () => {
       ctx.progress({ phase: 'Copying the workspace back', percent: 10 });
-      const copied = copyVerified({ from: shared, to: back, ...(deps.copyFile ? { copyFile: deps.copyFile } : {}) }, plan);
+      const copied = copyVerified(
+        { from: shared, to: back, ...(deps.copyFile ? { copyFile: deps.copyFile } : {}) },
+        plan,
+      );
       let unshared = false;
       try {
         if (state.syncthing) {
@@ -56,7 +63,10 @@ export async function runDisconnect(req: { removeSharedCopy?: boolean | undefine
       }
       ctx.progress({ phase: 'Done', percent: 100, done: true });
       const message = `Your personal workspace is back in ${back}.${removed ? ` The copy in ${shared} was removed${unshared ? ' after the Syncthing folder was unshared' : ''}.` : ` The shared copy in ${shared} was left in place so other machines keep their files; delete it when no one uses it.`}`;
-      return { value: { personalDir: back, sharedDir: shared, removedSharedCopy: removed, message }, details: { provider: state.provider, from: shared, removedSharedCopy: removed } };
+      return {
+        value: { personalDir: back, sharedDir: shared, removedSharedCopy: removed, message },
+        details: { provider: state.provider, from: shared, removedSharedCopy: removed },
+      };
     });
   });
 }

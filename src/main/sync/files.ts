@@ -8,7 +8,10 @@ export function listFiles(root: string, skip: (name: string, rel: string) => boo
 }
 
 /** Files and folders under `root` ("/"-separated, relative), skipping names `skip` says. */
-export function walk(root: string, skip: (name: string, rel: string) => boolean = () => false): { files: string[]; dirs: string[] } {
+export function walk(
+  root: string,
+  skip: (name: string, rel: string) => boolean = () => false,
+): { files: string[]; dirs: string[] } {
   const out: string[] = [];
   const dirs: string[] = [];
   const visit = (dir: string, prefix: string) => {
@@ -25,8 +28,7 @@ export function walk(root: string, skip: (name: string, rel: string) => boolean 
       if (ent.isDirectory()) {
         dirs.push(rel);
         visit(path.join(dir, ent.name), rel);
-      }
-      else if (ent.isFile()) out.push(rel);
+      } else if (ent.isFile()) out.push(rel);
     }
   };
   visit(root, '');

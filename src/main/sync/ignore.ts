@@ -41,7 +41,17 @@ export function ignoreRules(provider: SyncProviderKind): string | undefined {
 }
 
 /** Files that belong to the provider, not to the workspace; never copied when the workspace moves. */
-export const PROVIDER_FILES: ReadonlySet<string> = new Set(['.stfolder', '.stignore', '.stversions', '.sync-exclude.lst', '.dropbox', '.dropbox.attr', '.dropbox.cache', '.nextcloudsync.log', '.sync_journal.db']);
+export const PROVIDER_FILES: ReadonlySet<string> = new Set([
+  '.stfolder',
+  '.stignore',
+  '.stversions',
+  '.sync-exclude.lst',
+  '.dropbox',
+  '.dropbox.attr',
+  '.dropbox.cache',
+  '.nextcloudsync.log',
+  '.sync_journal.db',
+]);
 
 /**
  * Writes the ignore file, keeping any lines the user added (our block is replaced, theirs kept).

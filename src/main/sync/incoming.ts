@@ -32,7 +32,11 @@ export interface IncomingOptions {
 
 function isNoise(rel: string): boolean {
   const name = rel.split('/').pop() ?? rel;
-  return PROVIDER_FILES.has(name) || name.startsWith('.ai-config-probe-') || rel.split('/').some((p) => PROVIDER_FILES.has(p));
+  return (
+    PROVIDER_FILES.has(name) ||
+    name.startsWith('.ai-config-probe-') ||
+    rel.split('/').some((p) => PROVIDER_FILES.has(p))
+  );
 }
 
 export function createIncomingTracker(opts: IncomingOptions): IncomingTracker {
@@ -43,7 +47,10 @@ export function createIncomingTracker(opts: IncomingOptions): IncomingTracker {
   const own = new Map<string, number>();
 
   const tracker: IncomingTracker = {
-    list: () => [...changes].map(([path, at]) => ({ path, at })).sort((a, b) => b.at.localeCompare(a.at) || a.path.localeCompare(b.path)),
+    list: () =>
+      [...changes]
+        .map(([path, at]) => ({ path, at }))
+        .sort((a, b) => b.at.localeCompare(a.at) || a.path.localeCompare(b.path)),
     changedSince: (since) => [...changes].filter(([, at]) => at > since.toISOString()).map(([p]) => p),
     dismiss() {
       const n = changes.size;
@@ -66,7 +73,11 @@ export function createIncomingTracker(opts: IncomingOptions): IncomingTracker {
       }
       while (changes.size > max) changes.delete(changes.keys().next().value as string);
       if (!fresh.length) return;
-      opts.events.emit('sync:incoming', { paths: fresh, conflicts: fresh.filter((p) => parseConflictName(p.split('/').pop() ?? p)), at: t.toISOString() });
+      opts.events.emit('sync:incoming', {
+        paths: fresh,
+        conflicts: fresh.filter((p) => parseConflictName(p.split('/').pop() ?? p)),
+        at: t.toISOString(),
+      });
     },
     stop: () => off(),
   };

@@ -29,10 +29,19 @@ const skipProviderFiles = (name: string) => PROVIDER_FILES.has(name) || name.sta
  */
 export function planCopy(from: string, to: string): CopyPlan {
   if (isInside(to, from) || isInside(from, to)) {
-    throw new AppError('INVALID_REQUEST', `Cannot move the workspace ${from} into ${to}: one folder is inside the other.`, 'Choose a folder outside the current workspace (and not one of its parents).');
+    throw new AppError(
+      'INVALID_REQUEST',
+      `Cannot move the workspace ${from} into ${to}: one folder is inside the other.`,
+      'Choose a folder outside the current workspace (and not one of its parents).',
+    );
   }
   if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) {
-    throw new AppError('INVALID_REQUEST', `${to} is a file, not a folder.`, 'Choose a folder (it may be new or empty).', { field: 'path' });
+    throw new AppError(
+      'INVALID_REQUEST',
+      `${to} is a file, not a folder.`,
+      'Choose a folder (it may be new or empty).',
+      { field: 'path' },
+    );
   }
   const copy: string[] = [];
   const same: string[] = [];
@@ -45,7 +54,12 @@ export function planCopy(from: string, to: string): CopyPlan {
     else clash.push(rel);
   }
   if (clash.length) {
-    throw new AppError('CONFLICT', `${to} already has different versions of ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ` and ${clash.length - 5} more` : ''}.`, 'Choose an empty folder, or move those files aside first; nothing was changed.', { files: clash });
+    throw new AppError(
+      'CONFLICT',
+      `${to} already has different versions of ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ` and ${clash.length - 5} more` : ''}.`,
+      'Choose an empty folder, or move those files aside first; nothing was changed.',
+      { files: clash },
+    );
   }
   return { copy, same, dirs: tree.dirs };
 }
@@ -97,7 +111,12 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
     });
     for (const rel of plan.copy) {
       if (sha256File(path.join(opts.from, rel)) !== sha256File(path.join(opts.to, rel))) {
-        throw new AppError('INVALID_FILE', `The copy of ${rel} in ${opts.to} does not match the original (SHA-256 differs).`, 'Check the destination disk or network share and try again; the workspace was not moved.', { file: rel });
+        throw new AppError(
+          'INVALID_FILE',
+          `The copy of ${rel} in ${opts.to} does not match the original (SHA-256 differs).`,
+          'Check the destination disk or network share and try again; the workspace was not moved.',
+          { file: rel },
+        );
       }
     }
     return { files: created, dirs: createdDirs };
@@ -105,8 +124,18 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
     undoCopy({ files: created, dirs: createdDirs });
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new AppError('DISK_FULL', `The disk holding ${opts.to} is full.`, 'Free some space and try again; the workspace was not moved.');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('FORBIDDEN', `No permission to write in ${opts.to}.`, 'Choose a folder you can write to; the workspace was not moved.');
+    if (code === 'ENOSPC')
+      throw new AppError(
+        'DISK_FULL',
+        `The disk holding ${opts.to} is full.`,
+        'Free some space and try again; the workspace was not moved.',
+      );
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new AppError(
+        'FORBIDDEN',
+        `No permission to write in ${opts.to}.`,
+        'Choose a folder you can write to; the workspace was not moved.',
+      );
     throw e;
   }
 }

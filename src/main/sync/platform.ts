@@ -28,7 +28,12 @@ export function appData(pf: Platform): { roaming: string; local: string } {
 }
 
 /** Finds an executable on PATH (and the extra places given), or undefined. */
-export function findExecutable(name: string, pf: Platform, extra: ReadonlyArray<string> = [], exists: (p: string) => boolean): string | undefined {
+export function findExecutable(
+  name: string,
+  pf: Platform,
+  extra: ReadonlyArray<string> = [],
+  exists: (p: string) => boolean,
+): string | undefined {
   const sep = pf.platform === 'win32' ? ';' : ':';
   const exts = pf.platform === 'win32' ? ['.exe', ''] : [''];
   const dirs = (pf.env.PATH ?? pf.env.Path ?? '').split(sep).filter(Boolean);

@@ -11,8 +11,20 @@ import { diffLines } from './diff';
 
 function requireConflict(root: string, rel: string) {
   const c = conflictAt(root, rel);
-  if (!c) throw new AppError('INVALID_REQUEST', `${rel} is not a conflicted copy (Syncthing .sync-conflict-, Nextcloud or Dropbox "conflicted copy").`, 'Pick a file from `ai-config sync conflicts`.', { field: 'path' });
-  if (!fs.existsSync(path.join(root, rel))) throw new AppError('NOT_FOUND', `${rel} does not exist in ${root}.`, 'Run `ai-config sync conflicts` again; it may have been resolved already.', { field: 'path' });
+  if (!c)
+    throw new AppError(
+      'INVALID_REQUEST',
+      `${rel} is not a conflicted copy (Syncthing .sync-conflict-, Nextcloud or Dropbox "conflicted copy").`,
+      'Pick a file from `ai-config sync conflicts`.',
+      { field: 'path' },
+    );
+  if (!fs.existsSync(path.join(root, rel)))
+    throw new AppError(
+      'NOT_FOUND',
+      `${rel} does not exist in ${root}.`,
+      'Run `ai-config sync conflicts` again; it may have been resolved already.',
+      { field: 'path' },
+    );
   return c;
 }
 
@@ -33,11 +45,21 @@ export function conflictDetail(root: string, rel: string): ConflictDetail {
  * Resolves one conflict under the workspace lock. The losing side is copied to state/backups/sync-conflicts/
  * and history snapshots the workspace (both sides) before anything is deleted; the copy is removed last.
  */
-export async function resolveConflict(req: { path: string; keep: ConflictChoice; content?: string | undefined }, deps: SyncDeps, ctx: OperationContext): Promise<ResolveResult> {
+export async function resolveConflict(
+  req: { path: string; keep: ConflictChoice; content?: string | undefined },
+  deps: SyncDeps,
+  ctx: OperationContext,
+): Promise<ResolveResult> {
   return withLock(deps.paths.lock, 'sync.resolve', async () => {
     const root = deps.personalDir();
     const c = requireConflict(root, req.path);
-    if (req.keep === 'manual' && req.content === undefined) throw new AppError('INVALID_REQUEST', 'Keeping an edited version needs its content.', 'Send the edited text as "content".', { field: 'content' });
+    if (req.keep === 'manual' && req.content === undefined)
+      throw new AppError(
+        'INVALID_REQUEST',
+        'Keeping an edited version needs its content.',
+        'Send the edited text as "content".',
+        { field: 'content' },
+      );
     const copyAbs = path.join(root, c.path);
     const origAbs = path.join(root, c.original);
     return audited(deps, ctx, 'sync.resolve', c.original, async () => {
@@ -57,9 +79,19 @@ export async function resolveConflict(req: { path: string; keep: ConflictChoice;
       if (req.keep === 'theirs') await writeAtomic(origAbs, fs.readFileSync(copyAbs));
       if (req.keep === 'manual') await writeAtomic(origAbs, req.content ?? '');
       fs.rmSync(copyAbs);
-      const what = req.keep === 'mine' ? 'kept your version' : req.keep === 'theirs' ? 'kept the other version' : 'saved your edit';
+      const what =
+        req.keep === 'mine'
+          ? 'kept your version'
+          : req.keep === 'theirs'
+            ? 'kept the other version'
+            : 'saved your edit';
       return {
-        value: { path: c.original, kept: req.keep, backups, message: `${c.original}: ${what}; the other side is in history and in ${backupDir}.` },
+        value: {
+          path: c.original,
+          kept: req.keep,
+          backups,
+          message: `${c.original}: ${what}; the other side is in history and in ${backupDir}.`,
+        },
         details: { conflict: c.path, keep: req.keep, backups },
       };
     });

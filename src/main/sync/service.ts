@@ -1,5 +1,14 @@
 import fs from 'node:fs';
-import type { ConflictDetail, DetectedProvider, DisconnectResult, IncomingChange, ResolveResult, SetupResult, SyncConflict, SyncStatus } from '../../shared/sync';
+import type {
+  ConflictDetail,
+  DetectedProvider,
+  DisconnectResult,
+  IncomingChange,
+  ResolveResult,
+  SetupResult,
+  SyncConflict,
+  SyncStatus,
+} from '../../shared/sync';
 import type { OperationContext } from '../context';
 import type { EventBus } from '../events';
 import type { Logger } from '../observability/logger';
@@ -23,7 +32,10 @@ export interface SyncService {
   status(): Promise<SyncStatus>;
   conflicts(): SyncConflict[];
   conflict(path: string): ConflictDetail;
-  resolve(req: { path: string; keep: 'mine' | 'theirs' | 'manual'; content?: string | undefined }, ctx: OperationContext): Promise<ResolveResult>;
+  resolve(
+    req: { path: string; keep: 'mine' | 'theirs' | 'manual'; content?: string | undefined },
+    ctx: OperationContext,
+  ): Promise<ResolveResult>;
   disconnect(req: { removeSharedCopy?: boolean | undefined }, ctx: OperationContext): Promise<DisconnectResult>;
   /** Files changed by other machines since the notice was last dismissed (newest first). */
   incoming(): IncomingChange[];
@@ -37,7 +49,10 @@ export interface SyncService {
   stop(): void;
 }
 
-export interface SyncServiceOptions extends Pick<SyncDeps, 'paths' | 'requireSettings' | 'personalDir' | 'history' | 'audit' | 'copyFile'> {
+export interface SyncServiceOptions extends Pick<
+  SyncDeps,
+  'paths' | 'requireSettings' | 'personalDir' | 'history' | 'audit' | 'copyFile'
+> {
   readonly events: EventBus;
   readonly logger: Logger;
   readonly platform?: Platform;
@@ -84,7 +99,12 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
 
   return {
     async detect(req) {
-      return [await detectSyncthing(platform, req.syncthingConfig), detectNextcloud(platform), detectDropbox(platform), detectFolder(platform)];
+      return [
+        await detectSyncthing(platform, req.syncthingConfig),
+        detectNextcloud(platform),
+        detectDropbox(platform),
+        detectFolder(platform),
+      ];
     },
     setup: (req, ctx) => runSetup(req, deps, ctx),
     async status() {
@@ -93,7 +113,9 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       const base = { personalDir: dir, conflicts: findConflicts(dir).length, incoming: incoming.list() };
       if (!state) return { connected: false, ...base };
       let syncthing: SyncStatus['syncthing'];
-      let providerProblem: string | undefined = fs.existsSync(state.dir) ? undefined : `The sync folder ${state.dir} is missing (a network share not mounted, or the folder was moved).`;
+      let providerProblem: string | undefined = fs.existsSync(state.dir)
+        ? undefined
+        : `The sync folder ${state.dir} is missing (a network share not mounted, or the folder was moved).`;
       if (state.syncthing && !providerProblem) {
         try {
           const api = await connectSyncthing(platform, state.syncthing.configPath);

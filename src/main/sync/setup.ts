@@ -15,7 +15,13 @@ import { detectDropbox } from './providers/dropbox';
 import { detectFolder } from './providers/folder';
 import { detectNextcloud } from './providers/nextcloud';
 import type { SyncthingApi } from './providers/syncthing-api';
-import { DEFAULT_FOLDER_ID, connectSyncthing, ensureDevice, ensureFolder, verifyWithProbe } from './providers/syncthing';
+import {
+  DEFAULT_FOLDER_ID,
+  connectSyncthing,
+  ensureDevice,
+  ensureFolder,
+  verifyWithProbe,
+} from './providers/syncthing';
 import { loadSyncState, saveSyncState } from './state';
 
 export type SetupRequest = z.output<typeof syncSetupRequest>;
@@ -24,15 +30,31 @@ export type SetupRequest = z.output<typeof syncSetupRequest>;
 function chooseTarget(req: SetupRequest, deps: SyncDeps, detected: DetectedProvider | undefined): string {
   const given = req.path ? expandHome(req.path, deps.platform.homedir) : undefined;
   if (req.provider === 'nextcloud' || req.provider === 'dropbox') {
-    if (!detected?.found) throw new AppError('NOT_FOUND', detected?.summary ?? `${req.provider} was not found.`, detected?.hint ?? 'Install and sign in to it, then try again.');
+    if (!detected?.found)
+      throw new AppError(
+        'NOT_FOUND',
+        detected?.summary ?? `${req.provider} was not found.`,
+        detected?.hint ?? 'Install and sign in to it, then try again.',
+      );
     const target = given ?? detected.suggestedPath;
     if (!target) throw new AppError('INVALID_REQUEST', 'No folder was given.', 'Pass --path inside the synced folder.');
     if (!detected.roots.some((r) => isInside(target, r.path))) {
-      throw new AppError('INVALID_REQUEST', `${target} is not inside a folder ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} syncs (${detected.roots.map((r) => r.path).join(', ')}).`, 'Choose a path inside one of those folders, or use --provider folder for any other path.', { field: 'path' });
+      throw new AppError(
+        'INVALID_REQUEST',
+        `${target} is not inside a folder ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} syncs (${detected.roots.map((r) => r.path).join(', ')}).`,
+        'Choose a path inside one of those folders, or use --provider folder for any other path.',
+        { field: 'path' },
+      );
     }
     return target;
   }
-  if (req.provider === 'folder' && !given) throw new AppError('INVALID_REQUEST', 'The folder provider needs a path.', 'Pass --path with the shared folder (a network share or any folder).', { field: 'path' });
+  if (req.provider === 'folder' && !given)
+    throw new AppError(
+      'INVALID_REQUEST',
+      'The folder provider needs a path.',
+      'Pass --path with the shared folder (a network share or any folder).',
+      { field: 'path' },
+    );
   return given ?? path.join(deps.platform.homedir, 'ai-configurator-sync');
 }
 
@@ -47,7 +69,12 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
   const stateFile = syncStateFile(deps.paths);
   const moved = await withLock(deps.paths.lock, 'sync.setup', async () => {
     const current = loadSyncState(stateFile);
-    if (current) throw new AppError('ALREADY_EXISTS', `The personal workspace is already synced with ${current.provider} at ${current.dir}.`, 'Run `ai-config sync disconnect` first to move it back, then set up again.');
+    if (current)
+      throw new AppError(
+        'ALREADY_EXISTS',
+        `The personal workspace is already synced with ${current.provider} at ${current.dir}.`,
+        'Run `ai-config sync disconnect` first to move it back, then set up again.',
+      );
     const steps: SyncStep[] = [];
     const from = deps.personalDir();
 
@@ -58,33 +85,70 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
       api = await connectSyncthing(deps.platform, req.syncthingConfig);
       steps.push({ step: 'provider', ok: true, message: `Syncthing is running at ${api.address}.` });
     } else {
-      detected = req.provider === 'nextcloud' ? detectNextcloud(deps.platform) : req.provider === 'dropbox' ? detectDropbox(deps.platform) : detectFolder(deps.platform);
+      detected =
+        req.provider === 'nextcloud'
+          ? detectNextcloud(deps.platform)
+          : req.provider === 'dropbox'
+            ? detectDropbox(deps.platform)
+            : detectFolder(deps.platform);
       steps.push({ step: 'provider', ok: true, message: detected.summary });
     }
     const target = chooseTarget(req, deps, detected);
-    if (path.resolve(target) === path.resolve(from)) throw new AppError('INVALID_REQUEST', `The workspace is already at ${target}.`, 'Choose another folder.', { field: 'path' });
+    if (path.resolve(target) === path.resolve(from))
+      throw new AppError('INVALID_REQUEST', `The workspace is already at ${target}.`, 'Choose another folder.', {
+        field: 'path',
+      });
     const plan = planCopy(from, target);
-    steps.push({ step: 'folder', ok: true, message: `${target}${plan.same.length ? ` (${plan.same.length} identical files already there)` : ''}` });
+    steps.push({
+      step: 'folder',
+      ok: true,
+      message: `${target}${plan.same.length ? ` (${plan.same.length} identical files already there)` : ''}`,
+    });
 
     return audited(deps, ctx, 'sync.setup', target, async () => {
       ctx.progress({ phase: 'Copying the workspace', percent: 15 });
-      const copied = copyVerified({ from, to: target, ...(deps.copyFile ? { copyFile: deps.copyFile } : {}), onProgress: (d, t) => ctx.progress({ phase: 'Copying the workspace', percent: 15 + Math.round((d / Math.max(t, 1)) * 40) }) }, plan);
+      const copied = copyVerified(
+        {
+          from,
+          to: target,
+          ...(deps.copyFile ? { copyFile: deps.copyFile } : {}),
+          onProgress: (d, t) =>
+            ctx.progress({ phase: 'Copying the workspace', percent: 15 + Math.round((d / Math.max(t, 1)) * 40) }),
+        },
+        plan,
+      );
       const ignoreName = ignoreFileName(req.provider);
       const ignoreExisted = ignoreName ? fs.existsSync(path.join(target, ignoreName)) : true;
       const folderId = req.folderId ?? DEFAULT_FOLDER_ID;
       let shared = false;
       let ignoreFile: string | undefined;
       try {
-        steps.push({ step: 'move', ok: true, message: `Copied ${copied.files.length} files to ${target} and checked their SHA-256 hashes.` });
+        steps.push({
+          step: 'move',
+          ok: true,
+          message: `Copied ${copied.files.length} files to ${target} and checked their SHA-256 hashes.`,
+        });
         ctx.progress({ phase: 'Writing ignore rules', percent: 60 });
         ignoreFile = await writeIgnoreFile(req.provider, target);
-        steps.push({ step: 'ignore', ok: true, message: ignoreFile ? `Wrote ${ignoreFile}.` : req.provider === 'dropbox' ? 'Dropbox has no ignore file (a file can be excluded with the com.dropbox.ignored attribute); the app\'s own temp files are renamed into place within moments.' : 'A plain folder has no ignore file; everything in it is shared.' });
+        steps.push({
+          step: 'ignore',
+          ok: true,
+          message: ignoreFile
+            ? `Wrote ${ignoreFile}.`
+            : req.provider === 'dropbox'
+              ? "Dropbox has no ignore file (a file can be excluded with the com.dropbox.ignored attribute); the app's own temp files are renamed into place within moments."
+              : 'A plain folder has no ignore file; everything in it is shared.',
+        });
         if (api) {
           ctx.progress({ phase: 'Sharing the folder in Syncthing', percent: 70 });
           const addedDevice = req.device ? await ensureDevice(api, req.device, req.deviceAddress) : false;
           await ensureFolder(api, folderId, target, req.device ? [req.device] : []);
           shared = true;
-          steps.push({ step: 'share', ok: true, message: `Syncthing folder "${folderId}" at ${target}${req.device ? `, shared with ${req.device.slice(0, 7)}${addedDevice ? ' (device added)' : ''}` : '; add a device to share it'}.` });
+          steps.push({
+            step: 'share',
+            ok: true,
+            message: `Syncthing folder "${folderId}" at ${target}${req.device ? `, shared with ${req.device.slice(0, 7)}${addedDevice ? ' (device added)' : ''}` : '; add a device to share it'}.`,
+          });
         }
         ctx.progress({ phase: 'Switching the workspace', percent: 80 });
         await switchPersonalDir(deps, target);
@@ -102,19 +166,40 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         previousDir: from,
         since: deps.now().toISOString(),
         ...(ignoreFile ? { ignoreFile } : {}),
-        ...(api ? { syncthing: { ...(req.syncthingConfig ? { configPath: req.syncthingConfig } : {}), folderId, devices: req.device ? [req.device.toUpperCase()] : [] } } : {}),
+        ...(api
+          ? {
+              syncthing: {
+                ...(req.syncthingConfig ? { configPath: req.syncthingConfig } : {}),
+                folderId,
+                devices: req.device ? [req.device.toUpperCase()] : [],
+              },
+            }
+          : {}),
       });
       let removedOld = true;
       try {
         fs.rmSync(from, { recursive: true, force: true });
       } catch (e) {
         removedOld = false;
-        ctx.logger.warn('could not remove the old workspace copy', { dir: from, code: (e as NodeJS.ErrnoException).code });
+        ctx.logger.warn('could not remove the old workspace copy', {
+          dir: from,
+          code: (e as NodeJS.ErrnoException).code,
+        });
       }
 
       const message = `Your personal workspace now lives in ${target} (${req.provider}).${removedOld ? '' : ` The old copy at ${from} could not be removed; delete it by hand.`}${me ? ` This device's Syncthing ID: ${me}.` : ''}`;
       return {
-        value: { provider: req.provider, personalDir: target, previousDir: from, movedFiles: copied.files.length + plan.same.length, ...(ignoreFile ? { ignoreFile } : {}), ...(api ? { folderId } : {}), steps, message, api },
+        value: {
+          provider: req.provider,
+          personalDir: target,
+          previousDir: from,
+          movedFiles: copied.files.length + plan.same.length,
+          ...(ignoreFile ? { ignoreFile } : {}),
+          ...(api ? { folderId } : {}),
+          steps,
+          message,
+          api,
+        },
         details: { provider: req.provider, from, files: copied.files.length },
       };
     });
@@ -125,10 +210,20 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
   const { api, ...result } = moved;
   const verify = await verifyTarget(req, deps, result.personalDir, api, result.folderId ?? DEFAULT_FOLDER_ID);
   ctx.progress({ phase: 'Done', percent: 100, done: true });
-  return { ...result, verify, steps: [...result.steps, { step: 'verify', ok: verify.kind !== 'pending', message: verify.message }] };
+  return {
+    ...result,
+    verify,
+    steps: [...result.steps, { step: 'verify', ok: verify.kind !== 'pending', message: verify.message }],
+  };
 }
 
-async function verifyTarget(req: SetupRequest, deps: SyncDeps, target: string, api: SyncthingApi | undefined, folderId: string): Promise<VerifyOutcome> {
+async function verifyTarget(
+  req: SetupRequest,
+  deps: SyncDeps,
+  target: string,
+  api: SyncthingApi | undefined,
+  folderId: string,
+): Promise<VerifyOutcome> {
   if (api) {
     const timeout = req.device ? (req.verifyTimeoutMs ?? 20_000) : 0;
     try {
@@ -143,6 +238,14 @@ async function verifyTarget(req: SetupRequest, deps: SyncDeps, target: string, a
   fs.writeFileSync(probe, text);
   const back = fs.readFileSync(probe, 'utf8');
   fs.rmSync(probe, { force: true });
-  if (back !== text) throw new AppError('INVALID_FILE', `A probe file written to ${target} read back differently.`, 'Check the folder (network share, disk) and run `ai-config sync setup` again.');
-  return { kind: 'local', message: `A probe file was written to ${target} and read back. ${req.provider === 'folder' ? 'Other machines see it through the share.' : `The ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} client uploads it from there.`}` };
+  if (back !== text)
+    throw new AppError(
+      'INVALID_FILE',
+      `A probe file written to ${target} read back differently.`,
+      'Check the folder (network share, disk) and run `ai-config sync setup` again.',
+    );
+  return {
+    kind: 'local',
+    message: `A probe file was written to ${target} and read back. ${req.provider === 'folder' ? 'Other machines see it through the share.' : `The ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} client uploads it from there.`}`,
+  };
 }

@@ -15,7 +15,10 @@ export const syncStateSchema = z
     previousDir: z.string().min(1),
     since: z.string(),
     ignoreFile: z.string().optional(),
-    syncthing: z.object({ configPath: z.string().optional(), folderId: z.string(), devices: z.array(z.string()) }).strict().optional(),
+    syncthing: z
+      .object({ configPath: z.string().optional(), folderId: z.string(), devices: z.array(z.string()) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -28,10 +31,21 @@ export function loadSyncState(file: string): SyncState | undefined {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('INVALID_FILE', `${file} is not valid JSON.`, 'Move the file aside; `ai-config sync status` will then show the workspace as not synced.', { file });
+    throw new AppError(
+      'INVALID_FILE',
+      `${file} is not valid JSON.`,
+      'Move the file aside; `ai-config sync status` will then show the workspace as not synced.',
+      { file },
+    );
   }
   const parsed = syncStateSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_FILE', `${file} is invalid: ${formatZodIssues(parsed.error)}.`, 'Move the file aside and run `ai-config sync setup` again.', { file });
+  if (!parsed.success)
+    throw new AppError(
+      'INVALID_FILE',
+      `${file} is invalid: ${formatZodIssues(parsed.error)}.`,
+      'Move the file aside and run `ai-config sync setup` again.',
+      { file },
+    );
   return parsed.data;
 }
 

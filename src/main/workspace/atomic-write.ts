@@ -7,10 +7,17 @@ import { AppError } from '../../shared/errors';
  * Writes a file so that readers see either the old or the new content, never a part:
  * a temp file in the same folder, fsync, then rename over the target.
  */
-export async function writeAtomic(file: string, data: string | Buffer, opts: { mode?: number; fsync?: boolean } = {}): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  data: string | Buffer,
+  opts: { mode?: number; fsync?: boolean } = {},
+): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   try {
-    await writeFileAtomic(file, data, { fsync: opts.fsync ?? true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
+    await writeFileAtomic(file, data, {
+      fsync: opts.fsync ?? true,
+      ...(opts.mode !== undefined ? { mode: opts.mode } : {}),
+    });
   } catch (e) {
     throw toWriteError(e, file);
   }
@@ -64,10 +71,20 @@ export async function writeJsonAtomic(file: string, value: unknown, opts: { mode
 function toWriteError(e: unknown, file: string): unknown {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('DISK_FULL', `The disk is full: could not write ${file}.`, 'Free some disk space and try again; nothing was changed.', { file });
+    return new AppError(
+      'DISK_FULL',
+      `The disk is full: could not write ${file}.`,
+      'Free some disk space and try again; nothing was changed.',
+      { file },
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('FORBIDDEN', `No permission to write ${file}.`, 'Check the folder permissions (or run `ai-config doctor --fix`).', { file });
+    return new AppError(
+      'FORBIDDEN',
+      `No permission to write ${file}.`,
+      'Check the folder permissions (or run `ai-config doctor --fix`).',
+      { file },
+    );
   }
   return e;
 }

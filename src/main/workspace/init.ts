@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InitResult } from '../../shared/ipc/channels/app';
-import { DEFAULT_RETENTION_DAYS, SETTINGS_SCHEMA_VERSION, type Settings, type SourceSettings } from '../../shared/settings';
+import {
+  DEFAULT_RETENTION_DAYS,
+  SETTINGS_SCHEMA_VERSION,
+  type Settings,
+  type SourceSettings,
+} from '../../shared/settings';
 import { ensureGit } from '../git/core';
 import { cloneRepo, sourceNameFromUrl } from '../library/clone';
 import { sourceStatus } from '../library/source-status';
@@ -72,7 +77,8 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
     }
     const personal = existing?.personalDir ?? paths.defaultPersonal;
     if (!fs.existsSync(personal)) {
-      for (const sub of ['knowledge', 'agents', 'mcp-servers']) fs.mkdirSync(path.join(personal, sub), { recursive: true });
+      for (const sub of ['knowledge', 'agents', 'mcp-servers'])
+        fs.mkdirSync(path.join(personal, sub), { recursive: true });
       await writeAtomic(path.join(personal, 'README.md'), PERSONAL_README);
       created.push(path.relative(paths.home, personal) || personal);
     }
@@ -90,14 +96,27 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
       } else {
         opts.onProgress?.('Cloning', 0);
         if (opts.cloneSource) await opts.cloneSource(source);
-        else await cloneRepo({ url: source.url, dest: dir, logger, ...(source.branch ? { branch: source.branch } : {}), onProgress: (p) => opts.onProgress?.(p.phase, p.percent) });
+        else
+          await cloneRepo({
+            url: source.url,
+            dest: dir,
+            logger,
+            ...(source.branch ? { branch: source.branch } : {}),
+            onProgress: (p) => opts.onProgress?.(p.phase, p.percent),
+          });
       }
       created.push(path.relative(paths.home, dir));
     }
 
     const settings: Settings = existing
       ? { ...existing, sources }
-      : { schemaVersion: SETTINGS_SCHEMA_VERSION, sources, logging: { level: 'info' }, history: { retentionDays: DEFAULT_RETENTION_DAYS }, createdAt: now().toISOString() };
+      : {
+          schemaVersion: SETTINGS_SCHEMA_VERSION,
+          sources,
+          logging: { level: 'info' },
+          history: { retentionDays: DEFAULT_RETENTION_DAYS },
+          createdAt: now().toISOString(),
+        };
     const settingsChanged = !existing || JSON.stringify(existing.sources) !== JSON.stringify(sources);
     if (settingsChanged) {
       await saveSettings(paths.settings, settings);

@@ -84,7 +84,12 @@ function safeMtime(file: string): number {
  * Re-entrant within one async call chain; serialised within a process; exclusive across processes
  * through an O_EXCL lock file whose holder is recorded (pid, host, operation) so a dead holder is detected.
  */
-export async function withLock<T>(file: string, operation: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+export async function withLock<T>(
+  file: string,
+  operation: string,
+  fn: () => Promise<T>,
+  opts: LockOptions = {},
+): Promise<T> {
   const mine = held.getStore();
   if (mine?.has(file)) return fn();
 

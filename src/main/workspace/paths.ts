@@ -22,14 +22,24 @@ export interface Paths {
 }
 
 /** The platform's per-user config folder. */
-export function platformConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, homedir = os.homedir()): string {
+export function platformConfigDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  homedir = os.homedir(),
+): string {
   if (platform === 'win32') return env.APPDATA ?? path.join(homedir, 'AppData', 'Roaming');
   if (platform === 'darwin') return path.join(homedir, 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(homedir, '.config');
+  return env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+    ? env.XDG_CONFIG_HOME
+    : path.join(homedir, '.config');
 }
 
 /** The root: `AI_CONFIG_HOME`, else the platform config folder + `ai-configurator`. */
-export function resolveHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, homedir = os.homedir()): string {
+export function resolveHome(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  homedir = os.homedir(),
+): string {
   const override = env.AI_CONFIG_HOME;
   if (override && override.trim()) return path.resolve(override);
   return path.join(platformConfigDir(env, platform, homedir), APP_DIR_NAME);

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_RETENTION_DAYS, SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from '../../shared/settings';
-import { jsonCodec, migrateDocument, type Doc, type Migration, type MigrationChain, type MigrationTarget } from '../history/migrations';
+import {
+  jsonCodec,
+  migrateDocument,
+  type Doc,
+  type Migration,
+  type MigrationChain,
+  type MigrationTarget,
+} from '../history/migrations';
 import { formatZodIssues } from '../validation';
 import { writeJsonAtomic } from './atomic-write';
 import { readTextIfExists } from './read-optional';
@@ -11,11 +18,21 @@ export const settingsMigrations: ReadonlyArray<Migration> = [
   {
     from: 1,
     describe: 'moved "logLevel" into "logging.level" and added "history.retentionDays"',
-    migrate: ({ logLevel, ...rest }) => ({ ...rest, logging: { level: logLevel ?? 'info' }, history: { retentionDays: DEFAULT_RETENTION_DAYS } }),
+    migrate: ({ logLevel, ...rest }) => ({
+      ...rest,
+      logging: { level: logLevel ?? 'info' },
+      history: { retentionDays: DEFAULT_RETENTION_DAYS },
+    }),
   },
 ];
 
-export const settingsChain: MigrationChain = { kind: 'settings', current: SETTINGS_SCHEMA_VERSION, migrations: settingsMigrations, newerCode: 'SETTINGS_NEWER', invalidCode: 'SETTINGS_INVALID' };
+export const settingsChain: MigrationChain = {
+  kind: 'settings',
+  current: SETTINGS_SCHEMA_VERSION,
+  migrations: settingsMigrations,
+  newerCode: 'SETTINGS_NEWER',
+  invalidCode: 'SETTINGS_INVALID',
+};
 
 /** Reads settings.json text: JSON, then the migration chain (in memory), then the schema. */
 export function parseSettings(text: string, file: string): Settings {
@@ -23,15 +40,30 @@ export function parseSettings(text: string, file: string): Settings {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new AppError('SETTINGS_INVALID', `${file} is not valid JSON: ${(e as Error).message}.`, 'Fix the JSON syntax, or move the file aside and run `ai-config init` to create a fresh one.', { file });
+    throw new AppError(
+      'SETTINGS_INVALID',
+      `${file} is not valid JSON: ${(e as Error).message}.`,
+      'Fix the JSON syntax, or move the file aside and run `ai-config init` to create a fresh one.',
+      { file },
+    );
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new AppError('SETTINGS_INVALID', `${file} must hold a JSON object.`, 'Move the file aside and run `ai-config init` to create a fresh one.', { file });
+    throw new AppError(
+      'SETTINGS_INVALID',
+      `${file} must hold a JSON object.`,
+      'Move the file aside and run `ai-config init` to create a fresh one.',
+      { file },
+    );
   }
   const { doc } = migrateDocument(settingsChain, raw as Doc, file);
   const parsed = settingsSchema.safeParse(doc);
   if (!parsed.success) {
-    throw new AppError('SETTINGS_INVALID', `${file} is invalid: ${formatZodIssues(parsed.error)}.`, 'Correct the named field (see the README for the format), or move the file aside and run `ai-config init`.', { file });
+    throw new AppError(
+      'SETTINGS_INVALID',
+      `${file} is invalid: ${formatZodIssues(parsed.error)}.`,
+      'Correct the named field (see the README for the format), or move the file aside and run `ai-config init`.',
+      { file },
+    );
   }
   return parsed.data;
 }

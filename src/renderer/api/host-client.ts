@@ -26,7 +26,13 @@ export function createHostClient(url = `${location.protocol === 'https:' ? 'wss'
         resolve(sock);
       };
       sock.onmessage = (ev) => {
-        const msg = JSON.parse(String(ev.data)) as { type: string; id?: number; result?: Result<unknown>; event?: EventName; payload?: unknown };
+        const msg = JSON.parse(String(ev.data)) as {
+          type: string;
+          id?: number;
+          result?: Result<unknown>;
+          event?: EventName;
+          payload?: unknown;
+        };
         if (msg.type === 'result' && typeof msg.id === 'number') {
           pending.get(msg.id)?.resolve(msg.result as Result<unknown>);
           pending.delete(msg.id);
@@ -39,7 +45,14 @@ export function createHostClient(url = `${location.protocol === 'https:' ? 'wss'
         ws = undefined;
         open = undefined;
         for (const [id, p] of pending) {
-          p.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The connection to AI Configurator was lost.', hint: 'Check that `ai-config serve` is still running, then retry.' } });
+          p.resolve({
+            ok: false,
+            error: {
+              code: 'INTERNAL',
+              message: 'The connection to AI Configurator was lost.',
+              hint: 'Check that `ai-config serve` is still running, then retry.',
+            },
+          });
           pending.delete(id);
         }
         if (!wasOpen) reject(new Error('connect failed'));
@@ -57,7 +70,14 @@ export function createHostClient(url = `${location.protocol === 'https:' ? 'wss'
       try {
         sock = ws ?? (await connect());
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Could not reach AI Configurator.', hint: 'Start it with `ai-config serve` and open the URL it prints.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: 'Could not reach AI Configurator.',
+            hint: 'Start it with `ai-config serve` and open the URL it prints.',
+          },
+        };
       }
       const id = ++seq;
       return new Promise((resolve) => {

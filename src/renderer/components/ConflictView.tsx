@@ -29,7 +29,13 @@ export function ConflictView({ detail }: { detail: ConflictDetail }) {
           ))}
         </pre>
       ) : (
-        <textarea aria-label="Edited version" className="editor" value={editing} onChange={(e) => setEditing(e.target.value)} spellCheck={false} />
+        <textarea
+          aria-label="Edited version"
+          className="editor"
+          value={editing}
+          onChange={(e) => setEditing(e.target.value)}
+          spellCheck={false}
+        />
       )}
       <div className="wizard-actions">
         {editing === undefined ? (
@@ -57,7 +63,9 @@ export function ConflictView({ detail }: { detail: ConflictDetail }) {
           </>
         )}
       </div>
-      <p className="muted">The side you do not keep is saved in history and in the backups folder; nothing is deleted blindly.</p>
+      <p className="muted">
+        The side you do not keep is saved in history and in the backups folder; nothing is deleted blindly.
+      </p>
     </article>
   );
 }
@@ -79,7 +87,11 @@ export function ConflictsPanel() {
         <ul className="conflict-list">
           {conflicts.value.map((c) => (
             <li key={c.path}>
-              <button type="button" className={c.path === selected ? 'selected' : ''} onClick={() => void openConflict(c.path)}>
+              <button
+                type="button"
+                className={c.path === selected ? 'selected' : ''}
+                onClick={() => void openConflict(c.path)}
+              >
                 {c.path}
               </button>
             </li>

@@ -14,11 +14,24 @@ function languageFor(path: string): Extension[] {
 }
 
 /** Two versions of one file side by side, with syntax highlighting and the changed lines marked. */
-export function DiffView({ file, labels = ['Before', 'After'] }: { file: FileDiff; labels?: readonly [string, string] }) {
+export function DiffView({
+  file,
+  labels = ['Before', 'After'],
+}: {
+  file: FileDiff;
+  labels?: readonly [string, string];
+}) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current || file.binary) return;
-    const common = [lineNumbers(), EditorView.editable.of(false), EditorState.readOnly.of(true), EditorView.lineWrapping, syntaxHighlighting(defaultHighlightStyle), ...languageFor(file.path)];
+    const common = [
+      lineNumbers(),
+      EditorView.editable.of(false),
+      EditorState.readOnly.of(true),
+      EditorView.lineWrapping,
+      syntaxHighlighting(defaultHighlightStyle),
+      ...languageFor(file.path),
+    ];
     const view = new MergeView({
       a: { doc: file.before, extensions: common },
       b: { doc: file.after, extensions: common },

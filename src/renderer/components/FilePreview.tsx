@@ -24,9 +24,16 @@ export function FilePreview({ file }: { file: LibraryFile }) {
   const fm = file.frontmatter;
   const isJson = file.path.endsWith('.json');
   const extra = Object.keys(fm).filter((k) => !MAIN_FIELDS.includes(k));
-  const title = typeof fm.title === 'string' ? fm.title : typeof fm.name === 'string' ? fm.name : (file.path.split('/').pop() ?? file.path);
+  const title =
+    typeof fm.title === 'string'
+      ? fm.title
+      : typeof fm.name === 'string'
+        ? fm.name
+        : (file.path.split('/').pop() ?? file.path);
   // The header already shows the title; drop a leading "# Title" that repeats it.
-  const body = file.body.replace(/^\s*#\s+(.+)\r?\n/, (line, heading: string) => (heading.trim() === title.trim() ? '' : line));
+  const body = file.body.replace(/^\s*#\s+(.+)\r?\n/, (line, heading: string) =>
+    heading.trim() === title.trim() ? '' : line,
+  );
   return (
     <article className="preview" aria-label="Preview">
       <header className="preview-head">
@@ -54,7 +61,11 @@ export function FilePreview({ file }: { file: LibraryFile }) {
               </div>
             ))}
         </dl>
-        {file.frontmatterError && <p className="warn">The frontmatter could not be read: {file.frontmatterError}. Fix the YAML between the two --- lines.</p>}
+        {file.frontmatterError && (
+          <p className="warn">
+            The frontmatter could not be read: {file.frontmatterError}. Fix the YAML between the two --- lines.
+          </p>
+        )}
       </header>
       <div className="preview-body">
         {isJson ? (

@@ -45,12 +45,30 @@ export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen
   const visible: ReactElement[] = [];
   for (let i = first; i < last; i++) {
     const node = rows[i]!;
-    const isSelected = node.kind === 'file' && selected?.source === node.entry.source && selected.path === node.entry.path;
-    visible.push(<Row key={i % slots} node={node} top={i * ROW_HEIGHT} expanded={node.kind === 'folder' && isExpanded(node.path)} count={node.kind === 'folder' ? node.count : 0} selected={isSelected} onToggle={onToggle} onOpen={onOpen} />);
+    const isSelected =
+      node.kind === 'file' && selected?.source === node.entry.source && selected.path === node.entry.path;
+    visible.push(
+      <Row
+        key={i % slots}
+        node={node}
+        top={i * ROW_HEIGHT}
+        expanded={node.kind === 'folder' && isExpanded(node.path)}
+        count={node.kind === 'folder' ? node.count : 0}
+        selected={isSelected}
+        onToggle={onToggle}
+        onOpen={onOpen}
+      />,
+    );
   }
 
   return (
-    <div className="tree" role="tree" aria-label="Library files" ref={ref} onScroll={(e) => setFirstInView(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}>
+    <div
+      className="tree"
+      role="tree"
+      aria-label="Library files"
+      ref={ref}
+      onScroll={(e) => setFirstInView(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}
+    >
       <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{visible}</div>
     </div>
   );
@@ -79,7 +97,16 @@ const Row = memo(function Row({ node, top, expanded, count, selected, onToggle, 
   const style = { top, height: ROW_HEIGHT, paddingLeft: 8 + node.depth * 14 };
   if (node.kind === 'folder') {
     return (
-      <div className="tree-row folder" role="treeitem" aria-expanded={expanded} tabIndex={0} style={style} onClick={activate} onKeyDown={onKey} data-path={node.path}>
+      <div
+        className="tree-row folder"
+        role="treeitem"
+        aria-expanded={expanded}
+        tabIndex={0}
+        style={style}
+        onClick={activate}
+        onKeyDown={onKey}
+        data-path={node.path}
+      >
         <span className="twisty">{expanded ? '▾' : '▸'}</span>
         <span className="name">{node.name}</span>
         <span className="count">{count}</span>

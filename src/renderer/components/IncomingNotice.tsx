@@ -22,7 +22,8 @@ export function IncomingNotice() {
     <div className="incoming-notice" role="status" aria-label="Changed on another machine">
       <span>
         Changed on another machine: {shown.join(', ')}
-        {incoming.length > shown.length ? ` and ${incoming.length - shown.length} more` : ''}. Agents using these files may need reinstalling.
+        {incoming.length > shown.length ? ` and ${incoming.length - shown.length} more` : ''}. Agents using these files
+        may need reinstalling.
       </span>
       <button type="button" onClick={() => void dismissIncoming()}>
         Dismiss

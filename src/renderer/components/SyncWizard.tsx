@@ -3,7 +3,12 @@ import type { DetectedProvider, SetupResult, SyncProviderKind } from '../../shar
 import { useSync } from '../stores/sync';
 import { ErrorNotice } from './ErrorNotice';
 
-const LABELS: Record<SyncProviderKind, string> = { syncthing: 'Syncthing', nextcloud: 'Nextcloud', dropbox: 'Dropbox', folder: 'Shared folder' };
+const LABELS: Record<SyncProviderKind, string> = {
+  syncthing: 'Syncthing',
+  nextcloud: 'Nextcloud',
+  dropbox: 'Dropbox',
+  folder: 'Shared folder',
+};
 const STEPS = ['provider', 'folder', 'review', 'summary'] as const;
 const STEP_LABELS = { provider: 'Provider', folder: 'Folder', review: 'Move & share', summary: 'Summary' } as const;
 
@@ -33,7 +38,12 @@ export function SyncWizard() {
           {providers.kind === 'ready' && (
             <div className="provider-list" role="radiogroup" aria-label="Provider">
               {providers.value.map((p) => (
-                <ProviderCard key={p.provider} p={p} selected={form.provider === p.provider} onChoose={() => choose(p.provider)} />
+                <ProviderCard
+                  key={p.provider}
+                  p={p}
+                  selected={form.provider === p.provider}
+                  onChoose={() => choose(p.provider)}
+                />
               ))}
             </div>
           )}
@@ -60,23 +70,51 @@ export function SyncWizard() {
           </p>
           <label className="field-row">
             Folder path
-            <input aria-label="Folder path" value={form.path} onChange={(e) => setField('path', e.target.value)} placeholder="/path/to/shared/folder" spellCheck={false} />
+            <input
+              aria-label="Folder path"
+              value={form.path}
+              onChange={(e) => setField('path', e.target.value)}
+              placeholder="/path/to/shared/folder"
+              spellCheck={false}
+            />
           </label>
           {form.provider === 'syncthing' && (
             <>
               <label className="field-row">
                 Other device ID (optional)
-                <input aria-label="Device ID" value={form.device} onChange={(e) => setField('device', e.target.value)} placeholder="ABCDEFG-HIJKLMN-..." spellCheck={false} />
+                <input
+                  aria-label="Device ID"
+                  value={form.device}
+                  onChange={(e) => setField('device', e.target.value)}
+                  placeholder="ABCDEFG-HIJKLMN-..."
+                  spellCheck={false}
+                />
               </label>
               <label className="field-row">
                 Device address (optional)
-                <input aria-label="Device address" value={form.deviceAddress} onChange={(e) => setField('deviceAddress', e.target.value)} placeholder="tcp://192.168.1.20:22000" spellCheck={false} />
+                <input
+                  aria-label="Device address"
+                  value={form.deviceAddress}
+                  onChange={(e) => setField('deviceAddress', e.target.value)}
+                  placeholder="tcp://192.168.1.20:22000"
+                  spellCheck={false}
+                />
               </label>
               <label className="field-row">
                 Syncthing config.xml (optional)
-                <input aria-label="Syncthing config" value={form.syncthingConfig} onChange={(e) => setField('syncthingConfig', e.target.value)} placeholder="found automatically" spellCheck={false} />
+                <input
+                  aria-label="Syncthing config"
+                  value={form.syncthingConfig}
+                  onChange={(e) => setField('syncthingConfig', e.target.value)}
+                  placeholder="found automatically"
+                  spellCheck={false}
+                />
               </label>
-              {chosen?.deviceId && <p className="muted">This device's ID (give it to the other machine): <code>{chosen.deviceId}</code></p>}
+              {chosen?.deviceId && (
+                <p className="muted">
+                  This device's ID (give it to the other machine): <code>{chosen.deviceId}</code>
+                </p>
+              )}
             </>
           )}
           <div className="wizard-actions">
@@ -94,11 +132,27 @@ export function SyncWizard() {
         <div className="wizard-body">
           <h3>Ready to move</h3>
           <ul className="plan" aria-label="What will happen">
-            <li>Copy your personal workspace to <code>{form.path}</code> and check every file's SHA-256 hash.</li>
-            <li>{form.provider === 'syncthing' ? 'Write .stignore' : form.provider === 'nextcloud' ? 'Write .sync-exclude.lst' : 'No ignore file is needed'} for temp and editor files.</li>
-            {form.provider === 'syncthing' && <li>Create the shared Syncthing folder{form.device ? ` and share it with ${form.device.slice(0, 7)}` : ''}.</li>}
+            <li>
+              Copy your personal workspace to <code>{form.path}</code> and check every file's SHA-256 hash.
+            </li>
+            <li>
+              {form.provider === 'syncthing'
+                ? 'Write .stignore'
+                : form.provider === 'nextcloud'
+                  ? 'Write .sync-exclude.lst'
+                  : 'No ignore file is needed'}{' '}
+              for temp and editor files.
+            </li>
+            {form.provider === 'syncthing' && (
+              <li>
+                Create the shared Syncthing folder{form.device ? ` and share it with ${form.device.slice(0, 7)}` : ''}.
+              </li>
+            )}
             <li>Switch to the new place, then remove the old copy (only after everything above succeeded).</li>
-            <li>Verify with a probe file{form.provider === 'syncthing' && form.device ? ' and watch it reach the other device' : ''}.</li>
+            <li>
+              Verify with a probe file
+              {form.provider === 'syncthing' && form.device ? ' and watch it reach the other device' : ''}.
+            </li>
           </ul>
           <p className="muted">You can undo this with Disconnect: the workspace moves back.</p>
           {busy && (
@@ -117,7 +171,6 @@ export function SyncWizard() {
           </div>
         </div>
       )}
-
     </section>
   );
 }
@@ -141,7 +194,13 @@ export function SetupSummary({ result }: { result: SetupResult }) {
 
 function ProviderCard({ p, selected, onChoose }: { p: DetectedProvider; selected: boolean; onChoose: () => void }) {
   return (
-    <button type="button" role="radio" aria-checked={selected} className={`provider-card${selected ? ' selected' : ''}${p.found ? '' : ' missing'}`} onClick={onChoose}>
+    <button
+      type="button"
+      role="radio"
+      aria-checked={selected}
+      className={`provider-card${selected ? ' selected' : ''}${p.found ? '' : ' missing'}`}
+      onClick={onChoose}
+    >
       <strong>{LABELS[p.provider]}</strong>
       <span className={p.found ? 'ok' : 'muted'}>{p.found ? 'found' : 'not found'}</span>
       <span className="muted">{p.summary}</span>

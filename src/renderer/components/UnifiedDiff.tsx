@@ -4,7 +4,18 @@ export function UnifiedDiff({ diff, label }: { diff: string; label: string }) {
   return (
     <pre className="diff" aria-label={label}>
       {diff.split('\n').map((line, i) => (
-        <span key={i} className={line.startsWith('+') && !line.startsWith('+++') ? 'diff-add' : line.startsWith('-') && !line.startsWith('---') ? 'diff-del' : line.startsWith('@@') ? 'diff-hunk' : undefined}>
+        <span
+          key={i}
+          className={
+            line.startsWith('+') && !line.startsWith('+++')
+              ? 'diff-add'
+              : line.startsWith('-') && !line.startsWith('---')
+                ? 'diff-del'
+                : line.startsWith('@@')
+                  ? 'diff-hunk'
+                  : undefined
+          }
+        >
           {line + '\n'}
         </span>
       ))}

@@ -29,7 +29,18 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 
 function newFolder(parent: FolderNode | undefined, name: string): FolderNode {
   const path = parent?.path ? `${parent.path}/${name}` : name;
-  return { kind: 'folder', key: `d:${path}`, path, name, depth: parent ? parent.depth + 1 : -1, parent, folders: new Map(), files: new Map(), count: 0, sorted: undefined };
+  return {
+    kind: 'folder',
+    key: `d:${path}`,
+    path,
+    name,
+    depth: parent ? parent.depth + 1 : -1,
+    parent,
+    folders: new Map(),
+    files: new Map(),
+    count: 0,
+    sorted: undefined,
+  };
 }
 
 /**
@@ -128,7 +139,9 @@ export class LibraryTree {
 function sortedChildren(folder: FolderNode): ReadonlyArray<TreeNode> {
   if (!folder.sorted) {
     const folders = [...folder.folders.values()].sort((a, b) => collator.compare(a.name, b.name));
-    const files = [...folder.files.values()].sort((a, b) => collator.compare(a.name, b.name) || Number(!!a.entry.overriddenBy) - Number(!!b.entry.overriddenBy));
+    const files = [...folder.files.values()].sort(
+      (a, b) => collator.compare(a.name, b.name) || Number(!!a.entry.overriddenBy) - Number(!!b.entry.overriddenBy),
+    );
     folder.sorted = [...folders, ...files];
   }
   return folder.sorted;

@@ -7,11 +7,20 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { getApi } from '../api/client';
 import { useAgents } from '../stores/agents';
 
-const STATE_LABEL: Readonly<Record<InstallStatus['state'], string>> = { installed: 'installed', drifted: 'changed by hand', 'needs-reinstall': 'needs reinstall', 'missing-agent': 'agent missing' };
+const STATE_LABEL: Readonly<Record<InstallStatus['state'], string>> = {
+  installed: 'installed',
+  drifted: 'changed by hand',
+  'needs-reinstall': 'needs reinstall',
+  'missing-agent': 'agent missing',
+};
 
 function stateBadges(installs: ReadonlyArray<InstallStatus>) {
   return installs.map((i) => (
-    <span key={`${i.tool}-${i.scope}-${i.project ?? ''}`} className={`badge state-${i.state}`} title={i.project ?? 'user scope'}>
+    <span
+      key={`${i.tool}-${i.scope}-${i.project ?? ''}`}
+      className={`badge state-${i.state}`}
+      title={i.project ?? 'user scope'}
+    >
       {i.tool}: {STATE_LABEL[i.state]}
     </span>
   ));
@@ -54,7 +63,12 @@ export function AgentsScreen() {
           <ul className="agent-list" aria-label="Agents">
             {agents.value.map((a) => (
               <li key={a.name}>
-                <button type="button" className={`agent-item${a.name === selected ? ' active' : ''}`} aria-current={a.name === selected ? 'true' : undefined} onClick={() => (setPanel('none'), void select(a.name))}>
+                <button
+                  type="button"
+                  className={`agent-item${a.name === selected ? ' active' : ''}`}
+                  aria-current={a.name === selected ? 'true' : undefined}
+                  onClick={() => (setPanel('none'), void select(a.name))}
+                >
                   <strong>{a.title}</strong> <span className="muted">{a.source}</span>
                   {a.error && <span className="warn"> invalid</span>}
                   <span className="chips">{stateBadges(a.installs)}</span>
@@ -92,7 +106,11 @@ export function AgentsScreen() {
             <ul aria-label="Resources">
               {detail.value.resources.map((r) => (
                 <li key={r.path}>
-                  {r.path} <span className="muted">{r.source}{r.via !== r.path ? ` · via ${r.via}` : ''}</span>
+                  {r.path}{' '}
+                  <span className="muted">
+                    {r.source}
+                    {r.via !== r.path ? ` · via ${r.via}` : ''}
+                  </span>
                 </li>
               ))}
             </ul>

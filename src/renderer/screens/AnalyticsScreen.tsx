@@ -1,5 +1,16 @@
 import { useEffect, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { AuditEntry } from '../../shared/ipc/channels/health';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAnalytics } from '../stores/analytics';
@@ -10,7 +21,8 @@ const shortTime = (iso: string, seconds = false) => {
 };
 
 /** Whether times in a series are close enough that labels need seconds. */
-const needsSeconds = (times: ReadonlyArray<string>) => times.length > 1 && Date.parse(times[times.length - 1]!) - Date.parse(times[0]!) < 3_600_000;
+const needsSeconds = (times: ReadonlyArray<string>) =>
+  times.length > 1 && Date.parse(times[times.length - 1]!) - Date.parse(times[0]!) < 3_600_000;
 
 function Panel({ title, empty, children }: { title: string; empty?: string; children: ReactNode }) {
   return (
@@ -22,7 +34,17 @@ function Panel({ title, empty, children }: { title: string; empty?: string; chil
 }
 
 /** A line chart over time: one line per series. */
-function SeriesChart({ data, series, unit, step }: { data: ReadonlyArray<Record<string, unknown>>; series: ReadonlyArray<{ key: string; name: string; color: string }>; unit?: string; step?: boolean }) {
+function SeriesChart({
+  data,
+  series,
+  unit,
+  step,
+}: {
+  data: ReadonlyArray<Record<string, unknown>>;
+  series: ReadonlyArray<{ key: string; name: string; color: string }>;
+  unit?: string;
+  step?: boolean;
+}) {
   return (
     <ResponsiveContainer width="100%" height={220}>
       <LineChart data={[...data]}>
@@ -32,7 +54,14 @@ function SeriesChart({ data, series, unit, step }: { data: ReadonlyArray<Record<
         <Tooltip />
         <Legend />
         {series.map((x) => (
-          <Line key={x.key} type={step ? 'stepAfter' : 'linear'} dataKey={x.key} name={x.name} stroke={x.color} isAnimationActive={false} />
+          <Line
+            key={x.key}
+            type={step ? 'stepAfter' : 'linear'}
+            dataKey={x.key}
+            name={x.name}
+            stroke={x.color}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ResponsiveContainer>
@@ -90,10 +119,25 @@ export function AnalyticsScreen() {
         </button>
       </header>
       <div className="panels">
-        <Panel title="Operation durations (p50 / p95)" {...(timeline.length ? {} : { empty: 'No operations recorded yet. Every action in the app or the CLI is timed and shows up here.' })}>
-          <SeriesChart data={timeline} unit=" ms" series={[{ key: 'p50', name: 'p50', color: '#3358d4' }, { key: 'p95', name: 'p95', color: '#a15c00' }]} />
+        <Panel
+          title="Operation durations (p50 / p95)"
+          {...(timeline.length
+            ? {}
+            : { empty: 'No operations recorded yet. Every action in the app or the CLI is timed and shows up here.' })}
+        >
+          <SeriesChart
+            data={timeline}
+            unit=" ms"
+            series={[
+              { key: 'p50', name: 'p50', color: '#3358d4' },
+              { key: 'p95', name: 'p95', color: '#a15c00' },
+            ]}
+          />
         </Panel>
-        <Panel title="Successes and failures" {...(timeline.length ? {} : { empty: 'Outcomes appear once operations have run.' })}>
+        <Panel
+          title="Successes and failures"
+          {...(timeline.length ? {} : { empty: 'Outcomes appear once operations have run.' })}
+        >
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={timeline}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -130,13 +174,44 @@ export function AnalyticsScreen() {
             </tbody>
           </table>
         </Panel>
-        <Panel title="Library growth" {...(library.length ? {} : { empty: 'The library size is sampled whenever the library is listed or the health checks run; open the Library to take the first sample.' })}>
-          <SeriesChart data={library} step series={[{ key: 'files', name: 'files', color: '#3358d4' }, { key: 'sources', name: 'sources', color: '#8a4fff' }]} />
+        <Panel
+          title="Library growth"
+          {...(library.length
+            ? {}
+            : {
+                empty:
+                  'The library size is sampled whenever the library is listed or the health checks run; open the Library to take the first sample.',
+              })}
+        >
+          <SeriesChart
+            data={library}
+            step
+            series={[
+              { key: 'files', name: 'files', color: '#3358d4' },
+              { key: 'sources', name: 'sources', color: '#8a4fff' },
+            ]}
+          />
         </Panel>
-        <Panel title="Update history" {...(s.updates.length ? {} : { empty: 'No library updates yet. Each update of a library source (pull, pin, roll back) is listed here with its outcome.' })}>
+        <Panel
+          title="Update history"
+          {...(s.updates.length
+            ? {}
+            : {
+                empty:
+                  'No library updates yet. Each update of a library source (pull, pin, roll back) is listed here with its outcome.',
+              })}
+        >
           <AuditTable entries={s.updates} />
         </Panel>
-        <Panel title="Token budget per agent" {...(s.tokenBudgets.length ? {} : { empty: 'No agent sizes recorded yet. When an agent is installed, its rendered size in tokens is recorded against its budget and charted here.' })}>
+        <Panel
+          title="Token budget per agent"
+          {...(s.tokenBudgets.length
+            ? {}
+            : {
+                empty:
+                  'No agent sizes recorded yet. When an agent is installed, its rendered size in tokens is recorded against its budget and charted here.',
+              })}
+        >
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={[...s.tokenBudgets]} layout="vertical">
               <CartesianGrid strokeDasharray="3 3" />
@@ -149,7 +224,12 @@ export function AnalyticsScreen() {
             </BarChart>
           </ResponsiveContainer>
         </Panel>
-        <Panel title="Most-used library files" {...(s.topFiles.length ? {} : { empty: 'Open files in the Library (or with the CLI) to see which ones you use most.' })}>
+        <Panel
+          title="Most-used library files"
+          {...(s.topFiles.length
+            ? {}
+            : { empty: 'Open files in the Library (or with the CLI) to see which ones you use most.' })}
+        >
           <ResponsiveContainer width="100%" height={Math.max(120, s.topFiles.length * 28 + 40)}>
             <BarChart data={[...s.topFiles]} layout="vertical">
               <CartesianGrid strokeDasharray="3 3" />
@@ -160,7 +240,15 @@ export function AnalyticsScreen() {
             </BarChart>
           </ResponsiveContainer>
         </Panel>
-        <Panel title="Recent activity (audit trail)" {...(audit.kind === 'ready' && audit.value.length ? {} : { empty: 'No user-visible operations recorded yet: set-up, updates, installs and repairs are listed here with their result.' })}>
+        <Panel
+          title="Recent activity (audit trail)"
+          {...(audit.kind === 'ready' && audit.value.length
+            ? {}
+            : {
+                empty:
+                  'No user-visible operations recorded yet: set-up, updates, installs and repairs are listed here with their result.',
+              })}
+        >
           {audit.kind === 'ready' && <AuditTable entries={audit.value} />}
         </Panel>
       </div>

@@ -70,10 +70,17 @@ export function HealthScreen() {
       {repairError && <ErrorNotice error={repairError} />}
       {value && (
         <>
-          <p className="muted">Checked {new Date(value.time).toLocaleString()}. Repairs copy what they touch to the backups folder first.</p>
+          <p className="muted">
+            Checked {new Date(value.time).toLocaleString()}. Repairs copy what they touch to the backups folder first.
+          </p>
           <ul className="checks" aria-label="Health checks">
             {value.checks.map((c) => (
-              <CheckRow key={c.id} check={c} busy={!!fixing[c.fix ? fixKey(c.fix) : ''] || !!fixing.all} onFix={() => c.fix && void fix(c.fix)} />
+              <CheckRow
+                key={c.id}
+                check={c}
+                busy={!!fixing[c.fix ? fixKey(c.fix) : ''] || !!fixing.all}
+                onFix={() => c.fix && void fix(c.fix)}
+              />
             ))}
           </ul>
         </>

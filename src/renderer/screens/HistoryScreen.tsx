@@ -26,8 +26,18 @@ export function HistoryScreen() {
           </button>
         </div>
         <div className="history-filters">
-          <input type="search" aria-label="Filter by file" placeholder="Filter by file (e.g. knowledge/x.md)" value={s.filterPath} onChange={(e) => s.setFilter({ path: e.target.value })} />
-          <select aria-label="Filter by operation" value={s.filterOperation} onChange={(e) => s.setFilter({ operation: e.target.value })}>
+          <input
+            type="search"
+            aria-label="Filter by file"
+            placeholder="Filter by file (e.g. knowledge/x.md)"
+            value={s.filterPath}
+            onChange={(e) => s.setFilter({ path: e.target.value })}
+          />
+          <select
+            aria-label="Filter by operation"
+            value={s.filterOperation}
+            onChange={(e) => s.setFilter({ operation: e.target.value })}
+          >
             <option value="">All operations</option>
             {[...new Set([...operationsOf(versions), ...(s.filterOperation ? [s.filterOperation] : [])])].map((o) => (
               <option key={o} value={o}>
@@ -38,11 +48,19 @@ export function HistoryScreen() {
         </div>
         {s.versions.kind === 'error' && <ErrorNotice error={s.versions.error} onRetry={() => void refresh()} />}
         {s.versions.kind === 'loading' && <p className="muted pad">Loading the timeline…</p>}
-        {s.versions.kind === 'ready' && !versions.length && <p className="muted pad">No versions yet. Every change you or the app make will appear here.</p>}
+        {s.versions.kind === 'ready' && !versions.length && (
+          <p className="muted pad">No versions yet. Every change you or the app make will appear here.</p>
+        )}
         <ol className="timeline" aria-label="Timeline">
           {versions.map((v) => (
             <li key={v.id}>
-              <button type="button" className={`timeline-item${s.selected?.id === v.id ? ' active' : ''}`} aria-current={s.selected?.id === v.id ? 'true' : undefined} data-version={v.id} onClick={() => void s.select(v)}>
+              <button
+                type="button"
+                className={`timeline-item${s.selected?.id === v.id ? ' active' : ''}`}
+                aria-current={s.selected?.id === v.id ? 'true' : undefined}
+                data-version={v.id}
+                onClick={() => void s.select(v)}
+              >
                 <span className="timeline-op">
                   {v.operation} <span className="muted">({v.phase})</span>
                 </span>
@@ -63,7 +81,8 @@ export function HistoryScreen() {
               <div>
                 <h3>{s.selected.message}</h3>
                 <p className="muted">
-                  {s.selected.operation} ({s.selected.phase}) · {when(s.selected.date)} · version {s.selected.shortId} · {s.selected.correlationId}
+                  {s.selected.operation} ({s.selected.phase}) · {when(s.selected.date)} · version {s.selected.shortId} ·{' '}
+                  {s.selected.correlationId}
                 </p>
               </div>
               <div className="version-actions">
@@ -94,7 +113,11 @@ export function HistoryScreen() {
                 <ul aria-label="Changed files" className="changed-files">
                   {diffFiles.map((f) => (
                     <li key={f.path}>
-                      <button type="button" className={f.path === s.file ? 'active' : ''} onClick={() => s.openFile(f.path)}>
+                      <button
+                        type="button"
+                        className={f.path === s.file ? 'active' : ''}
+                        onClick={() => s.openFile(f.path)}
+                      >
                         <span className={`fstatus fstatus-${f.status}`}>{f.status[0]!.toUpperCase()}</span> {f.path}
                       </button>
                     </li>
@@ -108,7 +131,10 @@ export function HistoryScreen() {
                         Roll back this file…
                       </button>
                     </div>
-                    <DiffView file={file} labels={s.mode === 'now' ? [`Version ${s.selected.shortId}`, 'Now'] : ['Before', 'After']} />
+                    <DiffView
+                      file={file}
+                      labels={s.mode === 'now' ? [`Version ${s.selected.shortId}`, 'Now'] : ['Before', 'After']}
+                    />
                   </div>
                 )}
               </div>
@@ -119,13 +145,17 @@ export function HistoryScreen() {
       {s.confirm.kind !== 'none' && (
         <div className="history-backdrop">
           <div role="dialog" aria-modal="true" aria-label="Confirm rollback" className="history-modal">
-            <h3>Roll back {s.confirm.kind === 'asking' && s.confirm.path ? s.confirm.path : 'everything'} to version {s.confirm.plan.target.slice(0, 10)}?</h3>
+            <h3>
+              Roll back {s.confirm.kind === 'asking' && s.confirm.path ? s.confirm.path : 'everything'} to version{' '}
+              {s.confirm.plan.target.slice(0, 10)}?
+            </h3>
             {s.confirm.plan.changes.length === 0 ? (
               <p>{s.confirm.plan.message}</p>
             ) : (
               <>
                 <p>
-                  This changes {s.confirm.plan.changes.length} file{s.confirm.plan.changes.length === 1 ? '' : 's'}. The current state is saved first, so you can undo this rollback from the timeline.
+                  This changes {s.confirm.plan.changes.length} file{s.confirm.plan.changes.length === 1 ? '' : 's'}. The
+                  current state is saved first, so you can undo this rollback from the timeline.
                 </p>
                 <ul className="history-plan" aria-label="What will change">
                   {s.confirm.plan.changes.map((c) => (
@@ -140,7 +170,12 @@ export function HistoryScreen() {
               <button type="button" onClick={s.cancel} disabled={s.confirm.kind === 'running'}>
                 Cancel
               </button>
-              <button type="button" className="danger" disabled={s.confirm.kind === 'running' || s.confirm.plan.changes.length === 0} onClick={() => void s.confirmRollback()}>
+              <button
+                type="button"
+                className="danger"
+                disabled={s.confirm.kind === 'running' || s.confirm.plan.changes.length === 0}
+                onClick={() => void s.confirmRollback()}
+              >
                 {s.confirm.kind === 'running' ? 'Rolling back…' : 'Roll back'}
               </button>
             </div>

@@ -8,19 +8,46 @@ import { isFolderExpanded, useLibrary } from '../stores/library';
 
 /** Browse every library and personal file; open one to see its fields and rendered text. */
 export function LibraryScreen() {
-  const { status, tree, treeVersion, selected, file, expanded, expandMode, expandAll, collapseAll, initializing, initError, refresh, init, open, toggle, query, kindFilter, results, setQuery, subscribe } = useLibrary();
+  const {
+    status,
+    tree,
+    treeVersion,
+    selected,
+    file,
+    expanded,
+    expandMode,
+    expandAll,
+    collapseAll,
+    initializing,
+    initError,
+    refresh,
+    init,
+    open,
+    toggle,
+    query,
+    kindFilter,
+    results,
+    setQuery,
+    subscribe,
+  } = useLibrary();
   useEffect(() => {
     void refresh();
   }, [refresh]);
   useEffect(() => subscribe(), [subscribe]);
   const searching = !!query.trim() || !!kindFilter;
-  const isExpanded = useCallback((folder: string) => isFolderExpanded(expanded, expandMode, folder), [expanded, expandMode]);
+  const isExpanded = useCallback(
+    (folder: string) => isFolderExpanded(expanded, expandMode, folder),
+    [expanded, expandMode],
+  );
 
   if (status.kind === 'ready' && !status.value.initialized) {
     return (
       <section className="empty-state">
         <h2>Welcome to AI Configurator</h2>
-        <p>Set up a workspace in {status.value.home}. It starts with the built-in starter library: team policies, role guides, MCP servers and example agents. You can add your team's Git library later.</p>
+        <p>
+          Set up a workspace in {status.value.home}. It starts with the built-in starter library: team policies, role
+          guides, MCP servers and example agents. You can add your team's Git library later.
+        </p>
         <button type="button" className="primary" disabled={initializing} onClick={() => void init()}>
           {initializing ? 'Setting up…' : 'Set up workspace'}
         </button>
@@ -47,8 +74,19 @@ export function LibraryScreen() {
           )}
         </div>
         <div className="search-bar">
-          <input type="search" role="searchbox" aria-label="Search the library" placeholder="Search titles, tags, paths and text…" value={query} onChange={(e) => void setQuery(e.target.value, kindFilter)} />
-          <select aria-label="Kind" value={kindFilter ?? ''} onChange={(e) => void setQuery(query, (e.target.value || undefined) as EntryKind | undefined)}>
+          <input
+            type="search"
+            role="searchbox"
+            aria-label="Search the library"
+            placeholder="Search titles, tags, paths and text…"
+            value={query}
+            onChange={(e) => void setQuery(e.target.value, kindFilter)}
+          />
+          <select
+            aria-label="Kind"
+            value={kindFilter ?? ''}
+            onChange={(e) => void setQuery(query, (e.target.value || undefined) as EntryKind | undefined)}
+          >
             <option value="">All kinds</option>
             <option value="knowledge">Knowledge</option>
             <option value="agent">Agents</option>
@@ -57,7 +95,12 @@ export function LibraryScreen() {
         </div>
         {searching ? (
           results.kind === 'ready' ? (
-            <SearchResults hits={results.value.hits} total={results.value.total} onOpen={(h) => void open(h)} {...(selected ? { selected } : {})} />
+            <SearchResults
+              hits={results.value.hits}
+              total={results.value.total}
+              onOpen={(h) => void open(h)}
+              {...(selected ? { selected } : {})}
+            />
           ) : results.kind === 'error' ? (
             <ErrorNotice error={results.error} />
           ) : (
@@ -70,7 +113,14 @@ export function LibraryScreen() {
         ) : tree.value.size === 0 ? (
           <p className="muted pad">The library is empty.</p>
         ) : (
-          <FileTree tree={tree.value} version={treeVersion} isExpanded={isExpanded} onToggle={toggle} onOpen={open} {...(selected ? { selected } : {})} />
+          <FileTree
+            tree={tree.value}
+            version={treeVersion}
+            isExpanded={isExpanded}
+            onToggle={toggle}
+            onOpen={open}
+            {...(selected ? { selected } : {})}
+          />
         )}
         {status.kind === 'error' && <ErrorNotice error={status.error} onRetry={() => void refresh()} />}
       </aside>

@@ -18,7 +18,11 @@ export function LogsScreen() {
         <h2>Logs</h2>
         <label>
           Level{' '}
-          <select aria-label="Minimum level" value={filters.level} onChange={(e) => void setFilters({ level: e.target.value as LogLevelName })}>
+          <select
+            aria-label="Minimum level"
+            value={filters.level}
+            onChange={(e) => void setFilters({ level: e.target.value as LogLevelName })}
+          >
             {LEVELS.map((l) => (
               <option key={l} value={l}>
                 {l}
@@ -26,8 +30,18 @@ export function LogsScreen() {
             ))}
           </select>
         </label>
-        <input aria-label="Component" placeholder="component (cli, ipc, host…)" value={filters.component} onChange={(e) => void setFilters({ component: e.target.value.trim() })} />
-        <input aria-label="Search logs" placeholder="text or correlation id" value={filters.text} onChange={(e) => void setFilters({ text: e.target.value })} />
+        <input
+          aria-label="Component"
+          placeholder="component (cli, ipc, host…)"
+          value={filters.component}
+          onChange={(e) => void setFilters({ component: e.target.value.trim() })}
+        />
+        <input
+          aria-label="Search logs"
+          placeholder="text or correlation id"
+          value={filters.text}
+          onChange={(e) => void setFilters({ text: e.target.value })}
+        />
         <label>
           <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} /> Live
         </label>
@@ -37,7 +51,9 @@ export function LogsScreen() {
       </header>
       {error && <ErrorNotice error={error} onRetry={() => void load()} />}
       {lines.length === 0 ? (
-        <p className="muted pad">No log lines match. Lines appear here as the app and the CLI work; lower the level to see more.</p>
+        <p className="muted pad">
+          No log lines match. Lines appear here as the app and the CLI work; lower the level to see more.
+        </p>
       ) : (
         <div className="log-table" role="log" aria-label="Log lines" aria-live="polite">
           {lines.map((l, i) => (

@@ -62,7 +62,11 @@ function ProgressBar() {
       <span>
         {busy.action} {busy.source}: {busy.phase}
       </span>
-      <progress max={100} {...(busy.percent !== undefined ? { value: busy.percent } : {})} aria-label={`${busy.action} progress`} />
+      <progress
+        max={100}
+        {...(busy.percent !== undefined ? { value: busy.percent } : {})}
+        aria-label={`${busy.action} progress`}
+      />
       <button type="button" onClick={() => void cancel()}>
         Cancel
       </button>
@@ -185,7 +189,11 @@ function SourceCard({ source: s }: { source: SourceInfo }) {
 
 function WhatChanged({ result }: { result: UpdateResult }) {
   const { showDiff } = useSources();
-  const files: Array<[string, string]> = [...result.files.added.map((f) => ['added', f] as [string, string]), ...result.files.modified.map((f) => ['modified', f] as [string, string]), ...result.files.deleted.map((f) => ['deleted', f] as [string, string])];
+  const files: Array<[string, string]> = [
+    ...result.files.added.map((f) => ['added', f] as [string, string]),
+    ...result.files.modified.map((f) => ['modified', f] as [string, string]),
+    ...result.files.deleted.map((f) => ['deleted', f] as [string, string]),
+  ];
   return (
     <section className="pad" aria-label="What changed">
       <h3>What changed</h3>
@@ -194,7 +202,10 @@ function WhatChanged({ result }: { result: UpdateResult }) {
         <ul aria-label="Commits">
           {result.commits.slice(0, 100).map((c) => (
             <li key={c.hash}>
-              <code>{short(c.hash)}</code> {c.subject} <span className="muted">— {c.author}, {when(c.date)}</span>
+              <code>{short(c.hash)}</code> {c.subject}{' '}
+              <span className="muted">
+                — {c.author}, {when(c.date)}
+              </span>
             </li>
           ))}
         </ul>
@@ -227,7 +238,10 @@ function Versions() {
         {versions.entries.map((e) => (
           <li key={e.hash}>
             {e.current ? '● ' : e.incoming ? '＋ ' : '　'}
-            <code>{short(e.hash)}</code> {e.subject} <span className="muted">— {e.author}, {when(e.date)}</span>{' '}
+            <code>{short(e.hash)}</code> {e.subject}{' '}
+            <span className="muted">
+              — {e.author}, {when(e.date)}
+            </span>{' '}
             {!e.current && (
               <button type="button" disabled={!!busy} onClick={() => void pin(versions.source, e.hash)}>
                 Pin here
@@ -249,7 +263,13 @@ function AddSourceForm() {
   const [token, setToken] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await add({ url, ...(name ? { name } : {}), ...(branch ? { branch } : {}), ...(sshKey ? { sshKey } : {}), ...(token ? { token } : {}) });
+    const ok = await add({
+      url,
+      ...(name ? { name } : {}),
+      ...(branch ? { branch } : {}),
+      ...(sshKey ? { sshKey } : {}),
+      ...(token ? { token } : {}),
+    });
     if (ok) {
       setName('');
       setUrl('');
@@ -265,16 +285,30 @@ function AddSourceForm() {
         Name <input value={name} onChange={(e) => setName(e.target.value)} placeholder="team" />
       </label>
       <label>
-        URL <input value={url} required onChange={(e) => setUrl(e.target.value)} placeholder="https://… or git@host:org/repo.git" />
+        URL{' '}
+        <input
+          value={url}
+          required
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://… or git@host:org/repo.git"
+        />
       </label>
       <label>
         Branch <input value={branch} onChange={(e) => setBranch(e.target.value)} placeholder="default branch" />
       </label>
       <label>
-        SSH key <input value={sshKey} onChange={(e) => setSshKey(e.target.value)} placeholder="/home/me/.ssh/id_ed25519" />
+        SSH key{' '}
+        <input value={sshKey} onChange={(e) => setSshKey(e.target.value)} placeholder="/home/me/.ssh/id_ed25519" />
       </label>
       <label>
-        HTTPS token <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="stored encrypted" />
+        HTTPS token{' '}
+        <input
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          placeholder="stored encrypted"
+        />
       </label>
       <button type="submit" className="primary" disabled={!!busy || !url}>
         Add source

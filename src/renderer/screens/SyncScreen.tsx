@@ -22,26 +22,49 @@ export function SyncScreen() {
     <div className="sync-screen">
       <main className="sync-main">
         <h2>Sync</h2>
-        {message && <p className="notice" role="status">{message}</p>}
+        {message && (
+          <p className="notice" role="status">
+            {message}
+          </p>
+        )}
         {status.kind === 'error' && <ErrorNotice error={status.error} onRetry={() => void refresh()} />}
         {step === 'summary' && result && <SetupSummary result={result} />}
         {s?.connected ? (
           <section className="sync-status" aria-label="Sync status">
             <dl className="fields">
-              <div className="field"><dt>provider</dt><dd>{s.provider}</dd></div>
-              <div className="field"><dt>folder</dt><dd>{s.personalDir}</dd></div>
-              <div className="field"><dt>since</dt><dd>{s.since}</dd></div>
-              {s.ignoreFile && <div className="field"><dt>ignore rules</dt><dd>{s.ignoreFile}</dd></div>}
+              <div className="field">
+                <dt>provider</dt>
+                <dd>{s.provider}</dd>
+              </div>
+              <div className="field">
+                <dt>folder</dt>
+                <dd>{s.personalDir}</dd>
+              </div>
+              <div className="field">
+                <dt>since</dt>
+                <dd>{s.since}</dd>
+              </div>
+              {s.ignoreFile && (
+                <div className="field">
+                  <dt>ignore rules</dt>
+                  <dd>{s.ignoreFile}</dd>
+                </div>
+              )}
               {s.syncthing && (
                 <div className="field">
                   <dt>syncthing</dt>
                   <dd>
                     {s.syncthing.folderId}: {s.syncthing.state}
-                    {s.syncthing.completion.map((c) => ` · ${c.deviceId.slice(0, 7)} ${c.connected ? 'connected' : 'offline'} ${c.percent}%`).join('')}
+                    {s.syncthing.completion
+                      .map((c) => ` · ${c.deviceId.slice(0, 7)} ${c.connected ? 'connected' : 'offline'} ${c.percent}%`)
+                      .join('')}
                   </dd>
                 </div>
               )}
-              <div className="field"><dt>conflicts</dt><dd>{s.conflicts}</dd></div>
+              <div className="field">
+                <dt>conflicts</dt>
+                <dd>{s.conflicts}</dd>
+              </div>
             </dl>
             {s.providerProblem && <p className="warn">{s.providerProblem}</p>}
             {error && <ErrorNotice error={error} />}

@@ -1,5 +1,14 @@
 import { create } from 'zustand';
-import type { AgentDetail, AgentSummary, DriftChoice, ImportResult, InstallPlan, InstallResult, Scope, ToolId } from '../../shared/agents';
+import type {
+  AgentDetail,
+  AgentSummary,
+  DriftChoice,
+  ImportResult,
+  InstallPlan,
+  InstallResult,
+  Scope,
+  ToolId,
+} from '../../shared/agents';
 import type { IpcError } from '../../shared/errors';
 import type { LibraryEntry } from '../../shared/library';
 import { getApi, newActionId } from '../api/client';
@@ -71,17 +80,34 @@ export const useAgents = create<AgentsState>((set, get) => ({
     set({ agents: r.ok ? { kind: 'ready', value: r.value.agents } : { kind: 'error', error: r.error } });
   },
   async select(name) {
-    set({ selected: name, detail: { kind: 'loading' }, plan: { kind: 'idle' }, result: undefined, actionError: undefined, resolutions: {} });
+    set({
+      selected: name,
+      detail: { kind: 'loading' },
+      plan: { kind: 'idle' },
+      result: undefined,
+      actionError: undefined,
+      resolutions: {},
+    });
     const r = await getApi().invoke('agents:show', { name }, { correlationId: newActionId('agent') });
     if (get().selected !== name) return;
     set({ detail: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
   },
   setTarget(t) {
-    set({ target: { ...get().target, ...t }, plan: { kind: 'idle' }, result: undefined, actionError: undefined, resolutions: {} });
+    set({
+      target: { ...get().target, ...t },
+      plan: { kind: 'idle' },
+      result: undefined,
+      actionError: undefined,
+      resolutions: {},
+    });
   },
   async preview(operation) {
     set({ plan: { kind: 'loading' }, result: undefined, actionError: undefined });
-    const r = await getApi().invoke('agents:plan', { ...request(get()), operation, resolutions: get().resolutions }, { correlationId: newActionId('plan') });
+    const r = await getApi().invoke(
+      'agents:plan',
+      { ...request(get()), operation, resolutions: get().resolutions },
+      { correlationId: newActionId('plan') },
+    );
     set({ plan: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
   },
   resolve(file, choice) {
@@ -94,11 +120,19 @@ export const useAgents = create<AgentsState>((set, get) => ({
     if (plan.kind !== 'ready') return;
     set({ busy: true, actionError: undefined });
     const channel = plan.value.operation === 'install' ? 'agents:install' : 'agents:uninstall';
-    const r = await getApi().invoke(channel, { ...request(get()), resolutions: get().resolutions }, { correlationId: newActionId(plan.value.operation) });
+    const r = await getApi().invoke(
+      channel,
+      { ...request(get()), resolutions: get().resolutions },
+      { correlationId: newActionId(plan.value.operation) },
+    );
     set({ busy: false, ...(r.ok ? { result: r.value, plan: { kind: 'idle' } } : { actionError: r.error }) });
     await get().refresh();
     if (get().selected) {
-      const d = await getApi().invoke('agents:show', { name: get().selected! }, { correlationId: newActionId('agent') });
+      const d = await getApi().invoke(
+        'agents:show',
+        { name: get().selected! },
+        { correlationId: newActionId('agent') },
+      );
       if (d.ok) set({ detail: { kind: 'ready', value: d.value } });
     }
   },
@@ -126,7 +160,14 @@ export const useAgents = create<AgentsState>((set, get) => ({
     set({ busy: true, actionError: undefined });
     const r = await getApi().invoke(
       'agents:create',
-      { name: draft.name, ...(draft.title ? { title: draft.title } : {}), description: draft.description, prompt: draft.prompt, resources: [...draft.resources], mcpServers: [...draft.mcpServers] },
+      {
+        name: draft.name,
+        ...(draft.title ? { title: draft.title } : {}),
+        description: draft.description,
+        prompt: draft.prompt,
+        resources: [...draft.resources],
+        mcpServers: [...draft.mcpServers],
+      },
       { correlationId: newActionId('create') },
     );
     set({ busy: false, ...(r.ok ? {} : { actionError: r.error }) });

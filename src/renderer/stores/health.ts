@@ -34,14 +34,26 @@ export const useHealth = create<HealthState>((set, get) => ({
   async fix(fix) {
     const key = fixKey(fix);
     set((s) => ({ fixing: { ...s.fixing, [key]: true }, repairError: undefined }));
-    const r = await getApi().invoke('health:repair', { id: fix.id, ...(fix.target ? { target: fix.target } : {}) }, { correlationId: newActionId('repair') });
-    set((s) => ({ fixing: { ...s.fixing, [key]: false }, ...(r.ok ? { repairs: [r.value, ...s.repairs].slice(0, 20) } : { repairError: r.error }) }));
+    const r = await getApi().invoke(
+      'health:repair',
+      { id: fix.id, ...(fix.target ? { target: fix.target } : {}) },
+      { correlationId: newActionId('repair') },
+    );
+    set((s) => ({
+      fixing: { ...s.fixing, [key]: false },
+      ...(r.ok ? { repairs: [r.value, ...s.repairs].slice(0, 20) } : { repairError: r.error }),
+    }));
     await get().run();
   },
   async fixAll() {
     set({ fixing: { all: true }, repairError: undefined });
     const r = await getApi().invoke('health:doctor', { fix: true }, { correlationId: newActionId('doctor') });
-    if (r.ok) set((s) => ({ fixing: {}, report: { kind: 'ready', value: r.value.after }, repairs: [...r.value.repairs, ...s.repairs].slice(0, 20) }));
+    if (r.ok)
+      set((s) => ({
+        fixing: {},
+        report: { kind: 'ready', value: r.value.after },
+        repairs: [...r.value.repairs, ...s.repairs].slice(0, 20),
+      }));
     else set({ fixing: {}, repairError: r.error });
   },
 }));

@@ -8,7 +8,10 @@ import type { Load } from './library';
 export type DiffMode = 'version' | 'now';
 
 /** A rollback waiting for the person to confirm it, with exactly what it will change. */
-export type Confirm = { readonly kind: 'none' } | { readonly kind: 'asking'; readonly plan: RollbackResult; readonly path?: string } | { readonly kind: 'running'; readonly plan: RollbackResult };
+export type Confirm =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'asking'; readonly plan: RollbackResult; readonly path?: string }
+  | { readonly kind: 'running'; readonly plan: RollbackResult };
 
 interface HistoryState {
   versions: Load<ReadonlyArray<HistoryVersion>>;
@@ -41,7 +44,14 @@ export const useHistory = create<HistoryState>((set, get) => {
     let r = await getApi().invoke('history:diff', req, { correlationId: newActionId('diff') });
     // The first version has no parent: show it against an empty workspace by listing its files as added.
     if (!r.ok && get().mode === 'version' && r.error.code === 'NOT_FOUND') {
-      const files = v.files.map((f) => ({ path: f.path, status: 'added' as const, binary: false, truncated: false, before: '', after: '' }));
+      const files = v.files.map((f) => ({
+        path: f.path,
+        status: 'added' as const,
+        binary: false,
+        truncated: false,
+        before: '',
+        after: '',
+      }));
       r = { ok: true, value: { from: '', to: v.id, files, patch: '' } };
     }
     if (get().selected?.id !== v.id) return;
@@ -58,11 +68,22 @@ export const useHistory = create<HistoryState>((set, get) => {
     async refresh() {
       if (get().versions.kind !== 'ready') set({ versions: { kind: 'loading' } });
       const { filterPath, filterOperation } = get();
-      const r = await getApi().invoke('history:list', { limit: 500, ...(filterPath.trim() ? { path: filterPath.trim() } : {}), ...(filterOperation ? { operation: filterOperation } : {}) }, { correlationId: newActionId('history') });
+      const r = await getApi().invoke(
+        'history:list',
+        {
+          limit: 500,
+          ...(filterPath.trim() ? { path: filterPath.trim() } : {}),
+          ...(filterOperation ? { operation: filterOperation } : {}),
+        },
+        { correlationId: newActionId('history') },
+      );
       set({ versions: r.ok ? { kind: 'ready', value: r.value.versions } : { kind: 'error', error: r.error } });
     },
     setFilter(f) {
-      set({ ...(f.path !== undefined ? { filterPath: f.path } : {}), ...(f.operation !== undefined ? { filterOperation: f.operation } : {}) });
+      set({
+        ...(f.path !== undefined ? { filterPath: f.path } : {}),
+        ...(f.operation !== undefined ? { filterOperation: f.operation } : {}),
+      });
       void get().refresh();
     },
     async select(v) {
@@ -80,7 +101,11 @@ export const useHistory = create<HistoryState>((set, get) => {
       const v = get().selected;
       if (!v) return;
       set({ actionError: undefined, result: undefined });
-      const r = await getApi().invoke('history:rollback', { version: v.id, dryRun: true, ...(path ? { path } : {}) }, { correlationId: newActionId('plan') });
+      const r = await getApi().invoke(
+        'history:rollback',
+        { version: v.id, dryRun: true, ...(path ? { path } : {}) },
+        { correlationId: newActionId('plan') },
+      );
       if (!r.ok) set({ actionError: r.error });
       else set({ confirm: { kind: 'asking', plan: r.value, ...(path ? { path } : {}) } });
     },
@@ -88,7 +113,11 @@ export const useHistory = create<HistoryState>((set, get) => {
       const c = get().confirm;
       if (c.kind !== 'asking') return;
       set({ confirm: { kind: 'running', plan: c.plan } });
-      const r = await getApi().invoke('history:rollback', { version: c.plan.target, ...(c.path ? { path: c.path } : {}) }, { correlationId: newActionId('rollback') });
+      const r = await getApi().invoke(
+        'history:rollback',
+        { version: c.plan.target, ...(c.path ? { path: c.path } : {}) },
+        { correlationId: newActionId('rollback') },
+      );
       set({ confirm: { kind: 'none' }, ...(r.ok ? { result: r.value } : { actionError: r.error }) });
       await get().refresh();
     },

@@ -9,7 +9,11 @@ import { LibraryTree } from '../components/tree-model';
 import type { SearchResult } from '../../shared/search';
 import { getApi, newActionId } from '../api/client';
 
-export type Load<T> = { readonly kind: 'idle' } | { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly value: T } | { readonly kind: 'error'; readonly error: IpcError };
+export type Load<T> =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly value: T }
+  | { readonly kind: 'error'; readonly error: IpcError };
 
 interface LibraryState {
   status: Load<WorkspaceStatus>;
@@ -96,7 +100,11 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
   async open(entry) {
     set({ selected: { source: entry.source, path: entry.path }, file: { kind: 'loading' } });
-    const r = await getApi().invoke('library:read', { source: entry.source, path: entry.path }, { correlationId: newActionId('read') });
+    const r = await getApi().invoke(
+      'library:read',
+      { source: entry.source, path: entry.path },
+      { correlationId: newActionId('read') },
+    );
     const current = get().selected;
     if (current?.source !== entry.source || current.path !== entry.path) return;
     set({ file: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
@@ -111,7 +119,11 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       return;
     }
     if (get().results.kind !== 'ready') set({ results: { kind: 'loading' } });
-    const r = await getApi().invoke('index:search', { query, limit: 100, ...(kind ? { kind } : {}) }, { correlationId: newActionId('search') });
+    const r = await getApi().invoke(
+      'index:search',
+      { query, limit: 100, ...(kind ? { kind } : {}) },
+      { correlationId: newActionId('search') },
+    );
     if (seq !== searchSeq) return;
     set({ results: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
   },
@@ -153,7 +165,11 @@ async function fetchWholeTree(): Promise<void> {
   if (tree.kind !== 'ready') useLibrary.setState({ tree: { kind: 'loading' } });
   const r = await getApi().invoke('library:outline', {}, { correlationId: newActionId('tree') });
   const next = r.ok ? new LibraryTree(decodeOutline(r.value), r.value.sources) : undefined;
-  useLibrary.setState({ tree: next ? { kind: 'ready', value: next } : r.ok ? tree : { kind: 'error', error: r.error }, treeVersion: next?.version ?? 0, ...countFetch('full') });
+  useLibrary.setState({
+    tree: next ? { kind: 'ready', value: next } : r.ok ? tree : { kind: 'error', error: r.error },
+    treeVersion: next?.version ?? 0,
+    ...countFetch('full'),
+  });
 }
 
 /**
@@ -166,12 +182,19 @@ async function applyChanges(changes: ReadonlyMap<string, ReadonlySet<string>>): 
   const paths = new Set<string>();
   for (const set of changes.values()) for (const p of set) paths.add(p);
   if (!paths.size) return;
-  const whole = tree.kind !== 'ready' || [...changes.keys()].some((s) => !tree.value.sources.has(s)) || paths.size > MAX_DELTA_PATHS;
+  const whole =
+    tree.kind !== 'ready' ||
+    [...changes.keys()].some((s) => !tree.value.sources.has(s)) ||
+    paths.size > MAX_DELTA_PATHS;
   if (whole) {
     if (tree.kind === 'ready' || tree.kind === 'error') await fetchWholeTree();
     return;
   }
-  const r = await getApi().invoke('library:entriesAt', { paths: [...paths] }, { correlationId: newActionId('treedelta') });
+  const r = await getApi().invoke(
+    'library:entriesAt',
+    { paths: [...paths] },
+    { correlationId: newActionId('treedelta') },
+  );
   if (!r.ok) return fetchWholeTree();
   const current = useLibrary.getState().tree;
   if (current.kind !== 'ready') return;
@@ -187,6 +210,10 @@ export function defaultExpanded(folder: string): boolean {
 }
 
 /** Whether a folder is open: its own toggle if it has one, else what the expand mode says. */
-export function isFolderExpanded(expanded: Readonly<Record<string, boolean>>, mode: ExpandMode, folder: string): boolean {
+export function isFolderExpanded(
+  expanded: Readonly<Record<string, boolean>>,
+  mode: ExpandMode,
+  folder: string,
+): boolean {
   return expanded[folder] ?? (mode === 'all' ? true : mode === 'none' ? false : defaultExpanded(folder));
 }

@@ -16,9 +16,11 @@ const MAX_LINES = 2000;
 /** How often the panel also reads the log file, for lines other processes (the CLI) wrote. */
 const POLL_MS = 2000;
 
-
 /** Appends lines not already shown, keeping time order and the newest MAX_LINES. */
-export function mergeLines(current: ReadonlyArray<LogLine>, incoming: ReadonlyArray<LogLine | LogEvent>): ReadonlyArray<LogLine> {
+export function mergeLines(
+  current: ReadonlyArray<LogLine>,
+  incoming: ReadonlyArray<LogLine | LogEvent>,
+): ReadonlyArray<LogLine> {
   const seen = new Set(current.map(lineKey));
   const fresh = incoming.filter((l) => !seen.has(lineKey(l)));
   if (!fresh.length) return current;
@@ -58,7 +60,16 @@ export const useLogs = create<LogsState>((set, get) => ({
   async load() {
     const f = get().filters;
     set({ loading: true });
-    const r = await getApi().invoke('logs:query', { level: f.level, limit: 500, ...(f.component ? { component: f.component } : {}), ...(f.text ? { text: f.text } : {}) }, { correlationId: newActionId('logs') });
+    const r = await getApi().invoke(
+      'logs:query',
+      {
+        level: f.level,
+        limit: 500,
+        ...(f.component ? { component: f.component } : {}),
+        ...(f.text ? { text: f.text } : {}),
+      },
+      { correlationId: newActionId('logs') },
+    );
     set(r.ok ? { lines: r.value.lines, loading: false, error: undefined } : { loading: false, error: r.error });
   },
   async setFilters(partial) {
@@ -80,7 +91,17 @@ export const useLogs = create<LogsState>((set, get) => ({
       const last = s.lines.at(-1)?.time;
       const after = last ? msBefore(last) : undefined;
       void api
-        .invoke('logs:query', { level: f.level, limit: 500, ...(after ? { after } : {}), ...(f.component ? { component: f.component } : {}), ...(f.text ? { text: f.text } : {}) }, { correlationId: newActionId('logtail') })
+        .invoke(
+          'logs:query',
+          {
+            level: f.level,
+            limit: 500,
+            ...(after ? { after } : {}),
+            ...(f.component ? { component: f.component } : {}),
+            ...(f.text ? { text: f.text } : {}),
+          },
+          { correlationId: newActionId('logtail') },
+        )
         .then((r) => {
           if (r.ok && r.value.lines.length) set({ lines: mergeLines(get().lines, r.value.lines) });
         });

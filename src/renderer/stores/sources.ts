@@ -50,12 +50,24 @@ interface SourcesState {
 /** Mirrors the sources main owns; long actions stream progress and can be cancelled. */
 export const useSources = create<SourcesState>((set, get) => {
   /** Runs one long action with a progress listener bound to its correlation id. */
-  async function longAction<T>(source: string, action: string, run: (correlationId: string) => Promise<Result<T>>): Promise<T | undefined> {
+  async function longAction<T>(
+    source: string,
+    action: string,
+    run: (correlationId: string) => Promise<Result<T>>,
+  ): Promise<T | undefined> {
     const correlationId = newActionId(action);
     set({ busy: { source, action, correlationId, phase: 'Starting' }, error: undefined });
     const off = getApi().on('progress', (p) => {
       if (p.correlationId !== correlationId || p.done) return;
-      set({ busy: { source, action, correlationId, phase: p.phase, ...(p.percent !== undefined ? { percent: p.percent } : {}) } });
+      set({
+        busy: {
+          source,
+          action,
+          correlationId,
+          phase: p.phase,
+          ...(p.percent !== undefined ? { percent: p.percent } : {}),
+        },
+      });
     });
     try {
       const r = await run(correlationId);
@@ -88,7 +100,9 @@ export const useSources = create<SourcesState>((set, get) => {
       set({ sources: r.ok ? { kind: 'ready', value: r.value.sources } : { kind: 'error', error: r.error } });
     },
     async add(req) {
-      const v = await simple(req.name ?? req.url, 'add', (cid) => getApi().invoke('sources:add', req, { correlationId: cid }));
+      const v = await simple(req.name ?? req.url, 'add', (cid) =>
+        getApi().invoke('sources:add', req, { correlationId: cid }),
+      );
       const err = get().error;
       if (!v && err?.code === 'HOST_KEY_UNKNOWN' && err.details && Array.isArray(err.details.fingerprints)) {
         const d = err.details as { host: string; port: number; fingerprints: string[] };
@@ -96,17 +110,23 @@ export const useSources = create<SourcesState>((set, get) => {
       }
       return !!v;
     },
-    update: (name) => showChanges(name, 'update', async (cid) => {
-      const r = await getApi().invoke('sources:update', { name }, { correlationId: cid });
-      return r.ok ? { ok: true as const, value: r.value.results[0]! } : r;
-    }),
+    update: (name) =>
+      showChanges(name, 'update', async (cid) => {
+        const r = await getApi().invoke('sources:update', { name }, { correlationId: cid });
+        return r.ok ? { ok: true as const, value: r.value.results[0]! } : r;
+      }),
     async cancel() {
       const busy = get().busy;
       if (busy) await getApi().invoke('sources:cancel', { correlationId: busy.correlationId });
     },
-    rollback: (name) => showChanges(name, 'rollback', (cid) => getApi().invoke('sources:rollback', { name }, { correlationId: cid })),
-    rollforward: (name) => showChanges(name, 'rollforward', (cid) => getApi().invoke('sources:rollforward', { name }, { correlationId: cid })),
-    pin: (name, ref) => showChanges(name, 'pin', (cid) => getApi().invoke('sources:pin', { name, ref }, { correlationId: cid })),
+    rollback: (name) =>
+      showChanges(name, 'rollback', (cid) => getApi().invoke('sources:rollback', { name }, { correlationId: cid })),
+    rollforward: (name) =>
+      showChanges(name, 'rollforward', (cid) =>
+        getApi().invoke('sources:rollforward', { name }, { correlationId: cid }),
+      ),
+    pin: (name, ref) =>
+      showChanges(name, 'pin', (cid) => getApi().invoke('sources:pin', { name, ref }, { correlationId: cid })),
     async unpin(name) {
       await simple(name, 'unpin', (cid) => getApi().invoke('sources:unpin', { name }, { correlationId: cid }));
     },
@@ -119,18 +139,28 @@ export const useSources = create<SourcesState>((set, get) => {
       else set({ error: r.error });
     },
     async showDiff(source, path, from, to) {
-      const r = await getApi().invoke('sources:diff', { name: source, path, ...(from ? { from } : {}), ...(to ? { to } : {}) }, { correlationId: newActionId('diff') });
+      const r = await getApi().invoke(
+        'sources:diff',
+        { name: source, path, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+        { correlationId: newActionId('diff') },
+      );
       if (r.ok) set({ diff: { source, path, text: r.value.diff } });
       else set({ error: r.error });
     },
     async resolve(source, path, choice) {
-      await simple(source, 'resolve', (cid) => getApi().invoke('sources:resolve', { name: source, path, choice }, { correlationId: cid }));
+      await simple(source, 'resolve', (cid) =>
+        getApi().invoke('sources:resolve', { name: source, path, choice }, { correlationId: cid }),
+      );
     },
     async trustHostKey() {
       const q = get().hostKey;
       if (!q) return;
       set({ hostKey: undefined });
-      const r = await getApi().invoke('sources:acceptHostKey', { url: q.url, fingerprint: q.fingerprints[0] ?? '' }, { correlationId: newActionId('hostkey') });
+      const r = await getApi().invoke(
+        'sources:acceptHostKey',
+        { url: q.url, fingerprint: q.fingerprints[0] ?? '' },
+        { correlationId: newActionId('hostkey') },
+      );
       if (!r.ok) {
         set({ error: r.error });
         return;

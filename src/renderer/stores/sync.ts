@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 import type { IpcError } from '../../shared/errors';
-import type { ConflictChoice, ConflictDetail, DetectedProvider, IncomingChange, SetupResult, SyncConflict, SyncProviderKind, SyncStatus } from '../../shared/sync';
+import type {
+  ConflictChoice,
+  ConflictDetail,
+  DetectedProvider,
+  IncomingChange,
+  SetupResult,
+  SyncConflict,
+  SyncProviderKind,
+  SyncStatus,
+} from '../../shared/sync';
 import { getApi, newActionId } from '../api/client';
 import type { Load } from './library';
 
@@ -57,16 +66,23 @@ export const useSync = create<SyncStore>((set, get) => ({
   incoming: [],
   async refresh() {
     const api = getApi();
-    const [status, conflicts] = await Promise.all([api.invoke('sync:status', {}, { correlationId: newActionId('syncstatus') }), api.invoke('sync:conflicts', {}, { correlationId: newActionId('conflicts') })]);
+    const [status, conflicts] = await Promise.all([
+      api.invoke('sync:status', {}, { correlationId: newActionId('syncstatus') }),
+      api.invoke('sync:conflicts', {}, { correlationId: newActionId('conflicts') }),
+    ]);
     set({
       status: status.ok ? { kind: 'ready', value: status.value } : { kind: 'error', error: status.error },
-      conflicts: conflicts.ok ? { kind: 'ready', value: conflicts.value.conflicts } : { kind: 'error', error: conflicts.error },
+      conflicts: conflicts.ok
+        ? { kind: 'ready', value: conflicts.value.conflicts }
+        : { kind: 'error', error: conflicts.error },
     });
   },
   async detect() {
     set({ providers: { kind: 'loading' } });
     const cfg = get().form.syncthingConfig.trim();
-    const r = await getApi().invoke('sync:detect', cfg ? { syncthingConfig: cfg } : {}, { correlationId: newActionId('detect') });
+    const r = await getApi().invoke('sync:detect', cfg ? { syncthingConfig: cfg } : {}, {
+      correlationId: newActionId('detect'),
+    });
     set({ providers: r.ok ? { kind: 'ready', value: r.value.providers } : { kind: 'error', error: r.error } });
   },
   choose(provider) {
@@ -90,18 +106,31 @@ export const useSync = create<SyncStore>((set, get) => ({
         provider: form.provider,
         ...(form.path.trim() ? { path: form.path.trim() } : {}),
         ...(form.provider === 'syncthing' && form.device.trim() ? { device: form.device.trim() } : {}),
-        ...(form.provider === 'syncthing' && form.deviceAddress.trim() ? { deviceAddress: form.deviceAddress.trim() } : {}),
-        ...(form.provider === 'syncthing' && form.syncthingConfig.trim() ? { syncthingConfig: form.syncthingConfig.trim() } : {}),
+        ...(form.provider === 'syncthing' && form.deviceAddress.trim()
+          ? { deviceAddress: form.deviceAddress.trim() }
+          : {}),
+        ...(form.provider === 'syncthing' && form.syncthingConfig.trim()
+          ? { syncthingConfig: form.syncthingConfig.trim() }
+          : {}),
       },
       { correlationId: newActionId('syncsetup') },
     );
-    set({ busy: false, progress: undefined, ...(r.ok ? { result: r.value, step: 'summary' as const } : { error: r.error }) });
+    set({
+      busy: false,
+      progress: undefined,
+      ...(r.ok ? { result: r.value, step: 'summary' as const } : { error: r.error }),
+    });
     await get().refresh();
   },
   async disconnect() {
     set({ busy: true, error: undefined });
     const r = await getApi().invoke('sync:disconnect', {}, { correlationId: newActionId('disconnect') });
-    set({ busy: false, ...(r.ok ? { message: r.value.message, step: 'provider' as const, form: emptyForm, result: undefined } : { error: r.error }) });
+    set({
+      busy: false,
+      ...(r.ok
+        ? { message: r.value.message, step: 'provider' as const, form: emptyForm, result: undefined }
+        : { error: r.error }),
+    });
     await get().refresh();
   },
   async openConflict(path) {
@@ -114,8 +143,15 @@ export const useSync = create<SyncStore>((set, get) => ({
     const path = get().selected;
     if (!path) return;
     set({ busy: true, error: undefined });
-    const r = await getApi().invoke('sync:resolve', { path, keep, ...(content !== undefined ? { content } : {}) }, { correlationId: newActionId('resolve') });
-    set({ busy: false, ...(r.ok ? { message: r.value.message, selected: undefined, detail: { kind: 'idle' } } : { error: r.error }) });
+    const r = await getApi().invoke(
+      'sync:resolve',
+      { path, keep, ...(content !== undefined ? { content } : {}) },
+      { correlationId: newActionId('resolve') },
+    );
+    set({
+      busy: false,
+      ...(r.ok ? { message: r.value.message, selected: undefined, detail: { kind: 'idle' } } : { error: r.error }),
+    });
     await get().refresh();
   },
   setProgress(phase) {

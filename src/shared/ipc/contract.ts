@@ -28,7 +28,8 @@ export type Channel = keyof Contract;
 
 type DefOf<C extends Channel> = Contract[C];
 export type RequestOf<C extends Channel> = DefOf<C> extends ChannelDef<infer Req, unknown> ? z.input<Req> : never;
-export type ParsedRequestOf<C extends Channel> = DefOf<C> extends ChannelDef<infer Req, unknown> ? z.output<Req> : never;
+export type ParsedRequestOf<C extends Channel> =
+  DefOf<C> extends ChannelDef<infer Req, unknown> ? z.output<Req> : never;
 export type ResponseOf<C extends Channel> = DefOf<C> extends ChannelDef<z.ZodType, infer Res> ? Res : never;
 
 export function isChannel(name: string): name is Channel {
@@ -72,6 +73,10 @@ export const EVENT_NAMES: ReadonlyArray<EventName> = ['progress', 'log', 'files:
 
 /** The whole surface the renderer sees as `window.api`, in Electron (preload) and in the browser (host client). */
 export interface Api {
-  invoke<C extends Channel>(channel: C, request: RequestOf<C>, opts?: { correlationId?: string }): Promise<Result<ResponseOf<C>>>;
+  invoke<C extends Channel>(
+    channel: C,
+    request: RequestOf<C>,
+    opts?: { correlationId?: string },
+  ): Promise<Result<ResponseOf<C>>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }

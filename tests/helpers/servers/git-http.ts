@@ -52,7 +52,9 @@ export async function startGitHttpServer(opts: GitHttpOptions): Promise<GitHttpS
           PATH_INFO: decodeURIComponent(url.pathname),
           QUERY_STRING: url.search.replace(/^\?/, ''),
           CONTENT_TYPE: req.headers['content-type'] ?? '',
-          ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) } : {}),
+          ...(req.headers['content-encoding']
+            ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) }
+            : {}),
           ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
         },
         stdio: ['pipe', 'pipe', 'ignore'],

@@ -12,7 +12,12 @@ const IDENTITY = {
 
 /** Runs git for a test fixture (not app code), with a fixed identity. */
 export function gitSync(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env: { ...process.env, ...IDENTITY }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    env: { ...process.env, ...IDENTITY },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** An upstream library: a bare repository plus a work tree that commits and pushes into it. */
@@ -30,7 +35,12 @@ export interface Upstream {
 }
 
 /** Creates an upstream under `root` with `files` as its first commit on `branch`. */
-export function createUpstream(root: string, files: Record<string, string>, name = 'team-lib', branch = 'main'): Upstream {
+export function createUpstream(
+  root: string,
+  files: Record<string, string>,
+  name = 'team-lib',
+  branch = 'main',
+): Upstream {
   const bare = path.join(root, `${name}.git`);
   const work = path.join(root, `${name}-work`);
   fs.mkdirSync(work, { recursive: true });
@@ -60,11 +70,18 @@ export function createUpstream(root: string, files: Record<string, string>, name
       const t = 1_700_000_000;
       for (let i = 0; i < count; i++) {
         const msg = `Commit ${i}\n`;
-        parts.push(`commit refs/heads/${branch}\nauthor Upstream Author <upstream@example.invalid> ${t + i} +0000\ncommitter Upstream Author <upstream@example.invalid> ${t + i} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}`);
+        parts.push(
+          `commit refs/heads/${branch}\nauthor Upstream Author <upstream@example.invalid> ${t + i} +0000\ncommitter Upstream Author <upstream@example.invalid> ${t + i} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}`,
+        );
         if (i === 0) parts.push(`from refs/heads/${branch}^0\n`);
-        for (const [rel, text] of Object.entries(files(i))) parts.push(`M 100644 inline ${rel}\ndata ${Buffer.byteLength(text)}\n${text}\n`);
+        for (const [rel, text] of Object.entries(files(i)))
+          parts.push(`M 100644 inline ${rel}\ndata ${Buffer.byteLength(text)}\n${text}\n`);
       }
-      execFileSync('git', ['fast-import', '--quiet'], { cwd: bare, input: parts.join(''), env: { ...process.env, ...IDENTITY } });
+      execFileSync('git', ['fast-import', '--quiet'], {
+        cwd: bare,
+        input: parts.join(''),
+        env: { ...process.env, ...IDENTITY },
+      });
       gitSync(work, 'pull', '-q', '--ff-only', 'origin', branch);
       return up.head();
     },

@@ -48,7 +48,10 @@ async function prepare(home: string): Promise<Prepared> {
   const apiKey = randomBytes(16).toString('hex');
   const configPath = path.join(home, 'config.xml');
   let xml = fs.readFileSync(configPath, 'utf8');
-  xml = xml.replace(/<gui\b[^>]*>[\s\S]*?<\/gui>/, `<gui enabled="true" tls="false" debugging="false">\n        <address>127.0.0.1:${guiPort}</address>\n        <apikey>${apiKey}</apikey>\n        <theme>default</theme>\n    </gui>`);
+  xml = xml.replace(
+    /<gui\b[^>]*>[\s\S]*?<\/gui>/,
+    `<gui enabled="true" tls="false" debugging="false">\n        <address>127.0.0.1:${guiPort}</address>\n        <apikey>${apiKey}</apikey>\n        <theme>default</theme>\n    </gui>`,
+  );
   const options: Record<string, string> = {
     listenAddress: `tcp://127.0.0.1:${listenPort}`,
     globalAnnounceEnabled: 'false',
@@ -74,15 +77,23 @@ function addPeer(self: Prepared, peer: Prepared, name: string): void {
   fs.writeFileSync(self.configPath, xml.replace('<gui ', device));
 }
 
-function rest(p: Prepared, method: string, pathAndQuery: string, json?: unknown): Promise<{ status: number; body: string }> {
+function rest(
+  p: Prepared,
+  method: string,
+  pathAndQuery: string,
+  json?: unknown,
+): Promise<{ status: number; body: string }> {
   const payload = json === undefined ? undefined : JSON.stringify(json);
   return new Promise((resolve, reject) => {
     const headers = { 'X-API-Key': p.apiKey, ...(payload ? { 'content-type': 'application/json' } : {}) };
-    const req = http.request({ host: '127.0.0.1', port: p.guiPort, path: pathAndQuery, method, headers, timeout: 5000 }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: p.guiPort, path: pathAndQuery, method, headers, timeout: 5000 },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.end(payload);
@@ -90,7 +101,11 @@ function rest(p: Prepared, method: string, pathAndQuery: string, json?: unknown)
 }
 
 async function start(p: Prepared): Promise<SyncthingInstance> {
-  const child: ChildProcess = spawn(SYNCTHING_BINARY, ['serve', '--home', p.home, '--no-browser', '--no-restart', '--no-upgrade', '--logfile=-'], { env: env(p.home), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    SYNCTHING_BINARY,
+    ['serve', '--home', p.home, '--no-browser', '--no-restart', '--no-upgrade', '--logfile=-'],
+    { env: env(p.home), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let log = '';
   child.stdout?.on('data', (d) => (log = (log + d).slice(-20_000)));
   child.stderr?.on('data', (d) => (log = (log + d).slice(-20_000)));
@@ -99,7 +114,10 @@ async function start(p: Prepared): Promise<SyncthingInstance> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`syncthing exited ${child.exitCode}: ${log}`);
-    const ok = await rest(p, 'GET', '/rest/system/ping').then((r) => r.status === 200, () => false);
+    const ok = await rest(p, 'GET', '/rest/system/ping').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       process.kill(pid, 'SIGKILL');
@@ -134,7 +152,10 @@ async function start(p: Prepared): Promise<SyncthingInstance> {
 
 /** A fresh, valid device ID (a generated but never started home), for adding an unknown device. */
 export function generateDeviceId(home: string): string {
-  const gen = spawnSync(SYNCTHING_BINARY, ['generate', '--home', home, '--skip-port-probing', '--no-default-folder'], { env: env(home), encoding: 'utf8' });
+  const gen = spawnSync(SYNCTHING_BINARY, ['generate', '--home', home, '--skip-port-probing', '--no-default-folder'], {
+    env: env(home),
+    encoding: 'utf8',
+  });
   const id = /Device ID:\s*([A-Z0-9-]+)/.exec(gen.stdout + gen.stderr)?.[1];
   if (!id) throw new Error(`no device ID in: ${gen.stdout}${gen.stderr}`);
   return id;
@@ -156,7 +177,12 @@ export async function startSyncthingPair(root: string): Promise<[SyncthingInstan
 }
 
 /** Polls `check` until it returns a value (not undefined/false) or the timeout passes. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contextBudget } from '../../../src/main/agents/budget';
 import { agentFixture, ctx, writeAgent } from './helpers';
 
-const PARA = 'Always write a failing test first, then the smallest change that makes it pass, then refactor with the tests green.';
+const PARA =
+  'Always write a failing test first, then the smallest change that makes it pass, then refactor with the tests green.';
 
 describe('context budget', () => {
   it('estimates tokens per tool, flags limits and content included twice', () => {
@@ -23,11 +24,19 @@ describe('context budget', () => {
 
   it('shows the budget and warns at install', async () => {
     const f = await agentFixture();
-    writeAgent(f.personal, 'twice', 'description: Twice\nresources: [common/code-review.md, "tag:review"]', 'x'.repeat(40_000) + '\n');
+    writeAgent(
+      f.personal,
+      'twice',
+      'description: Twice\nresources: [common/code-review.md, "tag:review"]',
+      'x'.repeat(40_000) + '\n',
+    );
     const d = await f.services.agents.show('twice');
     expect(d.budget.tokens).toBeGreaterThan(10_000);
     expect(d.warnings.join('\n')).toMatch(/above the 8,192 we suggest for codex/);
-    const plan = await f.services.agents.install({ name: 'twice', tool: 'cursor', scope: 'project', project: f.project, dryRun: true }, ctx());
+    const plan = await f.services.agents.install(
+      { name: 'twice', tool: 'cursor', scope: 'project', project: f.project, dryRun: true },
+      ctx(),
+    );
     expect(plan.warnings.join('\n')).toMatch(/above the 8,000 we suggest for Cursor/);
   });
 });

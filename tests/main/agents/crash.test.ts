@@ -14,7 +14,14 @@ const TOOLS = ['claude-code', 'cursor', 'codex'] as const;
 
 /** The services a next start opens, with HOME inside the trial's copy. */
 function servicesAt(home: string) {
-  return createServices({ home, assetsDir: ASSETS_DIR, version: '0.0.0-test', host: 'test', logger: createLogger({ level: 'error' }), env: { PATH: process.env.PATH, HOME: path.join(home, 'user') } });
+  return createServices({
+    home,
+    assetsDir: ASSETS_DIR,
+    version: '0.0.0-test',
+    host: 'test',
+    logger: createLogger({ level: 'error' }),
+    env: { PATH: process.env.PATH, HOME: path.join(home, 'user') },
+  });
 }
 
 async function recover(home: string): Promise<void> {
@@ -30,9 +37,18 @@ async function intact(home: string): Promise<void> {
 
 /** The tool files of a trial (its project folder and user home), with the trial's own path written as <HOME>. */
 const toolFiles = (home: string) => ({ ...under(home, 'proj'), ...under(home, 'user') });
-const under = (home: string, p: string) => Object.fromEntries(Object.entries(snapshotTree(path.join(home, p))).map(([k, v]) => [`${p}/${k}`, Buffer.from(v, 'base64').toString('utf8').split(home).join('<HOME>')]));
+const under = (home: string, p: string) =>
+  Object.fromEntries(
+    Object.entries(snapshotTree(path.join(home, p))).map(([k, v]) => [
+      `${p}/${k}`,
+      Buffer.from(v, 'base64').toString('utf8').split(home).join('<HOME>'),
+    ]),
+  );
 
-const HAND = { 'CLAUDE.md': '# Project notes\n\nWritten by hand.\n', '.mcp.json': JSON.stringify({ mcpServers: { mine: { command: 'mine' } }, keep: true }, null, 2) + '\n' };
+const HAND = {
+  'CLAUDE.md': '# Project notes\n\nWritten by hand.\n',
+  '.mcp.json': JSON.stringify({ mcpServers: { mine: { command: 'mine' } }, keep: true }, null, 2) + '\n',
+};
 
 /** `agent install --tool a,b,c` is one transaction per tool: after a kill, the first k tools are installed and nothing else. */
 const install: CrashScenario<{ states: Array<Record<string, string>> }> = {
@@ -44,7 +60,8 @@ const install: CrashScenario<{ states: Array<Record<string, string>> }> = {
     const s = servicesAt(home);
     await s.init({}, testContext());
     const knowledge: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) knowledge[`knowledge/topic-${i}.md`] = `# Topic ${i}\n\n${'Some guidance. '.repeat(30 + i)}\n`;
+    for (let i = 0; i < 12; i++)
+      knowledge[`knowledge/topic-${i}.md`] = `# Topic ${i}\n\n${'Some guidance. '.repeat(30 + i)}\n`;
     writeTree(s.personalDir(), knowledge);
     writeAgent(s.personalDir(), 'helper', 'description: Helps\nresources: ["knowledge/**"]\nmcpServers: [memory]');
     await s.history.record({ operation: 'test.setup', correlationId: 'c' });
@@ -54,7 +71,10 @@ const install: CrashScenario<{ states: Array<Record<string, string>> }> = {
     const c = servicesAt(calc);
     const states = [toolFiles(calc)];
     for (const tool of TOOLS) {
-      await c.agents.install({ name: 'helper', tool, scope: 'project', project: path.join(calc, 'proj') }, testContext());
+      await c.agents.install(
+        { name: 'helper', tool, scope: 'project', project: path.join(calc, 'proj') },
+        testContext(),
+      );
       states.push(toolFiles(calc));
     }
     return { states };
@@ -65,13 +85,20 @@ const install: CrashScenario<{ states: Array<Record<string, string>> }> = {
     await intact(home);
     const installs = await servicesAt(home).agents.status();
     const bad = installs.filter((i) => i.state !== 'installed');
-    if (bad.length) throw new Error(`the manifest does not match the tool files: ${bad.map((i) => `${i.tool} ${i.state}`).join(', ')}`);
+    if (bad.length)
+      throw new Error(
+        `the manifest does not match the tool files: ${bad.map((i) => `${i.tool} ${i.state}`).join(', ')}`,
+      );
     const k = installs.length;
-    if (installs.map((i) => i.tool).join(',') !== TOOLS.slice(0, k).join(',')) throw new Error(`unexpected installs ${installs.map((i) => i.tool).join(',')}`);
+    if (installs.map((i) => i.tool).join(',') !== TOOLS.slice(0, k).join(','))
+      throw new Error(`unexpected installs ${installs.map((i) => i.tool).join(',')}`);
     const now = toolFiles(home);
     const want = st.states[k]!;
     const mixed = Object.keys({ ...now, ...want }).filter((f) => now[f] !== want[f]);
-    if (mixed.length) throw new Error(`${k} tool(s) in the manifest, but the files are not that state: ${mixed.slice(0, 5).join(', ')}`);
+    if (mixed.length)
+      throw new Error(
+        `${k} tool(s) in the manifest, but the files are not that state: ${mixed.slice(0, 5).join(', ')}`,
+      );
     return k === TOOLS.length ? 'new' : 'old';
   },
 };
@@ -81,8 +108,14 @@ const importing: CrashScenario<{ src: string; old: Record<string, string>; next:
   name: 'import of tool configs',
   async prepare(home) {
     const src = tempDir('aicfg-crash-import-');
-    const files: Record<string, string> = { 'CLAUDE.md': '# Team rules\n\nAlways write tests.\n', '.mcp.json': JSON.stringify({ mcpServers: { search: { command: 'search-server', args: ['--fast'] } } }, null, 2) + '\n' };
-    for (let i = 0; i < 25; i++) files[`.cursor/rules/rule-${i}.mdc`] = `---\ndescription: Rule ${i}\nglobs: "src/**/*.ts"\n---\n\n${'Prefer small functions. '.repeat(20 + i)}\n`;
+    const files: Record<string, string> = {
+      'CLAUDE.md': '# Team rules\n\nAlways write tests.\n',
+      '.mcp.json':
+        JSON.stringify({ mcpServers: { search: { command: 'search-server', args: ['--fast'] } } }, null, 2) + '\n',
+    };
+    for (let i = 0; i < 25; i++)
+      files[`.cursor/rules/rule-${i}.mdc`] =
+        `---\ndescription: Rule ${i}\nglobs: "src/**/*.ts"\n---\n\n${'Prefer small functions. '.repeat(20 + i)}\n`;
     writeTree(src, files);
     const s = servicesAt(home);
     await s.init({}, testContext());
@@ -101,8 +134,12 @@ const importing: CrashScenario<{ src: string; old: Record<string, string>; next:
     const now = snapshotTree(path.join(home, 'personal'));
     if (JSON.stringify(now) === JSON.stringify(st.next)) return 'new';
     if (JSON.stringify(now) === JSON.stringify(st.old)) return 'old';
-    const mixed = Object.keys({ ...now, ...st.old, ...st.next }).filter((k) => now[k] !== st.old[k] && now[k] !== st.next[k]);
-    throw new Error(`the personal workspace is neither before nor after the import (${mixed.slice(0, 5).join(', ') || 'a partial import'})`);
+    const mixed = Object.keys({ ...now, ...st.old, ...st.next }).filter(
+      (k) => now[k] !== st.old[k] && now[k] !== st.next[k],
+    );
+    throw new Error(
+      `the personal workspace is neither before nor after the import (${mixed.slice(0, 5).join(', ') || 'a partial import'})`,
+    );
   },
 };
 

@@ -24,6 +24,8 @@ describe('glob, diff and TOML blocks', () => {
     const ours = writeTomlTable(text, 'c.toml', 'mcp_servers.other', '[mcp_servers.other]\ncommand = "y"');
     expect(readTomlTable(ours, 'c.toml', 'mcp_servers.other')).toBe('[mcp_servers.other]\ncommand = "y"');
     expect(removeTomlTable(ours, 'mcp_servers.other')).toBe(text);
-    expect(() => writeTomlTable(text, 'c.toml', 'mcp_servers.mine', '[mcp_servers.mine]\ncommand = "dup"')).toThrow(/not valid TOML/);
+    expect(() => writeTomlTable(text, 'c.toml', 'mcp_servers.mine', '[mcp_servers.mine]\ncommand = "dup"')).toThrow(
+      /not valid TOML/,
+    );
   });
 });

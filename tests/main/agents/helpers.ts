@@ -20,7 +20,14 @@ export async function agentFixture(env: NodeJS.ProcessEnv = {}): Promise<AgentFi
   const project = path.join(root, 'project');
   fs.mkdirSync(userHome, { recursive: true });
   fs.mkdirSync(project, { recursive: true });
-  const services = createServices({ home: path.join(root, 'cfg'), assetsDir: ASSETS_DIR, version: '0.0.0-test', host: 'test', logger: createLogger({ level: 'error' }), env: { PATH: process.env.PATH, HOME: userHome, ...env } });
+  const services = createServices({
+    home: path.join(root, 'cfg'),
+    assetsDir: ASSETS_DIR,
+    version: '0.0.0-test',
+    host: 'test',
+    logger: createLogger({ level: 'error' }),
+    env: { PATH: process.env.PATH, HOME: userHome, ...env },
+  });
   await services.init({}, testContext());
   return { services, userHome, project, personal: services.personalDir() };
 }
@@ -28,7 +35,10 @@ export async function agentFixture(env: NodeJS.ProcessEnv = {}): Promise<AgentFi
 /** Writes a personal agent file. */
 export function writeAgent(personal: string, name: string, fm: string, body = 'You help.\n'): void {
   fs.mkdirSync(path.join(personal, 'agents'), { recursive: true });
-  fs.writeFileSync(path.join(personal, 'agents', `${name}.md`), `---\nschemaVersion: 1\nname: ${name}\n${fm}\n---\n\n${body}`);
+  fs.writeFileSync(
+    path.join(personal, 'agents', `${name}.md`),
+    `---\nschemaVersion: 1\nname: ${name}\n${fm}\n---\n\n${body}`,
+  );
 }
 
 export function read(file: string): string {

@@ -16,13 +16,29 @@ describe('agents and history', () => {
     fs.mkdirSync(path.dirname(sub), { recursive: true });
     fs.writeFileSync(sub, MINE);
 
-    const r = await cli(['agent', 'install', 'helper', '--tool', 'claude-code', '--project', f.project, '--on-drift', 'overwrite', '--json'], env);
+    const r = await cli(
+      [
+        'agent',
+        'install',
+        'helper',
+        '--tool',
+        'claude-code',
+        '--project',
+        f.project,
+        '--on-drift',
+        'overwrite',
+        '--json',
+      ],
+      env,
+    );
     expect(r.code).toBe(0);
     expect(read(sub)).not.toBe(MINE);
     const rec = f.services.audit.read().find((a) => a.operation === 'agent.install')!;
     expect(rec.versionBefore && rec.versionAfter).toBeTruthy();
     const changed = (await f.services.history.diff(rec.versionBefore!, rec.versionAfter!)).files.map((x) => x.path);
-    expect(changed).toEqual(expect.arrayContaining([sub, path.join(f.project, 'CLAUDE.md'), path.join(f.project, '.mcp.json')]));
+    expect(changed).toEqual(
+      expect.arrayContaining([sub, path.join(f.project, 'CLAUDE.md'), path.join(f.project, '.mcp.json')]),
+    );
 
     const back = await cli(['rollback', rec.versionBefore!, '--json'], env);
     expect(back.code).toBe(0);
@@ -31,9 +47,17 @@ describe('agents and history', () => {
     // The manifest (state/, not versioned) still lists the install, so it shows as changed by hand, never silently lost.
     expect((await f.services.agents.status())[0]!.state).toBe('drifted');
 
-    await cli(['agent', 'install', 'helper', '--tool', 'claude-code', '--project', f.project, '--on-drift', 'overwrite'], env);
-    expect((await cli(['agent', 'uninstall', 'helper', '--tool', 'claude-code', '--project', f.project], env)).code).toBe(0);
-    const un = f.services.audit.read().filter((a) => a.operation === 'agent.uninstall').at(-1)!;
+    await cli(
+      ['agent', 'install', 'helper', '--tool', 'claude-code', '--project', f.project, '--on-drift', 'overwrite'],
+      env,
+    );
+    expect(
+      (await cli(['agent', 'uninstall', 'helper', '--tool', 'claude-code', '--project', f.project], env)).code,
+    ).toBe(0);
+    const un = f.services.audit
+      .read()
+      .filter((a) => a.operation === 'agent.uninstall')
+      .at(-1)!;
     const removed = (await f.services.history.diff(un.versionBefore!, un.versionAfter!)).files.map((x) => x.path);
     expect(removed).toContain(sub);
   });
@@ -55,19 +79,31 @@ describe('agents and history', () => {
     const newer = read(manifest);
     const m = await cli(['migrate', '--json'], env);
     expect(m.code).toBe(1);
-    expect(JSON.parse(m.stdout).error).toMatchObject({ code: 'FILE_NEWER', message: expect.stringContaining('manifest.json') });
+    expect(JSON.parse(m.stdout).error).toMatchObject({
+      code: 'FILE_NEWER',
+      message: expect.stringContaining('manifest.json'),
+    });
     expect(read(manifest)).toBe(newer);
     const st = await cli(['agent', 'status', '--json'], env);
     expect(st.code).toBe(1);
-    expect(JSON.parse(st.stdout).error).toMatchObject({ code: 'FILE_NEWER', message: expect.stringContaining('newer AI Configurator') });
+    expect(JSON.parse(st.stdout).error).toMatchObject({
+      code: 'FILE_NEWER',
+      message: expect.stringContaining('newer AI Configurator'),
+    });
     fs.writeFileSync(manifest, good);
 
     const agentFile = path.join(f.personal, 'agents', 'helper.md');
     fs.writeFileSync(agentFile, read(agentFile).replace('schemaVersion: 1', 'schemaVersion: 3'));
     const a = await cli(['migrate', '--json'], env);
-    expect(JSON.parse(a.stdout).error).toMatchObject({ code: 'FILE_NEWER', message: expect.stringContaining('helper.md') });
+    expect(JSON.parse(a.stdout).error).toMatchObject({
+      code: 'FILE_NEWER',
+      message: expect.stringContaining('helper.md'),
+    });
     const show = await cli(['agent', 'show', 'helper', '--json'], env);
-    expect(JSON.parse(show.stdout).error).toMatchObject({ code: 'INVALID_FILE', message: expect.stringContaining('newer AI Configurator (agent schemaVersion 3') });
+    expect(JSON.parse(show.stdout).error).toMatchObject({
+      code: 'INVALID_FILE',
+      message: expect.stringContaining('newer AI Configurator (agent schemaVersion 3'),
+    });
   });
 
   it('the agent codec rewrites only the frontmatter and keeps the prompt byte for byte', () => {
@@ -76,6 +112,11 @@ describe('agents and history', () => {
     const out = frontmatterCodec.serialize({ ...doc, schemaVersion: 2, added: true }, text);
     expect(out.startsWith('---\nschemaVersion: 2\nname: helper\n')).toBe(true);
     expect(out.endsWith('---\n\nYou help.\n\n  Indented line.\n')).toBe(true);
-    expect(frontmatterCodec.parse(out, 'helper.md')).toEqual({ schemaVersion: 2, name: 'helper', tags: ['a'], added: true });
+    expect(frontmatterCodec.parse(out, 'helper.md')).toEqual({
+      schemaVersion: 2,
+      name: 'helper',
+      tags: ['a'],
+      added: true,
+    });
   });
 });

@@ -16,7 +16,10 @@ describe('agent installs and the history seam', () => {
       personalDir: s.personalDir,
       manifestFile: path.join(s.paths.state, 'installs', 'manifest.json'),
       lockFile: s.paths.lock,
-      history: { beforeChange: async (op) => (calls.push({ phase: 'before', op }), 'v1'), record: async (op) => (calls.push({ phase: 'after', op }), 'v2') },
+      history: {
+        beforeChange: async (op) => (calls.push({ phase: 'before', op }), 'v1'),
+        record: async (op) => (calls.push({ phase: 'after', op }), 'v2'),
+      },
       audit: s.audit,
       secrets: s.secrets,
       env: {},
@@ -25,7 +28,13 @@ describe('agent installs and the history seam', () => {
     await agents.install({ name: 'helper', tool: 'claude-code', scope: 'project', project: f.project }, ctx('corr-1'));
     expect(calls.map((c) => c.phase)).toEqual(['before', 'after']);
     expect(calls[0]!.op).toMatchObject({ operation: 'agent.install', correlationId: 'corr-1' });
-    expect([...calls[0]!.op.externalFiles!].sort()).toEqual([path.join(f.project, '.claude', 'agents', 'helper.md'), path.join(f.project, '.mcp.json'), path.join(f.project, 'CLAUDE.md')].sort());
+    expect([...calls[0]!.op.externalFiles!].sort()).toEqual(
+      [
+        path.join(f.project, '.claude', 'agents', 'helper.md'),
+        path.join(f.project, '.mcp.json'),
+        path.join(f.project, 'CLAUDE.md'),
+      ].sort(),
+    );
     const audit = s.audit.read().filter((a) => a.operation === 'agent.install');
     expect(audit).toMatchObject([{ result: 'ok', versionBefore: 'v1', versionAfter: 'v2', correlationId: 'corr-1' }]);
     // A no-op re-install does not snapshot at all.
@@ -37,10 +46,16 @@ describe('agent installs and the history seam', () => {
     const f = await agentFixture();
     writeAgent(f.personal, 'helper', 'description: Helps');
     const only = { only: ['agent-installs'] };
-    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'ok', explanation: 'No agents are installed into any tool.' });
+    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({
+      status: 'ok',
+      explanation: 'No agents are installed into any tool.',
+    });
     await f.services.agents.install({ name: 'helper', tool: 'cursor', scope: 'project', project: f.project }, ctx());
     expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'ok' });
     fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'helper.mdc'), 'edit\n');
-    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'warn', explanation: expect.stringContaining('Changed by hand since install: helper for cursor') });
+    expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({
+      status: 'warn',
+      explanation: expect.stringContaining('Changed by hand since install: helper for cursor'),
+    });
   });
 });

@@ -31,12 +31,20 @@ const CASES: ReadonlyArray<Case> = [
     tool: 'claude-code',
     scope: 'project',
     files: () => ({
-      '.claude/agents/rev.md': '---\nname: rev\ndescription: Reviews code\ntools: Read, Grep\nmodel: sonnet\ncolor: blue\n---\n\nReview carefully.\n',
-      '.mcp.json': json({ mcpServers: { 'fs-cc': { type: 'stdio', command: 'npx', args: ['-y', 'srv'], env: { TOKEN: '${TOKEN}' } }, 'web-cc': { type: 'http', url: 'https://x.test/mcp', headers: { A: 'b' } } } }),
+      '.claude/agents/rev.md':
+        '---\nname: rev\ndescription: Reviews code\ntools: Read, Grep\nmodel: sonnet\ncolor: blue\n---\n\nReview carefully.\n',
+      '.mcp.json': json({
+        mcpServers: {
+          'fs-cc': { type: 'stdio', command: 'npx', args: ['-y', 'srv'], env: { TOKEN: '${TOKEN}' } },
+          'web-cc': { type: 'http', url: 'https://x.test/mcp', headers: { A: 'b' } },
+        },
+      }),
     }),
     agent: () => 'rev',
     check(_f, src, project) {
-      expect(fm(read(path.join(project, '.claude/agents/rev.md')))).toEqual(fm(read(path.join(src, '.claude/agents/rev.md'))));
+      expect(fm(read(path.join(project, '.claude/agents/rev.md')))).toEqual(
+        fm(read(path.join(src, '.claude/agents/rev.md'))),
+      );
       expect(JSON.parse(read(path.join(project, '.mcp.json')))).toEqual(JSON.parse(read(path.join(src, '.mcp.json'))));
     },
   },
@@ -44,13 +52,20 @@ const CASES: ReadonlyArray<Case> = [
     tool: 'cursor',
     scope: 'project',
     files: () => ({
-      '.cursor/rules/style.mdc': '---\ndescription: Style rules\nglobs: src/**/*.ts\nalwaysApply: false\n---\n\nUse tabs.\n',
-      '.cursor/mcp.json': json({ mcpServers: { 'fs-cursor': { command: 'npx', args: ['a'], env: { K: '${env:K}' } } } }),
+      '.cursor/rules/style.mdc':
+        '---\ndescription: Style rules\nglobs: src/**/*.ts\nalwaysApply: false\n---\n\nUse tabs.\n',
+      '.cursor/mcp.json': json({
+        mcpServers: { 'fs-cursor': { command: 'npx', args: ['a'], env: { K: '${env:K}' } } },
+      }),
     }),
     agent: () => 'style',
     check(_f, src, project) {
-      expect(fm(read(path.join(project, '.cursor/rules/style.mdc')))).toEqual(fm(read(path.join(src, '.cursor/rules/style.mdc'))));
-      expect(JSON.parse(read(path.join(project, '.cursor/mcp.json')))).toEqual(JSON.parse(read(path.join(src, '.cursor/mcp.json'))));
+      expect(fm(read(path.join(project, '.cursor/rules/style.mdc')))).toEqual(
+        fm(read(path.join(src, '.cursor/rules/style.mdc'))),
+      );
+      expect(JSON.parse(read(path.join(project, '.cursor/mcp.json')))).toEqual(
+        JSON.parse(read(path.join(src, '.cursor/mcp.json'))),
+      );
     },
   },
   {
@@ -62,8 +77,12 @@ const CASES: ReadonlyArray<Case> = [
     }),
     agent: () => 'py',
     check(f, src, project) {
-      expect(fm(read(path.join(project, '.windsurf/rules/py.md')))).toEqual(fm(read(path.join(src, '.windsurf/rules/py.md'))));
-      expect(JSON.parse(read(path.join(f.userHome, '.codeium/windsurf/mcp_config.json')))).toEqual(JSON.parse(read(path.join(src, '.codeium/windsurf/mcp_config.json'))));
+      expect(fm(read(path.join(project, '.windsurf/rules/py.md')))).toEqual(
+        fm(read(path.join(src, '.windsurf/rules/py.md'))),
+      );
+      expect(JSON.parse(read(path.join(f.userHome, '.codeium/windsurf/mcp_config.json')))).toEqual(
+        JSON.parse(read(path.join(src, '.codeium/windsurf/mcp_config.json'))),
+      );
     },
   },
   {
@@ -78,29 +97,41 @@ const CASES: ReadonlyArray<Case> = [
       const out = fm(read(path.join(project, '.github/instructions/black.instructions.md')));
       expect(out.fm.applyTo).toBe('**/*.py');
       expect(out.body).toContain('Format with black.');
-      expect(JSON.parse(read(path.join(project, '.vscode/mcp.json')))).toEqual(JSON.parse(read(path.join(src, '.vscode/mcp.json'))));
+      expect(JSON.parse(read(path.join(project, '.vscode/mcp.json')))).toEqual(
+        JSON.parse(read(path.join(src, '.vscode/mcp.json'))),
+      );
     },
   },
   {
     tool: 'codex',
     scope: 'project',
-    files: () => ({ 'AGENTS.md': '# Repo rules\n\nRun the tests before you push.\n', '.codex/config.toml': '[mcp_servers.fs-codex]\ncommand = "npx"\nargs = ["-y", "srv"]\nenv = { A = "1" }\n' }),
+    files: () => ({
+      'AGENTS.md': '# Repo rules\n\nRun the tests before you push.\n',
+      '.codex/config.toml': '[mcp_servers.fs-codex]\ncommand = "npx"\nargs = ["-y", "srv"]\nenv = { A = "1" }\n',
+    }),
     agent: (label) => `${label}-codex`,
     check(f, src, project) {
       expect(read(path.join(project, 'AGENTS.md'))).toContain('# Repo rules\n\nRun the tests before you push.');
-      expect(parseToml(read(path.join(f.userHome, '.codex/config.toml')))).toEqual(parseToml(read(path.join(src, '.codex/config.toml'))));
+      expect(parseToml(read(path.join(f.userHome, '.codex/config.toml')))).toEqual(
+        parseToml(read(path.join(src, '.codex/config.toml'))),
+      );
     },
   },
   {
     tool: 'gemini',
     scope: 'project',
-    files: () => ({ 'GEMINI.md': 'Be concise.\n', '.gemini/settings.json': json({ theme: 'dark', mcpServers: { 'fs-gem': { command: 'npx', args: ['g'] } } }) }),
+    files: () => ({
+      'GEMINI.md': 'Be concise.\n',
+      '.gemini/settings.json': json({ theme: 'dark', mcpServers: { 'fs-gem': { command: 'npx', args: ['g'] } } }),
+    }),
     agent: (label) => `${label}-gemini`,
     check(_f, src, project) {
       const md = read(path.join(project, 'GEMINI.md'));
       const imported = /^@(.+GEMINI\.md)$/m.exec(md)?.[1];
       expect(imported && read(imported)).toBe('Be concise.\n');
-      expect(JSON.parse(read(path.join(project, '.gemini/settings.json'))).mcpServers).toEqual(JSON.parse(read(path.join(src, '.gemini/settings.json'))).mcpServers);
+      expect(JSON.parse(read(path.join(project, '.gemini/settings.json'))).mcpServers).toEqual(
+        JSON.parse(read(path.join(src, '.gemini/settings.json'))).mcpServers,
+      );
     },
   },
   {
@@ -108,15 +139,27 @@ const CASES: ReadonlyArray<Case> = [
     scope: 'project',
     files: (src) => ({
       'notes/q-notes.md': '# Notes\n\nQ resource.\n',
-      '.amazonq/cli-agents/qa.json': json({ name: 'qa', description: 'Q agent', prompt: 'Be Q.', mcpServers: { 'fs-q': { command: 'npx', args: ['q'] } }, tools: ['fs_read'], allowedTools: ['fs_read'], resources: [`file://${path.join(src, 'notes', 'q-notes.md')}`], model: 'claude-sonnet-4' }),
+      '.amazonq/cli-agents/qa.json': json({
+        name: 'qa',
+        description: 'Q agent',
+        prompt: 'Be Q.',
+        mcpServers: { 'fs-q': { command: 'npx', args: ['q'] } },
+        tools: ['fs_read'],
+        allowedTools: ['fs_read'],
+        resources: [`file://${path.join(src, 'notes', 'q-notes.md')}`],
+        model: 'claude-sonnet-4',
+      }),
     }),
     agent: () => 'qa',
     check(_f, src, project) {
       const out = JSON.parse(read(path.join(project, '.amazonq/cli-agents/qa.json')));
       const orig = JSON.parse(read(path.join(src, '.amazonq/cli-agents/qa.json')));
-      for (const k of ['name', 'description', 'prompt', 'mcpServers', 'tools', 'allowedTools', 'model']) expect(out[k], k).toEqual(orig[k]);
+      for (const k of ['name', 'description', 'prompt', 'mcpServers', 'tools', 'allowedTools', 'model'])
+        expect(out[k], k).toEqual(orig[k]);
       expect(read(out.resources[0].slice('file://'.length))).toBe(read(path.join(src, 'notes', 'q-notes.md')));
-      const valid = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'amazon-q-cli-agent.schema.json'), 'utf8')));
+      const valid = new Ajv({ strict: false }).compile(
+        JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'amazon-q-cli-agent.schema.json'), 'utf8')),
+      );
       expect(valid(out), JSON.stringify(valid.errors)).toBe(true);
     },
   },
@@ -124,23 +167,46 @@ const CASES: ReadonlyArray<Case> = [
     tool: 'kiro',
     scope: 'project',
     files: () => ({
-      '.kiro/agents/k.json': json({ name: 'k', description: 'Kiro agent', prompt: 'Be K.', tools: ['read'], includeMcpJson: true, welcomeMessage: 'hi' }),
+      '.kiro/agents/k.json': json({
+        name: 'k',
+        description: 'Kiro agent',
+        prompt: 'Be K.',
+        tools: ['read'],
+        includeMcpJson: true,
+        welcomeMessage: 'hi',
+      }),
       '.kiro/settings/mcp.json': json({ mcpServers: { 'fs-kiro': { command: 'npx', args: ['k'] } } }),
     }),
     agent: () => 'k',
     check(_f, src, project) {
       const out = JSON.parse(read(path.join(project, '.kiro/agents/k.json')));
-      expect(out).toMatchObject({ name: 'k', description: 'Kiro agent', prompt: 'Be K.', tools: ['read'], includeMcpJson: true, welcomeMessage: 'hi' });
-      expect(JSON.parse(read(path.join(project, '.kiro/settings/mcp.json')))).toEqual(JSON.parse(read(path.join(src, '.kiro/settings/mcp.json'))));
+      expect(out).toMatchObject({
+        name: 'k',
+        description: 'Kiro agent',
+        prompt: 'Be K.',
+        tools: ['read'],
+        includeMcpJson: true,
+        welcomeMessage: 'hi',
+      });
+      expect(JSON.parse(read(path.join(project, '.kiro/settings/mcp.json')))).toEqual(
+        JSON.parse(read(path.join(src, '.kiro/settings/mcp.json'))),
+      );
     },
   },
   {
     tool: 'claude-desktop',
     scope: 'user',
-    files: () => ({ '.config/Claude/claude_desktop_config.json': json({ globalShortcut: 'Ctrl+Space', mcpServers: { 'fs-desk': { command: 'npx', args: ['d'], env: { X: '1' } } } }) }),
+    files: () => ({
+      '.config/Claude/claude_desktop_config.json': json({
+        globalShortcut: 'Ctrl+Space',
+        mcpServers: { 'fs-desk': { command: 'npx', args: ['d'], env: { X: '1' } } },
+      }),
+    }),
     agent: (label) => `${label}-claude-desktop-mcp`,
     check(f, src) {
-      expect(JSON.parse(read(path.join(f.userHome, '.config/Claude/claude_desktop_config.json'))).mcpServers).toEqual(JSON.parse(read(path.join(src, '.config/Claude/claude_desktop_config.json'))).mcpServers);
+      expect(JSON.parse(read(path.join(f.userHome, '.config/Claude/claude_desktop_config.json'))).mcpServers).toEqual(
+        JSON.parse(read(path.join(src, '.config/Claude/claude_desktop_config.json'))).mcpServers,
+      );
     },
   },
 ];
@@ -160,7 +226,10 @@ describe('import then install reproduces equivalent files', () => {
     expect(r.items.map((i) => i.path)).toContain(`agents/${c.agent(label)}.md`);
     const project = path.join(tempDir(), 'project');
     fs.mkdirSync(project);
-    await f.services.agents.install({ name: c.agent(label), tool: c.tool, scope: c.scope, ...(c.scope === 'project' ? { project } : {}) }, ctx());
+    await f.services.agents.install(
+      { name: c.agent(label), tool: c.tool, scope: c.scope, ...(c.scope === 'project' ? { project } : {}) },
+      ctx(),
+    );
     c.check(f, src, project);
     // Importing again changes nothing.
     const again = await f.services.agents.importConfigs({ path: src }, ctx());
@@ -178,7 +247,15 @@ describe('import then install reproduces equivalent files', () => {
     expect(r.items.filter((i) => i.kind === 'mcp-server')).toEqual([]);
     expect(r.items.find((i) => i.kind === 'knowledge')?.content).toBe('# Mine\n');
 
-    const dropped = await f.services.agents.importConfigs({ files: [{ name: 'team.mdc', content: '---\ndescription: Team\nalwaysApply: true\n---\n\nBe kind.\n' }, { name: 'notes.txt', content: 'x' }] }, ctx());
+    const dropped = await f.services.agents.importConfigs(
+      {
+        files: [
+          { name: 'team.mdc', content: '---\ndescription: Team\nalwaysApply: true\n---\n\nBe kind.\n' },
+          { name: 'notes.txt', content: 'x' },
+        ],
+      },
+      ctx(),
+    );
     expect(dropped.items.map((i) => [i.kind, i.path])).toEqual([['agent', 'agents/team.md']]);
     expect(dropped.skipped).toEqual([{ from: 'notes.txt', reason: 'not a tool configuration AI Configurator knows' }]);
     expect((await f.services.agents.show('team')).agent.prompt).toBe('Be kind.\n');

@@ -18,10 +18,18 @@ describe('installing an agent into all nine tools', () => {
   it('writes valid files for every tool, re-installs with zero writes, and uninstalls back to nothing', async () => {
     const f = await agentFixture({ GITHUB_TOKEN: TOKEN, WORKSPACE_DIR: '/work/space' });
     // Small enough for Windsurf's 12,000-character limit, with resources, a tag, a glob and two MCP servers.
-    writeAgent(f.personal, 'reviewer', 'title: Reviewer\ndescription: Reviews code.\nresources: [common/code-review.md, "roles/data/*.md"]\nmcpServers: [github, context7]\nsettings:\n  claude-code: { model: sonnet, tools: [Read, Grep] }\n  amazon-q: { allowedTools: [fs_read] }', 'Review the change.\n');
+    writeAgent(
+      f.personal,
+      'reviewer',
+      'title: Reviewer\ndescription: Reviews code.\nresources: [common/code-review.md, "roles/data/*.md"]\nmcpServers: [github, context7]\nsettings:\n  claude-code: { model: sonnet, tools: [Read, Grep] }\n  amazon-q: { allowedTools: [fs_read] }',
+      'Review the change.\n',
+    );
     const before = snapshotTree(f.userHome);
     for (const tool of TOOL_IDS) {
-      const r = await f.services.agents.install({ name: 'reviewer', tool, scope: scopeFor(tool), project: f.project }, ctx());
+      const r = await f.services.agents.install(
+        { name: 'reviewer', tool, scope: scopeFor(tool), project: f.project },
+        ctx(),
+      );
       expect(r.files.length, tool).toBeGreaterThan(0);
       expect(r.written, tool).toBe(r.files.filter((x) => x.action !== 'unchanged').length);
     }
@@ -42,7 +50,10 @@ describe('installing an agent into all nine tools', () => {
     // Kiro uses the same agent fields; its MCP servers live in settings/mcp.json.
     const kiroAgent = JSON.parse(read(path.join(f.project, '.kiro', 'agents', 'reviewer.json')));
     expect(kiroAgent.resources).toEqual(q.resources);
-    expect(Object.keys(JSON.parse(read(path.join(f.project, '.kiro', 'settings', 'mcp.json'))).mcpServers)).toEqual(['github', 'context7']);
+    expect(Object.keys(JSON.parse(read(path.join(f.project, '.kiro', 'settings', 'mcp.json'))).mcpServers)).toEqual([
+      'github',
+      'context7',
+    ]);
 
     // Gemini settings: valid against the published (draft 2020-12) schema.
     const ajv2020 = new Ajv2020({ strict: false, allErrors: true });
@@ -59,11 +70,19 @@ describe('installing an agent into all nine tools', () => {
     expect(read(path.join(f.project, '.mcp.json'))).not.toContain(TOKEN);
     // Cursor and Copilot keep placeholders in their own syntax.
     expect(read(path.join(f.project, '.cursor', 'mcp.json'))).toContain('${env:GITHUB_TOKEN}');
-    expect(read(path.join(f.project, '.cursor', 'rules', 'reviewer.mdc'))).toMatch(/^---\ndescription: Reviews code\.\nalwaysApply: true\n---/);
-    expect(JSON.parse(read(path.join(f.project, '.vscode', 'mcp.json'))).servers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN).toBe('${env:GITHUB_TOKEN}');
-    expect(read(path.join(f.project, '.github', 'instructions', 'reviewer.instructions.md'))).toMatch(/^---\napplyTo: "\*\*"/);
+    expect(read(path.join(f.project, '.cursor', 'rules', 'reviewer.mdc'))).toMatch(
+      /^---\ndescription: Reviews code\.\nalwaysApply: true\n---/,
+    );
+    expect(
+      JSON.parse(read(path.join(f.project, '.vscode', 'mcp.json'))).servers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN,
+    ).toBe('${env:GITHUB_TOKEN}');
+    expect(read(path.join(f.project, '.github', 'instructions', 'reviewer.instructions.md'))).toMatch(
+      /^---\napplyTo: "\*\*"/,
+    );
     // Codex: valid TOML with the two tables.
-    const toml = parseToml(read(path.join(f.userHome, '.codex', 'config.toml'))) as { mcp_servers: Record<string, unknown> };
+    const toml = parseToml(read(path.join(f.userHome, '.codex', 'config.toml'))) as {
+      mcp_servers: Record<string, unknown>;
+    };
     expect(Object.keys(toml.mcp_servers)).toEqual(['github', 'context7']);
     expect(read(path.join(f.project, 'AGENTS.md'))).toContain('### roles/data/sql-style.md');
     // Windsurf rule and user-level MCP config; Claude Desktop bridges HTTP through mcp-remote.
@@ -77,9 +96,15 @@ describe('installing an agent into all nine tools', () => {
     const manifestFile = path.join(f.services.paths.state, 'installs', 'manifest.json');
     const manifestMtime = fs.statSync(manifestFile).mtimeMs;
     for (const tool of TOOL_IDS) {
-      const r = await f.services.agents.install({ name: 'reviewer', tool, scope: scopeFor(tool), project: f.project }, ctx());
+      const r = await f.services.agents.install(
+        { name: 'reviewer', tool, scope: scopeFor(tool), project: f.project },
+        ctx(),
+      );
       expect(r.written, tool).toBe(0);
-      expect(r.files.every((x) => x.action === 'unchanged'), tool).toBe(true);
+      expect(
+        r.files.every((x) => x.action === 'unchanged'),
+        tool,
+      ).toBe(true);
     }
     expect(snapshotTree(f.project)).toEqual(snapProject);
     expect(snapshotTree(f.userHome)).toEqual(snapHome);
@@ -87,7 +112,8 @@ describe('installing an agent into all nine tools', () => {
     expect((await f.services.agents.status()).map((s) => s.state)).toEqual(TOOL_IDS.map(() => 'installed'));
 
     // Uninstalling every tool removes exactly what we wrote: nothing is left but empty folders.
-    for (const tool of TOOL_IDS) await f.services.agents.uninstall({ name: 'reviewer', tool, scope: scopeFor(tool), project: f.project }, ctx());
+    for (const tool of TOOL_IDS)
+      await f.services.agents.uninstall({ name: 'reviewer', tool, scope: scopeFor(tool), project: f.project }, ctx());
     expect(snapshotTree(f.project)).toEqual({});
     expect(snapshotTree(f.userHome)).toEqual(before);
     expect(await f.services.agents.status()).toEqual([]);
@@ -104,13 +130,17 @@ describe('installing an agent into all nine tools', () => {
     f.services.secrets.set('GITHUB_TOKEN', 'store-secret-987');
     writeAgent(f.personal, 'gh', 'description: GitHub helper\nmcpServers: [github]');
     const q = await f.services.agents.install({ name: 'gh', tool: 'amazon-q', scope: 'user' }, ctx());
-    expect(q.warnings.join('\n')).toMatch(/GITHUB_TOKEN from the environment: its value is written in plain text into .*gh\.json/);
+    expect(q.warnings.join('\n')).toMatch(
+      /GITHUB_TOKEN from the environment: its value is written in plain text into .*gh\.json/,
+    );
     expect(read(path.join(f.userHome, '.aws', 'amazonq', 'cli-agents', 'gh.json'))).toContain('store-secret-987');
     const c = await f.services.agents.install({ name: 'gh', tool: 'claude-code', scope: 'user' }, ctx());
     expect(c.files.map((x) => x.path)).toContain(path.join(f.userHome, '.claude.json'));
     // Claude Code expands ${VAR} from its environment, but this value is only in our store: it is written, with a warning,
     // and the preview diff shows it redacted.
-    expect(c.warnings.join('\n')).toMatch(/GITHUB_TOKEN from the environment: its value is written in plain text into .*\.claude\.json/);
+    expect(c.warnings.join('\n')).toMatch(
+      /GITHUB_TOKEN from the environment: its value is written in plain text into .*\.claude\.json/,
+    );
     expect(read(path.join(f.userHome, '.claude.json'))).toContain('store-secret-987');
     expect(JSON.stringify(c)).not.toContain('store-secret-987');
   });
@@ -118,20 +148,39 @@ describe('installing an agent into all nine tools', () => {
   it('refuses a Windsurf rule over 12,000 characters with a clear error, writing nothing', async () => {
     const f = await agentFixture();
     writeAgent(f.personal, 'big', 'description: Big', 'x'.repeat(12_500) + '\n');
-    await expect(f.services.agents.install({ name: 'big', tool: 'windsurf', scope: 'project', project: f.project }, ctx())).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/12,5\d\d characters; Windsurf reads at most 12,000/) });
+    await expect(
+      f.services.agents.install({ name: 'big', tool: 'windsurf', scope: 'project', project: f.project }, ctx()),
+    ).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringMatching(/12,5\d\d characters; Windsurf reads at most 12,000/),
+    });
     expect(snapshotTree(f.project)).toEqual({});
     // With `split: true` each resource becomes its own rule file, each under the limit.
-    writeAgent(f.personal, 'many', 'description: Many\nresources: ["roles/**"]\nsettings:\n  windsurf: { split: true }\n  cursor: { split: true }');
-    const w = await f.services.agents.install({ name: 'many', tool: 'windsurf', scope: 'project', project: f.project }, ctx());
+    writeAgent(
+      f.personal,
+      'many',
+      'description: Many\nresources: ["roles/**"]\nsettings:\n  windsurf: { split: true }\n  cursor: { split: true }',
+    );
+    const w = await f.services.agents.install(
+      { name: 'many', tool: 'windsurf', scope: 'project', project: f.project },
+      ctx(),
+    );
     expect(w.files.map((x) => path.basename(x.path))).toContain('many--roles-devops-ci-cd.md');
     expect(w.files.filter((x) => x.path.includes('.windsurf')).length).toBe(14);
-    const c = await f.services.agents.install({ name: 'many', tool: 'cursor', scope: 'project', project: f.project }, ctx());
+    const c = await f.services.agents.install(
+      { name: 'many', tool: 'cursor', scope: 'project', project: f.project },
+      ctx(),
+    );
     expect(c.files.map((x) => path.basename(x.path))).toContain('many--roles-frontend-accessibility.mdc');
   });
 
-  it('packs resources over Windsurf\'s limit into as few rule files as fit, and names a single resource that cannot fit', async () => {
+  it("packs resources over Windsurf's limit into as few rule files as fit, and names a single resource that cannot fit", async () => {
     const f = await agentFixture();
-    const rules = Array.from({ length: 40 }, (_, i) => ({ rel: `rules/r${String(i).padStart(2, '0')}.md`, marker: `marker-${i}-end`, body: `# Rule ${i}\n\n${'word '.repeat(200)}marker-${i}-end\n` }));
+    const rules = Array.from({ length: 40 }, (_, i) => ({
+      rel: `rules/r${String(i).padStart(2, '0')}.md`,
+      marker: `marker-${i}-end`,
+      body: `# Rule ${i}\n\n${'word '.repeat(200)}marker-${i}-end\n`,
+    }));
     writeTree(f.personal, Object.fromEntries(rules.map((r) => [r.rel, r.body])));
     writeAgent(f.personal, 'packed', 'description: Packed\nresources: ["rules/**"]');
     const req = { name: 'packed', tool: 'windsurf' as const, scope: 'project' as const, project: f.project };
@@ -160,21 +209,32 @@ describe('installing an agent into all nine tools', () => {
 
     writeTree(f.personal, { 'rules/huge.md': 'z'.repeat(13_000) + '\n' });
     const before = snapshotTree(f.project);
-    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', message: expect.stringContaining('rules/huge.md'), hint: expect.stringContaining('rules/huge.md') });
+    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining('rules/huge.md'),
+      hint: expect.stringContaining('rules/huge.md'),
+    });
     expect(snapshotTree(f.project)).toEqual(before);
   });
 
-  it('warns when AGENTS.md would pass Codex\'s 32 KiB cap', async () => {
+  it("warns when AGENTS.md would pass Codex's 32 KiB cap", async () => {
     const f = await agentFixture();
     writeAgent(f.personal, 'long', 'description: Long', 'y'.repeat(33_000) + '\n');
-    const r = await f.services.agents.install({ name: 'long', tool: 'codex', scope: 'project', project: f.project, dryRun: true }, ctx());
+    const r = await f.services.agents.install(
+      { name: 'long', tool: 'codex', scope: 'project', project: f.project, dryRun: true },
+      ctx(),
+    );
     expect(r.warnings.join('\n')).toMatch(/AGENTS\.md would be 33,\d{3} bytes; Codex reads only the first 32,768/);
   });
 
   it('puts Claude Desktop config at each OS path', async () => {
     const { claudeDesktopConfigPath } = await import('../../../src/main/agents/targets/claude-desktop');
     expect(claudeDesktopConfigPath('/h', 'linux', {})).toBe('/h/.config/Claude/claude_desktop_config.json');
-    expect(claudeDesktopConfigPath('/h', 'darwin', {})).toBe('/h/Library/Application Support/Claude/claude_desktop_config.json');
-    expect(claudeDesktopConfigPath('/h', 'win32', { APPDATA: '/h/AppData/Roaming' })).toBe(path.join('/h/AppData/Roaming', 'Claude', 'claude_desktop_config.json'));
+    expect(claudeDesktopConfigPath('/h', 'darwin', {})).toBe(
+      '/h/Library/Application Support/Claude/claude_desktop_config.json',
+    );
+    expect(claudeDesktopConfigPath('/h', 'win32', { APPDATA: '/h/AppData/Roaming' })).toBe(
+      path.join('/h/AppData/Roaming', 'Claude', 'claude_desktop_config.json'),
+    );
   });
 });

@@ -8,15 +8,35 @@ import { agentFixture, ctx, read, writeAgent, writeTree } from './helpers';
 
 /** `n` knowledge files under personal/rules/, each with simple frontmatter. */
 function writeRules(personal: string, n: number): void {
-  writeTree(personal, Object.fromEntries(Array.from({ length: n }, (_, i) => [`rules/g${Math.floor(i / 40)}/rule-${i}.md`, `---\ntitle: Rule ${i}\ntags: [bench]\n---\n\n# Rule ${i}\n\nText of rule ${i}.\n`])));
+  writeTree(
+    personal,
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        `rules/g${Math.floor(i / 40)}/rule-${i}.md`,
+        `---\ntitle: Rule ${i}\ntags: [bench]\n---\n\n# Rule ${i}\n\nText of rule ${i}.\n`,
+      ]),
+    ),
+  );
 }
 
 describe('install fast paths', () => {
   it('writes new files in batches across folders, leaves no temp files, and a failure puts everything back', async () => {
     const dir = tempDir();
-    const files = Array.from({ length: 150 }, (_, i) => ({ path: path.join(dir, `d${i % 3}`, 'deep', `f${i}.md`), before: undefined, after: `file ${i}\n`, action: 'create' as const, drift: [] }));
+    const files = Array.from({ length: 150 }, (_, i) => ({
+      path: path.join(dir, `d${i % 3}`, 'deep', `f${i}.md`),
+      before: undefined,
+      after: `file ${i}\n`,
+      action: 'create' as const,
+      drift: [],
+    }));
     fs.writeFileSync(path.join(dir, 'old.md'), 'old\n');
-    const update = { path: path.join(dir, 'old.md'), before: 'old\n', after: 'new\n', action: 'update' as const, drift: [] };
+    const update = {
+      path: path.join(dir, 'old.md'),
+      before: 'old\n',
+      after: 'new\n',
+      action: 'update' as const,
+      drift: [],
+    };
     expect(await applyFiles([...files, update])).toBe(151);
     expect(read(files[149]!.path)).toBe('file 149\n');
     expect(read(update.path)).toBe('new\n');
@@ -28,9 +48,21 @@ describe('install fast paths', () => {
     const dir2 = tempDir();
     fs.writeFileSync(path.join(dir2, 'keep.md'), 'keep\n');
     fs.writeFileSync(path.join(dir2, 'blocker'), 'a file where a folder should be');
-    const created = Array.from({ length: 100 }, (_, i) => ({ path: path.join(dir2, 'new', `f${i}.md`), before: undefined, after: 'x\n', action: 'create' as const, drift: [] }));
+    const created = Array.from({ length: 100 }, (_, i) => ({
+      path: path.join(dir2, 'new', `f${i}.md`),
+      before: undefined,
+      after: 'x\n',
+      action: 'create' as const,
+      drift: [],
+    }));
     const before = snapshotTree(dir2);
-    await expect(applyFiles([...created, { path: path.join(dir2, 'keep.md'), before: 'keep\n', after: 'changed\n', action: 'update', drift: [] }, { path: path.join(dir2, 'blocker', 'x.md'), before: 'x', after: 'y', action: 'update', drift: [] }])).rejects.toThrow();
+    await expect(
+      applyFiles([
+        ...created,
+        { path: path.join(dir2, 'keep.md'), before: 'keep\n', after: 'changed\n', action: 'update', drift: [] },
+        { path: path.join(dir2, 'blocker', 'x.md'), before: 'x', after: 'y', action: 'update', drift: [] },
+      ]),
+    ).rejects.toThrow();
     expect(snapshotTree(dir2)).toEqual({ ...before });
     expect(fs.readdirSync(path.join(dir2, 'new'))).toEqual([]);
   });
@@ -49,7 +81,11 @@ describe('install fast paths', () => {
   it('an applied install carries no diff text (the preview does), drift still blocks, a split re-run writes nothing', async () => {
     const f = await agentFixture();
     writeRules(f.personal, 130);
-    writeAgent(f.personal, 'bench', 'description: Bench\nresources: ["rules/**"]\nsettings:\n  cursor: { split: true }');
+    writeAgent(
+      f.personal,
+      'bench',
+      'description: Bench\nresources: ["rules/**"]\nsettings:\n  cursor: { split: true }',
+    );
     const req = { name: 'bench', tool: 'cursor' as const, scope: 'project' as const, project: f.project };
     const preview = await f.services.agents.plan(req, 'install');
     expect(preview.files).toHaveLength(131);
@@ -68,10 +104,21 @@ describe('install fast paths', () => {
     expect((await f.services.agents.status())[0]!.state).toBe('installed');
 
     // Drift blocks and writes nothing; choosing overwrite, the applied result again carries no diff text.
-    const one = path.join(f.project, '.cursor', 'rules', fs.readdirSync(path.join(f.project, '.cursor', 'rules')).find((n) => n.includes('rule-7'))!);
+    const one = path.join(
+      f.project,
+      '.cursor',
+      'rules',
+      fs.readdirSync(path.join(f.project, '.cursor', 'rules')).find((n) => n.includes('rule-7'))!,
+    );
     fs.writeFileSync(one, read(one) + 'edited by hand\n');
-    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({ code: 'DRIFT', details: { plan: { blocked: true } } });
-    expect((await f.services.agents.plan({ ...req, onDrift: 'overwrite' }, 'install')).files.find((x) => x.path === one)!.diff).toContain('-edited by hand');
+    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({
+      code: 'DRIFT',
+      details: { plan: { blocked: true } },
+    });
+    expect(
+      (await f.services.agents.plan({ ...req, onDrift: 'overwrite' }, 'install')).files.find((x) => x.path === one)!
+        .diff,
+    ).toContain('-edited by hand');
     const r3 = await f.services.agents.install({ ...req, onDrift: 'overwrite' }, ctx());
     expect(r3.written).toBe(1);
     expect(r3.files.find((x) => x.path === one)).toMatchObject({ action: 'update', diff: '' });
@@ -102,11 +149,32 @@ describe('install fast paths', () => {
     const f = await agentFixture();
     writeRules(f.personal, 5);
     writeAgent(f.personal, 'bench', 'description: Bench\nresources: ["rules/**"]\nmcpServers: [memory]');
-    const req = (tool: 'claude-code' | 'cursor' | 'gemini', project = f.project) => ({ name: 'bench', tool, scope: 'project' as const, project });
-    const results = await f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx('batch-1'));
-    expect(results.map((r) => [r.tool, r.written > 0])).toEqual([['claude-code', true], ['cursor', true], ['gemini', true]]);
-    expect((await f.services.agents.status()).map((x) => [x.tool, x.state]).sort()).toEqual([['claude-code', 'installed'], ['cursor', 'installed'], ['gemini', 'installed']]);
-    expect(f.services.audit.read().filter((a) => a.operation === 'agent.install' && a.correlationId === 'batch-1').map((a) => a.result)).toEqual(['ok', 'ok', 'ok']);
+    const req = (tool: 'claude-code' | 'cursor' | 'gemini', project = f.project) => ({
+      name: 'bench',
+      tool,
+      scope: 'project' as const,
+      project,
+    });
+    const results = await f.services.agents.installMany(
+      [req('claude-code'), req('cursor'), req('gemini')],
+      ctx('batch-1'),
+    );
+    expect(results.map((r) => [r.tool, r.written > 0])).toEqual([
+      ['claude-code', true],
+      ['cursor', true],
+      ['gemini', true],
+    ]);
+    expect((await f.services.agents.status()).map((x) => [x.tool, x.state]).sort()).toEqual([
+      ['claude-code', 'installed'],
+      ['cursor', 'installed'],
+      ['gemini', 'installed'],
+    ]);
+    expect(
+      f.services.audit
+        .read()
+        .filter((a) => a.operation === 'agent.install' && a.correlationId === 'batch-1')
+        .map((a) => a.result),
+    ).toEqual(['ok', 'ok', 'ok']);
 
     // The same result as separate installs into another project.
     const other = tempDir();
@@ -115,21 +183,34 @@ describe('install fast paths', () => {
     expect(norm(snapshotTree(other), other)).toBe(norm(snapshotTree(f.project), f.project));
 
     // A re-run writes nothing; a drifted file in the second tool stops the whole run before anything is written.
-    expect((await f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).map((r) => r.written)).toEqual([0, 0, 0]);
+    expect(
+      (await f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).map(
+        (r) => r.written,
+      ),
+    ).toEqual([0, 0, 0]);
     writeAgent(f.personal, 'bench', 'description: Changed\nresources: ["rules/**"]\nmcpServers: [memory]');
     fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'bench.mdc'), 'edit\n');
     const gemini = read(path.join(f.project, 'GEMINI.md'));
     const claude = read(path.join(f.project, '.claude', 'agents', 'bench.md'));
     const versions = (await f.services.history.list()).length;
-    await expect(f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx())).rejects.toMatchObject({ code: 'DRIFT' });
+    await expect(
+      f.services.agents.installMany([req('claude-code'), req('cursor'), req('gemini')], ctx()),
+    ).rejects.toMatchObject({ code: 'DRIFT' });
     expect(read(path.join(f.project, '.claude', 'agents', 'bench.md'))).toBe(claude);
     expect(read(path.join(f.project, 'GEMINI.md'))).toBe(gemini);
     expect((await f.services.history.list()).length).toBe(versions);
-    expect(Object.fromEntries((await f.services.agents.status()).filter((x) => x.project === f.project).map((x) => [x.tool, x.state]))).toEqual({ 'claude-code': 'needs-reinstall', cursor: 'drifted', gemini: 'needs-reinstall' });
+    expect(
+      Object.fromEntries(
+        (await f.services.agents.status()).filter((x) => x.project === f.project).map((x) => [x.tool, x.state]),
+      ),
+    ).toEqual({ 'claude-code': 'needs-reinstall', cursor: 'drifted', gemini: 'needs-reinstall' });
 
     // With the drift resolved, one run installs all three under one pair of history versions.
     const before = (await f.services.history.list()).length;
-    await f.services.agents.installMany([req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')], ctx('batch-2'));
+    await f.services.agents.installMany(
+      [req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')],
+      ctx('batch-2'),
+    );
     expect(read(path.join(f.project, '.claude', 'agents', 'bench.md'))).toContain('Changed');
     expect((await f.services.history.list()).length - before).toBeLessThanOrEqual(2);
     const audits = f.services.audit.read().filter((a) => a.correlationId === 'batch-2');
@@ -137,7 +218,10 @@ describe('install fast paths', () => {
     expect(new Set(audits.map((a) => a.versionAfter)).size).toBe(1);
 
     // Uninstall all three at once (removing the hand edit too).
-    await f.services.agents.uninstallMany([req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')], ctx());
+    await f.services.agents.uninstallMany(
+      [req('claude-code'), { ...req('cursor'), onDrift: 'overwrite' as const }, req('gemini')],
+      ctx(),
+    );
     expect((await f.services.agents.status()).filter((x) => x.project === f.project)).toEqual([]);
   });
 });

@@ -16,10 +16,15 @@ describe('ai-config lint', () => {
     writeTree(lib, {
       'common/ok.md': '---\ntitle: Ok\ntags: [ok]\n---\n\nFine.\n',
       'common/bad-yaml.md': '---\ntitle: Bad\ntags: [a, b\n---\n\nBody.\n',
-      'agents/good.md': '---\nschemaVersion: 1\nname: good\nresources:\n  - common/ok.md\n  - common/missing.md\n  - "tag:nothing"\nmcpServers: [srv, ghost]\n---\n\nPrompt.\n',
+      'agents/good.md':
+        '---\nschemaVersion: 1\nname: good\nresources:\n  - common/ok.md\n  - common/missing.md\n  - "tag:nothing"\nmcpServers: [srv, ghost]\n---\n\nPrompt.\n',
       'agents/other.md': '---\nschemaVersion: 1\nname: good\n---\n\nDuplicate.\n',
       'agents/broken.md': '---\nschemaVersion: 2\nname: broken\n---\n\nBad version.\n',
-      'mcp-servers/srv.json': JSON.stringify({ schemaVersion: 1, name: 'srv', transport: 'stdio', command: 'x' }, null, 2),
+      'mcp-servers/srv.json': JSON.stringify(
+        { schemaVersion: 1, name: 'srv', transport: 'stdio', command: 'x' },
+        null,
+        2,
+      ),
       'mcp-servers/bad.json': '{\n  "name": "bad",\n  "transport": "stdio",\n}\n',
       'mcp-servers/nourl.json': JSON.stringify({ schemaVersion: 1, name: 'nourl', transport: 'http' }, null, 2),
     });
@@ -42,6 +47,9 @@ describe('ai-config lint', () => {
     expect(lines.at(-1)).toMatch(/8 files checked: \d+ error\(s\), 1 warning\(s\)/);
     const json = await cli(['lint', lib, '--json'], { AI_CONFIG_HOME: tempDir() });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ errors: expect.any(Number), issues: expect.arrayContaining([expect.objectContaining({ file: 'agents/good.md', line: 6 })]) });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      errors: expect.any(Number),
+      issues: expect.arrayContaining([expect.objectContaining({ file: 'agents/good.md', line: 6 })]),
+    });
   });
 });

@@ -6,8 +6,14 @@ import { snapshotTree, tempDir } from '../../helpers/temp';
 import { agentFixture, ctx, read, writeAgent } from './helpers';
 
 const HAND_CLAUDE = '# Project notes\n\nWritten by hand. Keep me.\n';
-const HAND_MCP = JSON.stringify({ mcpServers: { mine: { command: 'my-server', args: ['--flag'] } }, otherSetting: { keep: true } }, null, 2) + '\n';
-const HAND_TOML = '# my codex config\nmodel = "o3" # inline comment\n\n[profiles.fast]\nmodel = "o4-mini"\n\n# trailing comment\n';
+const HAND_MCP =
+  JSON.stringify(
+    { mcpServers: { mine: { command: 'my-server', args: ['--flag'] } }, otherSetting: { keep: true } },
+    null,
+    2,
+  ) + '\n';
+const HAND_TOML =
+  '# my codex config\nmodel = "o3" # inline comment\n\n[profiles.fast]\nmodel = "o4-mini"\n\n# trailing comment\n';
 
 describe('never clobber', () => {
   it('merges into hand-written files, keeps every key and comment, and uninstall restores them byte for byte', async () => {
@@ -18,8 +24,15 @@ describe('never clobber', () => {
     fs.mkdirSync(path.join(f.userHome, '.codex'), { recursive: true });
     fs.writeFileSync(path.join(f.userHome, '.codex', 'config.toml'), HAND_TOML);
 
-    const r1 = await f.services.agents.install({ name: 'helper', tool: 'claude-code', scope: 'project', project: f.project }, ctx());
-    expect(r1.files.map((x) => [path.basename(x.path), x.action])).toEqual([['helper.md', 'create'], ['CLAUDE.md', 'update'], ['.mcp.json', 'update']]);
+    const r1 = await f.services.agents.install(
+      { name: 'helper', tool: 'claude-code', scope: 'project', project: f.project },
+      ctx(),
+    );
+    expect(r1.files.map((x) => [path.basename(x.path), x.action])).toEqual([
+      ['helper.md', 'create'],
+      ['CLAUDE.md', 'update'],
+      ['.mcp.json', 'update'],
+    ]);
     expect(read(path.join(f.project, 'CLAUDE.md')).startsWith(HAND_CLAUDE)).toBe(true);
     const mcp = JSON.parse(read(path.join(f.project, '.mcp.json')));
     expect(Object.keys(mcp.mcpServers)).toEqual(['mine', 'github', 'memory']);
@@ -32,7 +45,10 @@ describe('never clobber', () => {
 
     // The user edits their own parts after our install: still ours to remove cleanly.
     fs.appendFileSync(path.join(f.project, 'CLAUDE.md'), '\nMore notes.\n');
-    await f.services.agents.uninstall({ name: 'helper', tool: 'claude-code', scope: 'project', project: f.project }, ctx());
+    await f.services.agents.uninstall(
+      { name: 'helper', tool: 'claude-code', scope: 'project', project: f.project },
+      ctx(),
+    );
     await f.services.agents.uninstall({ name: 'helper', tool: 'codex', scope: 'project', project: f.project }, ctx());
     expect(read(path.join(f.project, 'CLAUDE.md'))).toBe(HAND_CLAUDE + '\nMore notes.\n');
     expect(read(path.join(f.project, '.mcp.json'))).toBe(HAND_MCP);
@@ -54,11 +70,17 @@ describe('never clobber', () => {
 
     // Plain install: stops, writes nothing, names the file; the preview shows the drift and the diff.
     const snap = snapshotTree(f.project);
-    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({ code: 'DRIFT', message: expect.stringContaining('GEMINI.md') });
+    await expect(f.services.agents.install(req, ctx())).rejects.toMatchObject({
+      code: 'DRIFT',
+      message: expect.stringContaining('GEMINI.md'),
+    });
     expect(snapshotTree(f.project)).toEqual(snap);
     const preview = await f.services.agents.plan(req, 'install');
     expect(preview.blocked).toBe(true);
-    expect(preview.files[0]).toMatchObject({ action: 'skip', drift: [{ kind: 'modified', what: 'section agent=helper' }] });
+    expect(preview.files[0]).toMatchObject({
+      action: 'skip',
+      drift: [{ kind: 'modified', what: 'section agent=helper' }],
+    });
     const withChoice = await f.services.agents.plan({ ...req, onDrift: 'overwrite' }, 'install');
     expect(withChoice.files[0]!.diff).toContain('-Version one, edited by hand.');
     expect(withChoice.files[0]!.diff).toContain('+Version two.');
@@ -85,7 +107,7 @@ describe('never clobber', () => {
     expect(read(geminiMd)).not.toContain('Mine now.');
   });
 
-  it('treats someone else\'s key where ours would go as drift, never overwriting it silently', async () => {
+  it("treats someone else's key where ours would go as drift, never overwriting it silently", async () => {
     const f = await agentFixture();
     writeAgent(f.personal, 'helper', 'description: Helps\nmcpServers: [memory]');
     const theirs = JSON.stringify({ mcpServers: { memory: { command: 'their-memory' } } }, null, 2) + '\n';
@@ -137,7 +159,9 @@ describe('never clobber', () => {
     const f = await agentFixture();
     writeAgent(f.personal, 'helper', 'description: Helps\nmcpServers: [memory]');
     fs.writeFileSync(path.join(f.project, '.mcp.json'), '{ "mcpServers": { // comment\n');
-    await expect(f.services.agents.install({ name: 'helper', tool: 'claude-code', scope: 'project', project: f.project }, ctx())).rejects.toMatchObject({ code: 'INVALID_FILE', message: expect.stringContaining('.mcp.json is not valid JSON') });
+    await expect(
+      f.services.agents.install({ name: 'helper', tool: 'claude-code', scope: 'project', project: f.project }, ctx()),
+    ).rejects.toMatchObject({ code: 'INVALID_FILE', message: expect.stringContaining('.mcp.json is not valid JSON') });
     expect(fs.readdirSync(f.project).sort()).toEqual(['.mcp.json']);
   });
 });

@@ -22,15 +22,23 @@ describe('agent token budgets in the analytics metrics', () => {
 
     // Shown, never installed: budget from the tools it targets.
     await f.services.agents.show('quiet');
-    expect(f.services.health.summary().tokenBudgets.find((b) => b.agent === 'quiet')).toMatchObject({ tokens: expect.any(Number), budget: 20_000 });
+    expect(f.services.health.summary().tokenBudgets.find((b) => b.agent === 'quiet')).toMatchObject({
+      tokens: expect.any(Number),
+      budget: 20_000,
+    });
 
     // Latest sample per agent: a bigger resource shows up after the next install.
     writeTree(f.personal, { 'knowledge/style.md': body + body });
     await f.services.agents.install({ name: 'helper', tool: 'cursor', scope: 'project', project: f.project }, ctx());
-    expect(f.services.health.summary().tokenBudgets.find((b) => b.agent === 'helper')!.tokens).toBeGreaterThan(helper.tokens * 1.5);
+    expect(f.services.health.summary().tokenBudgets.find((b) => b.agent === 'helper')!.tokens).toBeGreaterThan(
+      helper.tokens * 1.5,
+    );
     // A dry run records nothing new.
     const before = f.services.health.summary().tokenBudgets;
-    await f.services.agents.install({ name: 'quiet', tool: 'cursor', scope: 'project', project: f.project, dryRun: true }, ctx());
+    await f.services.agents.install(
+      { name: 'quiet', tool: 'cursor', scope: 'project', project: f.project, dryRun: true },
+      ctx(),
+    );
     expect(f.services.health.summary().tokenBudgets).toEqual(before);
   });
 });

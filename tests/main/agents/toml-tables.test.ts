@@ -2,7 +2,8 @@ import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { readTomlTable, writeTomlTable } from '../../../src/main/agents/slots/toml-tables';
 
-const body = (n: number, name = `s${n}`) => `[mcp_servers.${name}]\ncommand = "npx"\nargs = ["-y", "s${n}"]\n\n[mcp_servers.${name}.env]\nLEVEL = "info"`;
+const body = (n: number, name = `s${n}`) =>
+  `[mcp_servers.${name}]\ncommand = "npx"\nargs = ["-y", "s${n}"]\n\n[mcp_servers.${name}.env]\nLEVEL = "info"`;
 
 describe('TOML tables we own', () => {
   it('appends many tables to a commented file, every result parsing as a whole does', () => {
@@ -15,7 +16,7 @@ describe('TOML tables we own', () => {
     expect(readTomlTable(text, 'config.toml', 'mcp_servers.s7')).toContain('args = ["-y", "s7"]');
   });
 
-  it('beside the user\'s own tables of the same name, still a valid file; refuses what would not parse', () => {
+  it("beside the user's own tables of the same name, still a valid file; refuses what would not parse", () => {
     const mine = '[mcp_servers.theirs]\ncommand = "x"\n';
     const out = writeTomlTable(mine, 'config.toml', 'mcp_servers.ours', body(1, 'ours'));
     expect(Object.keys((parse(out) as { mcp_servers: object }).mcp_servers).sort()).toEqual(['ours', 'theirs']);

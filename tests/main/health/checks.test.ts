@@ -19,7 +19,19 @@ describe('health checks: each detects its broken fixture', () => {
     const report = await services.health.check({}, ctx());
     expect(report.checks.filter((c) => c.status !== 'ok')).toEqual([]);
     expect(report.status).toBe('ok');
-    expect(report.checks.map((c) => c.id)).toEqual(['git', 'settings', 'folders', 'source:starter', 'history', 'index', 'disk', 'permissions', 'sync', 'performance', 'agent-installs']);
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'git',
+      'settings',
+      'folders',
+      'source:starter',
+      'history',
+      'index',
+      'disk',
+      'permissions',
+      'sync',
+      'performance',
+      'agent-installs',
+    ]);
   });
 
   it('git: an old git and a missing git fail', async () => {
@@ -123,10 +135,18 @@ describe('health checks: each detects its broken fixture', () => {
 
   it('disk: below the thresholds warns or fails', async () => {
     const { services } = await initialised();
-    const fail = await only(healthOf(services, { thresholds: { failFreeBytes: Number.MAX_SAFE_INTEGER, warnFreeBytes: Number.MAX_SAFE_INTEGER } }), 'disk');
+    const fail = await only(
+      healthOf(services, {
+        thresholds: { failFreeBytes: Number.MAX_SAFE_INTEGER, warnFreeBytes: Number.MAX_SAFE_INTEGER },
+      }),
+      'disk',
+    );
     expect(fail.status).toBe('fail');
     expect(fail.explanation).toMatch(/Only .* free/);
-    const warn = await only(healthOf(services, { thresholds: { failFreeBytes: 0, warnFreeBytes: Number.MAX_SAFE_INTEGER } }), 'disk');
+    const warn = await only(
+      healthOf(services, { thresholds: { failFreeBytes: 0, warnFreeBytes: Number.MAX_SAFE_INTEGER } }),
+      'disk',
+    );
     expect(warn.status).toBe('warn');
   });
 
@@ -160,17 +180,37 @@ describe('health checks: each detects its broken fixture', () => {
 
   it('performance: slower than expected is reported', async () => {
     const { services } = await initialised();
-    const c = await only(healthOf(services, { thresholds: { listExpectMs: 1e-6, searchExpectMs: 1e-6 } }), 'performance');
+    const c = await only(
+      healthOf(services, { thresholds: { listExpectMs: 1e-6, searchExpectMs: 1e-6 } }),
+      'performance',
+    );
     expect(c.status).toBe('fail');
     expect(c.explanation).toMatch(/Listing \d+ files took .* slower than expected/);
   });
 
   it('other domains can register checks; a crashing check is reported, not thrown', async () => {
     const { services } = await initialised();
-    services.health.registerCheck({ id: 'drift', title: 'Install drift', run: () => ({ status: 'warn', explanation: 'CLAUDE.md was edited by hand', fix: { id: 'reinstall', title: 'Reinstall' } }) });
-    services.health.registerCheck({ id: 'boom', title: 'Crashes', run: () => { throw new Error('kaput'); } });
+    services.health.registerCheck({
+      id: 'drift',
+      title: 'Install drift',
+      run: () => ({
+        status: 'warn',
+        explanation: 'CLAUDE.md was edited by hand',
+        fix: { id: 'reinstall', title: 'Reinstall' },
+      }),
+    });
+    services.health.registerCheck({
+      id: 'boom',
+      title: 'Crashes',
+      run: () => {
+        throw new Error('kaput');
+      },
+    });
     const report = await services.health.check({ only: ['drift', 'boom'] }, ctx());
-    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['drift', 'warn'], ['boom', 'fail']]);
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([
+      ['drift', 'warn'],
+      ['boom', 'fail'],
+    ]);
     expect(report.checks[1]!.explanation).toContain('kaput');
     expect(report.status).toBe('fail');
     await expect(services.health.check({ only: ['nope'] }, ctx())).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -10,13 +10,30 @@ import { tempDir } from '../../helpers/temp';
 
 /** Runs git for test set-up (the code under test goes through src/main/git/core.ts). */
 export function sh(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+      GIT_CONFIG_NOSYSTEM: '1',
+    },
+  });
 }
 
 /** An initialised workspace (starter library) on a temp home. */
 export async function initialised(): Promise<{ home: string; services: Services }> {
   const home = tempDir();
-  const services = createServices({ home, assetsDir: ASSETS_DIR, version: '0.0.0-test', host: 'test', logger: createLogger({ dir: path.join(home, 'state', 'logs') }) });
+  const services = createServices({
+    home,
+    assetsDir: ASSETS_DIR,
+    version: '0.0.0-test',
+    host: 'test',
+    logger: createLogger({ dir: path.join(home, 'state', 'logs') }),
+  });
   await services.init({}, testContext());
   return { home, services };
 }
@@ -51,7 +68,13 @@ export async function withGitSource(): Promise<{ home: string; services: Service
   sh(work, 'commit', '-qm', 'first');
   sh(work, 'push', '-q', 'origin', 'HEAD:main');
   const home = tempDir();
-  const services = createServices({ home, assetsDir: ASSETS_DIR, version: '0.0.0-test', host: 'test', logger: createLogger({ dir: path.join(home, 'state', 'logs') }) });
+  const services = createServices({
+    home,
+    assetsDir: ASSETS_DIR,
+    version: '0.0.0-test',
+    host: 'test',
+    logger: createLogger({ dir: path.join(home, 'state', 'logs') }),
+  });
   await services.init({ library: remote }, testContext());
   return { home, services, remote, work };
 }

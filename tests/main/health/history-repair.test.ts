@@ -22,18 +22,34 @@ describe('health: the history store and sync conflicts', () => {
     fs.writeFileSync(note, 'second\n');
     await s.history.record({ operation: 'test.second', correlationId: 'c' });
     // What a rollback killed after its journal and before restoring leaves behind.
-    await writeJournal(s.history.repo, { target: v1, before: '', operation: 'history.rollback', correlationId: 'killed', message: 'rolled back everything', dirs: [] });
+    await writeJournal(s.history.repo, {
+      target: v1,
+      before: '',
+      operation: 'history.rollback',
+      correlationId: 'killed',
+      message: 'rolled back everything',
+      dirs: [],
+    });
 
     const fresh = testServices(home);
     const before = (await fresh.health.check({ only: ['history'] }, testContext())).checks[0]!;
-    expect(before).toMatchObject({ status: 'warn', explanation: expect.stringContaining('interrupted'), fix: { id: 'repair-history' } });
+    expect(before).toMatchObject({
+      status: 'warn',
+      explanation: expect.stringContaining('interrupted'),
+      fix: { id: 'repair-history' },
+    });
     const r = await cli(['doctor', '--fix', '--json'], { AI_CONFIG_HOME: home });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { repairs: Array<{ id: string; outcome: string; actions: string[] }> };
-    expect(out.repairs.find((x) => x.id === 'repair-history')).toMatchObject({ outcome: 'repaired', actions: expect.arrayContaining([expect.stringMatching(/checked \d+ version\(s\) .*all intact/)]) });
+    expect(out.repairs.find((x) => x.id === 'repair-history')).toMatchObject({
+      outcome: 'repaired',
+      actions: expect.arrayContaining([expect.stringMatching(/checked \d+ version\(s\) .*all intact/)]),
+    });
     expect(fs.readFileSync(note, 'utf8')).toBe('first\n');
     expect(fs.existsSync(path.join(fresh.paths.historyGit, 'rollback-journal.json'))).toBe(false);
-    expect((await testServices(home).health.check({ only: ['history'] }, testContext())).checks[0]).toMatchObject({ status: 'ok' });
+    expect((await testServices(home).health.check({ only: ['history'] }, testContext())).checks[0]).toMatchObject({
+      status: 'ok',
+    });
   });
 
   it('a damaged store fails the check with the repair offered; the repair verifies, names the version and deletes nothing', async () => {
@@ -42,11 +58,15 @@ describe('health: the history store and sync conflicts', () => {
     const v1 = (await s.history.record({ operation: 'test.one', correlationId: 'c' }))!;
     const sha = (await s.history.repo.run(['rev-parse', `${v1}:knowledge/a.md`])).stdout.trim();
     await corruptObject(s.history.repo, sha);
-    const stored = () => fs.readdirSync(path.join(s.history.repo.gitDir, 'objects'), { recursive: true }).map(String).sort();
+    const stored = () =>
+      fs.readdirSync(path.join(s.history.repo.gitDir, 'objects'), { recursive: true }).map(String).sort();
     const objects = stored();
 
     const fresh = testServices(home);
-    expect((await fresh.health.check({ only: ['history'] }, testContext())).checks[0]).toMatchObject({ status: 'fail', fix: { id: 'repair-history' } });
+    expect((await fresh.health.check({ only: ['history'] }, testContext())).checks[0]).toMatchObject({
+      status: 'fail',
+      fix: { id: 'repair-history' },
+    });
     const rep = await fresh.health.repair('repair-history', undefined, testContext());
     expect(rep.outcome).toBe('failed');
     expect(rep.actions.join('\n')).toContain(sha);

@@ -20,7 +20,8 @@ describe('health over an authenticated remote', () => {
     const root = tempDir();
     const home = path.join(root, 'home');
     const rt = testRuntime(home, { TEAM_TOKEN: TOKEN });
-    const call = <C extends Channel>(channel: C, req: RequestOf<C>) => rt.router.call(caller, channel, req).then(unwrap);
+    const call = <C extends Channel>(channel: C, req: RequestOf<C>) =>
+      rt.router.call(caller, channel, req).then(unwrap);
     await call('workspace:init', {});
     const up = createUpstream(root, { 'common/a.md': '# A\n' });
     const server = await startGitHttpServer({ projectRoot: root, user: 'x-access-token', password: TOKEN });

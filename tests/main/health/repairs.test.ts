@@ -18,7 +18,13 @@ describe('repairs: each repairs what its check found, after a backup', () => {
     expect(fs.existsSync(path.join(services.personalDir(), 'knowledge'))).toBe(true);
     expect(result.after.status).toBe('ok');
     const audit = services.audit.read({ operation: 'health.repair' });
-    expect(audit).toEqual([expect.objectContaining({ operation: 'health.repair.create-folders', result: 'ok', correlationId: 'test-repair' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        operation: 'health.repair.create-folders',
+        result: 'ok',
+        correlationId: 'test-repair',
+      }),
+    ]);
   });
 
   it('fix-permissions restricts secret files and the state folder, saving the old modes first', async () => {
@@ -34,7 +40,10 @@ describe('repairs: each repairs what its check found, after a backup', () => {
     expect(fs.statSync(key).mode & 0o777).toBe(0o600);
     expect(fs.statSync(services.paths.secrets).mode & 0o777).toBe(0o700);
     expect(fs.statSync(services.paths.state).mode & 0o777).toBe(0o755);
-    const manifest = JSON.parse(fs.readFileSync(path.join(report.backup!, 'permissions.json'), 'utf8')) as Array<{ path: string; mode: string }>;
+    const manifest = JSON.parse(fs.readFileSync(path.join(report.backup!, 'permissions.json'), 'utf8')) as Array<{
+      path: string;
+      mode: string;
+    }>;
     expect(manifest).toContainEqual({ path: key, mode: '644' });
     expect((await services.health.check({ only: ['permissions'] }, ctx())).status).toBe('ok');
   });
@@ -65,7 +74,9 @@ describe('repairs: each repairs what its check found, after a backup', () => {
     expect(fs.readFileSync(path.join(personal, 'knowledge', 'mine.md'), 'utf8')).toBe('# Mine\n');
     expect(fs.readFileSync(path.join(dir, 'knowledge', 'a.md'), 'utf8')).not.toContain('my local edit');
     expect(fs.existsSync(path.join(dir, 'knowledge', 'mine.md'))).toBe(false);
-    expect(fs.readFileSync(path.join(r.backup!, 'library', 'team', 'knowledge', 'a.md'), 'utf8')).toContain('my local edit');
+    expect(fs.readFileSync(path.join(r.backup!, 'library', 'team', 'knowledge', 'a.md'), 'utf8')).toContain(
+      'my local edit',
+    );
     expect(r.actions.join('\n')).toMatch(/moved local edit knowledge\/a\.md into the personal workspace/);
   });
 

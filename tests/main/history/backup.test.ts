@@ -59,7 +59,9 @@ describe('backups', () => {
     expect(fs.readFileSync(path.join(c.work, 'mine.md'), 'utf8')).toBe('mine');
 
     fs.writeFileSync(path.join(a.home, 'junk'), 'not a bundle');
-    await expect(b.h.importFrom(path.join(a.home, 'junk'), testContext())).rejects.toMatchObject({ code: 'INVALID_FILE' });
+    await expect(b.h.importFrom(path.join(a.home, 'junk'), testContext())).rejects.toMatchObject({
+      code: 'INVALID_FILE',
+    });
   });
 
   it('retention keeps everything recent and one version a day before that', async () => {

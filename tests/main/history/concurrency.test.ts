@@ -9,7 +9,11 @@ import { tempDir } from '../../helpers/temp';
 function runDriver(driver: string, home: string, commands: string[][]): Promise<number[]> {
   const file = path.join(tempDir(), 'commands.json');
   fs.writeFileSync(file, JSON.stringify(commands));
-  const child = spawn(process.execPath, [driver, file], { cwd: REPO_ROOT, env: { ...process.env, AI_CONFIG_HOME: home, AI_CONFIG_ASSETS: ASSETS_DIR }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [driver, file], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, AI_CONFIG_HOME: home, AI_CONFIG_ASSETS: ASSETS_DIR },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -38,7 +42,10 @@ describe('two processes mutating at once', () => {
     const before = (await s.history.list()).length;
 
     const commands = (file: string) => Array.from({ length: 100 }, (_, i) => ['rollback', i % 2 === 0 ? v1 : v2, file]);
-    const [codesA, codesB] = await Promise.all([runDriver(driver, home, commands('a.md')), runDriver(driver, home, commands('b.md'))]);
+    const [codesA, codesB] = await Promise.all([
+      runDriver(driver, home, commands('a.md')),
+      runDriver(driver, home, commands('b.md')),
+    ]);
     expect(codesA.every((c) => c === 0) && codesB.every((c) => c === 0)).toBe(true);
 
     const after = testServices(home);
@@ -49,7 +56,9 @@ describe('two processes mutating at once', () => {
     expect(rollbacks.filter((v) => v.files.some((f) => f.path === 'a.md'))).toHaveLength(100);
     expect(rollbacks.filter((v) => v.files.some((f) => f.path === 'b.md'))).toHaveLength(100);
     // The timeline is one chain: every version's parent is the one before it.
-    const count = Number((await after.history.repo.run(['rev-list', '--count', '--first-parent', 'refs/heads/main'])).stdout.trim());
+    const count = Number(
+      (await after.history.repo.run(['rev-list', '--count', '--first-parent', 'refs/heads/main'])).stdout.trim(),
+    );
     expect(count).toBe(versions.length);
     const audit = after.audit.read().filter((r) => r.operation === 'history.rollback');
     expect(audit.filter((r) => r.result === 'ok')).toHaveLength(200);

@@ -34,7 +34,11 @@ function writeTree(root: string, prefix: string, n: number): void {
   }
 }
 
-function oldOrNew(now: Record<string, string>, old: Record<string, string>, next: Record<string, string>): 'old' | 'new' {
+function oldOrNew(
+  now: Record<string, string>,
+  old: Record<string, string>,
+  next: Record<string, string>,
+): 'old' | 'new' {
   if (JSON.stringify(now) === JSON.stringify(next)) return 'new';
   if (JSON.stringify(now) === JSON.stringify(old)) return 'old';
   const mixed = Object.keys({ ...now, ...old, ...next }).filter((k) => now[k] !== old[k] && now[k] !== next[k]);

@@ -11,11 +11,26 @@ import { testContext } from '../../helpers/app';
 const name = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/);
 const text = fc.string({ minLength: 1, maxLength: 30 });
 const source = fc.record(
-  { name, kind: fc.constantFrom('starter' as const, 'git' as const), url: text, branch: text, pinned: text, sshKey: text, tokenEnv: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/), tokenRef: text },
+  {
+    name,
+    kind: fc.constantFrom('starter' as const, 'git' as const),
+    url: text,
+    branch: text,
+    pinned: text,
+    sshKey: text,
+    tokenEnv: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/),
+    tokenRef: text,
+  },
   { requiredKeys: ['name', 'kind', 'url'] },
 );
 const v1Settings = fc.record(
-  { schemaVersion: fc.constant(1 as const), sources: fc.array(source, { maxLength: 4 }), personalDir: text, logLevel: fc.constantFrom('debug' as const, 'info' as const, 'warn' as const, 'error' as const), createdAt: fc.string() },
+  {
+    schemaVersion: fc.constant(1 as const),
+    sources: fc.array(source, { maxLength: 4 }),
+    personalDir: text,
+    logLevel: fc.constantFrom('debug' as const, 'info' as const, 'warn' as const, 'error' as const),
+    createdAt: fc.string(),
+  },
   { requiredKeys: ['schemaVersion', 'sources', 'createdAt'] },
 );
 
@@ -42,8 +57,14 @@ describe('settings migration (property)', () => {
 
 describe('migrations', () => {
   it('refuses a newer file with a clear message and never downgrades it', () => {
-    const chain: MigrationChain = { kind: 'agent', current: 2, migrations: [{ from: 1, describe: 'x', migrate: (d) => d }] };
-    expect(() => migrateDocument(chain, { schemaVersion: 3 }, '/w/agents/a.json')).toThrow(/newer AI Configurator \(agent schemaVersion 3; this version understands up to 2\)/);
+    const chain: MigrationChain = {
+      kind: 'agent',
+      current: 2,
+      migrations: [{ from: 1, describe: 'x', migrate: (d) => d }],
+    };
+    expect(() => migrateDocument(chain, { schemaVersion: 3 }, '/w/agents/a.json')).toThrow(
+      /newer AI Configurator \(agent schemaVersion 3; this version understands up to 2\)/,
+    );
     try {
       migrateDocument(chain, { schemaVersion: 3 }, 'f');
     } catch (e) {
@@ -55,7 +76,12 @@ describe('migrations', () => {
   it('migrate: dry run reports, a real run backs up, versions before and after, and is idempotent', async () => {
     const { home, work, h } = historyFixture();
     const settings = path.join(home, 'settings.json');
-    const v1 = { schemaVersion: 1, sources: [{ name: 'starter', kind: 'starter', url: 'embedded' }], logLevel: 'warn', createdAt: '2026-01-01' };
+    const v1 = {
+      schemaVersion: 1,
+      sources: [{ name: 'starter', kind: 'starter', url: 'embedded' }],
+      logLevel: 'warn',
+      createdAt: '2026-01-01',
+    };
     fs.writeFileSync(settings, JSON.stringify(v1));
     h.migrations.register(settingsMigrationTarget(settings));
     // A second kind, registered the way the agents engineer will: its own chain, files and codec.
@@ -64,7 +90,11 @@ describe('migrations', () => {
     fs.writeFileSync(path.join(agents, 'a.json'), JSON.stringify({ schemaVersion: 1, name: 'a', tools: 'x' }));
     fs.writeFileSync(path.join(agents, 'b.json'), JSON.stringify({ schemaVersion: 2, name: 'b', tools: ['y'] }));
     h.migrations.register({
-      chain: { kind: 'agent', current: 2, migrations: [{ from: 1, describe: 'tools became a list', migrate: (d) => ({ ...d, tools: [d.tools] }) }] },
+      chain: {
+        kind: 'agent',
+        current: 2,
+        migrations: [{ from: 1, describe: 'tools became a list', migrate: (d) => ({ ...d, tools: [d.tools] }) }],
+      },
       files: () => fs.readdirSync(agents).map((f) => path.join(agents, f)),
       codec: jsonCodec,
     });
@@ -74,14 +104,24 @@ describe('migrations', () => {
       ['settings', 'settings.json', 1, 2],
       ['agent', 'a.json', 1, 2],
     ]);
-    expect(dry.files[0]!.changes).toEqual(expect.arrayContaining(['removed logLevel', 'added logging = {"level":"warn"}']));
+    expect(dry.files[0]!.changes).toEqual(
+      expect.arrayContaining(['removed logLevel', 'added logging = {"level":"warn"}']),
+    );
     expect(JSON.parse(fs.readFileSync(settings, 'utf8'))).toEqual(v1);
 
     const real = await h.migrate({ dryRun: false }, testContext('mig'));
     expect(real.files).toHaveLength(2);
     expect(JSON.parse(fs.readFileSync(real.files[0]!.backup!, 'utf8'))).toEqual(v1);
-    expect(loadSettings(settings)).toMatchObject({ schemaVersion: 2, logging: { level: 'warn' }, history: { retentionDays: 30 } });
-    expect(JSON.parse(fs.readFileSync(path.join(agents, 'a.json'), 'utf8'))).toEqual({ schemaVersion: 2, name: 'a', tools: ['x'] });
+    expect(loadSettings(settings)).toMatchObject({
+      schemaVersion: 2,
+      logging: { level: 'warn' },
+      history: { retentionDays: 30 },
+    });
+    expect(JSON.parse(fs.readFileSync(path.join(agents, 'a.json'), 'utf8'))).toEqual({
+      schemaVersion: 2,
+      name: 'a',
+      tools: ['x'],
+    });
     const versions = await h.list();
     expect(versions.map((v) => [v.operation, v.phase])).toEqual([
       ['history.migrate', 'after'],

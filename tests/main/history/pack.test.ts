@@ -9,7 +9,15 @@ describe('writing blobs in one pack', () => {
   it('stores what git would (same ids, same bytes), only what is missing, sizes of every header length', async () => {
     const { h, home } = historyFixture();
     await ensureHistoryRepo(h.repo);
-    const blobs = [Buffer.from(''), Buffer.from('a'), Buffer.from('x'.repeat(15)), Buffer.from('y'.repeat(16)), Buffer.alloc(300_000, 7), Buffer.from('a'), Buffer.from('ünïcode\r\n')];
+    const blobs = [
+      Buffer.from(''),
+      Buffer.from('a'),
+      Buffer.from('x'.repeat(15)),
+      Buffer.from('y'.repeat(16)),
+      Buffer.alloc(300_000, 7),
+      Buffer.from('a'),
+      Buffer.from('ünïcode\r\n'),
+    ];
     const ids = await writeBlobs(h.repo, blobs);
     for (const [i, b] of blobs.entries()) {
       const f = path.join(home, `b${i}`);
@@ -18,7 +26,8 @@ describe('writing blobs in one pack', () => {
       const back = await h.repo.run(['cat-file', 'blob', ids[i]!], { binary: true });
       expect(Buffer.compare(back.stdoutBuffer, b)).toBe(0);
     }
-    const packs = () => fs.readdirSync(path.join(h.repo.gitDir, 'objects', 'pack')).filter((f) => f.endsWith('.pack')).length;
+    const packs = () =>
+      fs.readdirSync(path.join(h.repo.gitDir, 'objects', 'pack')).filter((f) => f.endsWith('.pack')).length;
     expect(packs()).toBe(1);
     await writeBlobs(h.repo, blobs.slice(1, 3));
     expect(packs()).toBe(1);

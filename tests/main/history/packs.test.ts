@@ -3,8 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFixture } from '../../helpers/history';
 
-const packsOf = (gitDir: string) => fs.readdirSync(path.join(gitDir, 'objects', 'pack')).filter((f) => f.endsWith('.pack')).length;
-const looseOf = (gitDir: string) => fs.readdirSync(path.join(gitDir, 'objects')).filter((d) => /^[0-9a-f]{2}$/.test(d)).reduce((n, d) => n + fs.readdirSync(path.join(gitDir, 'objects', d)).length, 0);
+const packsOf = (gitDir: string) =>
+  fs.readdirSync(path.join(gitDir, 'objects', 'pack')).filter((f) => f.endsWith('.pack')).length;
+const looseOf = (gitDir: string) =>
+  fs
+    .readdirSync(path.join(gitDir, 'objects'))
+    .filter((d) => /^[0-9a-f]{2}$/.test(d))
+    .reduce((n, d) => n + fs.readdirSync(path.join(gitDir, 'objects', d)).length, 0);
 
 describe('history object storage', () => {
   it('stores a snapshot of many new files in one pack, combines packs as they pile up, and stays valid', async () => {
@@ -35,7 +40,8 @@ describe('history object storage', () => {
     fs.writeFileSync(tool, 'installed\n');
     fs.writeFileSync(path.join(work, 'b.md'), 'b\n'); // a personal edit by someone else meanwhile
     const after = (await h.record(op))!;
-    const show = async (v: string, p: string) => (await h.repo.run(['cat-file', '-e', `${v}:${p}`], { okExitCodes: [1, 128] })).exitCode === 0;
+    const show = async (v: string, p: string) =>
+      (await h.repo.run(['cat-file', '-e', `${v}:${p}`], { okExitCodes: [1, 128] })).exitCode === 0;
     expect(await show(after, 'a.md')).toBe(true);
     expect(await show(after, 'b.md')).toBe(false);
     expect((await h.diff(after)).files.map((f) => f.path)).toContain('b.md');

@@ -10,9 +10,29 @@ const CHARS = [...'abcXYZ019 éü漢字._-', '😀'];
 const segment = fc
   .array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 12 })
   .map((cs) => cs.join(''))
-  .filter((s) => s.trim() === s && !['.', '..', '.git', '.DS_Store', '.stfolder', '.stversions', '.dropbox', 'Thumbs.db', '.ai-config-tools'].includes(s) && !s.endsWith('~') && !s.endsWith('.swp'));
+  .filter(
+    (s) =>
+      s.trim() === s &&
+      ![
+        '.',
+        '..',
+        '.git',
+        '.DS_Store',
+        '.stfolder',
+        '.stversions',
+        '.dropbox',
+        'Thumbs.db',
+        '.ai-config-tools',
+      ].includes(s) &&
+      !s.endsWith('~') &&
+      !s.endsWith('.swp'),
+  );
 const relPath = fc.array(segment, { minLength: 1, maxLength: 6 }).map((p) => p.join('/'));
-const content = fc.oneof(fc.constant(new Uint8Array()), fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)));
+const content = fc.oneof(
+  fc.constant(new Uint8Array()),
+  fc.uint8Array({ maxLength: 300 }),
+  fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+);
 
 /** A file tree: no path is both a file and a folder. */
 const fileTree = fc.dictionary(relPath, content, { minKeys: 1, maxKeys: 12 }).map((t) => {
@@ -30,8 +50,10 @@ function writeTree(root: string, tree: Record<string, Uint8Array>): void {
   }
 }
 
-const asSnapshot = (tree: Record<string, Uint8Array>) => Object.fromEntries(Object.entries(tree).map(([k, v]) => [k.normalize(), Buffer.from(v).toString('base64')]));
-const normalized = (snap: Record<string, string>) => Object.fromEntries(Object.entries(snap).map(([k, v]) => [k.normalize(), v]));
+const asSnapshot = (tree: Record<string, Uint8Array>) =>
+  Object.fromEntries(Object.entries(tree).map(([k, v]) => [k.normalize(), Buffer.from(v).toString('base64')]));
+const normalized = (snap: Record<string, string>) =>
+  Object.fromEntries(Object.entries(snap).map(([k, v]) => [k.normalize(), v]));
 
 describe('history properties', () => {
   it('snapshot then restore round-trips arbitrary file trees (spaces, unicode, empty files, deep nesting)', async () => {

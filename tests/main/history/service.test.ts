@@ -24,11 +24,18 @@ describe('history service', () => {
     const list = await h.list();
     expect(list.map((v) => v.id)).toEqual([v2, v1]);
     expect(list[0]).toMatchObject({ operation: 'test.edit', correlationId: 'c1', phase: 'after' });
-    expect(list[0]!.files).toEqual(expect.arrayContaining([{ status: 'modified', path: 'a.md' }, { status: 'added', path: 'dir sub/ü.md' }]));
+    expect(list[0]!.files).toEqual(
+      expect.arrayContaining([
+        { status: 'modified', path: 'a.md' },
+        { status: 'added', path: 'dir sub/ü.md' },
+      ]),
+    );
     expect((await h.list({ path: 'dir sub/ü.md' })).map((v) => v.id)).toEqual([v2]);
 
     const d = await h.diff(v1!, v2!, 'a.md');
-    expect(d.files).toEqual([expect.objectContaining({ path: 'a.md', status: 'modified', before: 'one\n', after: 'two\n' })]);
+    expect(d.files).toEqual([
+      expect.objectContaining({ path: 'a.md', status: 'modified', before: 'one\n', after: 'two\n' }),
+    ]);
     expect(d.patch).toContain('-one');
 
     const dry = await h.rollback({ version: v1!, path: 'a.md', dryRun: true }, testContext());
@@ -41,7 +48,12 @@ describe('history service', () => {
     expect(r.after).toBeDefined();
     // The rollback is a version itself, and can be undone.
     const top = (await h.list())[0]!;
-    expect(top).toMatchObject({ id: r.after, operation: 'history.rollback', phase: 'rollback', correlationId: 'undo-1' });
+    expect(top).toMatchObject({
+      id: r.after,
+      operation: 'history.rollback',
+      phase: 'rollback',
+      correlationId: 'undo-1',
+    });
     await h.rollback({ version: r.before! }, testContext());
     expect(fs.readFileSync(path.join(work, 'a.md'), 'utf8')).toBe('two\n');
   });
@@ -65,7 +77,12 @@ describe('history service', () => {
     expect(fs.readFileSync(tool, 'utf8')).toBe('{"a":1}');
 
     const plan = await h.rollback({ version: v1!, dryRun: true }, testContext());
-    expect(plan.changes).toEqual(expect.arrayContaining([{ path: 'new.md', action: 'delete' }, { path: tool, action: 'delete' }]));
+    expect(plan.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'new.md', action: 'delete' },
+        { path: tool, action: 'delete' },
+      ]),
+    );
     await h.rollback({ version: v1! }, testContext());
     expect(snapshotTree(work)).toEqual(before);
     expect(fs.existsSync(tool)).toBe(false);

@@ -13,7 +13,12 @@ afterEach(async () => {
   host = undefined;
 });
 
-function request(url: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers }, (res) => {
       let data = '';
@@ -53,20 +58,30 @@ describe('browser host', () => {
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
     const { host } = await start();
-    const r = await request(`${host.origin}/`, { authorization: `Bearer ${host.token}`, host: `evil.example:${host.port}` });
+    const r = await request(`${host.origin}/`, {
+      authorization: `Bearer ${host.token}`,
+      host: `evil.example:${host.port}`,
+    });
     expect(r.status).toBe(421);
   });
 
   it('routes invokes over HTTP and WebSocket, and refuses sockets without the token or from another origin', async () => {
     const { host } = await start();
     const body = JSON.stringify({ channel: 'app:info', request: {} });
-    const r = await request(`${host.origin}/api/invoke`, { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, 'POST', body);
+    const r = await request(
+      `${host.origin}/api/invoke`,
+      { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      'POST',
+      body,
+    );
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { name: 'AI Configurator' } });
 
     const refused = new WebSocket(`ws://127.0.0.1:${host.port}/ws`);
     await expect(new Promise((res, rej) => (refused.on('open', res), refused.on('error', rej)))).rejects.toThrow(/401/);
 
-    const foreign = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { authorization: `Bearer ${host.token}`, origin: 'http://evil.example' } });
+    const foreign = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, {
+      headers: { authorization: `Bearer ${host.token}`, origin: 'http://evil.example' },
+    });
     await expect(new Promise((res, rej) => (foreign.on('open', res), foreign.on('error', rej)))).rejects.toThrow(/401/);
 
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { authorization: `Bearer ${host.token}` } });

@@ -147,7 +147,11 @@ describe('library index: search', () => {
     write(s.lib, 'common/deploy.md', '---\ntitle: Deployment checklist\ntags: [devops, release]\n---\nSteps to ship.');
     write(s.lib, 'common/notes.md', '---\ntitle: Notes\n---\nWe talked about deployment once.');
     write(s.lib, 'agents/shipper.md', '---\ntitle: Shipper agent\ntags: [release]\n---\nRuns the deployment.');
-    write(s.lib, 'mcp-servers/gh.json', JSON.stringify({ name: 'gh', title: 'GitHub deployment server', tags: ['devops'] }));
+    write(
+      s.lib,
+      'mcp-servers/gh.json',
+      JSON.stringify({ name: 'gh', title: 'GitHub deployment server', tags: ['devops'] }),
+    );
     write(s.personal, 'mine.md', '---\ntitle: Personal deployment diary\n---\n');
     const svc = s.make();
     const all = await svc.search({ query: 'deployment' });
@@ -163,18 +167,31 @@ describe('library index: search', () => {
     expect(paths((await svc.search({ query: 'common deploy' })).hits)[0]).toBe('team/common/deploy.md');
 
     expect(paths((await svc.search({ query: 'deployment', kind: 'agent' })).hits)).toEqual(['team/agents/shipper.md']);
-    expect(paths((await svc.search({ query: 'deployment', kind: 'mcp-server' })).hits)).toEqual(['team/mcp-servers/gh.json']);
+    expect(paths((await svc.search({ query: 'deployment', kind: 'mcp-server' })).hits)).toEqual([
+      'team/mcp-servers/gh.json',
+    ]);
     expect(paths((await svc.search({ query: 'deployment', source: 'personal' })).hits)).toEqual(['personal/mine.md']);
-    expect(paths((await svc.search({ query: 'deployment', tag: 'Release' })).hits).sort()).toEqual(['team/agents/shipper.md', 'team/common/deploy.md']);
-    expect(paths((await svc.search({ query: '', tag: 'devops' })).hits)).toEqual(['team/common/deploy.md', 'team/mcp-servers/gh.json']);
+    expect(paths((await svc.search({ query: 'deployment', tag: 'Release' })).hits).sort()).toEqual([
+      'team/agents/shipper.md',
+      'team/common/deploy.md',
+    ]);
+    expect(paths((await svc.search({ query: '', tag: 'devops' })).hits)).toEqual([
+      'team/common/deploy.md',
+      'team/mcp-servers/gh.json',
+    ]);
     expect((await svc.search({ query: 'deployment', limit: 2 })).hits).toHaveLength(2);
     expect((await svc.search({ query: 'nothingmatcheshere' })).total).toBe(0);
     await svc.close();
   });
 
   it('reads simple frontmatter without YAML and falls back to YAML for anything else', () => {
-    expect(markdownHeader('---\ntitle: Plain title\ntags:\n  - a\n  - b\ndescription: Words here\n---\n# H\n', 'f')).toMatchObject({ title: 'Plain title', tags: ['a', 'b'], description: 'Words here' });
-    expect(markdownHeader('---\ntitle: "Quoted: with colon"\ntags: [x]\n---\nbody', 'f')).toMatchObject({ title: 'Quoted: with colon', tags: ['x'] });
+    expect(
+      markdownHeader('---\ntitle: Plain title\ntags:\n  - a\n  - b\ndescription: Words here\n---\n# H\n', 'f'),
+    ).toMatchObject({ title: 'Plain title', tags: ['a', 'b'], description: 'Words here' });
+    expect(markdownHeader('---\ntitle: "Quoted: with colon"\ntags: [x]\n---\nbody', 'f')).toMatchObject({
+      title: 'Quoted: with colon',
+      tags: ['x'],
+    });
     expect(markdownHeader('---\ntitle: >\n  folded\n---\n', 'f').title).toBe('folded\n');
     expect(markdownHeader('no frontmatter\n# Heading here', 'f').title).toBe('Heading here');
   });
@@ -182,7 +199,15 @@ describe('library index: search', () => {
 
 describe('library index: watching', () => {
   it('ignores VCS, dependency and sync-tool temp files', () => {
-    for (const p of ['.git/config', 'node_modules/x/readme.md', 'a/.syncthing.notes.md.tmp', 'a/~$report.md', 'a/.~lock.notes.md#', 'a/notes.md~']) expect(isIgnoredPath(p), p).toBe(true);
+    for (const p of [
+      '.git/config',
+      'node_modules/x/readme.md',
+      'a/.syncthing.notes.md.tmp',
+      'a/~$report.md',
+      'a/.~lock.notes.md#',
+      'a/notes.md~',
+    ])
+      expect(isIgnoredPath(p), p).toBe(true);
     for (const p of ['a/notes.md', 'agents/x.md', 'tmp/notes.md']) expect(isIgnoredPath(p), p).toBe(false);
   });
 
@@ -219,7 +244,9 @@ describe('library index: watching', () => {
     await until(() => s.changes.some((c) => c.source === 'personal' && c.paths.includes('new.md')));
     expect(paths((await svc.search({ query: 'watchme' })).hits)).toEqual(['personal/new.md']);
     fs.renameSync(path.join(s.lib, 'dir'), path.join(s.lib, 'moved'));
-    await until(async () => (await treePaths()).includes('team/moved/one.md') && !(await treePaths()).includes('team/dir/one.md'));
+    await until(
+      async () => (await treePaths()).includes('team/moved/one.md') && !(await treePaths()).includes('team/dir/one.md'),
+    );
     fs.rmSync(path.join(s.personal, 'new.md'));
     await until(async () => !(await treePaths()).includes('personal/new.md'));
     expect((await svc.search({ query: 'watchme' })).total).toBe(0);

@@ -4,7 +4,26 @@ import { SearchEngine, type DocText } from '../../../src/main/index/search-engin
 import { SegmentBuilder } from '../../../src/main/index/segment-builder';
 import { forEachTerm } from '../../../src/main/index/tokenize';
 
-const WORDS = ['Review', 'deploy', 'DATABASE', 'Ünïcode', 'naïve', 'straße', 'İstanbul', 'x', 'a1b2', 'résumé', '日本語', 'emoji😀word', 'q', 'wörter', 'Ωmega', 'ab', 'x'.repeat(40), 'y'.repeat(41)];
+const WORDS = [
+  'Review',
+  'deploy',
+  'DATABASE',
+  'Ünïcode',
+  'naïve',
+  'straße',
+  'İstanbul',
+  'x',
+  'a1b2',
+  'résumé',
+  '日本語',
+  'emoji😀word',
+  'q',
+  'wörter',
+  'Ωmega',
+  'ab',
+  'x'.repeat(40),
+  'y'.repeat(41),
+];
 const SEPS = [' ', '\n', ', ', '—', '–', '’', '“', '”', '\u00a0', '/', '-', '**', '`', '\t', '. '];
 
 function text(seed: number, n: number): string {
@@ -16,7 +35,13 @@ function text(seed: number, n: number): string {
 }
 
 function docs(count: number): DocText[] {
-  return Array.from({ length: count }, (_, i) => ({ title: text(i + 1, 3), tags: [WORDS[i % WORDS.length]!, 'tag'], path: `dir/${WORDS[(i * 7) % WORDS.length]}-${i}.md`, description: text(i + 99, 4), body: text(i * 31 + 5, 50 + (i % 40)) }));
+  return Array.from({ length: count }, (_, i) => ({
+    title: text(i + 1, 3),
+    tags: [WORDS[i % WORDS.length]!, 'tag'],
+    path: `dir/${WORDS[(i * 7) % WORDS.length]}-${i}.md`,
+    description: text(i + 99, 4),
+    body: text(i * 31 + 5, 50 + (i % 40)),
+  }));
 }
 
 describe('bulk segment builder', () => {
@@ -58,11 +83,32 @@ describe('bulk segment builder', () => {
     addBulk(all.slice(0, 60));
     for (const d of all.slice(60, 70)) bulk.add(bulk.newDocId(), d);
     addBulk(all.slice(70));
-    for (const q of ['review', 'deploy data', 'unicode', 'ünï', 'strasse', 'straße', 'istanbul', 'résumé', 'reviw', 'tag', 'dir', 'emoji', 'a1b2', 'wörter ωmega', 'xx']) {
+    for (const q of [
+      'review',
+      'deploy data',
+      'unicode',
+      'ünï',
+      'strasse',
+      'straße',
+      'istanbul',
+      'résumé',
+      'reviw',
+      'tag',
+      'dir',
+      'emoji',
+      'a1b2',
+      'wörter ωmega',
+      'xx',
+    ]) {
       expect(bulk.search(q, { limit: 200 }), q).toEqual(one.search(q, { limit: 200 }));
     }
     expect(bulk.termCount).toBe(one.termCount);
-    const sections = Object.fromEntries(Object.entries(bulk.serialize()).map(([k, v]) => [k, Buffer.concat(v instanceof Uint8Array ? [v] : [...v.chunks()].map((c) => Buffer.from(c)))]));
+    const sections = Object.fromEntries(
+      Object.entries(bulk.serialize()).map(([k, v]) => [
+        k,
+        Buffer.concat(v instanceof Uint8Array ? [v] : [...v.chunks()].map((c) => Buffer.from(c))),
+      ]),
+    );
     const round = SearchEngine.deserialize(sections);
     expect(round.search('review deploy', { limit: 50 })).toEqual(one.search('review deploy', { limit: 50 }));
   });

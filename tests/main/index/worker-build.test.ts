@@ -7,7 +7,20 @@ import { createAuditTrail } from '../../../src/main/observability/audit';
 import { createLogger } from '../../../src/main/observability/logger';
 import { tempDir } from '../../helpers/temp';
 
-const WORDS = ['review', 'deploy', 'database', 'schema', 'naïve', 'Straße', 'latency', 'rollback', 'canary', 'runbook', 'oncall', 'grpc'];
+const WORDS = [
+  'review',
+  'deploy',
+  'database',
+  'schema',
+  'naïve',
+  'Straße',
+  'latency',
+  'rollback',
+  'canary',
+  'runbook',
+  'oncall',
+  'grpc',
+];
 
 function library() {
   const home = tempDir();
@@ -17,7 +30,10 @@ function library() {
     const rel = `notes/n${i % 5}/file-${i}.md`;
     const body = Array.from({ length: 40 + i }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
     fs.mkdirSync(path.dirname(path.join(lib, rel)), { recursive: true });
-    fs.writeFileSync(path.join(lib, rel), `---\ntitle: Note ${i} ${WORDS[i % WORDS.length]}\ntags: [t${i % 3}]\n---\n${body} unique${i}\n`);
+    fs.writeFileSync(
+      path.join(lib, rel),
+      `---\ntitle: Note ${i} ${WORDS[i % WORDS.length]}\ntags: [t${i % 3}]\n---\n${body} unique${i}\n`,
+    );
   }
   fs.mkdirSync(personal, { recursive: true });
   fs.writeFileSync(path.join(personal, 'mine.md'), '# Personal canary notes\nwith quokka');
@@ -37,7 +53,19 @@ function library() {
   return { lib, make };
 }
 
-const QUERIES = ['review', 'naive', 'naïve', 'strasse', 'straße', 'databse', 'roll', 'note 7', 'unique42', 'canary quokka', 't1'];
+const QUERIES = [
+  'review',
+  'naive',
+  'naïve',
+  'strasse',
+  'straße',
+  'databse',
+  'roll',
+  'note 7',
+  'unique42',
+  'canary quokka',
+  't1',
+];
 
 describe('search index built in a worker thread', () => {
   it('answers exactly like one built on this thread, and its cache loads the same', async () => {
@@ -45,12 +73,18 @@ describe('search index built in a worker thread', () => {
     const here = s.make('never', 'here.idx');
     const there = s.make('always', 'there.idx');
     expect((await there.tree()).length).toBe(61);
-    for (const q of QUERIES) expect((await there.search({ query: q, limit: 100 })).hits, q).toEqual((await here.search({ query: q, limit: 100 })).hits);
+    for (const q of QUERIES)
+      expect((await there.search({ query: q, limit: 100 })).hits, q).toEqual(
+        (await here.search({ query: q, limit: 100 })).hits,
+      );
     await there.close();
     await here.close();
     const again = s.make('always', 'there.idx');
     expect((await again.stats()).loadedFrom).toBe('cache');
-    for (const q of QUERIES) expect((await again.search({ query: q, limit: 100 })).total, q).toBe((await s.make('never', 'here.idx').search({ query: q, limit: 100 })).total);
+    for (const q of QUERIES)
+      expect((await again.search({ query: q, limit: 100 })).total, q).toBe(
+        (await s.make('never', 'here.idx').search({ query: q, limit: 100 })).total,
+      );
     await again.close();
   });
 

@@ -4,7 +4,10 @@ import { createEventBus } from '../../../src/main/events';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { createLogger, type LogRecord } from '../../../src/main/observability/logger';
 
-function makeRouter(overrides: Partial<Handlers> = {}, rate?: { capacity: number; refillPerSecond: number; now?: () => number }) {
+function makeRouter(
+  overrides: Partial<Handlers> = {},
+  rate?: { capacity: number; refillPerSecond: number; now?: () => number },
+) {
   const records: LogRecord[] = [];
   const logger = createLogger({ level: 'debug', sinks: [(r) => records.push(r)] });
   // Only the channels these tests use; other domains' handlers are never called here.
@@ -13,9 +16,21 @@ function makeRouter(overrides: Partial<Handlers> = {}, rate?: { capacity: number
     'workspace:status': () => ({ initialized: false, home: '/h', personalDir: '/h/p', sources: [] }),
     'workspace:init': () => ({ changed: false, home: '/h', created: [], sources: [], message: 'ok' }),
     'library:tree': () => ({ entries: [] }),
-    'library:read': (req) => ({ source: req.source, path: req.path, kind: 'knowledge', frontmatter: {}, body: '', raw: '' }),
+    'library:read': (req) => ({
+      source: req.source,
+      path: req.path,
+      kind: 'knowledge',
+      frontmatter: {},
+      body: '',
+      raw: '',
+    }),
   };
-  const router = createRouter({ handlers: { ...base, ...overrides } as Handlers, logger, events: createEventBus(), ...(rate ? { rateLimit: rate } : {}) });
+  const router = createRouter({
+    handlers: { ...base, ...overrides } as Handlers,
+    logger,
+    events: createEventBus(),
+    ...(rate ? { rateLimit: rate } : {}),
+  });
   return { router, records };
 }
 
@@ -30,7 +45,12 @@ describe('router', () => {
 
   it('rejects an invalid request with INVALID_REQUEST naming the field, and never runs the handler', async () => {
     let ran = false;
-    const { router } = makeRouter({ 'library:read': () => ((ran = true), { source: '', path: '', kind: 'knowledge', frontmatter: {}, body: '', raw: '' }) });
+    const { router } = makeRouter({
+      'library:read': () => (
+        (ran = true),
+        { source: '', path: '', kind: 'knowledge', frontmatter: {}, body: '', raw: '' }
+      ),
+    });
     const r = await router.invoke(caller, 'library:read', { source: 'starter', path: '../../etc/passwd' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -63,7 +83,10 @@ describe('router', () => {
       },
     });
     const expected = await router.invoke(caller, 'workspace:status', {}, { correlationId: 'corr-1' });
-    expect(expected).toEqual({ ok: false, error: { code: 'NOT_INITIALIZED', message: 'No workspace.', hint: 'Run init.', correlationId: 'corr-1' } });
+    expect(expected).toEqual({
+      ok: false,
+      error: { code: 'NOT_INITIALIZED', message: 'No workspace.', hint: 'Run init.', correlationId: 'corr-1' },
+    });
     const bug = await router.invoke(caller, 'library:tree', {}, { correlationId: 'corr-2' });
     expect(bug.ok).toBe(false);
     if (!bug.ok) {

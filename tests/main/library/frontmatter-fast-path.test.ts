@@ -56,16 +56,32 @@ describe('frontmatter fast paths', () => {
         expect(viaParser.error, src).toBeDefined();
         continue;
       }
-      if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) expect(viaParser.frontmatter, src).toEqual(expected);
+      if (expected !== null && typeof expected === 'object' && !Array.isArray(expected))
+        expect(viaParser.frontmatter, src).toEqual(expected);
       else if (expected !== null) expect(viaParser.error, src).toBeDefined();
     }
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
   it('writes plain words and booleans byte for byte as yaml.stringify does, and declines the rest', () => {
-    const simple: Array<Record<string, unknown>> = [{ description: 'Rule 0001', alwaysApply: true }, { description: 'Benchmark agent', globs: 'src/index.ts', alwaysApply: false }, { trigger: 'always_on' }];
+    const simple: Array<Record<string, unknown>> = [
+      { description: 'Rule 0001', alwaysApply: true },
+      { description: 'Benchmark agent', globs: 'src/index.ts', alwaysApply: false },
+      { trigger: 'always_on' },
+    ];
     for (const r of simple) expect(simpleYamlText(r)).toBe(toYaml(r, { lineWidth: 0 }));
-    const others: Array<Record<string, unknown>> = [{}, { n: 1 }, { d: 'yes' }, { d: 'a: b' }, { d: "it's" }, { d: '**/*.ts' }, { tags: ['a'] }, { d: 'x # y' }, { d: '' }, { 'bad key': 'x' }];
+    const others: Array<Record<string, unknown>> = [
+      {},
+      { n: 1 },
+      { d: 'yes' },
+      { d: 'a: b' },
+      { d: "it's" },
+      { d: '**/*.ts' },
+      { tags: ['a'] },
+      { d: 'x # y' },
+      { d: '' },
+      { 'bad key': 'x' },
+    ];
     for (const r of others) expect(simpleYamlText(r), JSON.stringify(r)).toBeUndefined();
   });
 });

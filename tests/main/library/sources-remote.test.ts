@@ -22,7 +22,8 @@ async function workspace(env: NodeJS.ProcessEnv = {}) {
   const home = path.join(root, 'home');
   const rt = testRuntime(home, { AI_CONFIG_LOG_LEVEL: 'debug', ...env });
   unwrap(await rt.router.call(caller, 'workspace:init', {}));
-  const call = <C extends Channel>(channel: C, req: RequestOf<C>, correlationId?: string) => rt.router.call(caller, channel, req, correlationId ? { correlationId } : {}).then(unwrap);
+  const call = <C extends Channel>(channel: C, req: RequestOf<C>, correlationId?: string) =>
+    rt.router.call(caller, channel, req, correlationId ? { correlationId } : {}).then(unwrap);
   return { root, home, rt, call };
 }
 
@@ -45,7 +46,12 @@ describe('library sources over HTTP with a token', () => {
 
   async function serve(root: string, opts: { beforeUploadPack?: () => Promise<void> } = {}) {
     const up = createUpstream(root, { 'common/a.md': '# A\n' });
-    const server: GitHttpServer = await startGitHttpServer({ projectRoot: root, user: 'x-access-token', password: TOKEN, ...opts });
+    const server: GitHttpServer = await startGitHttpServer({
+      projectRoot: root,
+      user: 'x-access-token',
+      password: TOKEN,
+      ...opts,
+    });
     running.push(server);
     return { up, server, url: server.url(path.basename(up.bare)) };
   }
@@ -55,7 +61,9 @@ describe('library sources over HTTP with a token', () => {
     const { up, server, url } = await serve(root);
     const refused = await call('sources:add', { name: 'bad', url, tokenEnv: 'WRONG_TOKEN' }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'AUTH_FAILED' });
-    expect(JSON.stringify({ ...(refused as object), message: (refused as Error).message })).not.toContain('wrong_token_value_123');
+    expect(JSON.stringify({ ...(refused as object), message: (refused as Error).message })).not.toContain(
+      'wrong_token_value_123',
+    );
     await expect(call('sources:add', { name: 'none', url })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
     expect(fs.readdirSync(path.join(home, 'library'))).toEqual(['starter']);
 
@@ -84,7 +92,10 @@ describe('library sources over HTTP with a token', () => {
     const { root, home } = await workspace();
     const { up, url } = await serve(root);
     const bin = path.join(REPO_ROOT, 'bin', 'ai-config.mjs');
-    const child = spawn(process.execPath, [bin, 'library', 'add', 'team', url, '--ask-token'], { env: { ...process.env, AI_CONFIG_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'library', 'add', 'team', url, '--ask-token'], {
+      env: { ...process.env, AI_CONFIG_HOME: home },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -125,7 +136,12 @@ describe('library sources over HTTP with a token', () => {
     release();
     expect(fs.readdirSync(path.join(home, 'library'))).toEqual(['starter']);
     expect(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).toBe(settingsBefore);
-    expect(rt.services.audit.read().filter((r) => r.operation === 'library.add').map((r) => r.result)).toEqual(['cancelled']);
+    expect(
+      rt.services.audit
+        .read()
+        .filter((r) => r.operation === 'library.add')
+        .map((r) => r.result),
+    ).toEqual(['cancelled']);
   });
 
   it('a cancelled update changes nothing: same commit, local edits intact, audited as cancelled', async () => {
@@ -155,7 +171,12 @@ describe('library sources over HTTP with a token', () => {
     release();
     expect(gitSync(dir, 'rev-parse', 'HEAD').trim()).toBe(before);
     expect(fs.readFileSync(path.join(dir, 'common/a.md'), 'utf8')).toBe('# A mine\n');
-    expect(rt.services.audit.read().filter((r) => r.operation === 'library.update').map((r) => r.result)).toEqual(['cancelled']);
+    expect(
+      rt.services.audit
+        .read()
+        .filter((r) => r.operation === 'library.update')
+        .map((r) => r.result),
+    ).toEqual(['cancelled']);
   });
 
   it('a clone folder left by a killed process is removed before the next clone', async () => {
@@ -182,13 +203,28 @@ describe('library sources over SSH', () => {
     const url = sshd.url(up.bare);
 
     const unknown = call('sources:add', { name: 'team', url, sshKey: good });
-    await expect(unknown).rejects.toMatchObject({ code: 'HOST_KEY_UNKNOWN', details: { host: '127.0.0.1', port: sshd.port, fingerprints: [expect.stringMatching(/^SHA256:\S+ \(ED25519\)$/)] } });
-    const fp = ((await unknown.catch((e: { details: { fingerprints: string[] } }) => e)) as { details: { fingerprints: string[] } }).details.fingerprints[0]!;
+    await expect(unknown).rejects.toMatchObject({
+      code: 'HOST_KEY_UNKNOWN',
+      details: {
+        host: '127.0.0.1',
+        port: sshd.port,
+        fingerprints: [expect.stringMatching(/^SHA256:\S+ \(ED25519\)$/)],
+      },
+    });
+    const fp = (
+      (await unknown.catch((e: { details: { fingerprints: string[] } }) => e)) as {
+        details: { fingerprints: string[] };
+      }
+    ).details.fingerprints[0]!;
     expect(fs.readdirSync(path.join(home, 'library'))).toEqual(['starter']);
-    await expect(call('sources:acceptHostKey', { url, fingerprint: 'SHA256:not-the-one' })).rejects.toMatchObject({ code: 'HOST_KEY_CHANGED' });
+    await expect(call('sources:acceptHostKey', { url, fingerprint: 'SHA256:not-the-one' })).rejects.toMatchObject({
+      code: 'HOST_KEY_CHANGED',
+    });
     await call('sources:acceptHostKey', { url, fingerprint: fp });
 
-    await expect(call('sources:add', { name: 'other', url, sshKey: wrong })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    await expect(call('sources:add', { name: 'other', url, sshKey: wrong })).rejects.toMatchObject({
+      code: 'AUTH_FAILED',
+    });
     const info = await call('sources:add', { name: 'team', url, sshKey: good });
     expect(info).toMatchObject({ present: true, auth: 'ssh-key', commit: up.head() });
     up.commit({ 'common/b.md': '# B\n' }, 'Add B');
@@ -197,7 +233,11 @@ describe('library sources over SSH', () => {
     // Same host and port, new host key: refused, and the trusted key is not replaced.
     const knownHosts = fs.readFileSync(path.join(home, 'state', 'known_hosts'), 'utf8');
     await sshd.stop();
-    sshd = await startSshd({ dir: path.join(root, 'sshd2'), authorizedKeys: [fs.readFileSync(good + '.pub', 'utf8')], port: sshd.port });
+    sshd = await startSshd({
+      dir: path.join(root, 'sshd2'),
+      authorizedKeys: [fs.readFileSync(good + '.pub', 'utf8')],
+      port: sshd.port,
+    });
     running.push(sshd);
     up.commit({ 'common/c.md': '# C\n' }, 'Add C');
     await expect(call('sources:update', { name: 'team' })).rejects.toMatchObject({ code: 'HOST_KEY_CHANGED' });
@@ -211,7 +251,10 @@ describe('library sources over SSH', () => {
     const env = { AI_CONFIG_HOME: home };
     const key = makeSshKey(path.join(root, 'keys', 'id'));
     const up = createUpstream(root, { 'x.md': '# X\n' });
-    const sshd = await startSshd({ dir: path.join(root, 'sshd'), authorizedKeys: [fs.readFileSync(key + '.pub', 'utf8')] });
+    const sshd = await startSshd({
+      dir: path.join(root, 'sshd'),
+      authorizedKeys: [fs.readFileSync(key + '.pub', 'utf8')],
+    });
     running.push(sshd);
     expect((await cli(['init'], env)).code).toBe(0);
     const refused = await cli(['library', 'add', 'team', sshd.url(up.bare), '--ssh-key', key], env);
@@ -220,7 +263,9 @@ describe('library sources over SSH', () => {
     expect(refused.stderr).toMatch(/--accept-host-key/);
     const added = await cli(['library', 'add', 'team', sshd.url(up.bare), '--ssh-key', key, '--accept-host-key'], env);
     expect(added.code, added.stderr).toBe(0);
-    expect(fs.readFileSync(path.join(home, 'state', 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${sshd.port} ssh-ed25519 `);
+    expect(fs.readFileSync(path.join(home, 'state', 'known_hosts'), 'utf8')).toContain(
+      `[127.0.0.1]:${sshd.port} ssh-ed25519 `,
+    );
   });
 
   it('builds an ssh command with only the chosen key and strict host checking', () => {

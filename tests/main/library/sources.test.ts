@@ -9,14 +9,19 @@ import type { ProgressEvent } from '../../../src/shared/ipc/contract';
 
 const caller = { id: 'test', trusted: true };
 
-async function setup(files: Record<string, string> = { 'common/a.md': '# A\n\nline 1\nline 2\nline 3\n', 'common/b.md': '# B\n' }) {
+async function setup(
+  files: Record<string, string> = { 'common/a.md': '# A\n\nline 1\nline 2\nline 3\n', 'common/b.md': '# B\n' },
+) {
   const root = tempDir();
   const home = path.join(root, 'home');
   const up = createUpstream(root, files);
   const rt = testRuntime(home);
   unwrap(await rt.router.call(caller, 'workspace:init', {}));
-  const call = <C extends Parameters<typeof rt.router.call>[1]>(channel: C, req: Parameters<typeof rt.router.call<C>>[2], correlationId?: string) =>
-    rt.router.call(caller, channel, req, correlationId ? { correlationId } : {}).then(unwrap);
+  const call = <C extends Parameters<typeof rt.router.call>[1]>(
+    channel: C,
+    req: Parameters<typeof rt.router.call<C>>[2],
+    correlationId?: string,
+  ) => rt.router.call(caller, channel, req, correlationId ? { correlationId } : {}).then(unwrap);
   const dir = path.join(home, 'library', 'team');
   return { root, home, up, rt, call, dir };
 }
@@ -27,7 +32,15 @@ describe('library sources over file://', () => {
     const progress: ProgressEvent[] = [];
     rt.events.on('progress', (p) => progress.push(p));
     const info = await call('sources:add', { name: 'team', url: up.fileUrl });
-    expect(info).toMatchObject({ name: 'team', present: true, branch: 'main', commit: up.head(), precedence: 1, localChanges: [], conflicts: [] });
+    expect(info).toMatchObject({
+      name: 'team',
+      present: true,
+      branch: 'main',
+      commit: up.head(),
+      precedence: 1,
+      localChanges: [],
+      conflicts: [],
+    });
     expect(fs.existsSync(path.join(dir, 'common/code-review.md'))).toBe(true);
     expect(progress.some((p) => p.phase.startsWith('Cloning'))).toBe(true);
     const { entries } = await call('library:tree', {});
@@ -38,9 +51,16 @@ describe('library sources over file://', () => {
     ]);
     const audit = rt.services.audit.read().filter((r) => r.operation === 'library.add');
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).sources[1]).toEqual({ name: 'team', kind: 'git', url: up.fileUrl, branch: 'main' });
+    expect(JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).sources[1]).toEqual({
+      name: 'team',
+      kind: 'git',
+      url: up.fileUrl,
+      branch: 'main',
+    });
     // A second add under the same name changes nothing.
-    await expect(call('sources:add', { name: 'team', url: up.fileUrl })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(call('sources:add', { name: 'team', url: up.fileUrl })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+    });
   });
 
   it('updates with a summary of commits and files, and a per-file diff', async () => {
@@ -51,7 +71,13 @@ describe('library sources over file://', () => {
     const to = up.commit({ 'common/b.md': '# B2\n', 'common/a.md': null }, 'Change B, drop A');
     const { results } = await call('sources:update', { name: 'team' });
     const r = results[0]!;
-    expect(r).toMatchObject({ source: 'team', status: 'updated', from, to, files: { added: ['common/c.md'], modified: ['common/b.md'], deleted: ['common/a.md'] } });
+    expect(r).toMatchObject({
+      source: 'team',
+      status: 'updated',
+      from,
+      to,
+      files: { added: ['common/c.md'], modified: ['common/b.md'], deleted: ['common/a.md'] },
+    });
     expect(r.commits.map((c) => c.subject)).toEqual(['Change B, drop A', 'Add C']);
     expect(r.commits[0]).toMatchObject({ author: 'Upstream Author', date: expect.stringMatching(/^\d{4}-/) });
     const { diff } = await call('sources:diff', { name: 'team', path: 'common/b.md', from, to });
@@ -68,7 +94,14 @@ describe('library sources over file://', () => {
     fs.writeFileSync(path.join(dir, 'common/b.md'), '# B mine\n');
     fs.writeFileSync(path.join(dir, 'common/local.md'), '# Mine only\n');
     // Upstream: edit a.md line 3 (mergeable), b.md (overlapping), add another file.
-    up.commit({ 'common/a.md': '# A\n\nline 1\nline 2\nline 3 theirs\n', 'common/b.md': '# B theirs\n', 'common/new.md': '# New\n' }, 'Upstream edits');
+    up.commit(
+      {
+        'common/a.md': '# A\n\nline 1\nline 2\nline 3 theirs\n',
+        'common/b.md': '# B theirs\n',
+        'common/new.md': '# New\n',
+      },
+      'Upstream edits',
+    );
     const { results } = await call('sources:update', { name: 'team' });
     const r = results[0]!;
     expect(r.status).toBe('updated');
@@ -149,7 +182,10 @@ describe('library sources over file://', () => {
     const head = up.head();
     // Nothing listens on port 9 (discard): the fetch fails as a network error, as when offline.
     gitSync(dir, 'remote', 'set-url', 'origin', 'http://127.0.0.1:9/nothing.git');
-    await expect(call('sources:update', { name: 'team' })).rejects.toMatchObject({ code: 'OFFLINE', message: expect.stringMatching(new RegExp(`stays at ${head.slice(0, 10)}.*in use since \\d{4}-`)) });
+    await expect(call('sources:update', { name: 'team' })).rejects.toMatchObject({
+      code: 'OFFLINE',
+      message: expect.stringMatching(new RegExp(`stays at ${head.slice(0, 10)}.*in use since \\d{4}-`)),
+    });
     expect(gitSync(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
     // Updating everything: the unreachable source is reported, the others still run.
     const up2 = createUpstream(path.join(dir, '..', '..', '..'), { 'y.md': '# Y\n' }, 'second-lib');
@@ -163,19 +199,31 @@ describe('library sources over file://', () => {
     ]);
     const viaCli = await cli(['library', 'update', '--json'], { AI_CONFIG_HOME: path.join(dir, '..', '..') });
     expect(viaCli.code).toBe(1);
-    expect((JSON.parse(viaCli.stdout) as Array<{ status: string }>).map((r) => r.status)).toEqual(['skipped', 'failed', 'up-to-date']);
+    expect((JSON.parse(viaCli.stdout) as Array<{ status: string }>).map((r) => r.status)).toEqual([
+      'skipped',
+      'failed',
+      'up-to-date',
+    ]);
   });
 
   it('errors carry codes: not found, branch missing, bad ref, credentials in URL', async () => {
     const { up, call, root, home } = await setup();
     const before = fs.readFileSync(path.join(home, 'settings.json'), 'utf8');
-    await expect(call('sources:add', { name: 'x', url: `file://${root}/nope.git` })).rejects.toMatchObject({ code: 'REPO_NOT_FOUND' });
-    await expect(call('sources:add', { name: 'y', url: up.fileUrl, branch: 'nope' })).rejects.toMatchObject({ code: 'BRANCH_MISSING' });
-    await expect(call('sources:add', { name: 'z', url: 'https://user:secret@example.com/x.git' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(call('sources:add', { name: 'x', url: `file://${root}/nope.git` })).rejects.toMatchObject({
+      code: 'REPO_NOT_FOUND',
+    });
+    await expect(call('sources:add', { name: 'y', url: up.fileUrl, branch: 'nope' })).rejects.toMatchObject({
+      code: 'BRANCH_MISSING',
+    });
+    await expect(
+      call('sources:add', { name: 'z', url: 'https://user:secret@example.com/x.git' }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     expect(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).toBe(before);
     expect(fs.readdirSync(path.join(home, 'library'))).toEqual(['starter']);
     await call('sources:add', { name: 'team', url: up.fileUrl });
-    await expect(call('sources:pin', { name: 'team', ref: 'no-such-tag' })).rejects.toMatchObject({ code: 'BRANCH_MISSING' });
+    await expect(call('sources:pin', { name: 'team', ref: 'no-such-tag' })).rejects.toMatchObject({
+      code: 'BRANCH_MISSING',
+    });
   });
 
   it('init --library clones through the sources service and records the first version', async () => {

@@ -20,7 +20,11 @@ describe('library listing', () => {
     write(a, '.git/config', 'x');
     write(a, 'README.md', '# a');
     write(p, 'README.md', '# p');
-    const entries = await listLibrary([{ name: 'a', dir: a }, { name: 'b', dir: b }, { name: 'personal', dir: p }]);
+    const entries = await listLibrary([
+      { name: 'a', dir: a },
+      { name: 'b', dir: b },
+      { name: 'personal', dir: p },
+    ]);
     const x = entries.filter((e) => e.path === 'common/x.md');
     expect(x.map((e) => [e.source, e.overrides, e.overriddenBy])).toEqual([
       ['a', [], 'personal'],
@@ -38,12 +42,20 @@ describe('library listing', () => {
     write(a, 'mcp-servers/gh.json', JSON.stringify({ name: 'gh', title: 'GitHub', description: 'd', tags: ['git'] }));
     write(a, 'roles/x/y.md', 'text');
     const entries = await listLibrary([{ name: 'a', dir: a }]);
-    expect(Object.fromEntries(entries.map((e) => [e.path, e.kind]))).toEqual({ 'agents/rev.md': 'agent', 'mcp-servers/gh.json': 'mcp-server', 'roles/x/y.md': 'knowledge' });
+    expect(Object.fromEntries(entries.map((e) => [e.path, e.kind]))).toEqual({
+      'agents/rev.md': 'agent',
+      'mcp-servers/gh.json': 'mcp-server',
+      'roles/x/y.md': 'knowledge',
+    });
     expect(entries.find((e) => e.kind === 'mcp-server')).toMatchObject({ title: 'GitHub', tags: ['git'] });
   });
 
   it('parses frontmatter and reports bad YAML instead of throwing', () => {
-    expect(parseFrontmatter('---\ntitle: T\ntags: [a, b]\n---\nBody\n')).toMatchObject({ frontmatter: { title: 'T', tags: ['a', 'b'] }, body: 'Body\n', bodyLine: 5 });
+    expect(parseFrontmatter('---\ntitle: T\ntags: [a, b]\n---\nBody\n')).toMatchObject({
+      frontmatter: { title: 'T', tags: ['a', 'b'] },
+      body: 'Body\n',
+      bodyLine: 5,
+    });
     expect(parseFrontmatter('no frontmatter')).toMatchObject({ frontmatter: {}, body: 'no frontmatter' });
     expect(parseFrontmatter('---\ntitle: [unclosed\n---\nBody').error).toBeTruthy();
     expect(parseFrontmatter('\ufeff---\r\ntitle: CRLF\r\n---\r\nB').frontmatter.title).toBe('CRLF');

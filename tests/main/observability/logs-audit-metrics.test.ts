@@ -56,7 +56,12 @@ describe('logs', () => {
     logger.error('boom', { code: 'X' });
     expect(readLogs(dir, { level: 'warn' }).map((l) => l.msg)).toEqual(['slow call', 'boom']);
     expect(readLogs(dir, { component: 'ipc' }).map((l) => l.msg)).toEqual(['slow call']);
-    expect(readLogs(dir, { correlationId: 'ui-1' })[0]).toMatchObject({ msg: 'slow call', correlationId: 'ui-1', component: 'ipc', level: 'warn' });
+    expect(readLogs(dir, { correlationId: 'ui-1' })[0]).toMatchObject({
+      msg: 'slow call',
+      correlationId: 'ui-1',
+      component: 'ipc',
+      level: 'warn',
+    });
     expect(readLogs(dir, { text: 'BOOM' }).map((l) => l.msg)).toEqual(['boom']);
     expect(readLogs(dir, { after: '2026-01-01T00:00:02.000Z' }).map((l) => l.msg)).toEqual(['boom']);
     expect(readLogs(dir, { limit: 1 }).map((l) => l.msg)).toEqual(['boom']);
@@ -66,7 +71,9 @@ describe('logs', () => {
     const home = tempDir();
     const rt = testRuntime(home, { AI_CONFIG_LOG_LEVEL: 'debug' });
     await rt.router.call({ id: 't', trusted: true }, 'app:info', {}, { correlationId: 'ui-abc' });
-    expect(rt.records.some((r) => r.level === 'debug' && r.correlationId === 'ui-abc' && r.msg === 'handled')).toBe(true);
+    expect(rt.records.some((r) => r.level === 'debug' && r.correlationId === 'ui-abc' && r.msg === 'handled')).toBe(
+      true,
+    );
     const quiet = testRuntime(tempDir(), { AI_CONFIG_LOG_LEVEL: 'warn' });
     await quiet.router.call({ id: 't', trusted: true }, 'workspace:status', {});
     quiet.logger.info('not shown');
@@ -79,7 +86,14 @@ describe('audit trail', () => {
     const dir = tempDir();
     const file = path.join(dir, 'audit.jsonl');
     const audit = createAuditTrail(file, () => new Date('2026-01-01T00:00:00Z'), { maxBytes: 600 });
-    for (let i = 0; i < 20; i++) audit.append({ operation: i % 2 ? 'library.update' : 'agent.install', target: `t${i}`, result: 'ok', durationMs: i, correlationId: `c${i}` });
+    for (let i = 0; i < 20; i++)
+      audit.append({
+        operation: i % 2 ? 'library.update' : 'agent.install',
+        target: `t${i}`,
+        result: 'ok',
+        durationMs: i,
+        correlationId: `c${i}`,
+      });
     expect(fs.existsSync(rotatedAuditFile(file))).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(['audit.1.jsonl', 'audit.jsonl']);
     const all = audit.read();
@@ -99,14 +113,24 @@ describe('metrics', () => {
     expect(size).toBeLessThanOrEqual(3000);
     const s = m.summary([]);
     expect(s.operations[0]!.operation).toBe('library:tree');
-    const lines = fs.readFileSync(path.join(dir, 'operations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { ms: number });
+    const lines = fs
+      .readFileSync(path.join(dir, 'operations.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ms: number });
     expect(lines.at(-1)!.ms).toBe(299);
     expect(lines[0]!.ms).toBeGreaterThan(0);
     expect(s.operations[0]!.count).toBe(lines.length);
   });
 
   it('summarise percentiles, failures, timeline, top files, library growth, token budgets and updates', () => {
-    const ops = [10, 20, 30, 40, 1000].map((ms, i) => ({ t: `2026-01-01T00:0${i}:00.000Z`, op: 'library:read', ms, ok: i !== 4, ...(i < 3 ? { target: i < 2 ? 'starter/a.md' : 'starter/b.md' } : {}) }));
+    const ops = [10, 20, 30, 40, 1000].map((ms, i) => ({
+      t: `2026-01-01T00:0${i}:00.000Z`,
+      op: 'library:read',
+      ms,
+      ok: i !== 4,
+      ...(i < 3 ? { target: i < 2 ? 'starter/a.md' : 'starter/b.md' } : {}),
+    }));
     const s = summarizeMetrics(
       ops,
       [
@@ -115,14 +139,32 @@ describe('metrics', () => {
         { kind: 'tokens', time: '2026-01-02T00:00:00Z', agent: 'reviewer', tokens: 1200, budget: 1000 },
       ],
       [
-        { time: '2026-01-01T00:00:00Z', operation: 'library.update', target: 'team', result: 'ok', durationMs: 5, correlationId: 'c', details: { x: 1 } },
-        { time: '2026-01-01T00:00:00Z', operation: 'agent.install', target: 'a@claude', result: 'ok', durationMs: 5, correlationId: 'd' },
+        {
+          time: '2026-01-01T00:00:00Z',
+          operation: 'library.update',
+          target: 'team',
+          result: 'ok',
+          durationMs: 5,
+          correlationId: 'c',
+          details: { x: 1 },
+        },
+        {
+          time: '2026-01-01T00:00:00Z',
+          operation: 'agent.install',
+          target: 'a@claude',
+          result: 'ok',
+          durationMs: 5,
+          correlationId: 'd',
+        },
       ],
     );
     expect(percentile([10, 20, 30, 40, 1000], 50)).toBe(30);
     expect(s.operations).toEqual([{ operation: 'library:read', count: 5, failures: 1, p50: 30, p95: 1000 }]);
     expect(s.timeline.reduce((n, p) => n + p.ok + p.failed, 0)).toBe(5);
-    expect(s.topFiles).toEqual([{ file: 'starter/a.md', count: 2 }, { file: 'starter/b.md', count: 1 }]);
+    expect(s.topFiles).toEqual([
+      { file: 'starter/a.md', count: 2 },
+      { file: 'starter/b.md', count: 1 },
+    ]);
     expect(s.library).toHaveLength(1);
     expect(s.tokenBudgets).toEqual([{ agent: 'reviewer', tokens: 1200, budget: 1000, time: '2026-01-02T00:00:00Z' }]);
     expect(s.updates.map((u) => u.operation)).toEqual(['library.update']);

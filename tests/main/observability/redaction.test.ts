@@ -30,7 +30,13 @@ describe('redaction', () => {
 
   it('masks secret-named keys but keeps names, references and numbers', () => {
     const t = plant('key');
-    const out = redact({ token: t, apiKey: t, nested: { Authorization: t, headers: [{ cookie: t }] }, tokenEnv: 'GITHUB_TOKEN', tokens: 1234 }) as Record<string, unknown>;
+    const out = redact({
+      token: t,
+      apiKey: t,
+      nested: { Authorization: t, headers: [{ cookie: t }] },
+      tokenEnv: 'GITHUB_TOKEN',
+      tokens: 1234,
+    }) as Record<string, unknown>;
     expect(JSON.stringify(out)).not.toContain(t);
     expect(out.tokenEnv).toBe('GITHUB_TOKEN');
     expect(out.tokens).toBe(1234);
@@ -57,12 +63,22 @@ describe('redaction', () => {
     expect(failed.code).toBe(1);
     // A source whose token comes from an environment variable named in settings.
     const settings = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
-    settings.sources.push({ name: 'team', kind: 'git', url: 'http://127.0.0.1:9/team.git', tokenEnv: 'TEAM_LIB_ACCESS' });
+    settings.sources.push({
+      name: 'team',
+      kind: 'git',
+      url: 'http://127.0.0.1:9/team.git',
+      tokenEnv: 'TEAM_LIB_ACCESS',
+    });
     fs.writeFileSync(path.join(home, 'settings.json'), JSON.stringify(settings));
 
     const rt = testRuntime(home, env);
-    rt.logger.error('request failed', { headers: { Authorization: `Bearer ${headerToken}` }, url: `https://api.example.com/v1?access_token=${queryToken}` });
-    rt.logger.warn(`git said: fatal: could not read from 'https://x:${urlToken}@example.com/r.git' with header Authorization: token ${headerToken}`);
+    rt.logger.error('request failed', {
+      headers: { Authorization: `Bearer ${headerToken}` },
+      url: `https://api.example.com/v1?access_token=${queryToken}`,
+    });
+    rt.logger.warn(
+      `git said: fatal: could not read from 'https://x:${urlToken}@example.com/r.git' with header Authorization: token ${headerToken}`,
+    );
     rt.logger.info(`env dump MY_SERVICE_TOKEN=${envToken} and ${refToken} and ${envToken}`);
 
     await run('--debug', 'health', '--json');

@@ -7,24 +7,48 @@ import { tempDir } from '../../helpers/temp';
 
 describe('conflicted-copy names', () => {
   it('Syncthing: name.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.ext', () => {
-    expect(parseConflictName('notes.sync-conflict-20260122-101530-ABCDEF7.md')).toEqual({ provider: 'syncthing', original: 'notes.md', from: 'ABCDEF7', when: '2026-01-22T10:15:30' });
+    expect(parseConflictName('notes.sync-conflict-20260122-101530-ABCDEF7.md')).toEqual({
+      provider: 'syncthing',
+      original: 'notes.md',
+      from: 'ABCDEF7',
+      when: '2026-01-22T10:15:30',
+    });
     expect(parseConflictName('archive.tar.sync-conflict-20260122-101530-ABCDEF7.gz')?.original).toBe('archive.tar.gz');
     expect(parseConflictName('Makefile.sync-conflict-20260122-101530-ABCDEF7')?.original).toBe('Makefile');
   });
 
   it('Nextcloud: name (conflicted copy [user] YYYY-MM-DD HHMMSS).ext and the old _conflict- form', () => {
-    expect(parseConflictName('notes (conflicted copy 2026-01-22 101530).md')).toEqual({ provider: 'nextcloud', original: 'notes.md', when: '2026-01-22T10:15:30' });
-    expect(parseConflictName('team plan (conflicted copy alice 2026-01-22 101530).md')).toMatchObject({ original: 'team plan.md', from: 'alice' });
-    expect(parseConflictName('notes_conflict-20260122-101530.md')).toMatchObject({ provider: 'nextcloud', original: 'notes.md' });
+    expect(parseConflictName('notes (conflicted copy 2026-01-22 101530).md')).toEqual({
+      provider: 'nextcloud',
+      original: 'notes.md',
+      when: '2026-01-22T10:15:30',
+    });
+    expect(parseConflictName('team plan (conflicted copy alice 2026-01-22 101530).md')).toMatchObject({
+      original: 'team plan.md',
+      from: 'alice',
+    });
+    expect(parseConflictName('notes_conflict-20260122-101530.md')).toMatchObject({
+      provider: 'nextcloud',
+      original: 'notes.md',
+    });
   });
 
   it("Dropbox: name (Someone's conflicted copy YYYY-MM-DD[ (n)]).ext", () => {
-    expect(parseConflictName("notes (Alice's conflicted copy 2026-01-22).md")).toEqual({ provider: 'dropbox', original: 'notes.md', from: 'Alice', when: '2026-01-22' });
-    expect(parseConflictName("notes (Bob Smith's conflicted copy 2026-01-22 (1)).md")).toMatchObject({ original: 'notes.md', from: 'Bob Smith' });
+    expect(parseConflictName("notes (Alice's conflicted copy 2026-01-22).md")).toEqual({
+      provider: 'dropbox',
+      original: 'notes.md',
+      from: 'Alice',
+      when: '2026-01-22',
+    });
+    expect(parseConflictName("notes (Bob Smith's conflicted copy 2026-01-22 (1)).md")).toMatchObject({
+      original: 'notes.md',
+      from: 'Bob Smith',
+    });
   });
 
   it('ordinary names are not conflicts', () => {
-    for (const n of ['notes.md', 'conflicted copy.md', 'a (copy).md', 'x.sync-conflict.md']) expect(parseConflictName(n)).toBeUndefined();
+    for (const n of ['notes.md', 'conflicted copy.md', 'a (copy).md', 'x.sync-conflict.md'])
+      expect(parseConflictName(n)).toBeUndefined();
   });
 
   it('finds conflicts in subfolders, skipping provider folders', () => {

@@ -5,12 +5,21 @@ import { AppError } from '../../../src/shared/errors';
 import { detectDropbox, parseDropboxInfo } from '../../../src/main/sync/providers/dropbox';
 import { detectNextcloud, parseNextcloudConfig } from '../../../src/main/sync/providers/nextcloud';
 import { detectSyncthing } from '../../../src/main/sync/providers/syncthing';
-import { findSyncthingConfig, parseSyncthingConfig, syncthingConfigCandidates } from '../../../src/main/sync/providers/syncthing-config';
+import {
+  findSyncthingConfig,
+  parseSyncthingConfig,
+  syncthingConfigCandidates,
+} from '../../../src/main/sync/providers/syncthing-config';
 import { redactText } from '../../../src/main/observability/redact';
 import type { Platform } from '../../../src/main/sync/platform';
 import { tempDir } from '../../helpers/temp';
 
-const platform = (homedir: string, extra: Partial<Platform> = {}): Platform => ({ env: { PATH: '' }, homedir, platform: 'linux', ...extra });
+const platform = (homedir: string, extra: Partial<Platform> = {}): Platform => ({
+  env: { PATH: '' },
+  homedir,
+  platform: 'linux',
+  ...extra,
+});
 
 // As the Nextcloud desktop client (3.x) writes it: Qt INI, account 0 with two folder connections, one with virtual files.
 const NEXTCLOUD_CFG = `[General]
@@ -53,7 +62,11 @@ describe('Nextcloud detection (nextcloud.cfg)', () => {
     fs.mkdirSync(path.join(home, '.config', 'Nextcloud'), { recursive: true });
     fs.writeFileSync(path.join(home, '.config', 'Nextcloud', 'nextcloud.cfg'), NEXTCLOUD_CFG.replace(/\n/g, '\r\n'));
     const d = detectNextcloud(platform(home));
-    expect(d).toMatchObject({ found: true, configPath: path.join(home, '.config', 'Nextcloud', 'nextcloud.cfg'), suggestedPath: path.join('/home/alice/Nextcloud', 'AI Configurator') });
+    expect(d).toMatchObject({
+      found: true,
+      configPath: path.join(home, '.config', 'Nextcloud', 'nextcloud.cfg'),
+      suggestedPath: path.join('/home/alice/Nextcloud', 'AI Configurator'),
+    });
     expect(d.roots).toHaveLength(2);
   });
 
@@ -65,8 +78,13 @@ describe('Nextcloud detection (nextcloud.cfg)', () => {
     expect(detectNextcloud(platform(home, { platform: 'darwin' })).found).toBe(true);
     const appdata = path.join(home, 'AppData', 'Roaming');
     fs.mkdirSync(path.join(appdata, 'Nextcloud'), { recursive: true });
-    fs.writeFileSync(path.join(appdata, 'Nextcloud', 'nextcloud.cfg'), '[Accounts]\r\n0\\Folders\\1\\localPath=C:/Users/alice/Nextcloud/\r\n');
-    expect(detectNextcloud(platform(home, { platform: 'win32', env: { APPDATA: appdata } })).roots).toEqual([{ label: 'Nextcloud', path: 'C:/Users/alice/Nextcloud' }]);
+    fs.writeFileSync(
+      path.join(appdata, 'Nextcloud', 'nextcloud.cfg'),
+      '[Accounts]\r\n0\\Folders\\1\\localPath=C:/Users/alice/Nextcloud/\r\n',
+    );
+    expect(detectNextcloud(platform(home, { platform: 'win32', env: { APPDATA: appdata } })).roots).toEqual([
+      { label: 'Nextcloud', path: 'C:/Users/alice/Nextcloud' },
+    ]);
   });
 
   it('says what to do when the client is not set up', () => {
@@ -79,7 +97,13 @@ describe('Nextcloud detection (nextcloud.cfg)', () => {
 // As the Dropbox desktop app writes ~/.dropbox/info.json.
 const DROPBOX_INFO = JSON.stringify({
   personal: { path: '/home/alice/Dropbox', host: 5012345678, is_team: false, subscription_type: 'Plus' },
-  business: { path: '/home/alice/Dropbox (Acme Inc)', host: 5087654321, is_team: true, subscription_type: 'Business', team_name: 'Acme Inc' },
+  business: {
+    path: '/home/alice/Dropbox (Acme Inc)',
+    host: 5087654321,
+    is_team: true,
+    subscription_type: 'Business',
+    team_name: 'Acme Inc',
+  },
 });
 
 describe('Dropbox detection (info.json)', () => {
@@ -95,11 +119,21 @@ describe('Dropbox detection (info.json)', () => {
     const home = tempDir();
     fs.mkdirSync(path.join(home, '.dropbox'));
     fs.writeFileSync(path.join(home, '.dropbox', 'info.json'), DROPBOX_INFO);
-    expect(detectDropbox(platform(home))).toMatchObject({ found: true, suggestedPath: path.join('/home/alice/Dropbox', 'AI Configurator') });
+    expect(detectDropbox(platform(home))).toMatchObject({
+      found: true,
+      suggestedPath: path.join('/home/alice/Dropbox', 'AI Configurator'),
+    });
     const local = path.join(home, 'AppData', 'Local');
     fs.mkdirSync(path.join(local, 'Dropbox'), { recursive: true });
-    fs.writeFileSync(path.join(local, 'Dropbox', 'info.json'), JSON.stringify({ business: { path: 'C:\\Users\\alice\\Dropbox (Acme)' } }));
-    expect(detectDropbox(platform(home, { platform: 'win32', env: { LOCALAPPDATA: local, APPDATA: path.join(home, 'nope') } })).roots).toEqual([{ label: 'Dropbox (business)', path: 'C:\\Users\\alice\\Dropbox (Acme)' }]);
+    fs.writeFileSync(
+      path.join(local, 'Dropbox', 'info.json'),
+      JSON.stringify({ business: { path: 'C:\\Users\\alice\\Dropbox (Acme)' } }),
+    );
+    expect(
+      detectDropbox(
+        platform(home, { platform: 'win32', env: { LOCALAPPDATA: local, APPDATA: path.join(home, 'nope') } }),
+      ).roots,
+    ).toEqual([{ label: 'Dropbox (business)', path: 'C:\\Users\\alice\\Dropbox (Acme)' }]);
     expect(detectDropbox(platform(tempDir())).found).toBe(false);
   });
 });
@@ -136,16 +170,28 @@ describe('Syncthing config.xml', () => {
 
   it('looks in the standard places: STHOMEDIR, ~/.local/state/syncthing, ~/.config/syncthing, macOS, Windows', () => {
     const home = '/home/u';
-    expect(syncthingConfigCandidates(platform(home))).toEqual(['/home/u/.local/state/syncthing/config.xml', '/home/u/.config/syncthing/config.xml']);
+    expect(syncthingConfigCandidates(platform(home))).toEqual([
+      '/home/u/.local/state/syncthing/config.xml',
+      '/home/u/.config/syncthing/config.xml',
+    ]);
     expect(syncthingConfigCandidates(platform(home, { env: { STHOMEDIR: '/st' } }))[0]).toBe('/st/config.xml');
-    expect(syncthingConfigCandidates(platform(home, { platform: 'darwin' }))).toEqual(['/home/u/Library/Application Support/Syncthing/config.xml']);
-    expect(syncthingConfigCandidates(platform(home, { platform: 'win32', env: { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' } }))[0]).toContain('Syncthing');
+    expect(syncthingConfigCandidates(platform(home, { platform: 'darwin' }))).toEqual([
+      '/home/u/Library/Application Support/Syncthing/config.xml',
+    ]);
+    expect(
+      syncthingConfigCandidates(
+        platform(home, { platform: 'win32', env: { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' } }),
+      )[0],
+    ).toContain('Syncthing');
   });
 
   it('finds the older ~/.config/syncthing place, and reports a stopped instance without failing', async () => {
     const home = tempDir();
     fs.mkdirSync(path.join(home, '.config', 'syncthing'), { recursive: true });
-    fs.writeFileSync(path.join(home, '.config', 'syncthing', 'config.xml'), SYNCTHING_XML('abcdefgh12345678', '127.0.0.1:1'));
+    fs.writeFileSync(
+      path.join(home, '.config', 'syncthing', 'config.xml'),
+      SYNCTHING_XML('abcdefgh12345678', '127.0.0.1:1'),
+    );
     expect(findSyncthingConfig(platform(home))?.address).toBe('127.0.0.1:1');
     const d = await detectSyncthing(platform(home));
     expect(d).toMatchObject({ provider: 'syncthing', found: true, running: false });

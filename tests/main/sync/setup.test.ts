@@ -67,7 +67,10 @@ describe('sync setup and disconnect with a plain folder (CLI)', () => {
     expect(fs.readdirSync(shared).some((n) => n.startsWith('.ai-config-probe'))).toBe(false);
     expect(loadSettings(path.join(home, 'settings.json'))?.personalDir).toBe(shared);
 
-    const status = JSON.parse((await cli(['sync', 'status', '--json'], env)).stdout) as { connected: boolean; provider: string };
+    const status = JSON.parse((await cli(['sync', 'status', '--json'], env)).stdout) as {
+      connected: boolean;
+      provider: string;
+    };
     expect(status).toMatchObject({ connected: true, provider: 'folder' });
     const detected = JSON.parse((await cli(['sync', 'detect', '--json'], env)).stdout) as { provider: string }[];
     expect(detected.map((p) => p.provider)).toEqual(['syncthing', 'nextcloud', 'dropbox', 'folder']);
@@ -82,8 +85,15 @@ describe('sync setup and disconnect with a plain folder (CLI)', () => {
     expect(fs.readFileSync(path.join(old, 'knowledge', 'note.md'), 'utf8')).toBe('hello\n');
     expect(fs.existsSync(path.join(shared, 'knowledge', 'note.md'))).toBe(true);
     expect(loadSettings(path.join(home, 'settings.json'))?.personalDir).toBeUndefined();
-    const audit = fs.readFileSync(path.join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { operation: string; result: string });
-    expect(audit.filter((a) => a.operation.startsWith('sync.')).map((a) => `${a.operation} ${a.result}`)).toEqual(['sync.setup ok', 'sync.disconnect ok']);
+    const audit = fs
+      .readFileSync(path.join(home, 'state', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { operation: string; result: string });
+    expect(audit.filter((a) => a.operation.startsWith('sync.')).map((a) => `${a.operation} ${a.result}`)).toEqual([
+      'sync.setup ok',
+      'sync.disconnect ok',
+    ]);
   });
 
   it('usage errors exit 2; bad input exits 1 and changes nothing', async () => {
@@ -98,7 +108,9 @@ describe('sync setup and disconnect with a plain folder (CLI)', () => {
     expect(JSON.parse(rel.stdout).error.code).toBe('INVALID_REQUEST');
     expect((await cli(['sync', 'setup', '--provider', 'folder'], env)).stderr).toContain('needs a path');
     expect((await cli(['sync', 'disconnect'], env)).stderr).toContain('not in a sync folder');
-    expect(snapshotTree(home, (r) => r.startsWith('state/logs') || r === 'state/audit.jsonl')).toEqual(Object.fromEntries(Object.entries(before).filter(([k]) => k !== 'state/audit.jsonl')));
+    expect(snapshotTree(home, (r) => r.startsWith('state/logs') || r === 'state/audit.jsonl')).toEqual(
+      Object.fromEntries(Object.entries(before).filter(([k]) => k !== 'state/audit.jsonl')),
+    );
     expect((await cli(['sync', '--help'], env)).stdout).toContain('conflicts');
   });
 });
@@ -118,7 +130,11 @@ describe('moving the workspace safely', () => {
     expect(fs.readFileSync(services.paths.settings, 'utf8')).toBe(settingsBefore);
     expect(fs.existsSync(target)).toBe(false);
     expect(calls).toEqual(['before sync.setup']);
-    expect(services.audit.read().at(-1)).toMatchObject({ operation: 'sync.setup', result: 'failed', error: { code: 'INVALID_FILE' } });
+    expect(services.audit.read().at(-1)).toMatchObject({
+      operation: 'sync.setup',
+      result: 'failed',
+      error: { code: 'INVALID_FILE' },
+    });
   });
 
   it('refuses a folder holding different versions of the same files, and one inside the workspace', async () => {
@@ -130,19 +146,29 @@ describe('moving the workspace safely', () => {
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toContain('knowledge/mine.md');
     expect(fs.readFileSync(path.join(target, 'knowledge', 'mine.md'), 'utf8')).toBe('theirs\n');
-    expect((await failure(sync.setup({ provider: 'folder', path: path.join(services.personalDir(), 'sub') }, testContext()))).code).toBe('INVALID_REQUEST');
+    expect(
+      (await failure(sync.setup({ provider: 'folder', path: path.join(services.personalDir(), 'sub') }, testContext())))
+        .code,
+    ).toBe('INVALID_REQUEST');
     const file = path.join(tempDir(), 'a-file');
     fs.writeFileSync(file, 'x');
-    expect((await failure(sync.setup({ provider: 'folder', path: file }, testContext()))).message).toContain('is a file');
+    expect((await failure(sync.setup({ provider: 'folder', path: file }, testContext()))).message).toContain(
+      'is a file',
+    );
   });
 
   it('Nextcloud: the folder must be inside a synced folder; the ignore list is written', async () => {
     const home = tempDir();
     const cloud = path.join(home, 'Nextcloud');
     fs.mkdirSync(path.join(home, '.config', 'Nextcloud'), { recursive: true });
-    fs.writeFileSync(path.join(home, '.config', 'Nextcloud', 'nextcloud.cfg'), `[Accounts]\n0\\Folders\\1\\localPath=${cloud}/\n0\\dav_user=alice\n`);
+    fs.writeFileSync(
+      path.join(home, '.config', 'Nextcloud', 'nextcloud.cfg'),
+      `[Accounts]\n0\\Folders\\1\\localPath=${cloud}/\n0\\dav_user=alice\n`,
+    );
     const { sync, calls } = await workspace({ platform: { env: {}, homedir: home, platform: 'linux' } });
-    expect((await failure(sync.setup({ provider: 'nextcloud', path: path.join(home, 'elsewhere') }, testContext()))).message).toContain('not inside a folder Nextcloud syncs');
+    expect(
+      (await failure(sync.setup({ provider: 'nextcloud', path: path.join(home, 'elsewhere') }, testContext()))).message,
+    ).toContain('not inside a folder Nextcloud syncs');
     const r = await sync.setup({ provider: 'nextcloud' }, testContext());
     expect(r.personalDir).toBe(path.join(cloud, 'AI Configurator'));
     expect(fs.readFileSync(path.join(cloud, 'AI Configurator', '.sync-exclude.lst'), 'utf8')).toContain('*.tmp');
@@ -156,9 +182,14 @@ describe('Syncthing not running', () => {
     const { services, sync, home } = await workspace();
     const cfg = path.join(home, 'st', 'config.xml');
     fs.mkdirSync(path.dirname(cfg));
-    fs.writeFileSync(cfg, '<configuration><gui enabled="true" tls="false"><address>127.0.0.1:1</address><apikey>offlineKey123456</apikey></gui></configuration>');
+    fs.writeFileSync(
+      cfg,
+      '<configuration><gui enabled="true" tls="false"><address>127.0.0.1:1</address><apikey>offlineKey123456</apikey></gui></configuration>',
+    );
     const before = snapshotTree(services.personalDir());
-    const e = await failure(sync.setup({ provider: 'syncthing', path: path.join(home, 'shared'), syncthingConfig: cfg }, testContext()));
+    const e = await failure(
+      sync.setup({ provider: 'syncthing', path: path.join(home, 'shared'), syncthingConfig: cfg }, testContext()),
+    );
     expect(e.code).toBe('OFFLINE');
     expect(e.message).toContain(cfg);
     expect(JSON.stringify(e.toValue())).not.toContain('offlineKey123456');
@@ -179,7 +210,12 @@ describe('resolving conflicts', () => {
 
   it('keep mine removes the copy only after keeping it in backups, with history around it', async () => {
     const { sync, root, copy, calls, services } = await conflicted();
-    expect(sync.conflict(copy).diff).toEqual([{ kind: 'same', text: 'line 1' }, { kind: 'mine', text: 'mine' }, { kind: 'theirs', text: 'theirs' }, { kind: 'same', text: '' }]);
+    expect(sync.conflict(copy).diff).toEqual([
+      { kind: 'same', text: 'line 1' },
+      { kind: 'mine', text: 'mine' },
+      { kind: 'theirs', text: 'theirs' },
+      { kind: 'same', text: '' },
+    ]);
     const r = await sync.resolve({ path: copy, keep: 'mine' }, testContext());
     expect(fs.readFileSync(path.join(root, 'knowledge', 'mine.md'), 'utf8')).toBe('line 1\nmine\n');
     expect(fs.existsSync(path.join(root, copy))).toBe(false);
@@ -199,8 +235,12 @@ describe('resolving conflicts', () => {
   it('a path that is not a conflicted copy changes nothing', async () => {
     const { sync, root, copy } = await conflicted();
     const before = snapshotTree(root);
-    expect((await failure(sync.resolve({ path: 'knowledge/mine.md', keep: 'theirs' }, testContext()))).code).toBe('INVALID_REQUEST');
-    expect((await failure(sync.resolve({ path: copy.replace('Bob', 'Eve'), keep: 'theirs' }, testContext()))).code).toBe('NOT_FOUND');
+    expect((await failure(sync.resolve({ path: 'knowledge/mine.md', keep: 'theirs' }, testContext()))).code).toBe(
+      'INVALID_REQUEST',
+    );
+    expect(
+      (await failure(sync.resolve({ path: copy.replace('Bob', 'Eve'), keep: 'theirs' }, testContext()))).code,
+    ).toBe('NOT_FOUND');
     expect(snapshotTree(root)).toEqual(before);
   });
 });
@@ -214,7 +254,10 @@ describe('incoming changes', () => {
     expect(seen).toEqual([]);
     await sync.setup({ provider: 'folder', path: path.join(tempDir(), 's') }, testContext());
     services.events.emit('files:changed', { source: 'starter', paths: ['common/x.md'] });
-    services.events.emit('files:changed', { source: 'personal', paths: ['knowledge/a.md', '.ai-config-probe-1.txt', '.stfolder'] });
+    services.events.emit('files:changed', {
+      source: 'personal',
+      paths: ['knowledge/a.md', '.ai-config-probe-1.txt', '.stfolder'],
+    });
     expect(seen).toEqual([['knowledge/a.md']]);
     expect(sync.changedSince(new Date(0))).toEqual(['knowledge/a.md']);
     expect(sync.dismissIncoming()).toBe(1);

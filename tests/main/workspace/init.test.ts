@@ -20,7 +20,9 @@ describe('workspace init', () => {
     expect(git(starter, 'status', '--porcelain')).toBe('');
     expect(fs.existsSync(path.join(starter, 'common'))).toBe(true);
     expect(fs.readdirSync(path.join(starter, 'roles')).length).toBeGreaterThanOrEqual(4);
-    expect(fs.readdirSync(path.join(starter, 'mcp-servers')).filter((f) => f.endsWith('.json')).length).toBeGreaterThanOrEqual(4);
+    expect(
+      fs.readdirSync(path.join(starter, 'mcp-servers')).filter((f) => f.endsWith('.json')).length,
+    ).toBeGreaterThanOrEqual(4);
     const settings = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
     expect(settings).toMatchObject({ schemaVersion: 2, sources: [{ name: 'starter', kind: 'starter' }] });
     expect(fs.existsSync(path.join(home, 'personal', 'README.md'))).toBe(true);
@@ -42,7 +44,10 @@ describe('workspace init', () => {
     const upstream = tempDir();
     git(upstream, 'init', '-q', '-b', 'main');
     fs.mkdirSync(path.join(upstream, 'common'));
-    fs.writeFileSync(path.join(upstream, 'common', 'team.md'), '---\ntitle: Team rules\ndescription: d\ntags: [team]\n---\nBe kind.\n');
+    fs.writeFileSync(
+      path.join(upstream, 'common', 'team.md'),
+      '---\ntitle: Team rules\ndescription: d\ntags: [team]\n---\nBe kind.\n',
+    );
     git(upstream, 'add', '-A');
     git(upstream, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
     const home = tempDir();
@@ -52,7 +57,11 @@ describe('workspace init', () => {
     expect(result.sources.map((s) => s.name)).toEqual([name]);
     expect(fs.existsSync(path.join(home, 'library', 'starter'))).toBe(false);
     const tree = unwrap(await rt.router.call(caller, 'library:tree', {}));
-    expect(tree.entries.find((e) => e.path === 'common/team.md')).toMatchObject({ source: name, title: 'Team rules', tags: ['team'] });
+    expect(tree.entries.find((e) => e.path === 'common/team.md')).toMatchObject({
+      source: name,
+      title: 'Team rules',
+      tags: ['team'],
+    });
   });
 
   it('a failed clone leaves nothing half-made and reports a coded error', async () => {
@@ -69,7 +78,9 @@ describe('workspace init', () => {
     const home = tempDir();
     const rt = testRuntime(home);
     unwrap(await rt.router.call(caller, 'workspace:init', {}));
-    const file = unwrap(await rt.router.call(caller, 'library:read', { source: 'starter', path: 'common/code-review.md' }));
+    const file = unwrap(
+      await rt.router.call(caller, 'library:read', { source: 'starter', path: 'common/code-review.md' }),
+    );
     expect(file.frontmatter.title).toBeTypeOf('string');
     expect(file.body.length).toBeGreaterThan(100);
     expect(file.body.startsWith('---')).toBe(false);

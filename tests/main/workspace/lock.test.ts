@@ -38,7 +38,10 @@ describe('workspace lock', () => {
     const file = path.join(tempDir(), 'lock');
     const child = await holdLockInChild(file);
     try {
-      await expect(withLock(file, 'mine', async () => 1, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining('child') });
+      await expect(withLock(file, 'mine', async () => 1, { timeoutMs: 200 })).rejects.toMatchObject({
+        code: 'LOCKED',
+        message: expect.stringContaining('child'),
+      });
       const waiting = withLock(file, 'mine', async () => 'got it', { timeoutMs: 5000 });
       setTimeout(() => child.kill('SIGKILL'), 100);
       // The holder died without cleaning up: its lock is stale and taken over.

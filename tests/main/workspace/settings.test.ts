@@ -20,14 +20,25 @@ describe('settings', () => {
   it('round-trips valid settings through an atomic write', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'settings.json');
-    const settings = { schemaVersion: 2 as const, sources: [{ name: 'starter', kind: 'starter' as const, url: 'embedded' }], logging: { level: 'info' as const }, history: { retentionDays: 30 }, createdAt: '2026-01-01T00:00:00.000Z' };
+    const settings = {
+      schemaVersion: 2 as const,
+      sources: [{ name: 'starter', kind: 'starter' as const, url: 'embedded' }],
+      logging: { level: 'info' as const },
+      history: { retentionDays: 30 },
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
     await saveSettings(file, settings);
     expect(loadSettings(file)).toEqual(settings);
     expect(fs.readdirSync(dir)).toEqual(['settings.json']);
   });
 
   it('names the file, the field and a fix for invalid settings', () => {
-    const e = errorOf(() => parseSettings(JSON.stringify({ schemaVersion: 2, sources: [{ name: 'Bad Name', kind: 'git', url: 'x' }], createdAt: 'x' }), '/h/settings.json'));
+    const e = errorOf(() =>
+      parseSettings(
+        JSON.stringify({ schemaVersion: 2, sources: [{ name: 'Bad Name', kind: 'git', url: 'x' }], createdAt: 'x' }),
+        '/h/settings.json',
+      ),
+    );
     expect(e.code).toBe('SETTINGS_INVALID');
     expect(e.message).toContain('/h/settings.json');
     expect(e.message).toContain('sources.0.name');
@@ -52,7 +63,9 @@ describe('settings', () => {
     expect(resolveHome({}, 'linux', '/home/u')).toBe('/home/u/.config/ai-configurator');
     expect(resolveHome({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/xdg/ai-configurator');
     expect(resolveHome({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/ai-configurator');
-    expect(resolveHome({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain('ai-configurator');
+    expect(resolveHome({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain(
+      'ai-configurator',
+    );
     expect(makePaths('/h').historyGit).toBe('/h/state/history.git');
   });
 });

@@ -57,7 +57,11 @@ function obj(v: unknown): Record<string, unknown> {
  * Turns existing tool files into library files: agents (one per rule, subagent, memory file or agent JSON),
  * MCP server definitions and knowledge. Fields we do not model are kept under the agent's `settings.<tool>`.
  */
-export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string, readFile: (abs: string) => string | undefined): { files: ConvertedFile[]; skipped: Array<{ from: string; reason: string }>; warnings: string[] } {
+export function convertImport(
+  inputs: ReadonlyArray<ImportInput>,
+  label: string,
+  readFile: (abs: string) => string | undefined,
+): { files: ConvertedFile[]; skipped: Array<{ from: string; reason: string }>; warnings: string[] } {
   const lab = slug(label);
   const files: ConvertedFile[] = [];
   const skipped: Array<{ from: string; reason: string }> = [];
@@ -95,25 +99,37 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
     try {
       switch (d.kind) {
         case 'mcp-json': {
-          for (const [n, e] of Object.entries(obj(obj(JSON.parse(input.text))[d.parent]))) addServer(input.rel, d.tool, n, obj(e));
+          for (const [n, e] of Object.entries(obj(obj(JSON.parse(input.text))[d.parent])))
+            addServer(input.rel, d.tool, n, obj(e));
           break;
         }
         case 'codex-toml': {
-          for (const [n, e] of Object.entries(obj(obj(parseToml(input.text)).mcp_servers))) addServer(input.rel, 'codex', n, obj(e));
+          for (const [n, e] of Object.entries(obj(obj(parseToml(input.text)).mcp_servers)))
+            addServer(input.rel, 'codex', n, obj(e));
           break;
         }
         case 'agent-json': {
           const j = obj(JSON.parse(input.text));
-          const name = uniqueName(typeof j.name === 'string' ? j.name : input.rel.split('/').pop()!.replace(/\.json$/, ''));
+          const name = uniqueName(
+            typeof j.name === 'string'
+              ? j.name
+              : input.rel
+                  .split('/')
+                  .pop()!
+                  .replace(/\.json$/, ''),
+          );
           const mcp = Object.entries(obj(j.mcpServers)).map(([n, e]) => addServer(input.rel, d.tool, n, obj(e)));
           let prompt = typeof j.prompt === 'string' ? j.prompt : '';
           if (prompt.startsWith('file://')) {
             const text = input.abs ? readFile(resolveUri(prompt, input.abs)) : undefined;
-            if (text === undefined) warnings.push(`${input.rel}: the prompt file ${prompt} was not found; the agent's prompt is empty.`);
+            if (text === undefined)
+              warnings.push(`${input.rel}: the prompt file ${prompt} was not found; the agent's prompt is empty.`);
             prompt = text ?? '';
           }
           const resources: string[] = [];
-          for (const uri of Array.isArray(j.resources) ? j.resources.filter((r): r is string => typeof r === 'string') : []) {
+          for (const uri of Array.isArray(j.resources)
+            ? j.resources.filter((r): r is string => typeof r === 'string')
+            : []) {
             const text = input.abs ? readFile(resolveUri(uri, input.abs)) : undefined;
             if (text === undefined) {
               warnings.push(`${input.rel}: the resource ${uri} was not found; it was left out.`);
@@ -124,10 +140,24 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
             resources.push(p);
           }
           const settings: Record<string, unknown> = {};
-          for (const k of Q_SETTINGS) if (j[k] !== undefined && !(k === 'tools' && JSON.stringify(j[k]) === '["*"]')) settings[k] = j[k];
-          const extra = Object.fromEntries(Object.entries(j).filter(([k]) => !Q_KNOWN.has(k) && !Q_SETTINGS.includes(k) && !(d.tool === 'kiro' && k === 'includeMcpJson')));
+          for (const k of Q_SETTINGS)
+            if (j[k] !== undefined && !(k === 'tools' && JSON.stringify(j[k]) === '["*"]')) settings[k] = j[k];
+          const extra = Object.fromEntries(
+            Object.entries(j).filter(
+              ([k]) => !Q_KNOWN.has(k) && !Q_SETTINGS.includes(k) && !(d.tool === 'kiro' && k === 'includeMcpJson'),
+            ),
+          );
           if (Object.keys(extra).length) settings.extra = extra;
-          drafts.push({ from: input.rel, name, tool: d.tool, description: typeof j.description === 'string' ? j.description : '', prompt, resources, ...(mcp.length ? { mcpServers: mcp } : {}), settings: Object.keys(settings).length ? { [d.tool]: settings } : {} });
+          drafts.push({
+            from: input.rel,
+            name,
+            tool: d.tool,
+            description: typeof j.description === 'string' ? j.description : '',
+            prompt,
+            resources,
+            ...(mcp.length ? { mcpServers: mcp } : {}),
+            settings: Object.keys(settings).length ? { [d.tool]: settings } : {},
+          });
           break;
         }
         case 'memory': {
@@ -138,13 +168,24 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
           }
           const p = `imported/${lab}/${d.tool}/${input.rel.split('/').pop()}`;
           files.push({ from: input.rel, kind: 'knowledge', path: p, content: body + '\n' });
-          drafts.push({ from: input.rel, name: uniqueName(`${lab}-${d.tool}`), tool: d.tool, description: `Instructions imported from ${input.rel}`, prompt: '', resources: [p], settings: {} });
+          drafts.push({
+            from: input.rel,
+            name: uniqueName(`${lab}-${d.tool}`),
+            tool: d.tool,
+            description: `Instructions imported from ${input.rel}`,
+            prompt: '',
+            resources: [p],
+            settings: {},
+          });
           break;
         }
         case 'rule': {
           const md = parseFrontmatter(input.text);
           const fm = { ...md.frontmatter };
-          const base = input.rel.split('/').pop()!.replace(/\.instructions\.md$|\.mdc$|\.md$/, '');
+          const base = input.rel
+            .split('/')
+            .pop()!
+            .replace(/\.instructions\.md$|\.mdc$|\.md$/, '');
           const description = typeof fm.description === 'string' ? fm.description : '';
           delete fm.description;
           const s: Record<string, unknown> = {};
@@ -175,7 +216,15 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
             resources.push(p);
             prompt = '';
           }
-          drafts.push({ from: input.rel, name: agentName, tool: d.tool, description, prompt, resources, settings: Object.keys(s).length ? { [d.tool]: s } : {} });
+          drafts.push({
+            from: input.rel,
+            name: agentName,
+            tool: d.tool,
+            description,
+            prompt,
+            resources,
+            settings: Object.keys(s).length ? { [d.tool]: s } : {},
+          });
           break;
         }
       }
@@ -187,11 +236,28 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
   // MCP servers of a tool with no agent of its own in this import get one, so they can be installed again.
   for (const [tool, list] of serversByTool) {
     if (!drafts.some((x) => x.tool === tool && !x.mcpServers)) {
-      if (!drafts.some((x) => x.tool === tool)) drafts.push({ from: `${tool} MCP configuration`, name: uniqueName(`${lab}-${tool}-mcp`), tool, description: `MCP servers imported from ${tool}`, prompt: '', resources: [], mcpServers: list, settings: {} });
+      if (!drafts.some((x) => x.tool === tool))
+        drafts.push({
+          from: `${tool} MCP configuration`,
+          name: uniqueName(`${lab}-${tool}-mcp`),
+          tool,
+          description: `MCP servers imported from ${tool}`,
+          prompt: '',
+          resources: [],
+          mcpServers: list,
+          settings: {},
+        });
     }
   }
   for (const a of drafts) {
-    const fm = { name: a.name, description: a.description, tags: ['imported', a.tool], resources: a.resources, mcpServers: a.mcpServers ?? serversByTool.get(a.tool) ?? [], settings: a.settings };
+    const fm = {
+      name: a.name,
+      description: a.description,
+      tags: ['imported', a.tool],
+      resources: a.resources,
+      mcpServers: a.mcpServers ?? serversByTool.get(a.tool) ?? [],
+      settings: a.settings,
+    };
     files.push({ from: a.from, kind: 'agent', path: `agents/${a.name}.md`, content: agentFileText(fm, a.prompt) });
   }
   return { files, skipped, warnings };

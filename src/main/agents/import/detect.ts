@@ -25,22 +25,49 @@ export function detectFile(rel: string, text: string): Detected | undefined {
   if (!base.endsWith('.json')) {
     // A dropped Markdown file outside its folder: Windsurf rules have `trigger`, Claude subagents `name` + `description`.
     if (base.endsWith('.md') && /^---\r?\n[\s\S]*?\btrigger:/.test(text)) return { kind: 'rule', tool: 'windsurf' };
-    if (base.endsWith('.md') && /^---\r?\n(?=[\s\S]*?\bname:)(?=[\s\S]*?\bdescription:)[\s\S]*?\n---/.test(text)) return { kind: 'rule', tool: 'claude-code' };
+    if (base.endsWith('.md') && /^---\r?\n(?=[\s\S]*?\bname:)(?=[\s\S]*?\bdescription:)[\s\S]*?\n---/.test(text))
+      return { kind: 'rule', tool: 'claude-code' };
     return undefined;
   }
   if (inDir('cli-agents')) return { kind: 'agent-json', tool: 'amazon-q' };
   if (inDir('.kiro/agents')) return { kind: 'agent-json', tool: 'kiro' };
   if (base === 'claude_desktop_config.json') return { kind: 'mcp-json', tool: 'claude-desktop', parent: 'mcpServers' };
   if (base === 'mcp_config.json') return { kind: 'mcp-json', tool: 'windsurf', parent: 'mcpServers' };
-  if (base === '.mcp.json' || base === '.claude.json') return { kind: 'mcp-json', tool: 'claude-code', parent: 'mcpServers' };
+  if (base === '.mcp.json' || base === '.claude.json')
+    return { kind: 'mcp-json', tool: 'claude-code', parent: 'mcpServers' };
   if (base === 'settings.json' && inDir('.gemini')) return { kind: 'mcp-json', tool: 'gemini', parent: 'mcpServers' };
   if (base === 'mcp.json' && inDir('.kiro/settings')) return { kind: 'mcp-json', tool: 'kiro', parent: 'mcpServers' };
   if (base === 'mcp.json' && inDir('.vscode')) return { kind: 'mcp-json', tool: 'copilot', parent: 'servers' };
-  if (base === 'mcp.json') return { kind: 'mcp-json', tool: /"servers"\s*:/.test(text) && !/"mcpServers"\s*:/.test(text) ? 'copilot' : 'cursor', parent: /"servers"\s*:/.test(text) && !/"mcpServers"\s*:/.test(text) ? 'servers' : 'mcpServers' };
+  if (base === 'mcp.json')
+    return {
+      kind: 'mcp-json',
+      tool: /"servers"\s*:/.test(text) && !/"mcpServers"\s*:/.test(text) ? 'copilot' : 'cursor',
+      parent: /"servers"\s*:/.test(text) && !/"mcpServers"\s*:/.test(text) ? 'servers' : 'mcpServers',
+    };
   // A dropped agent JSON: has a prompt or tools next to a name.
-  if (/"name"\s*:/.test(text) && /"(prompt|tools|allowedTools)"\s*:/.test(text)) return { kind: 'agent-json', tool: /"includeMcpJson"\s*:/.test(text) ? 'kiro' : 'amazon-q' };
+  if (/"name"\s*:/.test(text) && /"(prompt|tools|allowedTools)"\s*:/.test(text))
+    return { kind: 'agent-json', tool: /"includeMcpJson"\s*:/.test(text) ? 'kiro' : 'amazon-q' };
   return undefined;
 }
 
 /** Folders a folder import looks into (besides the root). */
-export const IMPORT_DIRS = ['.claude', '.claude/agents', '.cursor', '.cursor/rules', '.windsurf/rules', '.github', '.github/instructions', '.vscode', '.gemini', '.codex', '.kiro/agents', '.kiro/settings', '.amazonq/cli-agents', '.aws/amazonq/cli-agents', '.codeium/windsurf', '.codeium/windsurf/memories', '.config/Claude', 'Library/Application Support/Claude'];
+export const IMPORT_DIRS = [
+  '.claude',
+  '.claude/agents',
+  '.cursor',
+  '.cursor/rules',
+  '.windsurf/rules',
+  '.github',
+  '.github/instructions',
+  '.vscode',
+  '.gemini',
+  '.codex',
+  '.kiro/agents',
+  '.kiro/settings',
+  '.amazonq/cli-agents',
+  '.aws/amazonq/cli-agents',
+  '.codeium/windsurf',
+  '.codeium/windsurf/memories',
+  '.config/Claude',
+  'Library/Application Support/Claude',
+];

@@ -11,7 +11,11 @@ export function gatherInputs(target: string): ImportInput[] {
   try {
     st = fs.statSync(target);
   } catch {
-    throw new AppError('NOT_FOUND', `${target} does not exist.`, 'Point the import at a project folder, your home folder, or a tool file.');
+    throw new AppError(
+      'NOT_FOUND',
+      `${target} does not exist.`,
+      'Point the import at a project folder, your home folder, or a tool file.',
+    );
   }
   if (st.isFile()) return [{ rel: path.basename(target), text: fs.readFileSync(target, 'utf8'), abs: target }];
   const out: ImportInput[] = [];
@@ -39,7 +43,10 @@ export function gatherInputs(target: string): ImportInput[] {
  * Removes what AI Configurator installed itself (whole files, JSON keys, TOML blocks) so an import
  * brings in only what the user wrote. Returns the inputs that still hold something.
  */
-export function withoutOurs(inputs: ReadonlyArray<ImportInput>, installs: ReadonlyArray<InstallRecord>): { inputs: ImportInput[]; ours: string[] } {
+export function withoutOurs(
+  inputs: ReadonlyArray<ImportInput>,
+  installs: ReadonlyArray<InstallRecord>,
+): { inputs: ImportInput[]; ours: string[] } {
   const items = installs.flatMap((r) => r.items);
   const ours: string[] = [];
   const kept: ImportInput[] = [];

@@ -7,7 +7,11 @@ function placeholder(s: string): string {
 
 function strRecord(v: unknown): Record<string, string> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
-  return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => typeof x === 'string').map(([k, x]) => [k, placeholder(x as string)]));
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => typeof x === 'string')
+      .map(([k, x]) => [k, placeholder(x as string)]),
+  );
 }
 
 /** One tool's MCP server entry as a library `mcp-servers/<name>.json` object; keys we do not model are kept. */
@@ -16,7 +20,24 @@ export function mcpServerFromEntry(name: string, entry: Record<string, unknown>)
   const extra = Object.fromEntries(Object.entries(entry).filter(([k]) => !KNOWN.has(k)));
   const command = typeof entry.command === 'string' ? entry.command : '';
   if (command) {
-    return { schemaVersion: 1, name, transport: 'stdio', command: placeholder(command), args: Array.isArray(entry.args) ? entry.args.filter((a): a is string => typeof a === 'string').map(placeholder) : [], env: strRecord(entry.env), ...extra };
+    return {
+      schemaVersion: 1,
+      name,
+      transport: 'stdio',
+      command: placeholder(command),
+      args: Array.isArray(entry.args)
+        ? entry.args.filter((a): a is string => typeof a === 'string').map(placeholder)
+        : [],
+      env: strRecord(entry.env),
+      ...extra,
+    };
   }
-  return { schemaVersion: 1, name, transport: 'http', url: placeholder(url ?? ''), headers: strRecord(entry.headers ?? entry.http_headers), ...extra };
+  return {
+    schemaVersion: 1,
+    name,
+    transport: 'http',
+    url: placeholder(url ?? ''),
+    headers: strRecord(entry.headers ?? entry.http_headers),
+    ...extra,
+  };
 }

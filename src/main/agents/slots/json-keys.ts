@@ -9,9 +9,20 @@ export function parseJsonObject(text: string | undefined, file: string): Obj {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new AppError('INVALID_FILE', `${file} is not valid JSON (${(e as Error).message}), so it was not changed.`, 'Fix the file (comments and trailing commas are not supported here) and install again.', { file });
+    throw new AppError(
+      'INVALID_FILE',
+      `${file} is not valid JSON (${(e as Error).message}), so it was not changed.`,
+      'Fix the file (comments and trailing commas are not supported here) and install again.',
+      { file },
+    );
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new AppError('INVALID_FILE', `${file} does not hold a JSON object, so it was not changed.`, 'Fix the file and install again.', { file });
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new AppError(
+      'INVALID_FILE',
+      `${file} does not hold a JSON object, so it was not changed.`,
+      'Fix the file and install again.',
+      { file },
+    );
   return v as Obj;
 }
 
@@ -38,7 +49,13 @@ export function hasJsonParent(text: string | undefined, file: string, parent: st
 }
 
 /** Sets `parent.key`, keeping every other key and its order. */
-export function writeJsonKey(text: string | undefined, file: string, parent: string, key: string, value: unknown): string {
+export function writeJsonKey(
+  text: string | undefined,
+  file: string,
+  parent: string,
+  key: string,
+  value: unknown,
+): string {
   const obj = parseJsonObject(text, file);
   if (parent) {
     const p = obj[parent];
@@ -49,7 +66,13 @@ export function writeJsonKey(text: string | undefined, file: string, parent: str
 }
 
 /** Deletes `parent.key`; drops the parent too when we created it and it is empty. */
-export function removeJsonKey(text: string, file: string, parent: string, key: string, dropEmptyParent: boolean): string {
+export function removeJsonKey(
+  text: string,
+  file: string,
+  parent: string,
+  key: string,
+  dropEmptyParent: boolean,
+): string {
   const obj = parseJsonObject(text, file);
   const p = parent ? obj[parent] : obj;
   if (typeof p !== 'object' || p === null || Array.isArray(p) || !(key in (p as Obj))) return text;

@@ -11,7 +11,14 @@ function find(text: string, id: string): { start: number; end: number; inner: st
   if (e < 0) return undefined;
   let stop = e + end.length;
   if (text[stop] === '\n') stop++;
-  return { start: s, end: stop, inner: text.slice(s + begin.length, e).replace(/^\n/, '').replace(/\n$/, '') };
+  return {
+    start: s,
+    end: stop,
+    inner: text
+      .slice(s + begin.length, e)
+      .replace(/^\n/, '')
+      .replace(/\n$/, ''),
+  };
 }
 
 /** The text between our markers, or undefined when the section is absent. */

@@ -27,7 +27,12 @@ function parse(text: string, file: string): Record<string, unknown> {
     last = { text, value };
     return value;
   } catch (e) {
-    throw new AppError('INVALID_FILE', `${file} is not valid TOML (${(e as Error).message.split('\n')[0]}), so it was not changed.`, 'Fix the file and install again.', { file });
+    throw new AppError(
+      'INVALID_FILE',
+      `${file} is not valid TOML (${(e as Error).message.split('\n')[0]}), so it was not changed.`,
+      'Fix the file and install again.',
+      { file },
+    );
   }
 }
 
@@ -37,7 +42,8 @@ export function readTomlTable(text: string | undefined, file: string, table: str
   const at = find(text, table);
   if (at) return at.inner;
   let node: unknown = parse(text, file);
-  for (const part of table.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of table.split('.'))
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return node === undefined ? undefined : `foreign:${JSON.stringify(node)}`;
 }
 
@@ -47,7 +53,11 @@ export function writeTomlTable(text: string | undefined, file: string, table: st
   const block = `${begin}\n${body.replace(/\n+$/, '')}\n${end}\n`;
   const cur = text ?? '';
   const at = find(cur, table);
-  const out = at ? cur.slice(0, at.start) + block + cur.slice(at.end) : cur.trim() === '' ? block : `${cur.endsWith('\n') ? cur : cur + '\n'}\n${block}`;
+  const out = at
+    ? cur.slice(0, at.start) + block + cur.slice(at.end)
+    : cur.trim() === ''
+      ? block
+      : `${cur.endsWith('\n') ? cur : cur + '\n'}\n${block}`;
   if (!at && appendedParses(cur, out, block)) return out;
   parse(out, file);
   return out;
@@ -117,13 +127,17 @@ export function tomlString(s: string): string {
 }
 
 /** `key = value` lines for strings, string arrays and string maps (inline tables). */
-export function tomlKeyValues(entries: ReadonlyArray<readonly [string, string | ReadonlyArray<string> | Readonly<Record<string, string>>]>): string {
+export function tomlKeyValues(
+  entries: ReadonlyArray<readonly [string, string | ReadonlyArray<string> | Readonly<Record<string, string>>]>,
+): string {
   const key = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : tomlString(k));
   return entries
     .map(([k, v]) => {
       if (typeof v === 'string') return `${key(k)} = ${tomlString(v)}`;
       if (Array.isArray(v)) return `${key(k)} = [${v.map(tomlString).join(', ')}]`;
-      return `${key(k)} = { ${Object.entries(v as Record<string, string>).map(([a, b]) => `${key(a)} = ${tomlString(b)}`).join(', ')} }`;
+      return `${key(k)} = { ${Object.entries(v as Record<string, string>)
+        .map(([a, b]) => `${key(a)} = ${tomlString(b)}`)
+        .join(', ')} }`;
     })
     .join('\n');
 }

@@ -18,8 +18,16 @@ export function agentJson(input: RenderInput, tool: string, extra: Record<string
     prompt: a.prompt.replace(/\s+$/, ''),
     ...extra,
     tools: stringListSetting(s, 'tools') ?? ['*'],
-    ...(stringListSetting(s, 'allowedTools') ? { allowedTools: [...new Set(stringListSetting(s, 'allowedTools'))] } : {}),
-    resources: input.resources.map((r) => `file://${r.abs.split('\\').join('/').replace(/^([A-Za-z]):/, '/$1:')}`),
+    ...(stringListSetting(s, 'allowedTools')
+      ? { allowedTools: [...new Set(stringListSetting(s, 'allowedTools'))] }
+      : {}),
+    resources: input.resources.map(
+      (r) =>
+        `file://${r.abs
+          .split('\\')
+          .join('/')
+          .replace(/^([A-Za-z]):/, '/$1:')}`,
+    ),
     ...(stringSetting(s, 'model') ? { model: stringSetting(s, 'model') } : {}),
   };
   for (const k of PASSTHROUGH) if (s[k] !== undefined) out[k] = s[k];

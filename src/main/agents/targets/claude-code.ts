@@ -1,4 +1,16 @@
-import { extraFrontmatter, markdownWithFrontmatter, baseDir, importPrompt, join, mcpEntry, mcpJsonItems, sectionBody, stringListSetting, stringSetting, toolSettings } from './render-helpers';
+import {
+  extraFrontmatter,
+  markdownWithFrontmatter,
+  baseDir,
+  importPrompt,
+  join,
+  mcpEntry,
+  mcpJsonItems,
+  sectionBody,
+  stringListSetting,
+  stringSetting,
+  toolSettings,
+} from './render-helpers';
 import type { Target } from './types';
 
 /**
@@ -14,13 +26,36 @@ export const claudeCode: Target = {
     const s = toolSettings(input, 'claude-code');
     const a = input.agent;
     const tools = stringListSetting(s, 'tools');
-    const subagent = markdownWithFrontmatter({ name: a.name, description: a.description || a.title || a.name, tools: tools?.join(', '), model: stringSetting(s, 'model'), ...extraFrontmatter(s) }, a.prompt);
+    const subagent = markdownWithFrontmatter(
+      {
+        name: a.name,
+        description: a.description || a.title || a.name,
+        tools: tools?.join(', '),
+        model: stringSetting(s, 'model'),
+        ...extraFrontmatter(s),
+      },
+      a.prompt,
+    );
     const claudeMd = input.scope === 'user' ? join(base, '.claude', 'CLAUDE.md') : join(base, 'CLAUDE.md');
     const mcpFile = input.scope === 'user' ? join(base, '.claude.json') : join(base, '.mcp.json');
-    const mcp = mcpJsonItems(input.mcpServers, mcpFile, 'mcpServers', input.vars, { native: (n) => `\${${n}}` }, (srv, r) => mcpEntry(srv, r, { typeField: true }));
-    const memory = importPrompt(`Use the \`${a.name}\` subagent for: ${a.description || a.title || a.name}`, input.resources);
+    const mcp = mcpJsonItems(
+      input.mcpServers,
+      mcpFile,
+      'mcpServers',
+      input.vars,
+      { native: (n) => `\${${n}}` },
+      (srv, r) => mcpEntry(srv, r, { typeField: true }),
+    );
+    const memory = importPrompt(
+      `Use the \`${a.name}\` subagent for: ${a.description || a.title || a.name}`,
+      input.resources,
+    );
     return {
-      items: [{ kind: 'file', path: join(base, '.claude', 'agents', `${a.name}.md`), content: subagent }, { kind: 'section', path: claudeMd, id: a.name, content: sectionBody(input, memory) }, ...mcp.items],
+      items: [
+        { kind: 'file', path: join(base, '.claude', 'agents', `${a.name}.md`), content: subagent },
+        { kind: 'section', path: claudeMd, id: a.name, content: sectionBody(input, memory) },
+        ...mcp.items,
+      ],
       warnings: mcp.warnings,
     };
   },

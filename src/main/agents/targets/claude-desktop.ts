@@ -6,8 +6,10 @@ import type { Target } from './types';
 
 /** Where Claude Desktop keeps its config on each OS. */
 export function claudeDesktopConfigPath(homeDir: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'darwin') return path.join(homeDir, 'Library', 'Application Support', 'Claude', 'claude_desktop_config.json');
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(homeDir, 'AppData', 'Roaming'), 'Claude', 'claude_desktop_config.json');
+  if (platform === 'darwin')
+    return path.join(homeDir, 'Library', 'Application Support', 'Claude', 'claude_desktop_config.json');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(homeDir, 'AppData', 'Roaming'), 'Claude', 'claude_desktop_config.json');
   return path.join(homeDir, '.config', 'Claude', 'claude_desktop_config.json');
 }
 
@@ -18,8 +20,12 @@ export const claudeDesktop: Target = {
   scopes: ['user'],
   render(input) {
     const file = claudeDesktopConfigPath(input.homeDir, input.platform, input.vars.env);
-    const mcp = mcpJsonItems(input.mcpServers, file, 'mcpServers', input.vars, {}, (s, r) => (s.transport === 'http' ? viaRemote(s, r) : mcpEntry(s, r)));
-    const notes = input.mcpServers.some((s) => s.transport === 'http') ? ['Claude Desktop runs only local (stdio) servers: HTTP servers are bridged with `npx -y mcp-remote`.'] : [];
+    const mcp = mcpJsonItems(input.mcpServers, file, 'mcpServers', input.vars, {}, (s, r) =>
+      s.transport === 'http' ? viaRemote(s, r) : mcpEntry(s, r),
+    );
+    const notes = input.mcpServers.some((s) => s.transport === 'http')
+      ? ['Claude Desktop runs only local (stdio) servers: HTTP servers are bridged with `npx -y mcp-remote`.']
+      : [];
     return { items: mcp.items, warnings: [...notes, ...mcp.warnings] };
   },
 };

@@ -1,5 +1,16 @@
 import type { Desired } from '../model';
-import { baseDir, extraFrontmatter, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, sectionBody, stringSetting, toolSettings } from './render-helpers';
+import {
+  baseDir,
+  extraFrontmatter,
+  inlinePrompt,
+  join,
+  markdownWithFrontmatter,
+  mcpEntry,
+  mcpJsonItems,
+  sectionBody,
+  stringSetting,
+  toolSettings,
+} from './render-helpers';
 import type { Target } from './types';
 
 /**
@@ -13,13 +24,34 @@ export const copilot: Target = {
   render(input) {
     const base = baseDir(input);
     const a = input.agent;
-    const items: Desired[] = [{ kind: 'section', path: join(base, '.github', 'copilot-instructions.md'), id: a.name, content: sectionBody(input, a.prompt) }];
+    const items: Desired[] = [
+      {
+        kind: 'section',
+        path: join(base, '.github', 'copilot-instructions.md'),
+        id: a.name,
+        content: sectionBody(input, a.prompt),
+      },
+    ];
     if (input.resources.length) {
       const s = toolSettings(input, 'copilot');
       const applyTo = stringSetting(s, 'applyTo') ?? '**';
-      items.push({ kind: 'file', path: join(base, '.github', 'instructions', `${a.name}.instructions.md`), content: markdownWithFrontmatter({ applyTo, description: a.description || undefined, ...extraFrontmatter(s) }, inlinePrompt(`# ${a.title ?? a.name}: resources`, input.resources)) });
+      items.push({
+        kind: 'file',
+        path: join(base, '.github', 'instructions', `${a.name}.instructions.md`),
+        content: markdownWithFrontmatter(
+          { applyTo, description: a.description || undefined, ...extraFrontmatter(s) },
+          inlinePrompt(`# ${a.title ?? a.name}: resources`, input.resources),
+        ),
+      });
     }
-    const mcp = mcpJsonItems(input.mcpServers, join(base, '.vscode', 'mcp.json'), 'servers', input.vars, { native: (n) => `\${env:${n}}` }, (srv, r) => mcpEntry(srv, r, { typeField: true }));
+    const mcp = mcpJsonItems(
+      input.mcpServers,
+      join(base, '.vscode', 'mcp.json'),
+      'servers',
+      input.vars,
+      { native: (n) => `\${env:${n}}` },
+      (srv, r) => mcpEntry(srv, r, { typeField: true }),
+    );
     return { items: [...items, ...mcp.items], warnings: mcp.warnings };
   },
 };

@@ -1,5 +1,16 @@
 import type { Desired } from '../model';
-import { baseDir, extraFrontmatter, resourceSlug, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, stringSetting, toolSettings } from './render-helpers';
+import {
+  baseDir,
+  extraFrontmatter,
+  resourceSlug,
+  inlinePrompt,
+  join,
+  markdownWithFrontmatter,
+  mcpEntry,
+  mcpJsonItems,
+  stringSetting,
+  toolSettings,
+} from './render-helpers';
 import type { Target } from './types';
 
 /** Cursor: a project rule `.cursor/rules/<name>.mdc` (description, globs, alwaysApply) and MCP in `.cursor/mcp.json`. */
@@ -17,11 +28,33 @@ export const cursor: Target = {
       const globs = stringSetting(s, 'globs');
       const alwaysApply = typeof s.alwaysApply === 'boolean' ? s.alwaysApply : !globs;
       const split = s.split === true;
-      items.push({ kind: 'file', path: join(base, '.cursor', 'rules', `${a.name}.mdc`), content: markdownWithFrontmatter({ description: a.description || a.title || a.name, globs, alwaysApply, ...extraFrontmatter(s) }, inlinePrompt(a.prompt, split ? [] : input.resources)) });
+      items.push({
+        kind: 'file',
+        path: join(base, '.cursor', 'rules', `${a.name}.mdc`),
+        content: markdownWithFrontmatter(
+          { description: a.description || a.title || a.name, globs, alwaysApply, ...extraFrontmatter(s) },
+          inlinePrompt(a.prompt, split ? [] : input.resources),
+        ),
+      });
       // `settings.cursor.split: true`: one rule file per resource.
-      for (const r of split ? input.resources : []) items.push({ kind: 'file', path: join(base, '.cursor', 'rules', `${a.name}--${resourceSlug(r.path)}.mdc`), content: markdownWithFrontmatter({ description: r.title, globs, alwaysApply }, r.body.trim() + '\n') });
-    } else warnings.push('Cursor keeps user rules in its settings, not in files: only the MCP servers were installed. Install at project scope for the rule.');
-    const mcp = mcpJsonItems(input.mcpServers, join(base, '.cursor', 'mcp.json'), 'mcpServers', input.vars, { native: (n) => `\${env:${n}}` }, (srv, r) => mcpEntry(srv, r));
+      for (const r of split ? input.resources : [])
+        items.push({
+          kind: 'file',
+          path: join(base, '.cursor', 'rules', `${a.name}--${resourceSlug(r.path)}.mdc`),
+          content: markdownWithFrontmatter({ description: r.title, globs, alwaysApply }, r.body.trim() + '\n'),
+        });
+    } else
+      warnings.push(
+        'Cursor keeps user rules in its settings, not in files: only the MCP servers were installed. Install at project scope for the rule.',
+      );
+    const mcp = mcpJsonItems(
+      input.mcpServers,
+      join(base, '.cursor', 'mcp.json'),
+      'mcpServers',
+      input.vars,
+      { native: (n) => `\${env:${n}}` },
+      (srv, r) => mcpEntry(srv, r),
+    );
     return { items: [...items, ...mcp.items], warnings: [...warnings, ...mcp.warnings] };
   },
 };

@@ -9,7 +9,25 @@ export const gemini: Target = {
   render(input) {
     const base = baseDir(input);
     const geminiMd = input.scope === 'user' ? join(base, '.gemini', 'GEMINI.md') : join(base, 'GEMINI.md');
-    const mcp = mcpJsonItems(input.mcpServers, join(base, '.gemini', 'settings.json'), 'mcpServers', input.vars, { native: (n) => `\${${n}}` }, (srv, r) => mcpEntry(srv, r, { urlKey: 'httpUrl' }));
-    return { items: [{ kind: 'section', path: geminiMd, id: input.agent.name, content: sectionBody(input, importPrompt(input.agent.prompt, input.resources)) }, ...mcp.items], warnings: mcp.warnings };
+    const mcp = mcpJsonItems(
+      input.mcpServers,
+      join(base, '.gemini', 'settings.json'),
+      'mcpServers',
+      input.vars,
+      { native: (n) => `\${${n}}` },
+      (srv, r) => mcpEntry(srv, r, { urlKey: 'httpUrl' }),
+    );
+    return {
+      items: [
+        {
+          kind: 'section',
+          path: geminiMd,
+          id: input.agent.name,
+          content: sectionBody(input, importPrompt(input.agent.prompt, input.resources)),
+        },
+        ...mcp.items,
+      ],
+      warnings: mcp.warnings,
+    };
   },
 };

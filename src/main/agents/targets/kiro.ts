@@ -10,9 +10,19 @@ export const kiro: Target = {
   render(input) {
     const kiroDir = join(baseDir(input), '.kiro');
     const file = join(kiroDir, 'agents', `${input.agent.name}.json`);
-    const mcp = mcpJsonItems(input.mcpServers, join(kiroDir, 'settings', 'mcp.json'), 'mcpServers', input.vars, {}, (s, r) => mcpEntry(s, r));
+    const mcp = mcpJsonItems(
+      input.mcpServers,
+      join(kiroDir, 'settings', 'mcp.json'),
+      'mcpServers',
+      input.vars,
+      {},
+      (s, r) => mcpEntry(s, r),
+    );
     const extra = toolSettings(input, 'kiro').extra;
-    const json = { ...agentJson(input, 'kiro', { includeMcpJson: true }), ...(typeof extra === 'object' && extra !== null ? (extra as Record<string, unknown>) : {}) };
+    const json = {
+      ...agentJson(input, 'kiro', { includeMcpJson: true }),
+      ...(typeof extra === 'object' && extra !== null ? (extra as Record<string, unknown>) : {}),
+    };
     return { items: [jsonFile(file, json), ...mcp.items], warnings: mcp.warnings };
   },
 };

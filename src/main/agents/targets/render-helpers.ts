@@ -9,7 +9,12 @@ import type { RenderInput, ResourceText } from './types';
 /** The folder an install writes into: the home directory (user scope) or the project (project scope). */
 export function baseDir(input: RenderInput): string {
   if (input.scope === 'user') return input.homeDir;
-  if (!input.project) throw new AppError('INVALID_REQUEST', 'A project-scope install needs a project folder.', 'Pass --project DIR (or pick a folder in the app).');
+  if (!input.project)
+    throw new AppError(
+      'INVALID_REQUEST',
+      'A project-scope install needs a project folder.',
+      'Pass --project DIR (or pick a folder in the app).',
+    );
   return input.project;
 }
 
@@ -26,7 +31,11 @@ export function stringSetting(s: Record<string, unknown>, key: string): string |
 export function stringListSetting(s: Record<string, unknown>, key: string): string[] | undefined {
   const v = s[key];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   return undefined;
 }
 
@@ -64,21 +73,43 @@ export function markdownWithFrontmatter(fm: Record<string, unknown>, body: strin
 /** A section body for shared instruction files: a heading, the description, then the prompt. */
 export function sectionBody(input: RenderInput, prompt: string): string {
   const a = input.agent;
-  return [`## ${a.title ?? a.name}`, a.description ? `\n${a.description}` : '', `\n${prompt.replace(/\s+$/, '')}`].join('\n').replace(/\n{3,}/g, '\n\n');
+  return [`## ${a.title ?? a.name}`, a.description ? `\n${a.description}` : '', `\n${prompt.replace(/\s+$/, '')}`]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 /** The shape most tools use for an MCP server entry; `http` says how the HTTP URL key is spelled. */
-export function mcpEntry(server: McpServer, r: VarResolver, opts: { typeField?: boolean; urlKey?: string; httpType?: string } = {}): Record<string, unknown> {
+export function mcpEntry(
+  server: McpServer,
+  r: VarResolver,
+  opts: { typeField?: boolean; urlKey?: string; httpType?: string } = {},
+): Record<string, unknown> {
   if (server.transport === 'stdio') {
     const env = r.resolveRecord(server.env);
-    return { ...(opts.typeField ? { type: 'stdio' } : {}), command: r.resolve(server.command), args: server.args.map((a) => r.resolve(a)), ...(Object.keys(env).length ? { env } : {}) };
+    return {
+      ...(opts.typeField ? { type: 'stdio' } : {}),
+      command: r.resolve(server.command),
+      args: server.args.map((a) => r.resolve(a)),
+      ...(Object.keys(env).length ? { env } : {}),
+    };
   }
   const headers = r.resolveRecord(server.headers);
-  return { ...(opts.typeField ? { type: opts.httpType ?? 'http' } : {}), [opts.urlKey ?? 'url']: r.resolve(server.url), ...(Object.keys(headers).length ? { headers } : {}) };
+  return {
+    ...(opts.typeField ? { type: opts.httpType ?? 'http' } : {}),
+    [opts.urlKey ?? 'url']: r.resolve(server.url),
+    ...(Object.keys(headers).length ? { headers } : {}),
+  };
 }
 
 /** Renders `mcpServers` for a JSON file as json-key items and collects placeholder warnings. */
-export function mcpJsonItems(servers: ReadonlyArray<McpServer>, file: string, parent: string, vars: VarSource, style: PlaceholderStyle, entry: (s: McpServer, r: VarResolver) => unknown) {
+export function mcpJsonItems(
+  servers: ReadonlyArray<McpServer>,
+  file: string,
+  parent: string,
+  vars: VarSource,
+  style: PlaceholderStyle,
+  entry: (s: McpServer, r: VarResolver) => unknown,
+) {
   const r = new VarResolver(vars, style, file);
   const items = servers.map((s) => ({ kind: 'json-key' as const, path: file, parent, id: s.name, value: entry(s, r) }));
   return { items, warnings: [...r.warnings] };

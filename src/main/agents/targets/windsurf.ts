@@ -1,6 +1,18 @@
 import { AppError } from '../../../shared/errors';
 import type { Desired } from '../model';
-import { baseDir, extraFrontmatter, resourceSlug, inlinePrompt, join, markdownWithFrontmatter, mcpEntry, mcpJsonItems, sectionBody, stringSetting, toolSettings } from './render-helpers';
+import {
+  baseDir,
+  extraFrontmatter,
+  resourceSlug,
+  inlinePrompt,
+  join,
+  markdownWithFrontmatter,
+  mcpEntry,
+  mcpJsonItems,
+  sectionBody,
+  stringSetting,
+  toolSettings,
+} from './render-helpers';
 import type { ResourceText, Target } from './types';
 
 /** Windsurf ignores a workspace rule file beyond this many characters. */
@@ -39,18 +51,39 @@ export const windsurf: Target = {
         // The prompt and the resources in as few rule files as Windsurf's limit allows: `<name>.md`, then
         // `<name>--part-2.md` and on, each a whole number of resources.
         const parts = packRules(input.resources, (chunk, k) =>
-          k === 0 ? markdownWithFrontmatter(fm, inlinePrompt(a.prompt, chunk)) : markdownWithFrontmatter({ ...fm, description: `${a.description || a.title || a.name} (part ${k + 1})` }, continuedResources(chunk)),
+          k === 0
+            ? markdownWithFrontmatter(fm, inlinePrompt(a.prompt, chunk))
+            : markdownWithFrontmatter(
+                { ...fm, description: `${a.description || a.title || a.name} (part ${k + 1})` },
+                continuedResources(chunk),
+              ),
         );
-        const [first, ...rest] = parts.map((content, k) => ({ kind: 'file' as const, path: k === 0 ? file : join(dir, `${a.name}--part-${k + 1}.md`), content }));
+        const [first, ...rest] = parts.map((content, k) => ({
+          kind: 'file' as const,
+          path: k === 0 ? file : join(dir, `${a.name}--part-${k + 1}.md`),
+          content,
+        }));
         item = first!;
         extra.push(...rest);
       }
     } else {
       const file = join(input.homeDir, '.codeium', 'windsurf', 'memories', 'global_rules.md');
-      item = { kind: 'section', path: file, id: a.name, content: sectionBody(input, inlinePrompt(a.prompt, input.resources)) };
+      item = {
+        kind: 'section',
+        path: file,
+        id: a.name,
+        content: sectionBody(input, inlinePrompt(a.prompt, input.resources)),
+      };
       tooLong(item.content.length, WINDSURF_GLOBAL_LIMIT, file, a.name);
     }
-    const mcp = mcpJsonItems(input.mcpServers, join(input.homeDir, '.codeium', 'windsurf', 'mcp_config.json'), 'mcpServers', input.vars, {}, (srv, r) => mcpEntry(srv, r, { urlKey: 'serverUrl' }));
+    const mcp = mcpJsonItems(
+      input.mcpServers,
+      join(input.homeDir, '.codeium', 'windsurf', 'mcp_config.json'),
+      'mcpServers',
+      input.vars,
+      {},
+      (srv, r) => mcpEntry(srv, r, { urlKey: 'serverUrl' }),
+    );
     return { items: [item, ...extra, ...mcp.items], warnings: mcp.warnings };
   },
 };
@@ -59,7 +92,10 @@ export const windsurf: Target = {
  * Packs the prompt and resources greedily, in order, into rule texts of at most WINDSURF_RULE_LIMIT characters;
  * `render(chunk, k)` gives the text of part k holding those resources (part 0 also holds the prompt).
  */
-function packRules(resources: ReadonlyArray<ResourceText>, render: (chunk: ReadonlyArray<ResourceText>, k: number) => string): string[] {
+function packRules(
+  resources: ReadonlyArray<ResourceText>,
+  render: (chunk: ReadonlyArray<ResourceText>, k: number) => string,
+): string[] {
   const chunks: ResourceText[][] = [[]];
   // Lengths are added up rather than each candidate part rendered again: a resource adds "\n\n### path\n\nbody",
   // the first in part 0 also the "\n\n## Resources" heading. Every part is rendered once at the end and checked.
@@ -80,7 +116,14 @@ function packRules(resources: ReadonlyArray<ResourceText>, render: (chunk: Reado
     const text = render(chunk, k);
     if (text.length > WINDSURF_RULE_LIMIT) {
       const what = k === 0 && chunk.length === 0 ? 'the prompt' : `the resource ${chunk[chunk.length - 1]!.path}`;
-      throw new AppError('LIMIT_EXCEEDED', `The Windsurf rule for ${what} would be ${text.length.toLocaleString('en')} characters; Windsurf reads at most ${WINDSURF_RULE_LIMIT.toLocaleString('en')} in one rule file.`, k === 0 && chunk.length === 0 ? 'Shorten the agent\'s prompt, then install again.' : `Split ${chunk[chunk.length - 1]!.path} into smaller files or leave it out of the agent's resources, then install again.`, { length: text.length, limit: WINDSURF_RULE_LIMIT });
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        `The Windsurf rule for ${what} would be ${text.length.toLocaleString('en')} characters; Windsurf reads at most ${WINDSURF_RULE_LIMIT.toLocaleString('en')} in one rule file.`,
+        k === 0 && chunk.length === 0
+          ? "Shorten the agent's prompt, then install again."
+          : `Split ${chunk[chunk.length - 1]!.path} into smaller files or leave it out of the agent's resources, then install again.`,
+        { length: text.length, limit: WINDSURF_RULE_LIMIT },
+      );
     }
     return text;
   });
@@ -93,5 +136,12 @@ function continuedResources(chunk: ReadonlyArray<ResourceText>): string {
 
 function tooLong(length: number, limit: number, file: string, agent: string, resource?: string): void {
   if (length <= limit) return;
-  throw new AppError('LIMIT_EXCEEDED', `The Windsurf rule for "${agent}"${resource ? ` (${resource})` : ''} would be ${length.toLocaleString('en')} characters; Windsurf reads at most ${limit.toLocaleString('en')} in ${file}.`, resource ? `Split ${resource} into smaller files or leave it out, then install again.` : 'Trim the prompt or pick fewer resources, then install again.', { file, length, limit });
+  throw new AppError(
+    'LIMIT_EXCEEDED',
+    `The Windsurf rule for "${agent}"${resource ? ` (${resource})` : ''} would be ${length.toLocaleString('en')} characters; Windsurf reads at most ${limit.toLocaleString('en')} in ${file}.`,
+    resource
+      ? `Split ${resource} into smaller files or leave it out, then install again.`
+      : 'Trim the prompt or pick fewer resources, then install again.',
+    { file, length, limit },
+  );
 }

@@ -18,8 +18,16 @@ export const diskCheck: Check = {
       return { status: 'warn', explanation: `Could not measure free space at ${dir}: ${(e as Error).message}.` };
     }
     const { failFreeBytes, warnFreeBytes } = ctx.thresholds;
-    if (free < failFreeBytes) return { status: 'fail', explanation: `Only ${formatBytes(free)} free at ${dir}; updates and installs will fail below ${formatBytes(failFreeBytes)}. Free some space (empty the trash, remove old backups in ${ctx.paths.backups}).` };
-    if (free < warnFreeBytes) return { status: 'warn', explanation: `${formatBytes(free)} free at ${dir}; that is getting low (under ${formatBytes(warnFreeBytes)}). Consider freeing some space.` };
+    if (free < failFreeBytes)
+      return {
+        status: 'fail',
+        explanation: `Only ${formatBytes(free)} free at ${dir}; updates and installs will fail below ${formatBytes(failFreeBytes)}. Free some space (empty the trash, remove old backups in ${ctx.paths.backups}).`,
+      };
+    if (free < warnFreeBytes)
+      return {
+        status: 'warn',
+        explanation: `${formatBytes(free)} free at ${dir}; that is getting low (under ${formatBytes(warnFreeBytes)}). Consider freeing some space.`,
+      };
     return { status: 'ok', explanation: `${formatBytes(free)} free at ${dir}.` };
   },
 };

@@ -19,7 +19,9 @@ export const foldersCheck: Check = {
     return {
       status: 'fail',
       explanation: `Missing: ${missing.join(', ')}. Something (a cleanup tool, a sync client, a manual delete) removed ${missing.length === 1 ? 'it' : 'them'}; the app cannot save there until ${missing.length === 1 ? 'it is' : 'they are'} back.`,
-      ...(ctx.hasRepair('create-folders') ? { fix: { id: 'create-folders', title: 'Re-create the missing folders' } } : {}),
+      ...(ctx.hasRepair('create-folders')
+        ? { fix: { id: 'create-folders', title: 'Re-create the missing folders' } }
+        : {}),
     };
   },
 };

@@ -25,7 +25,11 @@ export const indexFreshCheck: Check = {
   async run(ctx) {
     if (!readableSettings(ctx)) return { status: 'ok', explanation: 'No workspace yet, so there is nothing to index.' };
     const indexed = newestMtime(ctx.paths.index);
-    if (!indexed) return { status: 'ok', explanation: `No persisted index yet (${ctx.paths.index}); it is built the first time the library is searched.` };
+    if (!indexed)
+      return {
+        status: 'ok',
+        explanation: `No persisted index yet (${ctx.paths.index}); it is built the first time the library is searched.`,
+      };
     let newestFile = 0;
     let newestName = '';
     for (const root of ctx.roots()) {
@@ -36,7 +40,8 @@ export const indexFreshCheck: Check = {
         }
       }
     }
-    if (newestFile <= indexed + 1000) return { status: 'ok', explanation: 'The index is newer than every library file.' };
+    if (newestFile <= indexed + 1000)
+      return { status: 'ok', explanation: 'The index is newer than every library file.' };
     return {
       status: 'warn',
       explanation: `The index is ${formatMs(newestFile - indexed)} older than ${newestName}; search results may miss recent edits until it is rebuilt.`,

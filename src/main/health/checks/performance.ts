@@ -33,13 +33,21 @@ export const performanceCheck: Check = {
       }
     }
     const searchMs = performance.now() - t1;
-    ctx.metrics?.recordLibrary({ files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), sources: roots.length });
+    ctx.metrics?.recordLibrary({
+      files: entries.length,
+      bytes: entries.reduce((n, e) => n + e.size, 0),
+      sources: roots.length,
+    });
     const { listExpectMs, searchExpectMs } = ctx.thresholds;
     const ls = grade(listMs, listExpectMs);
     const ss = grade(searchMs, searchExpectMs);
-    const status: CheckStatus = ls === 'fail' || ss === 'fail' ? 'fail' : ls === 'warn' || ss === 'warn' ? 'warn' : 'ok';
+    const status: CheckStatus =
+      ls === 'fail' || ss === 'fail' ? 'fail' : ls === 'warn' || ss === 'warn' ? 'warn' : 'ok';
     const facts = `Listing ${entries.length} files took ${formatMs(listMs)} (expected under ${formatMs(listExpectMs)}); searching them all took ${formatMs(searchMs)} (expected under ${formatMs(searchExpectMs)}, ${hits} matches).`;
     if (status === 'ok') return { status, explanation: facts };
-    return { status, explanation: `${facts} That is slower than expected: a slow or network disk, a very large library, or antivirus scanning the folder can cause it.` };
+    return {
+      status,
+      explanation: `${facts} That is slower than expected: a slow or network disk, a very large library, or antivirus scanning the folder can cause it.`,
+    };
   },
 };

@@ -46,7 +46,11 @@ export const permissionsCheck: Check = {
   id: 'permissions',
   title: 'Permissions of state and secret files',
   run(ctx) {
-    if (process.platform === 'win32') return { status: 'ok', explanation: 'File modes are not used on Windows; the folder inherits your profile ACLs.' };
+    if (process.platform === 'win32')
+      return {
+        status: 'ok',
+        explanation: 'File modes are not used on Windows; the folder inherits your profile ACLs.',
+      };
     const problems = permissionProblems(ctx);
     const notWritable = [ctx.paths.home, ctx.paths.state].filter((d) => {
       try {
@@ -57,7 +61,11 @@ export const permissionsCheck: Check = {
         return true;
       }
     });
-    if (!problems.length && !notWritable.length) return { status: 'ok', explanation: 'Secret files are private (0600, folders 0700) and the state folder is yours alone.' };
+    if (!problems.length && !notWritable.length)
+      return {
+        status: 'ok',
+        explanation: 'Secret files are private (0600, folders 0700) and the state folder is yours alone.',
+      };
     const parts = [
       ...problems.map((p) => `${p.path} is ${octal(p.mode)} (should be ${octal(p.want)})`),
       ...notWritable.map((d) => `${d} is not writable by you`),
@@ -65,7 +73,9 @@ export const permissionsCheck: Check = {
     return {
       status: problems.some((p) => p.path.startsWith(ctx.paths.secrets)) || notWritable.length ? 'fail' : 'warn',
       explanation: `${parts.join('; ')}. Other users of this machine could read or change your tokens and history.`,
-      ...(ctx.hasRepair('fix-permissions') ? { fix: { id: 'fix-permissions', title: 'Restrict the permissions' } } : {}),
+      ...(ctx.hasRepair('fix-permissions')
+        ? { fix: { id: 'fix-permissions', title: 'Restrict the permissions' } }
+        : {}),
     };
   },
 };

@@ -7,7 +7,8 @@ import { git } from '../../git/core';
 import type { Check, CheckOutcome, CheckProvider, HealthContext } from '../types';
 import { readableSettings } from './util';
 
-const worst = (a: CheckStatus, b: CheckStatus): CheckStatus => (a === 'fail' || b === 'fail' ? 'fail' : a === 'warn' || b === 'warn' ? 'warn' : 'ok');
+const worst = (a: CheckStatus, b: CheckStatus): CheckStatus =>
+  a === 'fail' || b === 'fail' ? 'fail' : a === 'warn' || b === 'warn' ? 'warn' : 'ok';
 
 function gitError(e: unknown): string {
   if (!isAppError(e)) return String(e);
@@ -18,14 +19,31 @@ function gitError(e: unknown): string {
 /** One library source: its folder is a healthy Git clone, its remote answers, and how far behind it is. */
 export async function checkSource(ctx: HealthContext, source: SourceSettings): Promise<CheckOutcome> {
   const dir = ctx.paths.sourceDir(source.name);
-  const reclone = ctx.hasRepair('reclone-source') ? { fix: { id: 'reclone-source', title: `Re-clone "${source.name}" (keeping local edits)`, target: source.name } } : {};
-  if (!fs.existsSync(dir)) return { status: 'fail', explanation: `The folder ${dir} is missing, so the "${source.name}" files are not available.`, ...reclone };
-  if (!fs.existsSync(path.join(dir, '.git'))) return { status: 'fail', explanation: `${dir} is not a Git clone (no .git folder); it cannot be updated or rolled back.`, ...reclone };
-  const run = (args: string[], operation: string, extra: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}) => git(args, { cwd: dir, operation, logger: ctx.logger, ...extra });
+  const reclone = ctx.hasRepair('reclone-source')
+    ? { fix: { id: 'reclone-source', title: `Re-clone "${source.name}" (keeping local edits)`, target: source.name } }
+    : {};
+  if (!fs.existsSync(dir))
+    return {
+      status: 'fail',
+      explanation: `The folder ${dir} is missing, so the "${source.name}" files are not available.`,
+      ...reclone,
+    };
+  if (!fs.existsSync(path.join(dir, '.git')))
+    return {
+      status: 'fail',
+      explanation: `${dir} is not a Git clone (no .git folder); it cannot be updated or rolled back.`,
+      ...reclone,
+    };
+  const run = (args: string[], operation: string, extra: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}) =>
+    git(args, { cwd: dir, operation, logger: ctx.logger, ...extra });
   try {
     await run(['fsck', '--no-progress', '--no-dangling'], 'source fsck');
   } catch (e) {
-    return { status: 'fail', explanation: `${dir} is damaged (git fsck: ${gitError(e)}). Updates and rollbacks may fail or lose files.`, ...reclone };
+    return {
+      status: 'fail',
+      explanation: `${dir} is damaged (git fsck: ${gitError(e)}). Updates and rollbacks may fail or lose files.`,
+      ...reclone,
+    };
   }
   let head: string;
   try {
@@ -33,7 +51,8 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
   } catch (e) {
     return { status: 'fail', explanation: `${dir} has no readable current version (${gitError(e)}).`, ...reclone };
   }
-  if (source.kind === 'starter') return { status: 'ok', explanation: `The built-in starter library at ${dir} is intact (at ${head.slice(0, 10)}).` };
+  if (source.kind === 'starter')
+    return { status: 'ok', explanation: `The built-in starter library at ${dir} is intact (at ${head.slice(0, 10)}).` };
 
   const parts: string[] = [`${dir} is intact (at ${head.slice(0, 10)}).`];
   let status: CheckStatus = 'ok';
@@ -42,8 +61,16 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
   const signal = AbortSignal.timeout(ctx.thresholds.remoteTimeoutMs);
   try {
     const env = ctx.remoteEnv?.(source);
-    const out = (await run(['-c', 'credential.helper=', 'ls-remote', '--', 'origin', ref], 'source ls-remote', { signal, ...(env ? { env } : {}) })).stdout;
-    remoteSha = out.split('\n').map((l) => l.split('\t')).find((c) => c[1] === ref || c[1] === `refs/heads/${ref}`)?.[0];
+    const out = (
+      await run(['-c', 'credential.helper=', 'ls-remote', '--', 'origin', ref], 'source ls-remote', {
+        signal,
+        ...(env ? { env } : {}),
+      })
+    ).stdout;
+    remoteSha = out
+      .split('\n')
+      .map((l) => l.split('\t'))
+      .find((c) => c[1] === ref || c[1] === `refs/heads/${ref}`)?.[0];
     if (!remoteSha) {
       status = worst(status, 'warn');
       parts.push(`The remote has no branch "${ref}"; check the branch in the source settings.`);
@@ -53,8 +80,13 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
     if (isAppError(e) && e.code === 'AUTH_FAILED') {
       parts.push(`The remote refused the credentials (${gitError(e)}). ${e.hint}`);
     } else {
-      const why = isAppError(e) && e.code === 'CANCELLED' ? `it did not answer within ${ctx.thresholds.remoteTimeoutMs / 1000} s` : gitError(e);
-      parts.push(`The remote could not be reached (${why}); the local copy keeps working, but updates will wait until it can be reached.`);
+      const why =
+        isAppError(e) && e.code === 'CANCELLED'
+          ? `it did not answer within ${ctx.thresholds.remoteTimeoutMs / 1000} s`
+          : gitError(e);
+      parts.push(
+        `The remote could not be reached (${why}); the local copy keeps working, but updates will wait until it can be reached.`,
+      );
     }
   }
   if (remoteSha && remoteSha !== head) {
@@ -68,13 +100,17 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
       const behind = Number((await run(['rev-list', '--count', `HEAD..${remoteSha}`], 'source behind')).stdout.trim());
       if (behind > 0) {
         status = worst(status, source.pinned ? 'ok' : 'warn');
-        parts.push(`${behind} commit${behind === 1 ? '' : 's'} behind the remote${source.pinned ? ` (pinned to ${source.pinned}, so that is expected)` : '; run `ai-config library update` to catch up'}.`);
+        parts.push(
+          `${behind} commit${behind === 1 ? '' : 's'} behind the remote${source.pinned ? ` (pinned to ${source.pinned}, so that is expected)` : '; run `ai-config library update` to catch up'}.`,
+        );
       } else {
         parts.push('Ahead of or level with the remote.');
       }
     } else {
       status = worst(status, source.pinned ? 'ok' : 'warn');
-      parts.push(`The remote has newer commits than this copy (${remoteSha.slice(0, 10)})${source.pinned ? `; pinned to ${source.pinned}` : '; run `ai-config library update` to fetch them'}.`);
+      parts.push(
+        `The remote has newer commits than this copy (${remoteSha.slice(0, 10)})${source.pinned ? `; pinned to ${source.pinned}` : '; run `ai-config library update` to fetch them'}.`,
+      );
     }
   } else if (remoteSha) {
     parts.push('Up to date with the remote.');
@@ -85,7 +121,9 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
 /** One check per configured library source. */
 export const sourceChecks: CheckProvider = (ctx) => {
   const settings = readableSettings(ctx);
-  return (settings?.sources ?? []).map(
-    (source): Check => ({ id: `source:${source.name}`, title: `Library source "${source.name}"`, run: (c) => checkSource(c, source) }),
-  );
+  return (settings?.sources ?? []).map((source): Check => ({
+    id: `source:${source.name}`,
+    title: `Library source "${source.name}"`,
+    run: (c) => checkSource(c, source),
+  }));
 };

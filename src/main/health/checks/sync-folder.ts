@@ -17,7 +17,11 @@ export function syncProvider(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
     if (fs.existsSync(path.join(d, '.stfolder'))) return 'Syncthing';
     if (fs.existsSync(path.join(d, '.dropbox')) || fs.existsSync(path.join(d, '.dropbox.cache'))) return 'Dropbox';
-    if (fs.existsSync(path.join(d, '.sync_journal.db')) || fs.readdirSync(d).some((n) => n.startsWith('.sync_') && n.endsWith('.db'))) return 'Nextcloud';
+    if (
+      fs.existsSync(path.join(d, '.sync_journal.db')) ||
+      fs.readdirSync(d).some((n) => n.startsWith('.sync_') && n.endsWith('.db'))
+    )
+      return 'Nextcloud';
     if (path.dirname(d) === d) return undefined;
   }
 }
@@ -45,11 +49,18 @@ export const syncFolderCheck: Check = {
   run(ctx) {
     if (!readableSettings(ctx)) return { status: 'ok', explanation: 'No workspace yet.' };
     const dir = ctx.personalDir();
-    if (!fs.existsSync(dir)) return { status: 'fail', explanation: `The personal workspace ${dir} is missing. If it lives in a sync folder, check that the drive is mounted and the sync client is running.` };
+    if (!fs.existsSync(dir))
+      return {
+        status: 'fail',
+        explanation: `The personal workspace ${dir} is missing. If it lives in a sync folder, check that the drive is mounted and the sync client is running.`,
+      };
     try {
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
-      return { status: 'fail', explanation: `The personal workspace ${dir} is not writable; your edits cannot be saved.` };
+      return {
+        status: 'fail',
+        explanation: `The personal workspace ${dir} is not writable; your edits cannot be saved.`,
+      };
     }
     let provider: string | undefined;
     try {
@@ -60,7 +71,10 @@ export const syncFolderCheck: Check = {
     const where = provider ? `${dir} (a ${provider} folder)` : dir;
     const conflicts = findConflicts(dir);
     if (!conflicts.length) return { status: 'ok', explanation: `${where} is writable and has no sync conflicts.` };
-    const list = conflicts.slice(0, 5).map((c) => c.file).join(', ');
+    const list = conflicts
+      .slice(0, 5)
+      .map((c) => c.file)
+      .join(', ');
     return {
       status: 'warn',
       explanation: `${conflicts.length} sync-conflict cop${conflicts.length === 1 ? 'y' : 'ies'} in ${where}: ${list}${conflicts.length > 5 ? ', …' : ''}. Two machines changed the same file, and only you can tell which content is right, so there is no automatic fix: compare and choose in the Sync screen, or run \`ai-config sync conflicts\` then \`ai-config sync resolve FILE --keep mine|theirs\` (the other side is kept in history).`,

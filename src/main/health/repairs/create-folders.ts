@@ -19,7 +19,8 @@ export const createFoldersRepair: Repair = {
       await fs.promises.mkdir(dir, { recursive: true, ...(dir === ctx.paths.state ? { mode: 0o700 } : {}) });
       actions.push(`created ${dir}`);
       if (dir === personal) {
-        for (const sub of ['knowledge', 'agents', 'mcp-servers']) await fs.promises.mkdir(path.join(dir, sub), { recursive: true });
+        for (const sub of ['knowledge', 'agents', 'mcp-servers'])
+          await fs.promises.mkdir(path.join(dir, sub), { recursive: true });
         actions.push(`created ${personal}/knowledge, agents, mcp-servers`);
       }
     }

@@ -11,7 +11,11 @@ import type { Repair, RepairContext } from '../types';
 /** Files changed or added in a clone relative to its current commit; undefined when git cannot tell (a broken repo). */
 async function localEdits(ctx: RepairContext, dir: string): Promise<string[] | undefined> {
   try {
-    const { stdout } = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: dir, operation: 'local edits', logger: ctx.logger });
+    const { stdout } = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+      cwd: dir,
+      operation: 'local edits',
+      logger: ctx.logger,
+    });
     const out: string[] = [];
     const parts = stdout.split('\0');
     for (let i = 0; i < parts.length; i++) {
@@ -38,7 +42,12 @@ export const recloneSourceRepair: Repair = {
   title: 'Re-clone a library source',
   async run(ctx, target) {
     const source = readableSettings(ctx)?.sources.find((s) => s.name === target);
-    if (!source) throw new AppError('NOT_FOUND', `There is no library source named "${target ?? ''}" in ${ctx.paths.settings}.`, 'Pick a source from `ai-config status`.');
+    if (!source)
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no library source named "${target ?? ''}" in ${ctx.paths.settings}.`,
+        'Pick a source from `ai-config status`.',
+      );
     const dir = ctx.paths.sourceDir(source.name);
     const actions: string[] = [];
     const existed = fs.existsSync(dir);
@@ -49,7 +58,9 @@ export const recloneSourceRepair: Repair = {
       actions.push(`copied ${dir} to ${backup}`);
       const personal = ctx.personalDir();
       if (edits === undefined) {
-        actions.push('could not tell which files were edited locally (the clone is broken); every file is in the backup');
+        actions.push(
+          'could not tell which files were edited locally (the clone is broken); every file is in the backup',
+        );
       } else {
         for (const rel of edits) {
           const from = path.join(dir, rel);
@@ -71,20 +82,34 @@ export const recloneSourceRepair: Repair = {
     try {
       if (source.kind === 'starter') await createStarterRepo(ctx.assetsDir, dir, ctx.logger);
       else if (ctx.cloneSource) await ctx.cloneSource(source, ctx.op);
-      else await cloneRepo({ url: source.url, dest: dir, logger: ctx.logger, ...(source.branch ? { branch: source.branch } : {}), onProgress: (p) => ctx.op.progress({ phase: p.phase, ...(p.percent !== undefined ? { percent: p.percent } : {}) }) });
+      else
+        await cloneRepo({
+          url: source.url,
+          dest: dir,
+          logger: ctx.logger,
+          ...(source.branch ? { branch: source.branch } : {}),
+          onProgress: (p) =>
+            ctx.op.progress({ phase: p.phase, ...(p.percent !== undefined ? { percent: p.percent } : {}) }),
+        });
     } catch (e) {
       await fs.promises.rm(dir, { recursive: true, force: true });
       if (existed) await fs.promises.rename(aside, dir);
-      actions.push(`re-clone failed (${isAppError(e) ? `${e.message} ${e.hint}` : String(e)}); the old folder was put back`);
+      actions.push(
+        `re-clone failed (${isAppError(e) ? `${e.message} ${e.hint}` : String(e)}); the old folder was put back`,
+      );
       return { outcome: 'failed', actions, ...(backup ? { backup } : {}) };
     }
-    actions.push(source.kind === 'starter' ? `re-created the starter library at ${dir}` : `cloned ${source.url} into ${dir}`);
+    actions.push(
+      source.kind === 'starter' ? `re-created the starter library at ${dir}` : `cloned ${source.url} into ${dir}`,
+    );
     if (source.pinned) {
       try {
         await git(['checkout', '--detach', source.pinned], { cwd: dir, operation: 'pin', logger: ctx.logger });
         actions.push(`checked out the pinned version ${source.pinned}`);
       } catch (e) {
-        actions.push(`could not check out the pinned version ${source.pinned} (${isAppError(e) ? e.message : String(e)}); the source is at the newest version`);
+        actions.push(
+          `could not check out the pinned version ${source.pinned} (${isAppError(e) ? e.message : String(e)}); the source is at the newest version`,
+        );
       }
     }
     if (existed) await fs.promises.rm(aside, { recursive: true, force: true });

@@ -11,7 +11,11 @@ async function audited<T extends { before?: string; after?: string } | object>(
   operation: string,
   target: string,
   fn: () => Promise<T>,
-  versions: (v: T) => { before?: string | undefined; after?: string | undefined; details?: Record<string, unknown> } = () => ({}),
+  versions: (v: T) => {
+    before?: string | undefined;
+    after?: string | undefined;
+    details?: Record<string, unknown>;
+  } = () => ({}),
 ): Promise<T> {
   const started = Date.now();
   try {
@@ -29,7 +33,14 @@ async function audited<T extends { before?: string; after?: string } | object>(
     });
     return value;
   } catch (e) {
-    services.audit.append({ operation, target, result: 'failed', durationMs: Date.now() - started, correlationId: ctx.correlationId, error: { code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) } });
+    services.audit.append({
+      operation,
+      target,
+      result: 'failed',
+      durationMs: Date.now() - started,
+      correlationId: ctx.correlationId,
+      error: { code: isAppError(e) ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
+    });
     throw e;
   }
 }
@@ -42,26 +53,75 @@ export function historyHandlers(services: Services): Pick<Handlers, keyof typeof
     'history:rollback': (req, ctx) => {
       services.requireSettings();
       if (req.dryRun) return h.rollback(req, ctx);
-      return audited(services, ctx, 'history.rollback', req.path ?? 'workspace', () => h.rollback(req, ctx), (r) => ({ before: r.before, after: r.after, details: { target: r.target, changes: r.changes.length } }));
+      return audited(
+        services,
+        ctx,
+        'history.rollback',
+        req.path ?? 'workspace',
+        () => h.rollback(req, ctx),
+        (r) => ({ before: r.before, after: r.after, details: { target: r.target, changes: r.changes.length } }),
+      );
     },
     'history:snapshot': (req, ctx) => {
       services.requireSettings();
-      return audited(services, ctx, 'history.snapshot', 'workspace', () => h.snapshot({ operation: 'history.snapshot', correlationId: ctx.correlationId, phase: 'manual', ...(req.message ? { message: req.message } : {}) }), (r) => ({ after: r.version }));
+      return audited(
+        services,
+        ctx,
+        'history.snapshot',
+        'workspace',
+        () =>
+          h.snapshot({
+            operation: 'history.snapshot',
+            correlationId: ctx.correlationId,
+            phase: 'manual',
+            ...(req.message ? { message: req.message } : {}),
+          }),
+        (r) => ({ after: r.version }),
+      );
     },
     'history:verify': () => h.verify(),
-    'history:export': (req, ctx) => audited(services, ctx, 'history.export', req.file, () => h.exportTo(req.file), (r) => ({ details: { bytes: r.bytes, versions: r.versions } })),
+    'history:export': (req, ctx) =>
+      audited(
+        services,
+        ctx,
+        'history.export',
+        req.file,
+        () => h.exportTo(req.file),
+        (r) => ({ details: { bytes: r.bytes, versions: r.versions } }),
+      ),
     'history:import': (req, ctx) => {
       services.requireSettings();
-      return audited(services, ctx, 'history.import', req.file, () => h.importFrom(req.file, ctx), (r) => ({ before: r.restored.before, after: r.restored.after, details: { versions: r.versions } }));
+      return audited(
+        services,
+        ctx,
+        'history.import',
+        req.file,
+        () => h.importFrom(req.file, ctx),
+        (r) => ({ before: r.restored.before, after: r.restored.after, details: { versions: r.versions } }),
+      );
     },
     'history:prune': (req, ctx) => {
       const days = req.retentionDays ?? services.requireSettings().history.retentionDays;
       if (req.dryRun) return h.prune({ days, dryRun: true });
-      return audited(services, ctx, 'history.prune', 'history', () => h.prune({ days, dryRun: false }), (r) => ({ details: { kept: r.kept, removed: r.removed, retentionDays: days } }));
+      return audited(
+        services,
+        ctx,
+        'history.prune',
+        'history',
+        () => h.prune({ days, dryRun: false }),
+        (r) => ({ details: { kept: r.kept, removed: r.removed, retentionDays: days } }),
+      );
     },
     'history:migrate': (req, ctx) => {
       if (req.dryRun) return h.migrate({ dryRun: true }, ctx);
-      return audited(services, ctx, 'history.migrate', 'settings', () => h.migrate({ dryRun: false }, ctx), (r) => ({ details: { files: r.files.map((f) => `${f.kind} ${f.from}->${f.to}`) } }));
+      return audited(
+        services,
+        ctx,
+        'history.migrate',
+        'settings',
+        () => h.migrate({ dryRun: false }, ctx),
+        (r) => ({ details: { files: r.files.map((f) => `${f.kind} ${f.from}->${f.to}`) } }),
+      );
     },
   };
 }

@@ -17,6 +17,13 @@ export function libraryHandlers(services: Services): Pick<Handlers, keyof typeof
 const outlines = new WeakMap<ReadonlyArray<LibraryEntry>, Outline>();
 function outlineOf(entries: ReadonlyArray<LibraryEntry>, roots: ReadonlyArray<{ name: string }>): Outline {
   let o = outlines.get(entries);
-  if (!o || o.sources.length < roots.length) outlines.set(entries, (o = encodeOutline(entries, roots.map((r) => r.name))));
+  if (!o || o.sources.length < roots.length)
+    outlines.set(
+      entries,
+      (o = encodeOutline(
+        entries,
+        roots.map((r) => r.name),
+      )),
+    );
   return o;
 }

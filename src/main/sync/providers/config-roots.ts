@@ -34,5 +34,11 @@ export function detectFromConfig(p: RootsProvider): DetectedProvider {
       ...(first ? { suggestedPath: path.join(first.path, 'AI Configurator') } : { hint: p.emptyHint }),
     };
   }
-  return { provider: p.provider, found: false, summary: `The ${p.name} desktop app is not set up on this machine.`, roots: [], hint: p.missingHint };
+  return {
+    provider: p.provider,
+    found: false,
+    summary: `The ${p.name} desktop app is not set up on this machine.`,
+    roots: [],
+    hint: p.missingHint,
+  };
 }

@@ -5,7 +5,11 @@ import { detectFromConfig } from './config-roots';
 
 /** Where the Dropbox client writes info.json. */
 export function dropboxInfoCandidates(pf: Platform): string[] {
-  if (pf.platform === 'win32') return [path.join(appData(pf).roaming, 'Dropbox', 'info.json'), path.join(appData(pf).local, 'Dropbox', 'info.json')];
+  if (pf.platform === 'win32')
+    return [
+      path.join(appData(pf).roaming, 'Dropbox', 'info.json'),
+      path.join(appData(pf).local, 'Dropbox', 'info.json'),
+    ];
   return [path.join(pf.homedir, '.dropbox', 'info.json')];
 }
 
@@ -22,7 +26,8 @@ export function parseDropboxInfo(text: string): SyncRoot[] {
   for (const kind of ['personal', 'business'] as const) {
     const entry = (json as Record<string, unknown>)[kind];
     const p = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).path : undefined;
-    if (typeof p === 'string' && p) out.push({ label: kind === 'personal' ? 'Dropbox (personal)' : 'Dropbox (business)', path: p });
+    if (typeof p === 'string' && p)
+      out.push({ label: kind === 'personal' ? 'Dropbox (personal)' : 'Dropbox (business)', path: p });
   }
   return out;
 }
@@ -34,7 +39,8 @@ export function detectDropbox(pf: Platform, infoPath?: string): DetectedProvider
     name: 'Dropbox',
     files: infoPath ? [infoPath] : dropboxInfoCandidates(pf),
     parse: parseDropboxInfo,
-    describe: (roots) => `Dropbox syncs ${roots.map((r) => `${r.path} (${r.label.replace(/^Dropbox \((.*)\)$/, '$1')})`).join(' and ')}.`,
+    describe: (roots) =>
+      `Dropbox syncs ${roots.map((r) => `${r.path} (${r.label.replace(/^Dropbox \((.*)\)$/, '$1')})`).join(' and ')}.`,
     emptyHint: 'Sign in to the Dropbox desktop app, then detect again.',
     missingHint: 'Install Dropbox and sign in, then detect again.',
   });

@@ -7,13 +7,17 @@ import { detectFromConfig } from './config-roots';
 export function nextcloudConfigCandidates(pf: Platform): string[] {
   if (pf.platform === 'win32') return [path.join(appData(pf).roaming, 'Nextcloud', 'nextcloud.cfg')];
   if (pf.platform === 'darwin') return [path.join(pf.homedir, 'Library', 'Preferences', 'Nextcloud', 'nextcloud.cfg')];
-  const config = pf.env.XDG_CONFIG_HOME && path.isAbsolute(pf.env.XDG_CONFIG_HOME) ? pf.env.XDG_CONFIG_HOME : path.join(pf.homedir, '.config');
+  const config =
+    pf.env.XDG_CONFIG_HOME && path.isAbsolute(pf.env.XDG_CONFIG_HOME)
+      ? pf.env.XDG_CONFIG_HOME
+      : path.join(pf.homedir, '.config');
   return [path.join(config, 'Nextcloud', 'nextcloud.cfg')];
 }
 
 function unquote(v: string): string {
   const t = v.trim();
-  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1).replace(/\\\\/g, '\\').replace(/\\"/g, '"');
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"'))
+    return t.slice(1, -1).replace(/\\\\/g, '\\').replace(/\\"/g, '"');
   return t;
 }
 
@@ -50,7 +54,8 @@ export function parseNextcloudConfig(text: string): SyncRoot[] {
   for (const f of folders.values()) {
     if (!f.path) continue;
     const p = f.path.length > 1 ? f.path.replace(/[\\/]+$/, '') : f.path;
-    if (!out.some((o) => o.path === p)) out.push({ label: `Nextcloud${accounts.get(f.account) ? ` (${accounts.get(f.account)})` : ''}`, path: p });
+    if (!out.some((o) => o.path === p))
+      out.push({ label: `Nextcloud${accounts.get(f.account) ? ` (${accounts.get(f.account)})` : ''}`, path: p });
   }
   return out;
 }
@@ -62,7 +67,8 @@ export function detectNextcloud(pf: Platform, configPath?: string): DetectedProv
     name: 'Nextcloud',
     files: configPath ? [configPath] : nextcloudConfigCandidates(pf),
     parse: parseNextcloudConfig,
-    describe: (roots) => `Nextcloud syncs ${roots.length} folder${roots.length === 1 ? '' : 's'}: ${roots.map((r) => r.path).join(', ')}.`,
+    describe: (roots) =>
+      `Nextcloud syncs ${roots.length} folder${roots.length === 1 ? '' : 's'}: ${roots.map((r) => r.path).join(', ')}.`,
     emptyHint: 'Add a folder sync connection in the Nextcloud desktop client, then detect again.',
     missingHint: 'Install the Nextcloud desktop client and sign in, then detect again.',
   });

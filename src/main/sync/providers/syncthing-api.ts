@@ -43,7 +43,13 @@ export interface SyncthingApi {
 /** Where to connect: the config's address, with a wildcard host reached on loopback. */
 export function apiBase(cfg: SyncthingConfig): URL {
   const raw = cfg.address.includes('://') ? cfg.address : `${cfg.tls ? 'https' : 'http'}://${cfg.address}`;
-  if (raw.startsWith('unix://')) throw new AppError('UNSUPPORTED', `${cfg.file}: the Syncthing GUI listens on a Unix socket (${cfg.address}).`, 'Set a TCP GUI address such as 127.0.0.1:8384 in Syncthing\'s settings.', { file: cfg.file, field: 'gui.address' });
+  if (raw.startsWith('unix://'))
+    throw new AppError(
+      'UNSUPPORTED',
+      `${cfg.file}: the Syncthing GUI listens on a Unix socket (${cfg.address}).`,
+      "Set a TCP GUI address such as 127.0.0.1:8384 in Syncthing's settings.",
+      { file: cfg.file, field: 'gui.address' },
+    );
   const url = new URL(raw);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]' || url.hostname === '') url.hostname = '127.0.0.1';
   return url;
@@ -58,7 +64,12 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
   const base = apiBase(cfg);
   const timeoutMs = opts.timeoutMs ?? 10_000;
 
-  function request<T>(method: string, pathAndQuery: string, body?: unknown, okStatuses: ReadonlyArray<number> = [200]): Promise<{ status: number; value: T | undefined }> {
+  function request<T>(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    okStatuses: ReadonlyArray<number> = [200],
+  ): Promise<{ status: number; value: T | undefined }> {
     const url = new URL(pathAndQuery, base);
     const mod = url.protocol === 'https:' ? https : http;
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -67,7 +78,10 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
         url,
         {
           method,
-          headers: { 'X-API-Key': cfg.apiKey, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
+          headers: {
+            'X-API-Key': cfg.apiKey,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          },
           timeout: timeoutMs,
           // Syncthing's GUI certificate is self-signed; accept it only on this machine.
           ...(url.protocol === 'https:' ? { rejectUnauthorized: !isLoopback(url.hostname) } : {}),
@@ -79,11 +93,25 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
             const text = Buffer.concat(chunks).toString('utf8');
             const status = res.statusCode ?? 0;
             if (status === 401 || status === 403) {
-              reject(new AppError('AUTH_FAILED', `Syncthing at ${base.host} refused the API key from ${cfg.file}.`, 'The key in config.xml may be out of date: restart Syncthing, or give the right config with --syncthing-config.', { file: cfg.file }));
+              reject(
+                new AppError(
+                  'AUTH_FAILED',
+                  `Syncthing at ${base.host} refused the API key from ${cfg.file}.`,
+                  'The key in config.xml may be out of date: restart Syncthing, or give the right config with --syncthing-config.',
+                  { file: cfg.file },
+                ),
+              );
               return;
             }
             if (!okStatuses.includes(status)) {
-              reject(new AppError('INTERNAL', `Syncthing at ${base.host} answered ${status} to ${method} ${url.pathname}: ${text.slice(0, 200)}`, 'Check Syncthing\'s log; the request may not be supported by this Syncthing version.', { status }));
+              reject(
+                new AppError(
+                  'INTERNAL',
+                  `Syncthing at ${base.host} answered ${status} to ${method} ${url.pathname}: ${text.slice(0, 200)}`,
+                  "Check Syncthing's log; the request may not be supported by this Syncthing version.",
+                  { status },
+                ),
+              );
               return;
             }
             let value: T | undefined;
@@ -98,7 +126,14 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
       );
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
       req.on('error', (e: NodeJS.ErrnoException) => {
-        reject(new AppError('OFFLINE', `Syncthing is not answering at ${base.host} (from ${cfg.file}): ${e.code ?? e.message}.`, 'Start Syncthing (or check the GUI address in its settings) and try again.', { file: cfg.file, address: base.host }));
+        reject(
+          new AppError(
+            'OFFLINE',
+            `Syncthing is not answering at ${base.host} (from ${cfg.file}): ${e.code ?? e.message}.`,
+            'Start Syncthing (or check the GUI address in its settings) and try again.',
+            { file: cfg.file, address: base.host },
+          ),
+        );
       });
       if (payload) req.write(payload);
       req.end();
@@ -125,7 +160,8 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
       return r.status === 404 ? undefined : r.value;
     },
     putFolder: async (folder) => void (await request('PUT', `/rest/config/folders/${enc(folder.id)}`, folder)),
-    deleteFolder: async (id) => void (await request('DELETE', `/rest/config/folders/${enc(id)}`, undefined, [200, 404])),
+    deleteFolder: async (id) =>
+      void (await request('DELETE', `/rest/config/folders/${enc(id)}`, undefined, [200, 404])),
     defaultFolder: () => get<Record<string, unknown>>('/rest/config/defaults/folder'),
     async device(id) {
       const r = await request<SyncthingDeviceConfig>('GET', `/rest/config/devices/${enc(id)}`, undefined, [200, 404]);
@@ -135,10 +171,18 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
     defaultDevice: () => get<Record<string, unknown>>('/rest/config/defaults/device'),
     folderStatus: (id) => get(`/rest/db/status?folder=${enc(id)}`),
     completion: (folder, device) => get(`/rest/db/completion?folder=${enc(folder)}&device=${enc(device)}`),
-    connections: async () => (await get<{ connections: Record<string, { connected: boolean }> }>('/rest/system/connections')).connections ?? {},
-    scan: async (folder, sub) => void (await request('POST', `/rest/db/scan?folder=${enc(folder)}${sub ? `&sub=${enc(sub)}` : ''}`)),
+    connections: async () =>
+      (await get<{ connections: Record<string, { connected: boolean }> }>('/rest/system/connections')).connections ??
+      {},
+    scan: async (folder, sub) =>
+      void (await request('POST', `/rest/db/scan?folder=${enc(folder)}${sub ? `&sub=${enc(sub)}` : ''}`)),
     async fileAvailability(folder, file) {
-      const r = await request<{ availability?: ReadonlyArray<{ id: string }> | null }>('GET', `/rest/db/file?folder=${enc(folder)}&file=${enc(file)}`, undefined, [200, 404]);
+      const r = await request<{ availability?: ReadonlyArray<{ id: string }> | null }>(
+        'GET',
+        `/rest/db/file?folder=${enc(folder)}&file=${enc(file)}`,
+        undefined,
+        [200, 404],
+      );
       return r.status === 404 ? [] : (r.value?.availability ?? []).map((a) => a.id);
     },
     pauseDevice: async (id) => void (await request('POST', `/rest/system/pause?device=${enc(id)}`)),

@@ -12,11 +12,28 @@ export function AgentEditor({ onDone }: { onDone: () => void }) {
   useEffect(() => {
     void loadLibrary();
   }, [loadLibrary]);
-  const knowledge = useMemo(() => library.filter((e) => e.kind === 'knowledge' && !/^(README|LICENSE)/i.test(e.path)), [library]);
-  const servers = useMemo(() => library.filter((e) => e.kind === 'mcp-server').map((e) => e.path.replace(/^mcp-servers\//, '').replace(/\.json$/, '')), [library]);
+  const knowledge = useMemo(
+    () => library.filter((e) => e.kind === 'knowledge' && !/^(README|LICENSE)/i.test(e.path)),
+    [library],
+  );
+  const servers = useMemo(
+    () =>
+      library
+        .filter((e) => e.kind === 'mcp-server')
+        .map((e) => e.path.replace(/^mcp-servers\//, '').replace(/\.json$/, '')),
+    [library],
+  );
   const q = query.trim().toLowerCase();
-  const shown = q ? knowledge.filter((e) => e.path.toLowerCase().includes(q) || e.title.toLowerCase().includes(q) || e.tags.some((t) => t.toLowerCase().includes(q))) : knowledge;
-  const toggle = (key: 'resources' | 'mcpServers', value: string) => setDraft((d) => ({ ...d, [key]: d[key].includes(value) ? d[key].filter((x) => x !== value) : [...d[key], value] }));
+  const shown = q
+    ? knowledge.filter(
+        (e) =>
+          e.path.toLowerCase().includes(q) ||
+          e.title.toLowerCase().includes(q) ||
+          e.tags.some((t) => t.toLowerCase().includes(q)),
+      )
+    : knowledge;
+  const toggle = (key: 'resources' | 'mcpServers', value: string) =>
+    setDraft((d) => ({ ...d, [key]: d[key].includes(value) ? d[key].filter((x) => x !== value) : [...d[key], value] }));
 
   return (
     <form
@@ -30,7 +47,12 @@ export function AgentEditor({ onDone }: { onDone: () => void }) {
       <h2>New agent</h2>
       <label>
         Name
-        <input required pattern="[a-z0-9][a-z0-9._-]*" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input
+          required
+          pattern="[a-z0-9][a-z0-9._-]*"
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
       </label>
       <label>
         Title
@@ -46,11 +68,22 @@ export function AgentEditor({ onDone }: { onDone: () => void }) {
       </label>
       <fieldset>
         <legend>Resources ({draft.resources.length})</legend>
-        <input type="search" placeholder="Search the library" aria-label="Search resources" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Search the library"
+          aria-label="Search resources"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <div className="pick-list">
           {shown.map((e) => (
             <label key={e.path}>
-              <input type="checkbox" checked={draft.resources.includes(e.path)} onChange={() => toggle('resources', e.path)} /> {e.path} <span className="muted">{e.source}</span>
+              <input
+                type="checkbox"
+                checked={draft.resources.includes(e.path)}
+                onChange={() => toggle('resources', e.path)}
+              />{' '}
+              {e.path} <span className="muted">{e.source}</span>
             </label>
           ))}
         </div>
@@ -59,7 +92,8 @@ export function AgentEditor({ onDone }: { onDone: () => void }) {
         <legend>MCP servers</legend>
         {servers.map((s) => (
           <label key={s}>
-            <input type="checkbox" checked={draft.mcpServers.includes(s)} onChange={() => toggle('mcpServers', s)} /> {s}
+            <input type="checkbox" checked={draft.mcpServers.includes(s)} onChange={() => toggle('mcpServers', s)} />{' '}
+            {s}
           </label>
         ))}
       </fieldset>

@@ -10,7 +10,9 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
   const onDrop = async (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    const files = await Promise.all([...e.dataTransfer.files].map(async (f) => ({ name: f.name, content: await f.text() })));
+    const files = await Promise.all(
+      [...e.dataTransfer.files].map(async (f) => ({ name: f.name, content: await f.text() })),
+    );
     if (files.length) await previewImport({ files });
   };
   return (
@@ -26,7 +28,8 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
         onDragLeave={() => setOver(false)}
         onDrop={(e) => void onDrop(e)}
       >
-        Drop CLAUDE.md, AGENTS.md, GEMINI.md, .mdc rules, *.instructions.md, Windsurf rules, Q/Kiro agent JSON, .mcp.json, claude_desktop_config.json or config.toml here
+        Drop CLAUDE.md, AGENTS.md, GEMINI.md, .mdc rules, *.instructions.md, Windsurf rules, Q/Kiro agent JSON,
+        .mcp.json, claude_desktop_config.json or config.toml here
       </div>
       <div className="form-row">
         <label className="grow">
@@ -72,7 +75,12 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
             </p>
           ))}
           {imported.value.dryRun ? (
-            <button type="button" className="primary" disabled={busy || !imported.value.items.some((i) => i.action === 'create')} onClick={() => void confirmImport()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !imported.value.items.some((i) => i.action === 'create')}
+              onClick={() => void confirmImport()}
+            >
               Import {imported.value.items.filter((i) => i.action === 'create').length} file(s)
             </button>
           ) : (

@@ -13,7 +13,12 @@ const CHOICES: ReadonlyArray<{ value: DriftChoice; label: string }> = [
 export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStatus> }) {
   const { target, setTarget, plan, preview, apply, resolve, resolutions, result, actionError, busy } = useAgents();
   const needsProject = target.scope === 'project' && !target.project.trim();
-  const installed = installs.some((i) => i.tool === target.tool && i.scope === target.scope && (target.scope === 'user' || i.project === target.project.trim()));
+  const installed = installs.some(
+    (i) =>
+      i.tool === target.tool &&
+      i.scope === target.scope &&
+      (target.scope === 'user' || i.project === target.project.trim()),
+  );
   return (
     <section className="install-panel" aria-label="Install">
       <h3>Install</h3>
@@ -38,7 +43,12 @@ export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStat
         {target.scope === 'project' && (
           <label className="grow">
             Project folder
-            <input type="text" placeholder="/absolute/path/to/project" value={target.project} onChange={(e) => setTarget({ project: e.target.value })} />
+            <input
+              type="text"
+              placeholder="/absolute/path/to/project"
+              value={target.project}
+              onChange={(e) => setTarget({ project: e.target.value })}
+            />
           </label>
         )}
       </div>
@@ -66,10 +76,19 @@ export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStat
               </summary>
               {f.drift.length > 0 && (
                 <div className="drift" role="group" aria-label={`Drift in ${f.path}`}>
-                  <p className="warn">Changed since our last install or not ours: {f.drift.map((d) => `${d.what} (${d.kind})`).join(', ')}.</p>
+                  <p className="warn">
+                    Changed since our last install or not ours: {f.drift.map((d) => `${d.what} (${d.kind})`).join(', ')}
+                    .
+                  </p>
                   {CHOICES.map((c) => (
                     <label key={c.value}>
-                      <input type="radio" name={`drift-${f.path}`} checked={resolutions[f.path] === c.value} onChange={() => resolve(f.path, c.value)} /> {c.label}
+                      <input
+                        type="radio"
+                        name={`drift-${f.path}`}
+                        checked={resolutions[f.path] === c.value}
+                        onChange={() => resolve(f.path, c.value)}
+                      />{' '}
+                      {c.label}
                     </label>
                   ))}
                 </div>

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { agentNameSchema, driftChoiceSchema, scopeSchema, toolIdSchema, type AgentDetail, type AgentSummary, type InstallPlan, type InstallResult, type ImportResult, type InstallStatus } from '../../agents';
+import {
+  agentNameSchema,
+  driftChoiceSchema,
+  scopeSchema,
+  toolIdSchema,
+  type AgentDetail,
+  type AgentSummary,
+  type InstallPlan,
+  type InstallResult,
+  type ImportResult,
+  type InstallStatus,
+} from '../../agents';
 
 const installRequest = z
   .object({
@@ -34,25 +45,45 @@ export const agentsChannels = {
       .strict(),
     { mutates: true },
   ),
-  'agents:plan': channel<InstallPlan>()(installRequest.extend({ operation: z.enum(['install', 'uninstall']).default('install') }).strict()),
+  'agents:plan': channel<InstallPlan>()(
+    installRequest.extend({ operation: z.enum(['install', 'uninstall']).default('install') }).strict(),
+  ),
   'agents:install': channel<InstallResult>()(installRequest, { mutates: true }),
   'agents:uninstall': channel<InstallResult>()(installRequest, { mutates: true }),
   /** One agent into several tools (or scopes) as one operation: one lock, one library walk. */
-  'agents:installMany': channel<{ readonly results: ReadonlyArray<InstallResult> }>()(z.object({ requests: z.array(installRequest).min(1).max(50) }).strict(), { mutates: true }),
-  'agents:uninstallMany': channel<{ readonly results: ReadonlyArray<InstallResult> }>()(z.object({ requests: z.array(installRequest).min(1).max(50) }).strict(), { mutates: true }),
+  'agents:installMany': channel<{ readonly results: ReadonlyArray<InstallResult> }>()(
+    z.object({ requests: z.array(installRequest).min(1).max(50) }).strict(),
+    { mutates: true },
+  ),
+  'agents:uninstallMany': channel<{ readonly results: ReadonlyArray<InstallResult> }>()(
+    z.object({ requests: z.array(installRequest).min(1).max(50) }).strict(),
+    { mutates: true },
+  ),
   'agents:import': channel<ImportResult>()(
     z
       .object({
         path: z.string().min(1).max(4096).optional(),
-        files: z.array(z.object({ name: z.string().min(1).max(1024), content: z.string().max(2_000_000) }).strict()).max(200).optional(),
+        files: z
+          .array(z.object({ name: z.string().min(1).max(1024), content: z.string().max(2_000_000) }).strict())
+          .max(200)
+          .optional(),
         dryRun: z.boolean().optional(),
       })
       .strict()
       .refine((r) => !!r.path !== !!r.files, 'give either path or files'),
     { mutates: true },
   ),
-  'agents:lint': channel<{ readonly dir: string; readonly files: number; readonly errors: number; readonly warnings: number; readonly issues: ReadonlyArray<{ readonly file: string; readonly line: number; readonly severity: 'error' | 'warning'; readonly message: string }> }>()(
-    z.object({ dir: z.string().min(1).max(4096) }).strict(),
-  ),
+  'agents:lint': channel<{
+    readonly dir: string;
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly issues: ReadonlyArray<{
+      readonly file: string;
+      readonly line: number;
+      readonly severity: 'error' | 'warning';
+      readonly message: string;
+    }>;
+  }>()(z.object({ dir: z.string().min(1).max(4096) }).strict()),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
 };

@@ -28,8 +28,7 @@ export interface InitResult {
 export const appChannels = {
   'app:info': channel<AppInfo>()(z.object({}).strict()),
   'workspace:status': channel<WorkspaceStatus>()(z.object({}).strict()),
-  'workspace:init': channel<InitResult>()(
-    z.object({ library: z.string().min(1).optional() }).strict(),
-    { mutates: true },
-  ),
+  'workspace:init': channel<InitResult>()(z.object({ library: z.string().min(1).optional() }).strict(), {
+    mutates: true,
+  }),
 };

@@ -120,7 +120,10 @@ const level = z.enum(['debug', 'info', 'warn', 'error']);
 
 export const healthChannels = {
   'health:check': channel<HealthReport>()(z.object({ only: z.array(z.string().min(1)).optional() }).strict()),
-  'health:repair': channel<RepairReport>()(z.object({ id: z.string().min(1), target: z.string().min(1).optional() }).strict(), { mutates: true }),
+  'health:repair': channel<RepairReport>()(
+    z.object({ id: z.string().min(1), target: z.string().min(1).optional() }).strict(),
+    { mutates: true },
+  ),
   'health:doctor': channel<DoctorResult>()(z.object({ fix: z.boolean() }).strict(), { mutates: true }),
   'logs:query': channel<{ lines: ReadonlyArray<LogLine> }>()(
     z
@@ -135,7 +138,14 @@ export const healthChannels = {
       })
       .strict(),
   ),
-  'audit:list': channel<{ entries: ReadonlyArray<AuditEntry> }>()(z.object({ limit: z.number().int().min(1).max(5000).optional(), operation: z.string().max(64).optional() }).strict()),
+  'audit:list': channel<{ entries: ReadonlyArray<AuditEntry> }>()(
+    z
+      .object({ limit: z.number().int().min(1).max(5000).optional(), operation: z.string().max(64).optional() })
+      .strict(),
+  ),
   'metrics:summary': channel<MetricsSummary>()(z.object({}).strict()),
-  'diagnostics:write': channel<{ file: string; bytes: number }>()(z.object({ file: z.string().min(1).max(4096) }).strict(), { mutates: true }),
+  'diagnostics:write': channel<{ file: string; bytes: number }>()(
+    z.object({ file: z.string().min(1).max(4096) }).strict(),
+    { mutates: true },
+  ),
 };

@@ -106,19 +106,44 @@ export const historyPath = z
   .min(1)
   .max(4096)
   .refine((p) => !p.split(/[\\/]/).includes('..') && !p.includes('\0'), 'must not contain ".." segments');
-const version = z.string().min(4).max(80).regex(/^[A-Za-z0-9~^._-]+$/, 'must be a version id (as `ai-config history` shows)');
+const version = z
+  .string()
+  .min(4)
+  .max(80)
+  .regex(/^[A-Za-z0-9~^._-]+$/, 'must be a version id (as `ai-config history` shows)');
 const file = z.string().min(1).max(4096);
 
 export const historyChannels = {
   'history:list': channel<{ readonly versions: ReadonlyArray<HistoryVersion> }>()(
-    z.object({ path: historyPath.optional(), operation: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z
+      .object({
+        path: historyPath.optional(),
+        operation: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
   ),
-  'history:diff': channel<DiffResult>()(z.object({ from: version, to: version.optional(), path: historyPath.optional() }).strict()),
-  'history:rollback': channel<RollbackResult>()(z.object({ version, path: historyPath.optional(), dryRun: z.boolean().optional() }).strict(), { mutates: true }),
-  'history:snapshot': channel<{ readonly version?: string; readonly changed: boolean }>()(z.object({ message: z.string().max(500).optional() }).strict(), { mutates: true }),
+  'history:diff': channel<DiffResult>()(
+    z.object({ from: version, to: version.optional(), path: historyPath.optional() }).strict(),
+  ),
+  'history:rollback': channel<RollbackResult>()(
+    z.object({ version, path: historyPath.optional(), dryRun: z.boolean().optional() }).strict(),
+    { mutates: true },
+  ),
+  'history:snapshot': channel<{ readonly version?: string; readonly changed: boolean }>()(
+    z.object({ message: z.string().max(500).optional() }).strict(),
+    { mutates: true },
+  ),
   'history:verify': channel<VerifyReport>()(z.object({}).strict()),
   'history:export': channel<ExportResult>()(z.object({ file }).strict(), { mutates: true }),
   'history:import': channel<ImportResult>()(z.object({ file }).strict(), { mutates: true }),
-  'history:prune': channel<PruneResult>()(z.object({ dryRun: z.boolean().optional(), retentionDays: z.number().int().min(1).max(36_500).optional() }).strict(), { mutates: true }),
-  'history:migrate': channel<MigrationReport>()(z.object({ dryRun: z.boolean().optional() }).strict(), { mutates: true }),
+  'history:prune': channel<PruneResult>()(
+    z
+      .object({ dryRun: z.boolean().optional(), retentionDays: z.number().int().min(1).max(36_500).optional() })
+      .strict(),
+    { mutates: true },
+  ),
+  'history:migrate': channel<MigrationReport>()(z.object({ dryRun: z.boolean().optional() }).strict(), {
+    mutates: true,
+  }),
 };

@@ -7,7 +7,10 @@ export const relativePath = z
   .string()
   .min(1)
   .max(1024)
-  .refine((p) => !p.split('/').includes('..') && !p.startsWith('/') && !p.includes('\\'), 'must be a relative path inside the source, with "/" separators');
+  .refine(
+    (p) => !p.split('/').includes('..') && !p.startsWith('/') && !p.includes('\\'),
+    'must be a relative path inside the source, with "/" separators',
+  );
 
 /** Beyond this many changed paths the Library screen fetches the whole outline again. */
 export const MAX_DELTA_PATHS = 2000;
