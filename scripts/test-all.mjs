@@ -31,6 +31,7 @@ function readJson(file) {
 
 const suites = [
   { name: 'typecheck', run: () => run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) },
+  { name: 'format', run: () => run(bin('prettier'), ['--check', '.', '--log-level', 'warn']) },
   { name: 'lint', run: () => run(bin('eslint'), ['.', '--max-warnings=0']) },
   {
     name: 'build',
