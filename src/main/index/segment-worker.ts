@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { builderCode, SegmentBuilder, type BuiltSegment } from './segment-builder';
+import { segmentLayoutCode } from './segment-layout';
+import { termScanCode } from './term-scan';
 
 /** A word source of one field and its bit (see FIELD). */
 export type FieldText = readonly [text: string, bit: number];
@@ -32,12 +34,16 @@ export function inThreadSink(blockBits?: number): BulkSink {
   };
 }
 
-// The worker runs the source text of `builderCode` (self-contained by design): no separate file to locate in the
-// CLI bundle, the Electron bundle, the benchmark bundle and the TypeScript sources alike.
+// The worker runs the source text of `builderCode`, `termScanCode` and `segmentLayoutCode` (each self-contained
+// by design): no separate file to locate in the CLI bundle, the Electron bundle, the benchmark bundle and the
+// TypeScript sources alike.
 const WORKER_SOURCE = `'use strict';
 const { parentPort } = require('node:worker_threads');
 var __name = (f) => f;
-const { SegmentBuilder } = (${builderCode.toString()})();
+const { SegmentBuilder } = (${builderCode.toString()})(
+  (${termScanCode.toString()})(),
+  (${segmentLayoutCode.toString()})(),
+);
 const b = new SegmentBuilder();
 parentPort.on('message', (m) => {
   if (m.kind === 'docs') {
