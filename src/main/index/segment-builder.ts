@@ -1,7 +1,10 @@
 import { segmentLayoutCode, type SegmentLayout } from './segment-layout';
 import { termScanCode, type TermScan } from './term-scan';
 
-/** A sorted term dictionary and its postings in one flat byte array (term t owns postings[offsets[t]..offsets[t+1]]). */
+/**
+ * A sorted term dictionary and its postings in one flat byte array (term t owns
+ * postings[offsets[t]..offsets[t+1]]).
+ */
 export interface BuiltSegment {
   readonly terms: string[];
   /** Byte offsets of each term's postings, and how many postings each has. */

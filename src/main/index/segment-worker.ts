@@ -8,7 +8,10 @@ export type FieldText = readonly [text: string, bit: number];
 
 /** Where a bulk build's documents go: this thread's builder, or a worker thread's. */
 export interface BulkSink {
-  /** Indexes one document: its body as `bytes[from..to)` (copied or used at once, so the buffer may be reused) and its fields. */
+  /**
+   * Indexes one document: its body as `bytes[from..to)` (copied or used at once, so the buffer may be reused)
+   * and its fields.
+   */
   add(doc: number, bytes: Uint8Array, from: number, to: number, fields: ReadonlyArray<FieldText>): void;
   /** A promise while the worker is far behind (the caller waits before reading more), else undefined. */
   backlog(): Promise<void> | undefined;
