@@ -18,6 +18,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
+/** Answers 413 with a coded error, then drops the connection once the answer is flushed (the body is not read). */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('connection', 'close');
+  res.on('finish', () => req.destroy());
+  sendJson(res, 413, { ok: false, error: TOO_LARGE });
+}
+
 /** POST /api/invoke: one router call over HTTP (the client's path for requests too big for a socket frame). */
 export function handleHttpInvoke(
   req: http.IncomingMessage,
@@ -28,9 +35,7 @@ export function handleHttpInvoke(
 ): void {
   req.on('error', () => undefined);
   if (Number(req.headers['content-length'] ?? 0) > HTTP_MAX_BODY) {
-    res.setHeader('connection', 'close');
-    sendJson(res, 413, { ok: false, error: TOO_LARGE });
-    req.destroy();
+    refuseTooLarge(req, res);
     return;
   }
   let size = 0;
@@ -45,9 +50,7 @@ export function handleHttpInvoke(
     }
     tooLarge = true;
     chunks.length = 0;
-    res.setHeader('connection', 'close');
-    sendJson(res, 413, { ok: false, error: TOO_LARGE });
-    req.destroy();
+    refuseTooLarge(req, res);
   });
   req.on('end', () => {
     if (tooLarge) return;
