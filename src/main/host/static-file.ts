@@ -25,7 +25,7 @@ export function isInsideRoot(root: string, child: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-/** The file a URL path names inside `root`, or undefined (outside the root, through a symlink out, missing, a folder). */
+/** The file a URL path names inside `root`; undefined when outside it, through a symlink out, missing or a folder. */
 export function resolveInRoot(root: string, urlPath: string): string | undefined {
   let rel: string;
   try {
