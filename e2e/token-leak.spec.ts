@@ -43,6 +43,14 @@ test.afterEach(async () => {
 test('the API token never reaches another local server (no cookie, no header, no query)', async ({ page }) => {
   app = await startApp();
   recorder = await startRecorder();
+  // Every request the page makes to its own host: the token may ride only in a header or the socket's subprotocol.
+  const ownRequests: Array<{ url: string; cookie: string }> = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(app!.origin))
+      void r.allHeaders().then((h) => ownRequests.push({ url: r.url(), cookie: h.cookie ?? '' }));
+  });
+  const socketUrls: string[] = [];
+  page.on('websocket', (ws) => socketUrls.push(ws.url()));
   // Opened the way the user opens it: the URL `ai-config serve` printed, with the token in the fragment.
   await page.goto(app.url);
   const tree = page.getByRole('tree', { name: 'Library files' });
@@ -68,6 +76,13 @@ test('the API token never reaches another local server (no cookie, no header, no
     expect(s.url).not.toContain(app.token);
     expect(s.headers.cookie ?? '').not.toContain(app.token);
     expect(JSON.stringify(s.headers)).not.toContain(app.token);
+  }
+  expect(socketUrls.length).toBeGreaterThan(0);
+  for (const u of socketUrls) expect(u).not.toContain(app.token);
+  expect(ownRequests.length).toBeGreaterThan(0);
+  for (const r of ownRequests) {
+    expect(r.url).not.toContain(app.token);
+    expect(r.cookie).toBe('');
   }
   const cookies = await page.context().cookies();
   expect(cookies.filter((c) => c.value.includes(app!.token))).toEqual([]);
