@@ -6,7 +6,10 @@ export type FieldText = readonly [text: string, bit: number];
 
 /** Where a bulk build's documents go: this thread's builder, or a worker thread's. */
 export interface BulkSink {
-  /** Indexes one document: its body as `bytes[from..to)` (copied or used at once, so the buffer may be reused) and its fields. */
+  /**
+   * Indexes one document: its body as `bytes[from..to)` (copied or used at once, so the buffer may be reused) and
+   * its fields.
+   */
   add(doc: number, bytes: Uint8Array, from: number, to: number, fields: ReadonlyArray<FieldText>): void;
   /** A promise while the worker is far behind (the caller waits before reading more), else undefined. */
   backlog(): Promise<void> | undefined;
@@ -52,7 +55,8 @@ parentPort.on('message', (m) => {
     parentPort.postMessage({ kind: 'ack', bytes: bytes.byteLength });
   } else if (m.kind === 'finish') {
     const s = b.finish();
-    parentPort.postMessage({ kind: 'done', segment: s }, [s.offsets.buffer, s.df.buffer, s.postings.buffer, s.docs.buffer, s.lens.buffer]);
+    const transfer = [s.offsets.buffer, s.df.buffer, s.postings.buffer, s.docs.buffer, s.lens.buffer];
+    parentPort.postMessage({ kind: 'done', segment: s }, transfer);
   }
 });
 `;
