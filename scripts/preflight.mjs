@@ -3,7 +3,8 @@
 // (playwright.config.ts, bench/ui.ts), sshd at /usr/sbin/sshd and ssh-keygen on PATH (tests/helpers/servers/sshd.ts),
 // syncthing at SYNCTHING_BINARY or on PATH (tests/helpers/servers/syncthing.ts), rg on PATH (scripts/bench.mjs), and
 // xvfb-run where test-all.mjs would need it for the Electron specs.
-// Run directly: `node scripts/preflight.mjs` prints one line per missing program and exits 1; `--json` prints every check.
+// Run directly: `node scripts/preflight.mjs` prints one line per missing program and exits 1;
+// `--json` prints every check.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';

@@ -44,7 +44,8 @@ function runScript(script: string, args: ReadonlyArray<string>, pathValue: strin
 
 const installLine = (program: string, pkg: string) =>
   new RegExp(
-    `^missing: ${program}\\b.*\\. Install: sudo \\./scripts/install-test-deps\\.sh  \\(or: apt-get install -y ${pkg}\\)$`,
+    `^missing: ${program}\\b.*\\. ` +
+      `Install: sudo \\./scripts/install-test-deps\\.sh  \\(or: apt-get install -y ${pkg}\\)$`,
   );
 
 describe('preflight (scripts/preflight.mjs)', () => {
