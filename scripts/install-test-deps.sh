@@ -68,26 +68,35 @@ if [ -z "$family" ] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 packages="$(echo "$gaps" | awk '{print $2}' | sort -u | tr '\n' ' ')"
-if [ "$family" = ubuntu ]; then packages="${packages/chromium /chromium-browser }"; fi
+snap_chromium=""
+if [ "$family" = ubuntu ] && [[ " $packages" == *" chromium "* ]]; then
+  packages="${packages/chromium /}"
+  snap_chromium=chromium-browser
+fi
+wanted="${packages}${snap_chromium:+$snap_chromium }"
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()
 elif command -v sudo >/dev/null 2>&1; then
   as_root=(sudo)
 else
-  echo "install-test-deps: installing ${packages}needs root: run this script as root, or install sudo." >&2
+  echo "install-test-deps: installing ${wanted}needs root: run this script as root, or install sudo." >&2
   exit 1
 fi
 
-echo "install-test-deps: installing ${packages}(apt-get)"
-export DEBIAN_FRONTEND=noninteractive
+echo "install-test-deps: installing ${wanted}(apt-get)"
 "${as_root[@]}" apt-get update -qq
+apt_install() {
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 # shellcheck disable=SC2086 # one word per package
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
+[ -z "${packages// /}" ] || apt_install $packages
 
-if [ "$family" = ubuntu ] && [ ! -x "$chromium_bin" ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+if [ -n "$snap_chromium" ]; then
+  apt_install "$snap_chromium" ||
+    echo "install-test-deps: $snap_chromium (the Chromium snap) did not install; set CHROMIUM_PATH to a Chromium." >&2
   for candidate in /snap/bin/chromium /usr/bin/chromium-browser; do
-    if [ -x "$candidate" ]; then
+    if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -e /usr/bin/chromium ] && [ -x "$candidate" ]; then
       "${as_root[@]}" ln -s "$candidate" /usr/bin/chromium
       echo "install-test-deps: linked /usr/bin/chromium -> $candidate (the Chromium snap)"
       break
@@ -98,7 +107,10 @@ fi
 still="$(missing)"
 if [ -n "$still" ]; then
   echo "install-test-deps: still missing after apt-get:" >&2
-  echo "$still" | while read -r program package; do echo "  $program (package $package)" >&2; done
+  echo "$still" | while read -r program package; do
+    [ "$family:$package" != ubuntu:chromium ] || package=chromium-browser
+    echo "  $program (package $package)" >&2
+  done
   [ -z "${CHROMIUM_PATH:-}" ] || [ -x "$CHROMIUM_PATH" ] || echo "  CHROMIUM_PATH=$CHROMIUM_PATH is not executable" >&2
   exit 1
 fi
