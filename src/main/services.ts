@@ -24,6 +24,7 @@ import { historyRepair } from './history/health-repair';
 import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
+import { createSecretsService, type SecretsService } from './secrets/service';
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
@@ -63,6 +64,8 @@ export interface Services {
   readonly health: HealthService;
   /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
   readonly sync: SyncService;
+  /** `ai-config secret` and the Secrets panel: names and dates out, values in only. */
+  readonly secretsService: SecretsService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -121,6 +124,7 @@ export function createServices(opts: ServicesOptions): Services {
   const secrets = createSecretStore(
     path.join(paths.secrets, 'secrets.enc'),
     opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')),
+    opts.now,
   );
   const env = opts.env ?? process.env;
   const metrics = createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) });
@@ -184,6 +188,7 @@ export function createServices(opts: ServicesOptions): Services {
       logger: logger.child({ component: 'sync' }),
       ...(opts.now ? { now: opts.now } : {}),
     }),
+    secretsService: createSecretsService({ store: secrets, audit }),
     info: () => ({
       name: 'AI Configurator',
       version: opts.version,
