@@ -28,6 +28,7 @@ import { createSecretsService, type SecretsService } from './secrets/service';
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
+import { restrictWorkspace } from './workspace/private-mode';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
 
 export interface ServicesOptions {
@@ -80,6 +81,8 @@ export interface Services {
 
 export function createServices(opts: ServicesOptions): Services {
   const paths = makePaths(opts.home);
+  // Start-up: a workspace made before these were private (or by hand) becomes owner-only again.
+  restrictWorkspace(paths);
   const events = opts.events ?? createEventBus();
   const logger = opts.logger;
 
@@ -220,6 +223,7 @@ export function createServices(opts: ServicesOptions): Services {
       });
       // The history store is part of the workspace: made now, so the first change pays only for its snapshot.
       await history.recover();
+      restrictWorkspace(paths);
       ctx.progress({ phase: 'Done', done: true });
       if (result.changed)
         audit.append({

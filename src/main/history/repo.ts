@@ -84,14 +84,18 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
   }
   if (!fs.existsSync(repo.gitDir)) {
     // Created beside its place and renamed into it, so a half-made store is never taken for the real one.
-    fs.mkdirSync(parent, { recursive: true });
+    fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
     const tmp = `${repo.gitDir}${INIT_MARK}${process.pid}`;
-    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', tmp], {
+    // --shared=0600: git makes every file it writes owner-only (folders 0700), now and later.
+    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', '--shared=0600', tmp], {
       cwd: parent,
       operation: 'history init',
       ...(repo.logger ? { logger: repo.logger } : {}),
     });
     fs.renameSync(tmp, repo.gitDir);
+  } else if (!/sharedrepository\s*=\s*0600/i.test(readOr(path.join(repo.gitDir, 'config')) ?? '')) {
+    // A store made before history was private: git keeps what it writes from now on owner-only.
+    await repo.run(['config', 'core.sharedRepository', '0600'], { operation: 'history config' });
   }
   const exclude = path.join(repo.gitDir, 'info', 'exclude');
   const want = EXCLUDES.join('\n') + '\n';
