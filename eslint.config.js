@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettierOff from 'eslint-config-prettier';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const noElectron = { name: 'electron', message: 'Only src/main/shell may import electron (see ARCHITECTURE.md).' };
 
@@ -102,5 +103,17 @@ export default tseslint.config(
         { paths: [{ name: 'electron', message: 'Use Playwright _electron; tests never import electron.' }] },
       ],
     },
+  },
+  // No import cycles in src/ (type-only imports do not count: they vanish at runtime). Imports are extensionless
+  // relative paths to .ts/.tsx files, which the node resolver finds with these extensions.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );
