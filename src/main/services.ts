@@ -25,6 +25,7 @@ import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSecretsService, type SecretsService } from './secrets/service';
+import { createToolPlaceholders } from './secrets/tool-placeholders';
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
@@ -79,6 +80,15 @@ export interface Services {
   readFile(source: string, relPath: string): Promise<LibraryFile>;
 }
 
+/** The value, or undefined when the secret store cannot be read (its own commands report why). */
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 export function createServices(opts: ServicesOptions): Services {
   const paths = makePaths(opts.home);
   // Start-up: a workspace made before these were private (or by hand) becomes owner-only again.
@@ -107,7 +117,20 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  const secrets = createSecretStore(
+    path.join(paths.secrets, 'secrets.enc'),
+    opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')),
+    opts.now,
+  );
+  const env = opts.env ?? process.env;
+  // Tool files holding a resolved secret: written 0600, and kept in history with the placeholder in its place.
+  const toolPlaceholders = createToolPlaceholders({
+    file: path.join(paths.secrets, 'placeholders.json'),
+    lookup: (name) => safely(() => secrets.get(name)) ?? env[name],
+    known: () => safely(() => secrets.entries()) ?? [],
+  });
   const history = createHistoryService({
+    toolContent: toolPlaceholders,
     gitDir: paths.historyGit,
     lockFile: paths.lock,
     workTree: personalDir,
@@ -124,12 +147,6 @@ export function createServices(opts: ServicesOptions): Services {
     lockFile: paths.lock,
     audit,
   });
-  const secrets = createSecretStore(
-    path.join(paths.secrets, 'secrets.enc'),
-    opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')),
-    opts.now,
-  );
-  const env = opts.env ?? process.env;
   const metrics = createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) });
   const manifestFile = path.join(paths.state, 'installs', 'manifest.json');
   registerAgentMigrations(history.migrations, { personalDir, manifestFile });
@@ -141,6 +158,7 @@ export function createServices(opts: ServicesOptions): Services {
     history,
     audit,
     secrets,
+    toolPlaceholders,
     env,
     homeDir: homeFromEnv(env),
     metrics,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { git, type GitOptions, type GitResult } from '../git/core';
 import { APP_GIT_CONFIG, APP_GIT_IDENTITY } from '../git/identity';
 import type { Logger } from '../observability/logger';
+import type { ToolContent } from './tool-content';
 
 const INIT_MARK = '.aicfg-init-';
 
@@ -31,6 +32,8 @@ export interface HistoryRepo {
   readonly gitDir: string;
   readonly workTree: () => string;
   readonly logger?: Logger;
+  /** How tool files' bytes are stored and restored (secrets as placeholders); absent: as they are. */
+  readonly toolContent?: ToolContent;
   /** Runs git on the history dir (and the work tree, when `withWorkTree`). */
   run(
     args: ReadonlyArray<string>,
@@ -38,11 +41,17 @@ export interface HistoryRepo {
   ): Promise<GitResult>;
 }
 
-export function openHistoryRepo(gitDir: string, workTree: () => string, logger?: Logger): HistoryRepo {
+export function openHistoryRepo(
+  gitDir: string,
+  workTree: () => string,
+  logger?: Logger,
+  toolContent?: ToolContent,
+): HistoryRepo {
   return {
     gitDir,
     workTree,
     ...(logger ? { logger } : {}),
+    ...(toolContent ? { toolContent } : {}),
     run(args, opts = {}) {
       const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, GIT_DIR: gitDir };
       if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;

@@ -29,6 +29,8 @@ export interface SecretStore {
   names(): string[];
   /** Names and when each was set, sorted by name. */
   list(): SecretInfo[];
+  /** Every name and value, for the code that must find values in files it writes (history's placeholders). */
+  entries(): Array<{ name: string; value: string }>;
 }
 
 const NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -145,6 +147,7 @@ export function createSecretStore(file: string, keys: KeyProvider, now: () => Da
       }
     },
     names: () => Object.keys(load().values).sort(),
+    entries: () => Object.entries(load().values).map(([name, value]) => ({ name, value })),
     list() {
       const { values, setAt } = load();
       return Object.keys(values)
