@@ -209,7 +209,7 @@ export function createServices(opts: ServicesOptions): Services {
       logger: logger.child({ component: 'sync' }),
       ...(opts.now ? { now: opts.now } : {}),
     }),
-    secretsService: createSecretsService({ store: secrets, audit }),
+    secretsService: createSecretsService({ store: secrets, audit, retire: toolPlaceholders.retire }),
     info: () => ({
       name: 'AI Configurator',
       version: opts.version,

@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/main/observability/logger';
+import { createServices } from '../../src/main/services';
+import { ASSETS_DIR } from '../helpers/app';
 import { agentFixture, ctx, read, writeAgent } from '../main/agents/helpers';
 
 /** Every object in the history store, as text: `git log -p --all` and each blob's content. */
@@ -39,8 +42,17 @@ describe.skipIf(process.platform === 'win32')('secrets never live on in history'
     f.services.secretsService.set({ name: 'GITHUB_TOKEN', value: rotated }, ctx());
     fs.writeFileSync(path.join(f.personal, 'note.md'), 'a change elsewhere\n');
     await f.services.history.snapshot({ operation: 'history.snapshot', correlationId: 'c2', phase: 'manual' });
+    // Edited by hand, then snapshotted by another process (which never saw the old value): still the placeholder.
     fs.writeFileSync(file, read(file).replace('GitHub', 'GitHub (edited)'));
-    const edited = (await f.services.history.snapshot({
+    const other = createServices({
+      home: f.services.paths.home,
+      assetsDir: ASSETS_DIR,
+      version: '0.0.0-test',
+      host: 'test',
+      logger: createLogger({ level: 'error' }),
+      env: { PATH: process.env.PATH, HOME: f.userHome },
+    });
+    const edited = (await other.history.snapshot({
       operation: 'history.snapshot',
       correlationId: 'c3',
       phase: 'manual',
@@ -64,7 +76,9 @@ describe.skipIf(process.platform === 'win32')('secrets never live on in history'
     expect(text).not.toContain(rotated);
     expect(text).not.toContain(first);
 
-    // A secret that is gone: the placeholder is written, with a coded warning naming the command.
+    // A secret that is gone: the placeholder is written, with a coded warning naming the command. The file was
+    // edited by hand with the value in it: removing the secret records its placeholder form while the value is known.
+    fs.writeFileSync(file, read(file).replace('GitHub', 'GitHub (again)'));
     f.services.secretsService.remove({ name: 'GITHUB_TOKEN' }, ctx());
     const gone = await f.services.history.rollback({ version: edited, path: file }, ctx());
     expect(read(file)).toContain('edited');

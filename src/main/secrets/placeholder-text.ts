@@ -59,3 +59,27 @@ export function fromPlaceholders(
 
 /** Whether `text` holds any `${secret:NAME}` placeholder. */
 export const hasPlaceholders = (text: string): boolean => new RegExp(PLACEHOLDER.source).test(text);
+
+/**
+ * Values a changed file holds where its recorded placeholder form had a placeholder: for each template line with
+ * one placeholder, the text between that line's prefix and suffix on a line of `text` that has both (a file edited
+ * elsewhere, after its secret was rotated, still gives up the old value this way).
+ */
+export function valuesByTemplate(template: string, text: string): WrittenSecret[] {
+  const out: WrittenSecret[] = [];
+  const lines = text.split('\n');
+  for (const line of template.split('\n')) {
+    const m = [...line.matchAll(PLACEHOLDER)];
+    if (m.length !== 1) continue;
+    const at = m[0]!.index;
+    const prefix = line.slice(0, at);
+    const suffix = line.slice(at + m[0]![0].length);
+    if (!prefix.trim()) continue;
+    for (const l of lines) {
+      if (l.length <= prefix.length + suffix.length || !l.startsWith(prefix) || !l.endsWith(suffix)) continue;
+      const value = l.slice(prefix.length, l.length - suffix.length);
+      if (!hasPlaceholders(value)) out.push({ name: m[0]![1]!, value });
+    }
+  }
+  return out;
+}

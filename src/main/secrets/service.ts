@@ -16,6 +16,8 @@ export interface SecretsService {
 export interface SecretsServiceDeps {
   readonly store: SecretStore;
   readonly audit: AuditTrail;
+  /** Told a secret's old value before it is replaced or removed (history then still recognises it in tool files). */
+  readonly retire?: (name: string, oldValue: string) => void;
 }
 
 const emptyValue = (name: string) =>
@@ -42,7 +44,9 @@ export function createSecretsService(deps: SecretsServiceDeps): SecretsService {
       // Registered before anything else can fail, so no log or error line can ever show it.
       registerSecret(req.value);
       if (!req.value) throw emptyValue(req.name);
-      const replaced = deps.store.get(req.name) !== undefined;
+      const old = deps.store.get(req.name);
+      const replaced = old !== undefined;
+      if (old !== undefined && old !== req.value) deps.retire?.(req.name, old);
       deps.store.set(req.name, req.value);
       audit('secret.set', req.name, ctx, true);
       ctx.logger.info('secret set', { name: req.name, replaced });
@@ -50,8 +54,12 @@ export function createSecretsService(deps: SecretsServiceDeps): SecretsService {
     },
     remove(req, ctx) {
       checkStoredName(req.name);
-      const removed = deps.store.get(req.name) !== undefined;
-      if (removed) deps.store.delete(req.name);
+      const old = deps.store.get(req.name);
+      const removed = old !== undefined;
+      if (old !== undefined) {
+        deps.retire?.(req.name, old);
+        deps.store.delete(req.name);
+      }
       audit('secret.remove', req.name, ctx, removed);
       ctx.logger.info('secret removed', { name: req.name, removed });
       return { name: req.name, removed };

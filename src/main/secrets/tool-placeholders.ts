@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAtomicSync } from '../workspace/atomic-write';
 import { mkdirPrivate } from '../workspace/private-mode';
-import { fromPlaceholders, secretsIn, toPlaceholders, type WrittenSecret } from './placeholder-text';
+import { fromPlaceholders, secretsIn, toPlaceholders, valuesByTemplate, type WrittenSecret } from './placeholder-text';
 
 /**
  * Keeps resolved secrets out of history: for each tool file an install wrote a secret into, the placeholder form
@@ -22,6 +22,11 @@ export interface ToolPlaceholders {
   toHistory(file: string, data: Buffer): Buffer;
   /** What a rollback writes for a stored tool file: its placeholders resolved from the current secrets. */
   fromHistory(file: string, data: Buffer): { data: Buffer; private: boolean; missing: string[] };
+  /**
+   * A secret is about to be replaced or removed: each tool file we wrote that still holds its old value but was
+   * changed since (so no recorded form matches it) gets its placeholder form recorded now, while the value is known.
+   */
+  retire(name: string, oldValue: string): void;
 }
 
 export interface ToolPlaceholdersDeps {
@@ -111,8 +116,28 @@ export function createToolPlaceholders(deps: ToolPlaceholdersDeps): ToolPlacehol
       if (hit) return Buffer.from(hit.template, 'utf8');
       // Changed since we wrote it (by hand, or by the tool): replace whatever current secret values it holds.
       const text = data.toString('utf8');
-      const found = secretsIn(text, [...deps.known(), ...[...noted].map(([name, value]) => ({ name, value }))]);
+      const found = [
+        ...secretsIn(text, [...deps.known(), ...[...noted].map(([name, value]) => ({ name, value }))]),
+        ...entries.flatMap((e) => valuesByTemplate(e.template, text)),
+      ];
       return found.length ? Buffer.from(toPlaceholders(text, found), 'utf8') : data;
+    },
+    retire(name, oldValue) {
+      const items: Array<{ path: string; text: string; template: string }> = [];
+      for (const [file, entries] of Object.entries(load().files)) {
+        let text: string;
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+        const sha = sha256(text);
+        if (entries.some((e) => e.sha === sha)) continue;
+        const found = secretsIn(text, [{ name, value: oldValue }, ...deps.known()]);
+        if (found.some((f) => f.name === name && f.value === oldValue))
+          items.push({ path: file, text, template: toPlaceholders(text, found) });
+      }
+      remember(items);
     },
     fromHistory(file, data) {
       if (!data.includes(MARK)) return { data, private: false, missing: [] };

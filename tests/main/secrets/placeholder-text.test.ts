@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromPlaceholders, secretsIn, toPlaceholders } from '../../../src/main/secrets/placeholder-text';
+import {
+  fromPlaceholders,
+  secretsIn,
+  toPlaceholders,
+  valuesByTemplate,
+} from '../../../src/main/secrets/placeholder-text';
 
 describe('secret placeholders in tool files', () => {
   it('round-trips values, escaped ones in JSON and TOML included, longest first', () => {
@@ -20,5 +25,12 @@ describe('secret placeholders in tool files', () => {
   it('leaves an unknown placeholder as it is and names it', () => {
     const r = fromPlaceholders('/x/a.json', '"${secret:GONE}" ${NOT_OURS}', () => undefined);
     expect(r).toEqual({ text: '"${secret:GONE}" ${NOT_OURS}', resolved: 0, missing: ['GONE'] });
+  });
+
+  it('finds an old value in a file edited elsewhere from the line its placeholder form had', () => {
+    const template = '{\n  "env": {\n    "TOKEN": "${secret:GH}"\n  },\n  "x": 1\n}\n';
+    const edited = '{\n  "env": {\n    "TOKEN": "old-value-123"\n  },\n  "x": 2,\n  "y": 3\n}\n';
+    expect(valuesByTemplate(template, edited)).toEqual([{ name: 'GH', value: 'old-value-123' }]);
+    expect(valuesByTemplate(template, template)).toEqual([]);
   });
 });
