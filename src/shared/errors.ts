@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'UNSUPPORTED',
   'FILE_NEWER',
+  'SECRET_NAME_INVALID',
+  'SECRET_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@ const VERSION_LIKE = /^([0-9a-f]{4,40}|HEAD([~^]\d*)*)$/;
 function printRollback(ctx: CommandContext, r: RollbackResult): void {
   for (const c of r.changes) ctx.io.out(`  ${c.action === 'write' ? 'restore' : 'delete '}  ${c.path}\n`);
   ctx.io.out(`${r.message}\n`);
+  for (const w of r.warnings ?? []) ctx.io.err(`warning: ${w.message}\n  hint: ${w.hint}\n`);
 }
 
 /** `history`, `diff`, `rollback`, `snapshot`: the timeline of the personal workspace and tool files. */

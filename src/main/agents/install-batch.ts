@@ -108,6 +108,8 @@ export function runBatch(
       await staging;
       const versionBefore = await deps.history.beforeChange(historyOp);
       ctx.progress({ phase: 'Writing', percent: 50 });
+      // Files a secret was resolved into: their placeholder form recorded for history first, then written 0600.
+      const secretFiles = deps.toolPlaceholders?.prepare(changed);
       await journaled(
         journal,
         {
@@ -115,7 +117,7 @@ export function runBatch(
           manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) },
         },
         async () => {
-          await applyFiles(changed);
+          await applyFiles(changed, undefined, secretFiles);
           if (manifestChanged) await saveManifest(deps.manifestFile, shared.manifest);
         },
       );

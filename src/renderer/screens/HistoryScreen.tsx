@@ -107,6 +107,9 @@ export function HistoryScreen() {
                 {s.result.message}
               </p>
             )}
+            {s.result?.warnings?.map((w) => (
+              <ErrorNotice key={w.message} error={w} />
+            ))}
             {s.diff.kind === 'loading' && <p className="muted pad">Comparing…</p>}
             {s.diff.kind === 'error' && <ErrorNotice error={s.diff.error} />}
             {s.diff.kind === 'ready' && !diffFiles.length && <p className="muted pad">No differences.</p>}
