@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'UNSUPPORTED',
   'FILE_NEWER',
+  'NEEDS_APPROVAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
