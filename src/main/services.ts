@@ -25,6 +25,7 @@ import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSourcesService, type SourcesService } from './library/service';
+import { approvalGate } from './library/approval/gate';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
@@ -137,6 +138,7 @@ export function createServices(opts: ServicesOptions): Services {
     env,
     homeDir: homeFromEnv(env),
     metrics,
+    approvals: approvalGate(paths, settings),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const sources = createSourcesService({

@@ -3,6 +3,7 @@ import type { SourceRoot } from '../library/tree';
 import type { AuditTrail } from '../observability/audit';
 import type { Metrics } from '../observability/metrics';
 import type { SecretStore } from '../secrets/store';
+import type { ApprovalGate } from './approval-gate';
 
 /** What the agent service needs from the process: library roots, personal folder, state files, history, audit. */
 export interface AgentServiceDeps {
@@ -21,4 +22,6 @@ export interface AgentServiceDeps {
   readonly now?: () => Date;
   /** Where agents' token budgets go for the Analytics chart (recorded on show and after an install). */
   readonly metrics?: Pick<Metrics, 'recordTokenBudget'>;
+  /** Approval of MCP servers from library sources; without it nothing is gated (tests that build the service bare). */
+  readonly approvals?: ApprovalGate;
 }

@@ -7,6 +7,7 @@ import { indexHandlers } from './handlers/index';
 import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
 import { syncHandlers } from './handlers/sync';
+import { approvalsHandlers } from './handlers/approvals';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -20,5 +21,6 @@ export function createHandlers(services: Services): Handlers {
     ...sourcesHandlers(services),
     ...healthHandlers(services),
     ...syncHandlers(services),
+    ...approvalsHandlers(services),
   };
 }

@@ -8,6 +8,7 @@ import { indexChannels } from './channels/index';
 import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
 import { syncChannels } from './channels/sync';
+import { approvalsChannels } from './channels/approvals';
 import type { IncomingEvent } from '../sync';
 import type { Result } from '../errors';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...sourcesChannels,
   ...healthChannels,
   ...syncChannels,
+  ...approvalsChannels,
 } as const;
 
 export type Contract = typeof contract;
