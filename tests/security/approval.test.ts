@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/app';
+import { unwrap } from '../../src/main/ipc/router';
+import { cli, testRuntime } from '../helpers/app';
 import { createUpstream } from '../helpers/servers/git-repos';
 import { snapshotTree, tempDir } from '../helpers/temp';
 
@@ -143,5 +144,22 @@ describe('approval of MCP servers from a library source', () => {
     expect(updated.stdout).toContain('notes/readme.md:3: secret/aws-key: AWS access key id (AKIA…)');
     expect(updated.stdout).toContain('notes/readme.md:4: unicode/bidi:');
     expect(updated.stdout).not.toContain('Q3ZX7Y2W5V9U4T6S');
+  });
+});
+
+describe('approvals IPC channels', () => {
+  it('approvals:approve records exactly the hashes sent (validated) and approvals:list returns them', async () => {
+    const home = path.join(tempDir('aicfg-approval-'), 'home');
+    const rt = testRuntime(home);
+    const caller = { id: 'test', trusted: true };
+    unwrap(await rt.router.call(caller, 'workspace:init', {}));
+    const item = { kind: 'mcp-server' as const, source: 'team', name: 'gh', hash: 'a'.repeat(64), command: 'npx gh' };
+    const bad = await rt.router.call(caller, 'approvals:approve', { items: [{ ...item, hash: 'not-a-hash' }] });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_REQUEST');
+    const done = unwrap(await rt.router.call(caller, 'approvals:approve', { items: [item, item] }));
+    expect(done.approved).toEqual([expect.objectContaining({ ...item, approvedAt: expect.any(String) })]);
+    const { approvals } = unwrap(await rt.router.call(caller, 'approvals:list', {}));
+    expect(approvals.map((a) => a.hash)).toEqual([item.hash]);
+    expect(rt.services.audit.read().filter((r) => r.operation === 'approvals.approve')).toHaveLength(1);
   });
 });

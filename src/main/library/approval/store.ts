@@ -21,6 +21,11 @@ export interface ApprovalStore {
   approve(items: ReadonlyArray<PendingApproval>): Promise<Approval[]>;
 }
 
+/** The same approval: one server of one source with this content. */
+function same(a: PendingApproval, b: PendingApproval): boolean {
+  return a.hash === b.hash && a.source === b.source && a.name === b.name;
+}
+
 /**
  * The approvals file. An unreadable or invalid file counts as no approvals (everything asks again), never as
  * approved; the next approve rewrites it whole.
@@ -42,9 +47,9 @@ export function createApprovalStore(file: string, now: () => Date = () => new Da
     async approve(items) {
       const current = load();
       const at = now().toISOString();
-      const added = items
-        .filter((i, n) => items.findIndex((j) => j.hash === i.hash) === n)
-        .filter((i) => !current.some((a) => a.hash === i.hash && a.source === i.source && a.name === i.name))
+      const unique = items.filter((i, n) => items.findIndex((j) => same(i, j)) === n);
+      const added = unique
+        .filter((i) => !current.some((a) => same(a, i)))
         .map((i) => ({
           kind: i.kind,
           source: i.source,
@@ -59,7 +64,7 @@ export function createApprovalStore(file: string, now: () => Date = () => new Da
           `${JSON.stringify({ schemaVersion: 1, approvals: [...current, ...added] }, null, 2)}\n`,
         );
       const all = [...current, ...added];
-      return items.map((i) => all.find((a) => a.hash === i.hash)!);
+      return unique.map((i) => all.find((a) => same(a, i))!);
     },
   };
 }
