@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PendingApproval, ScanFinding } from '../../shared/scan';
+import type { UpdateResult } from '../../shared/sources';
 import { serversNeedingApproval } from './approval/changed-servers';
 import { createApprovalStore } from './approval/store';
 import { scanFiles, scanFolder } from './scan/scan';
@@ -39,4 +40,11 @@ export async function checkSourceContent(
   const store = createApprovalStore(approvalsFile(stateDir));
   const needsApproval = serversNeedingApproval(source, dir, files ?? serverFiles(dir), store.isApproved);
   return { findings: report.findings, needsApproval };
+}
+
+/** An update, pin or rollback summary with the content check of the files it added or changed (when it moved). */
+export async function withContentCheck(stateDir: string, dir: string, result: UpdateResult): Promise<UpdateResult> {
+  if (result.status !== 'updated') return result;
+  const changed = [...result.files.added, ...result.files.modified];
+  return { ...result, ...(await checkSourceContent(stateDir, result.source, dir, changed)) };
 }

@@ -3,7 +3,7 @@ import type { SourceSettings } from '../../shared/settings';
 import type { UpdateResult } from '../../shared/sources';
 import type { OperationContext } from '../context';
 import { ensureGit } from '../git/core';
-import { checkSourceContent } from './content-check';
+import { withContentCheck } from './content-check';
 import { commitInfo, currentBranch, fetchOrigin, headCommit, isAncestor, resolveCommit } from './git-ops';
 import { moveSource, NOOP_MOVE } from './move-source';
 import { inUseSince, readSourceState, writeSourceState } from './source-state';
@@ -104,9 +104,7 @@ async function updateOne(
   const move = await moveSource(sc, s, r, from, target, 'update');
   if (from !== target) await sc.recordVersion(s.name, target, 'update', { lastUpdate: now() });
   const result = await summarize(r, s.name, from, target, move, 'Updated');
-  if (result.status !== 'updated') return result;
-  const changed = [...result.files.added, ...result.files.modified];
-  return { ...result, ...(await checkSourceContent(paths.state, s.name, paths.sourceDir(s.name), changed)) };
+  return withContentCheck(paths.state, paths.sourceDir(s.name), result);
 }
 
 /** Updates one source, or all of them (where one failing source does not stop the others). */
