@@ -191,6 +191,17 @@ describe('library content scan: hostile files', () => {
     expect(findings.map((f) => [f.file, f.rule])).toEqual([['cod\\u{202E}exe.md', 'unicode/bidi']]);
   });
 
+  it('skips the folders the library walk skips (node_modules, .git)', async () => {
+    const root = tempDir('aicfg-scan-');
+    for (const dir of ['node_modules/pkg', '.git/objects'])
+      fs.mkdirSync(path.join(root, ...dir.split('/')), { recursive: true });
+    fs.writeFileSync(path.join(root, 'node_modules', 'pkg', 'fixture.md'), `${AWS}\n`);
+    fs.writeFileSync(path.join(root, '.git', 'objects', 'x'), `${AWS}\n`);
+    fs.writeFileSync(path.join(root, '.env'), `${AWS}\n`);
+    const { findings } = await scanFolder(root);
+    expect(findings.map((f) => [f.file, f.rule])).toEqual([['.env', 'secret/aws-key']]);
+  });
+
   it('does not hang on a FIFO', async () => {
     const root = tempDir('aicfg-scan-');
     const { execFileSync } = await import('node:child_process');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { mcpServerSchema } from '../../../shared/agents';
 import type { PendingApproval } from '../../../shared/scan';
 import { readCapped } from '../scan/read-capped';
+import { symlinkOnPath } from '../scan/symlinks';
 import { pendingApproval } from './executable';
 
 const SERVER_FILE = /^mcp-servers\/[^/]+\.json$/;
@@ -18,7 +19,7 @@ export function serversNeedingApproval(
 ): PendingApproval[] {
   const out: PendingApproval[] = [];
   for (const rel of rels) {
-    if (!SERVER_FILE.test(rel)) continue;
+    if (!SERVER_FILE.test(rel) || symlinkOnPath(dir, rel)) continue;
     const read = readCapped(path.join(dir, ...rel.split('/')));
     if (!read || read.truncated || read.binary) continue;
     let raw: unknown;

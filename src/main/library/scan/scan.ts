@@ -5,6 +5,7 @@ import { findHighEntropy } from './high-entropy';
 import { findHiddenInName, findHiddenUnicode, visible } from './hidden-unicode';
 import { MAX_SCAN_BYTES, readCapped } from './read-capped';
 import { findSecrets } from './secrets';
+import { SKIP_DIRS } from '../walk';
 import { symlinkFinding, symlinkOnPath } from './symlinks';
 
 /** A folder with more files than this is scanned up to it (a hostile repo cannot make a scan run forever). */
@@ -52,7 +53,10 @@ function byPosition(a: ScanFinding, b: ScanFinding): number {
   return a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-/** Scans every file under `root` (skipping `.git` folders), never following a symlink. Never throws. */
+/**
+ * Scans every file under `root`, never following a symlink. Skips the folders the library walk skips (`.git`,
+ * `node_modules`, sync-tool folders): nothing there is ever read as library content. Never throws.
+ */
 export async function scanFolder(root: string): Promise<ScanReport> {
   const findings: ScanFinding[] = [];
   let files = 0;
@@ -76,7 +80,7 @@ export async function scanFolder(root: string): Promise<ScanReport> {
       findings.push(...findHiddenInName(shown, ent.name));
       if (ent.isSymbolicLink()) findings.push(symlinkFinding(root, abs, shown));
       else if (ent.isDirectory()) {
-        if (ent.name !== '.git') await visit(abs, rel);
+        if (!SKIP_DIRS.has(ent.name)) await visit(abs, rel);
       } else if (ent.isFile()) {
         files++;
         findings.push(...scanContent(abs, shown));
