@@ -40,7 +40,10 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
-  /** The environment `${VAR}` placeholders, the home directory (HOME) and tokens named by `tokenEnv` come from; process.env by default. */
+  /**
+   * The environment `${VAR}` placeholders, the home directory (HOME) and tokens named by `tokenEnv` come from;
+   * process.env by default.
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 

@@ -3,12 +3,15 @@ import type { Command } from 'commander';
 import type { CommandRunner } from '../command';
 import { EXIT } from '../output';
 
+const LINT_DESCRIPTION =
+  'Check a library folder (frontmatter YAML, agents, MCP servers, missing references, duplicate names) and scan ' +
+  'it for literal secrets, hidden Unicode and symlinks; prints file:line: [rule-id:] message and exits 1 on any ' +
+  'error, for CI.';
+
 export function registerLint(program: Command, run: CommandRunner): void {
   program
     .command('lint [dir]')
-    .description(
-      'Check a library folder (frontmatter YAML, agents, MCP servers, missing references, duplicate names) and scan it for literal secrets, hidden Unicode and symlinks; prints file:line: [rule-id:] message and exits 1 on any error, for CI.',
-    )
+    .description(LINT_DESCRIPTION)
     .option('--json', 'print the findings as JSON')
     .action((dir: string | undefined, opts: { json?: boolean }) =>
       run('lint', opts, async (ctx) => {

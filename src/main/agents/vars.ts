@@ -16,6 +16,14 @@ export interface PlaceholderStyle {
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|_KEY$|^KEY$|CREDENTIAL|_PAT$|DATABASE_URL)/i;
 
+/** The warning for a placeholder with no value anywhere: it is written as is. */
+function unsetMessage(name: string, whole: string, file: string): string {
+  return (
+    `${name} is not set in the environment or the secret store; "${whole}" is written as is into ${file}. ` +
+    `Set it with \`ai-config secret set ${name}\` or export it, then install again.`
+  );
+}
+
 /** Collects the warnings of one render so each is reported once. */
 export class VarResolver {
   readonly warnings = new Set<string>();
@@ -37,15 +45,14 @@ export class VarResolver {
       if (this.style.native && fromStore === undefined) {
         if (fromEnv === undefined)
           this.warnings.add(
-            `${name} is not set in the environment or the secret store; the tool reads it from its environment when it starts.`,
+            `${name} is not set in the environment or the secret store; ` +
+              'the tool reads it from its environment when it starts.',
           );
         return this.style.native(name);
       }
       const v = fromEnv ?? fromStore;
       if (v === undefined) {
-        this.warnings.add(
-          `${name} is not set in the environment or the secret store; "${whole}" is written as is into ${this.file}. Set it with \`ai-config secret set ${name}\` or export it, then install again.`,
-        );
+        this.warnings.add(unsetMessage(name, whole, this.file));
         return whole;
       }
       if (fromStore !== undefined || SECRET_NAME.test(name)) {

@@ -228,12 +228,13 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     const undo = before?.version
       ? ` Undo with \`ai-config rollback ${before.version.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.`
       : '';
+    const headline = phase === 'import' ? 'Restored the imported backup' : `Rolled back ${what}`;
     return {
       dryRun: false,
       ...base,
       ...(before?.version ? { before: before.version } : {}),
       ...(after.version ? { after: after.version } : {}),
-      message: `${phase === 'import' ? 'Restored the imported backup' : `Rolled back ${what}`}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed.${undo}`,
+      message: `${headline}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed.${undo}`,
     };
   }
 

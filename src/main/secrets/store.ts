@@ -14,7 +14,10 @@ export interface KeyProvider {
   getKey(): Buffer;
 }
 
-/** Encrypted name -> value store for tokens and `${VAR}` values. Values never leave it except to the code that uses them. */
+/**
+ * Encrypted name -> value store for tokens and `${VAR}` values. Values never leave it except to the code that uses
+ * them.
+ */
 export interface SecretStore {
   get(name: string): string | undefined;
   set(name: string, value: string): void;
