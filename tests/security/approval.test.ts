@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApprovalStore } from '../../src/main/library/approval/store';
 import { unwrap } from '../../src/main/ipc/router';
 import { cli, testRuntime } from '../helpers/app';
 import { createUpstream } from '../helpers/servers/git-repos';
@@ -185,5 +186,26 @@ describe('what library add shows for approval', () => {
       ['nested/mcp-servers', 'fs/symlink'],
     ]);
     expect(JSON.stringify(added)).not.toContain('rm -rf');
+  });
+});
+
+describe('approvals store', () => {
+  it('an invalid or hostile approvals file approves nothing, and the next approval rewrites it whole', async () => {
+    const file = path.join(tempDir('aicfg-approval-'), 'state', 'approvals.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const item = { kind: 'mcp-server' as const, source: 'team', name: 'gh', hash: 'b'.repeat(64), command: 'npx gh' };
+    for (const junk of ['{not json', '[]', JSON.stringify({ schemaVersion: 1, approvals: [{ hash: item.hash }] })]) {
+      fs.writeFileSync(file, junk);
+      const store = createApprovalStore(file);
+      expect(store.isApproved(item.hash)).toBe(false);
+      expect(store.list()).toEqual([]);
+    }
+    await createApprovalStore(file, () => new Date('2026-01-02T03:04:05Z')).approve([item]);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+      schemaVersion: 1,
+      approvals: [{ ...item, approvedAt: '2026-01-02T03:04:05.000Z' }],
+    });
+    expect(createApprovalStore(file).isApproved(item.hash)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['approvals.json']);
   });
 });
