@@ -62,6 +62,15 @@ const CASES: ReadonlyArray<Case> = [
     text: server({ REV: 'a'.repeat(8) + '0123456789abcdef0123' }),
   },
   { name: 'near miss: a path', file: 'mcp-servers/s.json', text: server({ ROOT: '/opt/servers/bin2/x86_64-linux' }) },
+  {
+    name: 'near miss: hyphenated names with numbers',
+    file: 'mcp-servers/s.json',
+    text: server({
+      DB: 'my-project-123456-prod-db',
+      PY: 'python3.11-site-packages-v2',
+      M: 'claude-3-5-sonnet-20241022',
+    }),
+  },
   { name: 'near miss: random value outside env', file: 'conf.json', text: JSON.stringify({ salt: RANDOM }) },
   {
     name: 'near miss: hex in a lockfile',

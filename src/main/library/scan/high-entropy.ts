@@ -22,6 +22,8 @@ export function shannon(s: string): number {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$/i;
 const TOKEN_CHARS = /^[A-Za-z0-9+/=_\-.~]+$/;
+/** Words and numbers joined by separators in one case (`my-project-123456-prod-db`): a name, not a token. */
+const WORDY = /^(?:[a-z0-9]+(?:[-_.][a-z0-9]+)+|[A-Z0-9]+(?:[-_.][A-Z0-9]+)+)$/;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|token|bearer)\s+/;
 
 /** Whether a value in an MCP server's `env` or `headers` looks like a literal secret. */
@@ -31,6 +33,8 @@ export function looksLikeSecret(raw: string): boolean {
   if (value.length < ENTROPY_MIN_LENGTH || !TOKEN_CHARS.test(value)) return false;
   if (UUID.test(value) || HEX.test(value) || value.startsWith('/') || value.startsWith('.')) return false;
   if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (WORDY.test(value) && value.split(/[-_.]/).every((w) => w.length <= 12 || /^(?:[a-z]+|[A-Z]+|\d+)$/.test(w)))
+    return false;
   return shannon(value) >= ENTROPY_THRESHOLD;
 }
 
