@@ -51,7 +51,9 @@ describe('approval of MCP servers from a library source', () => {
     expect(asJson.error.code).toBe('NEEDS_APPROVAL');
     expect(asJson.error.details.pending).toHaveLength(2);
 
-    // A dry run previews, warning instead of refusing.
+    // Show and a dry run warn instead of refusing.
+    const shown = JSON.parse((await cli(['agent', 'show', 'helper', '--json'], env)).stdout);
+    expect(shown.warnings).toContainEqual(expect.stringContaining('Needs approval before it is installed'));
     const dry = await install('--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('warning: Needs approval before it is installed');
