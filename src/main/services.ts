@@ -27,6 +27,7 @@ import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore 
 import { createSecretsService, type SecretsService } from './secrets/service';
 import { createToolPlaceholders } from './secrets/tool-placeholders';
 import { createSourcesService, type SourcesService } from './library/service';
+import { approvalGate } from './library/approval/gate';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { restrictWorkspace } from './workspace/private-mode';
@@ -165,6 +166,7 @@ export function createServices(opts: ServicesOptions): Services {
     env,
     homeDir: homeFromEnv(env),
     metrics,
+    approvals: approvalGate(paths, settings),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const sources = createSourcesService({

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'FILE_NEWER',
   'SECRET_NAME_INVALID',
   'SECRET_MISSING',
+  'NEEDS_APPROVAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import { TOOL_IDS, type InstallResult, type ToolId } from '../../shared/agents';
 import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
 import { UsageError } from '../output';
+import { installApproving } from './agent-approve';
 
 interface InstallOpts {
   json?: boolean;
@@ -13,6 +14,7 @@ interface InstallOpts {
   project?: string;
   dryRun?: boolean;
   onDrift?: string;
+  approve?: boolean;
 }
 
 /**
@@ -161,11 +163,16 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
   addInstallFlags(
     agent
       .command('install <name>')
-      .description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.'),
+      .description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.')
+      .option(
+        '--approve',
+        'approve the MCP server commands it shows (new or changed in a library source), then install',
+      ),
   ).action((name: string, opts: InstallOpts) =>
     run('agent install', opts, async (ctx) => {
       // All tools in one operation: one lock, one library walk.
-      const { results } = await ctx.call('agents:installMany', { requests: installRequests(name, opts) });
+      const requests = installRequests(name, opts);
+      const results = await installApproving(ctx, requests, !!opts.approve);
       if (ctx.flags.json) return results.length === 1 ? results[0] : results;
       for (const r of results) printResult(ctx, r);
       return undefined;

@@ -6,6 +6,7 @@ import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
 import { printJson, ReportedFailure, UsageError } from '../output';
 import { readSecretLine } from '../prompt';
+import { printContentCheck } from './scan-output';
 
 const short = (h?: string) => (h ? h.slice(0, 10) : '-');
 
@@ -38,6 +39,7 @@ function printResult(ctx: CommandContext, r: UpdateResult): void {
         `    choose: library resolve ${r.source} ${f} mine|theirs   ` +
         `(library diff ${r.source} ${f} shows upstream -> yours)\n`,
     );
+  printContentCheck(ctx, r.source, r.findings, r.needsApproval);
 }
 
 function printStatus(ctx: CommandContext, sources: ReadonlyArray<SourceInfo>): void {
@@ -128,6 +130,7 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
             });
             if (ctx.flags.json) return info;
             ctx.io.out(`Added ${info.name}: ${info.url} (${info.branch} @ ${short(info.commit)}).\n`);
+            printContentCheck(ctx, info.name, info.findings, info.needsApproval);
             return undefined;
           } finally {
             stop();

@@ -8,6 +8,7 @@ import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
 import { syncHandlers } from './handlers/sync';
 import { secretsHandlers } from './handlers/secrets';
+import { approvalsHandlers } from './handlers/approvals';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -22,5 +23,6 @@ export function createHandlers(services: Services): Handlers {
     ...healthHandlers(services),
     ...syncHandlers(services),
     ...secretsHandlers(services),
+    ...approvalsHandlers(services),
   };
 }

@@ -9,6 +9,7 @@ import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
 import { syncChannels } from './channels/sync';
 import { secretsChannels } from './channels/secrets';
+import { approvalsChannels } from './channels/approvals';
 import type { IncomingEvent } from '../sync';
 import type { Result } from '../errors';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...healthChannels,
   ...syncChannels,
   ...secretsChannels,
+  ...approvalsChannels,
 } as const;
 
 export type Contract = typeof contract;
