@@ -1,4 +1,5 @@
 import { AppError, isAppError, type IpcError } from '../shared/errors';
+import { codedFsError } from '../main/workspace/write-errors';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -25,8 +26,9 @@ export function printJson(io: Io, value: unknown): void {
 }
 
 /** An error as the CLI shows it: message, then what to do. With --json, the error value itself. */
-export function printError(io: Io, e: unknown, json: boolean, correlationId?: string): number {
-  if (e instanceof ReportedFailure) return EXIT.failure;
+export function printError(io: Io, thrown: unknown, json: boolean, correlationId?: string): number {
+  if (thrown instanceof ReportedFailure) return EXIT.failure;
+  const e = codedFsError(thrown) ?? thrown;
   if (e instanceof UsageError) {
     io.err(`error: ${e.message}\n`);
     return EXIT.usage;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { toWriteError } from '../workspace/write-errors';
 
 /** The marker in temp-file names, so a file left by a killed process is recognised and removed. */
 export const TEMP_MARK = '.aicfg-tmp-';
@@ -10,7 +11,9 @@ export const TEMP_MARK = '.aicfg-tmp-';
  * (named with {@link TEMP_MARK}), fsync, rename. Symlinks are recreated as symlinks.
  */
 export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'executable' | 'symlink'): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.mkdir(path.dirname(file), { recursive: true }).catch((e: unknown) => {
+    throw toWriteError(e, file);
+  });
   const tmp = path.join(
     path.dirname(file),
     `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
@@ -30,7 +33,7 @@ export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'e
     await fs.promises.rename(tmp, file);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
-    throw e;
+    throw toWriteError(e, file);
   }
 }
 
