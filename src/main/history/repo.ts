@@ -3,6 +3,9 @@ import path from 'node:path';
 import { git, type GitOptions, type GitResult } from '../git/core';
 import { APP_GIT_CONFIG, APP_GIT_IDENTITY } from '../git/identity';
 import type { Logger } from '../observability/logger';
+import type { AppError } from '../../shared/errors';
+import { asStoreDamage, historyStoreDamaged } from './damaged';
+import { HISTORY_GIT_CONFIG, HISTORY_GIT_ENV, writeHistoryAttributes } from './isolation';
 
 const INIT_MARK = '.aicfg-init-';
 
@@ -44,13 +47,14 @@ export function openHistoryRepo(gitDir: string, workTree: () => string, logger?:
     workTree,
     ...(logger ? { logger } : {}),
     run(args, opts = {}) {
-      const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, GIT_DIR: gitDir };
+      const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, ...HISTORY_GIT_ENV, GIT_DIR: gitDir };
       if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
       const pre = opts.withWorkTree ? ['--work-tree', workTree()] : [];
       const cwd = opts.withWorkTree ? workTree() : gitDir;
       return git(
         [
           ...APP_GIT_CONFIG,
+          ...HISTORY_GIT_CONFIG,
           '-c',
           'core.quotePath=false',
           '-c',
@@ -69,7 +73,9 @@ export function openHistoryRepo(gitDir: string, workTree: () => string, logger?:
           ...(opts.okExitCodes ? { okExitCodes: opts.okExitCodes } : {}),
           ...(opts.binary ? { binary: true } : {}),
         },
-      );
+      ).catch((e: unknown) => {
+        throw asStoreDamage(e, gitDir);
+      });
     },
   };
 }
@@ -93,6 +99,7 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
     });
     fs.renameSync(tmp, repo.gitDir);
   }
+  writeHistoryAttributes(repo.gitDir);
   const exclude = path.join(repo.gitDir, 'info', 'exclude');
   const want = EXCLUDES.join('\n') + '\n';
   if (readOr(exclude) !== want) {
@@ -111,10 +118,12 @@ function readOr(file: string): string | undefined {
 
 /** The newest version id, or undefined for an empty history. */
 export async function headVersion(repo: HistoryRepo): Promise<string | undefined> {
+  const recorded = refRecord(repo.gitDir);
   const r = await repo.run(['rev-parse', '--verify', '--quiet', `${HISTORY_REF}^{commit}`], {
     operation: 'history head',
     okExitCodes: [1],
   });
+  if (r.exitCode !== 0 && refBroken(repo.gitDir, recorded)) throw brokenRef(repo.gitDir, r.stderr);
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -131,12 +140,17 @@ export async function headState(repo: HistoryRepo): Promise<{ commit: string; tr
     !fs.existsSync(path.join(repo.gitDir, 'packed-refs'))
   )
     return undefined;
+  const recorded = refRecord(repo.gitDir);
   const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], {
     operation: 'history head',
     okExitCodes: [128],
   });
   const [commit, tree] = r.stdout.trim().split(' ');
-  return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;
+  if (r.exitCode === 0 && commit && tree) return { commit, tree };
+  // A timeline ref that names nothing readable: an empty history here would record every file as new (and tool
+  // files as gone), so the snapshot stops instead.
+  if (refBroken(repo.gitDir, recorded)) throw brokenRef(repo.gitDir, r.stderr);
+  return undefined;
 }
 
 /** Commits made by this process, by history dir: a commit id names its tree for ever. */
@@ -145,6 +159,30 @@ const lastHeads = new Map<string, { commit: string; tree: string }>();
 /** Notes the commit this process just moved the timeline to (see headState). */
 export function rememberHead(gitDir: string, commit: string, tree: string): void {
   lastHeads.set(gitDir, { commit, tree });
+}
+
+/** What records the timeline ref (a loose ref file's text or a packed-refs line), readable or not; or undefined. */
+function refRecord(gitDir: string): string | undefined {
+  const loose = readLooseRef(gitDir);
+  if (loose !== undefined) return `loose ${loose}`;
+  const packed = readOr(path.join(gitDir, 'packed-refs')) ?? '';
+  return packed.split('\n').find((l) => l.trimEnd().endsWith(` ${HISTORY_REF}`));
+}
+
+/**
+ * Whether a failed read of the timeline means damage: the ref was recorded before the read and still is, unchanged
+ * (a ref another process created or moved meanwhile is not damage; the reader just saw the moment before).
+ */
+function refBroken(gitDir: string, before: string | undefined): boolean {
+  return before !== undefined && refRecord(gitDir) === before;
+}
+
+function brokenRef(gitDir: string, stderr: string): AppError {
+  return historyStoreDamaged(
+    gitDir,
+    stderr,
+    `has a timeline (${HISTORY_REF}) that names a missing or unreadable version`,
+  );
 }
 
 function readLooseRef(gitDir: string): string | undefined {
