@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { absolutePathSchema, outputFileFields } from '../../file-path';
 
 /** One version of the timeline. Paths are workspace-relative, or absolute for tool files. */
 export interface HistoryVersion {
@@ -111,7 +112,6 @@ const version = z
   .min(4)
   .max(80)
   .regex(/^[A-Za-z0-9~^._-]+$/, 'must be a version id (as `ai-config history` shows)');
-const file = z.string().min(1).max(4096);
 
 export const historyChannels = {
   'history:list': channel<{ readonly versions: ReadonlyArray<HistoryVersion> }>()(
@@ -135,8 +135,8 @@ export const historyChannels = {
     { mutates: true },
   ),
   'history:verify': channel<VerifyReport>()(z.object({}).strict()),
-  'history:export': channel<ExportResult>()(z.object({ file }).strict(), { mutates: true }),
-  'history:import': channel<ImportResult>()(z.object({ file }).strict(), { mutates: true }),
+  'history:export': channel<ExportResult>()(z.object(outputFileFields).strict(), { mutates: true }),
+  'history:import': channel<ImportResult>()(z.object({ file: absolutePathSchema }).strict(), { mutates: true }),
   'history:prune': channel<PruneResult>()(
     z
       .object({ dryRun: z.boolean().optional(), retentionDays: z.number().int().min(1).max(36_500).optional() })
