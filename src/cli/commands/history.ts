@@ -184,6 +184,7 @@ function registerBackup(program: Command, run: CommandRunner): void {
         if (ctx.flags.json) return r;
         ctx.io.out(`Imported ${r.versions} versions from ${r.file}.\n`);
         printRollback(ctx, r.restored);
+        for (const f of r.refused ?? []) ctx.io.out(`  refused  ${f.path}: ${f.reason}\n`);
         return undefined;
       }),
     );

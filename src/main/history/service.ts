@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sweepTempFiles } from './durable-write';
 import { AppError } from '../../shared/errors';
@@ -9,6 +10,7 @@ import type {
   ImportResult,
   MigrationReport,
   PruneResult,
+  RefusedPath,
   RollbackResult,
   VerifyReport,
 } from '../../shared/ipc/channels/history';
@@ -33,7 +35,9 @@ import {
   planRestore,
   readJournal,
   writeJournal,
+  type RestoreOp,
 } from './restore';
+import { guardImport } from './import-guard';
 import {
   clearStaleGitLocks,
   ensureHistoryRepo,
@@ -56,6 +60,8 @@ export interface HistoryServiceOptions {
   readonly now?: () => Date;
   /** Where `migrate` keeps copies of files before it rewrites them (`state/backups`). */
   readonly backupsDir: string;
+  /** The user's home folder, whose tool config folders an import may write into (default: os.homedir()). */
+  readonly homeDir?: string;
 }
 
 export interface SnapshotResult {
@@ -105,6 +111,9 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       return fn();
     });
 
+  const importGuard = (ops: ReadonlyArray<RestoreOp>, target: string) =>
+    guardImport(repo, ops, target, opts.homeDir ?? os.homedir());
+
   /** The personal tree the last `beforeChange` saw, for the `record` of the same operation (personalUnchanged). */
   let personalBefore: { readonly key: string; readonly tree: string } | undefined;
   /** The personal tree `stagePersonal` wrote for the `beforeChange` of the same operation. */
@@ -148,7 +157,8 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     if (!j) return;
     log.warn('finishing a rollback that was interrupted', { target: j.target, correlationId: j.correlationId });
     const current = await writeCurrentTree(repo, await headVersion(repo), []);
-    const ops = await planRestore(repo, current, j.target, j.path);
+    const planned = await planRestore(repo, current, j.target, j.path);
+    const ops = j.operation === 'history.import' ? (await importGuard(planned, j.target)).ops : planned;
     await applyRestore(repo, ops);
     await snapshotUnlocked({
       operation: j.operation,
@@ -177,10 +187,12 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     operation: string,
     phase: VersionMeta['phase'],
     extraParents: ReadonlyArray<string> = [],
+    guard?: (ops: RestoreOp[]) => Promise<RestoreOp[]>,
   ): Promise<RollbackResult> {
     const head = await headVersion(repo);
     const current = await writeCurrentTree(repo, head, []);
-    const ops = await planRestore(repo, current, target, req.path);
+    const planned = await planRestore(repo, current, target, req.path);
+    const ops = guard ? await guard(planned) : planned;
     const what = req.path
       ? `${req.path} to version ${target.slice(0, 10)}`
       : `everything to version ${target.slice(0, 10)}`;
@@ -296,8 +308,14 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     importFrom: (file, ctx) =>
       locked('history.import', async () => {
         const { tip, versions } = await fetchBundle(repo, file, now());
-        const restored = await restoreUnlocked(tip, {}, ctx, 'history.import', 'import', [tip]);
-        return { file, versions, restored };
+        let refused: RefusedPath[] = [];
+        const restored = await restoreUnlocked(tip, {}, ctx, 'history.import', 'import', [tip], async (ops) => {
+          const g = await importGuard(ops, tip);
+          refused = g.refused;
+          return g.ops;
+        });
+        if (refused.length) log.warn('an imported backup named files it may not write', { refused });
+        return { file, versions, restored, ...(refused.length ? { refused } : {}) };
       }),
     migrations,
     migrate: (o, ctx) =>

@@ -75,6 +75,15 @@ export interface ImportResult {
   readonly file: string;
   readonly versions: number;
   readonly restored: RollbackResult;
+  /** Files of the backup that were not written (tool files outside known tool roots, unsafe names), and why. */
+  readonly refused?: ReadonlyArray<RefusedPath>;
+}
+
+/** A file a restore did not write or delete, and why. */
+export interface RefusedPath {
+  readonly path: string;
+  readonly action: 'write' | 'delete';
+  readonly reason: string;
 }
 
 export interface PruneResult {
