@@ -1,7 +1,10 @@
-/** Bidi controls and invisible formatting characters that can make a name look like another one. */
+/**
+ * Bidi controls and invisible formatting characters that can make a name look like another one. The zero-width
+ * joiners (U+200C, U+200D) are left out: emoji and several scripts need them.
+ */
 const INVISIBLE: ReadonlySet<number> = new Set([
-  0x061c, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060,
-  0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+  0x061c, 0x200b, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067,
+  0x2068, 0x2069, 0xfeff,
 ]);
 
 /** Whether a code point is a control character (C0, DEL, C1) or a bidi/invisible formatting character. */

@@ -15,6 +15,7 @@ import { writeAtomic } from '../../src/main/workspace/atomic-write';
 import { withLock } from '../../src/main/workspace/lock';
 import { codedFsError } from '../../src/main/workspace/write-errors';
 import { isAppError } from '../../src/shared/errors';
+import { cli } from '../helpers/app';
 import { snapshotTree, tempDir } from '../helpers/temp';
 
 /** A 1 MB tmpfs we fill to the last byte, when this process may mount one (root in a container that allows it). */
@@ -162,5 +163,33 @@ describe('git failures that are not the user input', () => {
       for (const s of sockets) s.destroy();
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+/** A raw U+202E or ESC in output (built from code points: a regex literal with them trips no-control-regex). */
+const RAW_UNSAFE = new RegExp(`[${String.fromCodePoint(0x202e, 0x1b)}]`);
+
+describe('names from a library or project in CLI output', () => {
+  it('control characters and bidi overrides are escaped in text and JSON output', async () => {
+    const home = tempDir();
+    const env = { AI_CONFIG_HOME: home };
+    expect((await cli(['init'], env)).code).toBe(0);
+    const evil = 'invoice\u202Etxt.exe\u001b[31m.md';
+    fs.writeFileSync(path.join(home, 'personal', evil), 'x\n');
+    expect((await cli(['snapshot'], env)).code).toBe(0);
+
+    const text = await cli(['history'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('invoice\\u{202e}txt.exe\\u{1b}[31m.md');
+    expect(text.stdout).not.toMatch(RAW_UNSAFE);
+
+    const json = await cli(['history', '--json'], env);
+    expect(json.stdout).not.toMatch(RAW_UNSAFE);
+    const versions = JSON.parse(json.stdout) as Array<{ files: Array<{ path: string }> }>;
+    expect(versions[0]!.files.map((f) => f.path)).toContain(evil);
+
+    const failed = await cli(['rollback', 'abcdef12', evil], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toMatch(RAW_UNSAFE);
   });
 });
