@@ -2,8 +2,22 @@ import { AppError, isAppError } from '../../shared/errors';
 import { redactText } from '../observability/redact';
 
 /** Git output that means the store itself could not be written or read (not one unreadable workspace file). */
-export const STORE_WRITE_FAILED =
-  /unable to (create temporary file|write (sha1|loose object|new index|file))|insufficient permission for adding an object|failed to insert into database|index file corrupt|bad object|loose object .* is corrupt|object file .* is empty|packfile .* cannot be accessed|unable to read tree|fatal: bad tree|invalid object/i;
+export const STORE_WRITE_FAILED = new RegExp(
+  [
+    'unable to (create temporary file|write (sha1|loose object|new index|file))',
+    'insufficient permission for adding an object',
+    'failed to insert into database',
+    'index file corrupt',
+    'bad object',
+    'loose object .* is corrupt',
+    'object file .* is empty',
+    'packfile .* cannot be accessed',
+    'unable to read tree',
+    'fatal: bad tree',
+    'invalid object',
+  ].join('|'),
+  'i',
+);
 
 /** The repair hint: the doctor runs repair-history, backup verify names damaged versions, backup import restores. */
 export const HISTORY_REPAIR_HINT =
@@ -21,8 +35,25 @@ export function historyStoreDamaged(gitDir: string, stderr: string, what = 'coul
 }
 
 /** Git output that means an object or ref of the store is missing or corrupt. */
-const STORE_READ_FAILED =
-  /bad object|loose object .* is corrupt|object file .* is empty|unable to read|inflate|packfile .* cannot be accessed|fatal: bad tree|invalid object|not a tree object|not a valid object name|missing (blob|tree|commit)|does not point to a valid object|bad ref|not a git repository/i;
+const STORE_READ_FAILED = new RegExp(
+  [
+    'bad object',
+    'loose object .* is corrupt',
+    'object file .* is empty',
+    'unable to read',
+    'inflate',
+    'packfile .* cannot be accessed',
+    'fatal: bad tree',
+    'invalid object',
+    'not a tree object',
+    'not a valid object name',
+    'missing (blob|tree|commit)',
+    'does not point to a valid object',
+    'bad ref',
+    'not a git repository',
+  ].join('|'),
+  'i',
+);
 
 /** A failed history git call as STORE_DAMAGED when git's output says the store is damaged; else unchanged. */
 export function asStoreDamage(e: unknown, gitDir: string): unknown {
