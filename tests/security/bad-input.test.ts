@@ -32,6 +32,12 @@ function mountTinyDisk(): { dir: string; reason?: string } {
 
 const disk = mountTinyDisk();
 
+// At the top level, so the disk is unmounted even when a filter (-t) leaves the describe below without a test.
+afterAll(() => {
+  if (!disk.reason) execFileSync('umount', [disk.dir]);
+  fs.rmSync(disk.dir, { recursive: true, force: true });
+});
+
 /** Fills the disk until the next write fails with ENOSPC. */
 function fill(dir: string): void {
   const fd = fs.openSync(path.join(dir, 'filler'), 'a');
@@ -72,9 +78,7 @@ describe.skipIf(!!disk.reason)(`a full disk (tmpfs)${disk.reason ? `: skipped, $
   });
 
   afterAll(() => {
-    execFileSync('umount', [disk.dir]);
-    fs.rmSync(disk.dir, { recursive: true, force: true });
-    fs.rmSync(personal, { recursive: true, force: true });
+    if (personal) fs.rmSync(personal, { recursive: true, force: true });
   });
 
   it('the workspace lock: DISK_FULL, and no empty lock file left behind', async () => {

@@ -29,11 +29,18 @@ function mountReadOnly(): { dir: string; reason?: string } {
   }
 }
 
+const ro = mountReadOnly();
+
+// At the top level, so the disk is unmounted even when a filter (-t) leaves the describe below without a test.
+afterAll(() => {
+  if (!ro.reason) execFileSync('umount', [ro.dir]);
+  fs.rmSync(ro.dir, { recursive: true, force: true });
+});
+
 describe('every channel that takes a path', () => {
   let root: string;
   let home: string;
   let rt: ReturnType<typeof testRuntime>;
-  const ro = mountReadOnly();
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-paths-'));
@@ -46,9 +53,7 @@ describe('every channel that takes a path', () => {
     fs.writeFileSync(path.join(root, 'out', 'existing.json'), 'keep me\n');
   });
   afterAll(() => {
-    if (!ro.reason) execFileSync('umount', [ro.dir]);
-    fs.rmSync(ro.dir, { recursive: true, force: true });
-    fs.rmSync(root, { recursive: true, force: true });
+    if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
   type Case = readonly [channel: string, request: (root: string) => Record<string, unknown>, code: string];
