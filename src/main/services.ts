@@ -140,6 +140,7 @@ export function createServices(opts: ServicesOptions): Services {
     workTree: personalDir,
     logger,
     backupsDir: paths.backups,
+    homeDir: homeFromEnv(opts.env ?? process.env),
     ...(opts.now ? { now: opts.now } : {}),
   });
   history.migrations.register(settingsMigrationTarget(paths.settings));

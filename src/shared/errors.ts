@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'SECRET_NAME_INVALID',
   'SECRET_MISSING',
   'NEEDS_APPROVAL',
+  'TIMEOUT',
+  'STORE_DAMAGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

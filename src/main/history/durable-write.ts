@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { toWriteError } from '../workspace/write-errors';
 
 /** The marker in temp-file names, so a file left by a killed process is recognised and removed. */
 export const TEMP_MARK = '.aicfg-tmp-';
@@ -15,7 +16,9 @@ export async function writeDurable(
   data: Buffer,
   kind: 'file' | 'executable' | 'symlink' | 'private',
 ): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.mkdir(path.dirname(file), { recursive: true }).catch((e: unknown) => {
+    throw toWriteError(e, file);
+  });
   const tmp = path.join(
     path.dirname(file),
     `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
@@ -35,7 +38,7 @@ export async function writeDurable(
     await fs.promises.rename(tmp, file);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
-    throw e;
+    throw toWriteError(e, file);
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { AppError } from '../../shared/errors';
+import { toWriteError } from './write-errors';
 
 /**
  * Writes a file so that readers see either the old or the new content, never a part:
@@ -66,25 +66,4 @@ export function writeNewAtomicSync(file: string, data: string | Buffer, opts: { 
 
 export async function writeJsonAtomic(file: string, value: unknown, opts: { mode?: number } = {}): Promise<void> {
   await writeAtomic(file, JSON.stringify(value, null, 2) + '\n', opts);
-}
-
-function toWriteError(e: unknown, file: string): unknown {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError(
-      'DISK_FULL',
-      `The disk is full: could not write ${file}.`,
-      'Free some disk space and try again; nothing was changed.',
-      { file },
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError(
-      'FORBIDDEN',
-      `No permission to write ${file}.`,
-      'Check the folder permissions (or run `ai-config doctor --fix`).',
-      { file },
-    );
-  }
-  return e;
 }
