@@ -45,7 +45,12 @@ export function writeHistoryAttributes(gitDir: string): void {
   } catch {
     current = undefined;
   }
-  if (current === HISTORY_ATTRIBUTES) return;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, HISTORY_ATTRIBUTES);
+  if (current === HISTORY_ATTRIBUTES) {
+    // Owner-only, like everything else in the store (a file written before history was private is fixed).
+    if (fs.statSync(file).mode & 0o077) fs.chmodSync(file, 0o600);
+    return;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, HISTORY_ATTRIBUTES, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
 }
