@@ -13,6 +13,7 @@ import type { BuiltSegment } from './segment-builder';
 import { inThreadSink, workerSink, type BulkSink, type FieldText } from './segment-worker';
 import { SearchEngine } from './search-engine';
 import { statOne, statTree, type StatEntry } from './stat-tree';
+import { libraryRoot, lstatInRoot, readInRootAsync } from '../workspace/boundary';
 
 /** Paths added, changed or removed, per source. */
 export type ChangeSet = Map<string, string[]>;
@@ -347,9 +348,8 @@ export class LibraryIndex {
     for (const [root, rels] of byRoot) {
       const stats: StatEntry[] = [];
       for (const rel of rels) {
-        const st = rel
-          ? fs.statSync(path.join(root.dir, rel), { throwIfNoEntry: false })
-          : fs.statSync(root.dir, { throwIfNoEntry: false });
+        // lstat through the boundary: a path that is (or is below) a symlink counts as gone, as in the full walk.
+        const st = rel ? lstatInRoot(libraryRoot(root.dir), rel) : fs.statSync(root.dir, { throwIfNoEntry: false });
         if (st?.isDirectory()) {
           const under = await statTree(root.dir, rel);
           const seen = new Set(under.map((s) => s.rel));
@@ -391,7 +391,8 @@ export class LibraryIndex {
         const kept = this.bodies.get(k);
         if (kept !== undefined) return kept;
         try {
-          return bodyOf(f.path, await fs.promises.readFile(path.join(root.dir, f.path), 'utf8'));
+          const buf = await readInRootAsync(libraryRoot(root.dir), f.path);
+          return buf && bodyOf(f.path, buf.toString('utf8'));
         } catch {
           return undefined;
         }
