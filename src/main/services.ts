@@ -24,6 +24,7 @@ import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSourcesService, type SourcesService } from './library/service';
 import { initWorkspace } from './workspace/init';
+import { expandHome } from './workspace/boundary';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
 
@@ -136,6 +137,7 @@ export function createServices(opts: ServicesOptions): Services {
     homeDir: homeFromEnv(env),
     metrics,
     ...(opts.now ? { now: opts.now } : {}),
+    allowSymlinks: () => (settings()?.filesystem?.allowSymlinks ?? []).map((p) => expandHome(p, homeFromEnv(env))),
   });
   const sources = createSourcesService({
     paths,

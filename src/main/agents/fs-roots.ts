@@ -8,21 +8,22 @@ export type RootOf = (file: string) => FsRoot;
 export interface RootOptions {
   /** The personal workspace (import output, agents created there): no symlink followed. */
   readonly personalDir?: string;
-  /** The project folder of a project-scope install. */
-  readonly project?: string;
+  /** The project folders of the project-scope installs of the operation. */
+  readonly projects?: ReadonlyArray<string>;
   /** Tool-file symlinks the user allowed (settings `filesystem.allowSymlinks`, `--follow-symlink`). */
   readonly allowSymlinks?: ReadonlyArray<string>;
 }
 
 /** Personal files against the personal root; everything else is a tool file (see toolRootFor). */
 export function rootsFor(opts: RootOptions = {}): RootOf {
-  return (file) =>
-    opts.personalDir && isInsideDir(opts.personalDir, file)
-      ? personalRoot(opts.personalDir)
-      : toolRootFor(file, {
-          ...(opts.project ? { project: opts.project } : {}),
-          ...(opts.allowSymlinks ? { allowSymlinks: opts.allowSymlinks } : {}),
-        });
+  return (file) => {
+    if (opts.personalDir && isInsideDir(opts.personalDir, file)) return personalRoot(opts.personalDir);
+    const project = opts.projects?.find((p) => isInsideDir(p, file));
+    return toolRootFor(file, {
+      ...(project ? { project } : {}),
+      ...(opts.allowSymlinks ? { allowSymlinks: opts.allowSymlinks } : {}),
+    });
+  };
 }
 
 /** A tool or personal file's text through the boundary (undefined when absent; a refused link throws). */
