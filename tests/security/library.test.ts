@@ -87,6 +87,12 @@ describe('library update never writes a local edit through a symlink upstream br
       expect(read.ok ? read.value.raw : read.error.code).toBe('SYMLINK_REFUSED');
       const hits = await s.call('index:search', { query: 'victim' });
       expect(hits.total).toBe(0);
+      // Taking theirs leaves upstream's link as it is: still nothing written through it, the edit still kept.
+      const after = await s.call('sources:resolve', { name: 'team', path: 'common/a.md', choice: 'theirs' });
+      expect(after.conflicts).toEqual([]);
+      expect(fs.readFileSync(s.victim, 'utf8')).toBe(VICTIM);
+      expect(fs.readdirSync(path.join(s.fakeHome, '.ssh'))).toEqual([]);
+      expect(filesWith(path.join(s.home, 'state', 'backups'), 'MY-LOCAL-EDIT')).toEqual(kept);
     });
   }
 });
