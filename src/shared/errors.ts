@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'UNSUPPORTED',
   'FILE_NEWER',
+  'SYMLINK_REFUSED',
+  'PATH_OUTSIDE_ROOT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { writeAtomic, writeNewAtomicSync } from '../workspace/atomic-write';
+import { removeInRoot, writeInRoot, writeInRootSync } from '../workspace/boundary';
+import { rootsFor, type RootOf } from './fs-roots';
 import type { PlannedFile } from './plan';
 
 /** New files written between two turns of the event loop, so a big install never blocks it for long. */
@@ -10,25 +10,31 @@ const CREATE_BATCH = 64;
  * Writes (or deletes) every changed file atomically. If one fails, the files already written are put
  * back as they were, so a failure mid-way leaves the old state; then the error is rethrown.
  *
- * Files that existed are replaced with writeAtomic (temp file, fsync, rename: the old content can never be lost),
+ * Files that existed are replaced with writeInRoot (temp file, fsync, rename: the old content can never be lost),
  * several at once so the waits overlap. New files have no old content to protect: each is still written to a temp
- * file and renamed, but synchronously and in batches, with each folder created once, since for a thousand small
+ * file and renamed, but synchronously and in batches (no fsync), since for a thousand small
  * files the thread-pool round trips (mkdir, realpath, open, write, close, rename) cost far more than the writes.
+ * Every write goes through the filesystem boundary against `rootOf(file)`: never through a symlink.
  */
-export async function applyFiles(files: ReadonlyArray<PlannedFile>, concurrency = 16): Promise<number> {
+export async function applyFiles(
+  files: ReadonlyArray<PlannedFile>,
+  opts: { readonly rootOf?: RootOf; readonly concurrency?: number } = {},
+): Promise<number> {
+  const rootOf = opts.rootOf ?? rootsFor();
+  const concurrency = opts.concurrency ?? 16;
   const done: PlannedFile[] = [];
   const todo = files.filter((f) => f.after !== f.before);
   const created = todo.filter((f) => f.before === undefined && f.after !== undefined);
   const replaced = todo.filter((f) => !(f.before === undefined && f.after !== undefined));
   try {
-    await createAll(created, done);
-    await replaceAll(replaced, done, concurrency);
+    await createAll(created, done, rootOf);
+    await replaceAll(replaced, done, rootOf, concurrency);
     return done.length;
   } catch (e) {
     for (const f of done.reverse()) {
       try {
-        if (f.before === undefined) await fs.promises.rm(f.path, { force: true });
-        else await writeAtomic(f.path, f.before);
+        if (f.before === undefined) await removeInRoot(rootOf(f.path), f.path);
+        else await writeInRoot(rootOf(f.path), f.path, f.before);
       } catch {
         // Best effort: the history snapshot taken before the change still holds the old content.
       }
@@ -37,31 +43,30 @@ export async function applyFiles(files: ReadonlyArray<PlannedFile>, concurrency 
   }
 }
 
-async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[]): Promise<void> {
-  const madeDirs = new Set<string>();
+async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[], rootOf: RootOf): Promise<void> {
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % CREATE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const f = files[i]!;
-    const dir = path.dirname(f.path);
-    if (!madeDirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      madeDirs.add(dir);
-    }
-    writeNewAtomicSync(f.path, f.after!);
+    writeInRootSync(rootOf(f.path), f.path, f.after!, { fsync: false });
     done.push(f);
   }
 }
 
-async function replaceAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[], concurrency: number): Promise<void> {
+async function replaceAll(
+  files: ReadonlyArray<PlannedFile>,
+  done: PlannedFile[],
+  rootOf: RootOf,
+  concurrency: number,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {
     while (!failed && next < files.length) {
       const f = files[next++]!;
       try {
-        if (f.after === undefined) await fs.promises.rm(f.path, { force: true });
+        if (f.after === undefined) await removeInRoot(rootOf(f.path), f.path);
         // fsynced before the rename so the old content can never be lost.
-        else await writeAtomic(f.path, f.after, { fsync: true });
+        else await writeInRoot(rootOf(f.path), f.path, f.after, { fsync: true });
         done.push(f);
       } catch (e) {
         failed = true;
@@ -74,7 +79,7 @@ async function replaceAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[]
   if (bad) throw bad.reason;
 }
 
-/** The file's text, or undefined when it does not exist. */
+/** The text of one of the app's own files (manifest, journal), or undefined when it does not exist. */
 export function readText(file: string): string | undefined {
   try {
     // A first install asks about thousands of files that are not there yet: a stat that returns undefined is much

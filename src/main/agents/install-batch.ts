@@ -5,6 +5,7 @@ import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
 import { applyFiles, readText } from './apply';
+import { readThroughBoundary } from './fs-roots';
 import { nextManifest, prepareInstall, type Shared } from './install-plan';
 import type { InstallRequest } from './install-request';
 import { journaled } from './journal';
@@ -57,7 +58,10 @@ export function runBatch(
     const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
     // What the installs planned so far would leave in each file, so the next one plans on top of it.
     const pending = new Map<string, PlannedFile>();
-    const read = (file: string) => (pending.has(file) ? pending.get(file)!.after : readText(file));
+    // Tool files are read through the boundary: a symlink the user did not allow fails the plan (SYMLINK_REFUSED).
+    const roots = ac.rootOptions(reqs);
+    const rootOf = ac.rootOf(reqs);
+    const read = (file: string) => (pending.has(file) ? pending.get(file)!.after : readThroughBoundary(rootOf, file));
     const planned: Array<{ req: InstallRequest; plan: InstallPlan; changed: ReadonlyArray<PlannedFile> }> = [];
     let manifestChanged = false;
     for (const req of reqs) {
@@ -113,9 +117,10 @@ export function runBatch(
         {
           files: changed.map(beforeOf),
           manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) },
+          roots,
         },
         async () => {
-          await applyFiles(changed);
+          await applyFiles(changed, { rootOf });
           if (manifestChanged) await saveManifest(deps.manifestFile, shared.manifest);
         },
       );

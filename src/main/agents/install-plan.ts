@@ -2,7 +2,7 @@ import type { InstallPlan } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { redactText } from '../observability/redact';
 import type { AgentContext } from './agent-context';
-import { readText } from './apply';
+import { readThroughBoundary } from './fs-roots';
 import { unifiedDiff } from './diff';
 import type { InstallRequest } from './install-request';
 import type { LibraryFileRef } from './library-files';
@@ -29,7 +29,7 @@ export async function prepareInstall(
   operation: 'install' | 'uninstall',
   withDiffs = true,
   shared?: Shared,
-  read: (file: string) => string | undefined = readText,
+  read: (file: string) => string | undefined = (file) => readThroughBoundary(ac.rootOf([req]), file),
 ) {
   const { deps, files, platform, vars } = ac;
   const project = ac.normProject(req);

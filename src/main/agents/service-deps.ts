@@ -21,4 +21,6 @@ export interface AgentServiceDeps {
   readonly now?: () => Date;
   /** Where agents' token budgets go for the Analytics chart (recorded on show and after an install). */
   readonly metrics?: Pick<Metrics, 'recordTokenBudget'>;
+  /** Tool-file symlinks the user allowed (settings `filesystem.allowSymlinks`); every other link is refused. */
+  readonly allowSymlinks?: () => ReadonlyArray<string>;
 }
