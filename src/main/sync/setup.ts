@@ -7,6 +7,7 @@ import type { DetectedProvider, SetupResult, SyncStep, VerifyOutcome } from '../
 import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import { audited, switchPersonalDir, syncStateFile, type SyncDeps } from './deps';
+import { existingContent, folderNotEmpty } from './existing';
 import { isInside } from './files';
 import { ignoreFileName, writeIgnoreFile } from './ignore';
 import { copyVerified, planCopy, undoCopy } from './move';
@@ -99,10 +100,13 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         field: 'path',
       });
     const plan = planCopy(from, target);
+    const existing = existingContent(target);
+    const adopted = existing.files.length > 0 || existing.dirs.length > 0;
+    if (adopted && req.adoptExisting !== true) throw folderNotEmpty(target, existing);
     steps.push({
       step: 'folder',
       ok: true,
-      message: `${target}${plan.same.length ? ` (${plan.same.length} identical files already there)` : ''}`,
+      message: `${target}${adopted ? ` (adopted ${existing.files.length} files already there${plan.same.length ? `, ${plan.same.length} identical to the workspace's` : ''})` : ''}`,
     });
 
     return audited(deps, ctx, 'sync.setup', target, async () => {
@@ -165,7 +169,10 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         dir: target,
         previousDir: from,
         since: deps.now().toISOString(),
-        ...(ignoreFile ? { ignoreFile } : {}),
+        ...(ignoreFile ? { ignoreFile, ignoreCreated: !ignoreExisted } : {}),
+        createdDir: !existing.existed,
+        preExisting: [...existing.files],
+        preExistingDirs: [...existing.dirs],
         ...(api
           ? {
               syncthing: {
