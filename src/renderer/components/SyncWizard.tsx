@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { DetectedProvider, SetupResult, SyncProviderKind } from '../../shared/sync';
 import { useSync } from '../stores/sync';
 import { ErrorNotice } from './ErrorNotice';
+import { SyncExistingFiles } from './SyncExistingFiles';
 
 const LABELS: Record<SyncProviderKind, string> = {
   syncthing: 'Syncthing',
@@ -15,6 +16,7 @@ const STEP_LABELS = { provider: 'Provider', folder: 'Folder', review: 'Move & sh
 /** The set-up wizard: provider, folder, review (move, ignore rules, share, verify), summary. */
 export function SyncWizard() {
   const { providers, step, form, busy, progress, error, detect, choose, setField, go, setup } = useSync();
+  const { existing, adoptExisting, setAdopt } = useSync();
   useEffect(() => {
     if (providers.kind === 'idle') void detect();
   }, [providers.kind, detect]);
@@ -160,13 +162,22 @@ export function SyncWizard() {
               {progress ?? 'Working'}…
             </p>
           )}
-          {error && <ErrorNotice error={error} />}
+          {existing ? (
+            <SyncExistingFiles existing={existing} adopt={adoptExisting} onAdopt={setAdopt} disabled={busy} />
+          ) : (
+            error && <ErrorNotice error={error} />
+          )}
           <div className="wizard-actions">
             <button type="button" disabled={busy} onClick={() => go('folder')}>
               Back
             </button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void setup()}>
-              {busy ? 'Moving…' : 'Move workspace'}
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || (existing !== undefined && !adoptExisting)}
+              onClick={() => void setup()}
+            >
+              {busy ? 'Moving…' : existing && adoptExisting ? 'Adopt and move workspace' : 'Move workspace'}
             </button>
           </div>
         </div>
