@@ -20,6 +20,7 @@ import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
 import { historyRepair } from './history/health-repair';
 import { createMetrics } from './observability/metrics';
+import { finishDisconnectRepair, interruptedDisconnectCheck } from './sync/health';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSourcesService, type SourcesService } from './library/service';
@@ -233,5 +234,7 @@ export function createServices(opts: ServicesOptions): Services {
   svc.health.registerCheck(installsCheck(agents));
   svc.health.registerRepair(rebuildIndexRepair(index));
   svc.health.registerRepair(historyRepair(history));
+  svc.health.registerCheck(interruptedDisconnectCheck(paths));
+  svc.health.registerRepair(finishDisconnectRepair(svc.sync));
   return svc;
 }

@@ -170,4 +170,21 @@ describe('a killed sync disconnect is completed by the next one', () => {
     expect(fs.existsSync(path.join(home, 'state', 'sync-disconnect.json'))).toBe(false);
     expect(errorOf(await cli(['sync', 'disconnect', '--json'], env))?.code).toBe('NOT_FOUND');
   });
+
+  it('doctor reports the interrupted disconnect and doctor --fix completes it', async () => {
+    const { home, env, shared } = await homeAndBusyFolder();
+    expect((await cli(setupArgs(shared, '--adopt-existing'), env)).code).toBe(0);
+    const local = path.join(home, 'personal');
+    fs.cpSync(shared, local, { recursive: true, filter: (src) => !skipProviderFiles(path.basename(src)) });
+    switchSettingsBack(home);
+    killedJournal(home, shared, 'switched', []);
+    const doctor = await cli(['doctor', '--json'], env);
+    expect(doctor.stdout).toContain('finish-sync-disconnect');
+    await cli(['doctor', '--fix', '--json'], env);
+    expect(fs.existsSync(path.join(home, 'state', 'sync-disconnect.json'))).toBe(false);
+    expect(fs.existsSync(path.join(home, 'state', 'sync.json'))).toBe(false);
+    expect(fs.existsSync(path.join(shared, 'knowledge', 'note.md'))).toBe(false);
+    expect(fs.existsSync(path.join(shared, '.stfolder'))).toBe(true);
+    expect(fs.readFileSync(path.join(shared, 'README.txt'), 'utf8')).toBe('not yours\n');
+  });
 });
