@@ -63,7 +63,9 @@ function chooseTarget(req: SetupRequest, deps: SyncDeps, detected: DetectedProvi
  * The wizard's work in one locked operation: check the provider, copy the workspace into the folder and
  * verify every file's hash, write the ignore rules, share it (Syncthing), switch settings, remove the old
  * copy (all under the workspace lock), then verify with a probe file. A failure before the switch removes
- * what it created and leaves the workspace where it was.
+ * what it created and leaves the workspace where it was. A folder that already holds files (other than the sync
+ * tool's own) is ALREADY_EXISTS unless `adoptExisting`; what was there is recorded in state/sync.json so
+ * disconnect never removes it.
  */
 export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: OperationContext): Promise<SetupResult> {
   deps.requireSettings();

@@ -65,7 +65,7 @@ export function SyncWizard() {
           <h3>Choose the folder</h3>
           <p className="muted">
             {form.provider === 'folder'
-              ? 'Any folder: a network share, a mounted drive, or a folder another tool syncs. It should be empty or hold a copy of this workspace.'
+              ? 'Any folder: a network share, a mounted drive, or a folder another tool syncs. It should be empty or hold a copy of this workspace; if it holds other files, you are shown them and asked whether to adopt them.'
               : form.provider === 'syncthing'
                 ? 'A new folder that Syncthing will share. Use the same folder ID on every machine.'
                 : `A folder inside ${chosen?.roots.map((r) => r.path).join(' or ') ?? 'the synced folder'}.`}
