@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'NEEDS_APPROVAL',
   'TIMEOUT',
   'STORE_DAMAGED',
+  'SYMLINK_REFUSED',
+  'PATH_OUTSIDE_ROOT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SourceConflict } from '../../shared/sources';
+import { AppError } from '../../shared/errors';
 import { git } from '../git/core';
-import { writeAtomic } from '../workspace/atomic-write';
+import { dataRoot, libraryRoot, readInRoot, removeInRoot, resolveInRoot, writeInRoot } from '../workspace/boundary';
 import { localChanges, showFile, type RepoCtx } from './git-ops';
 
 export interface MoveResult {
@@ -24,9 +25,33 @@ function same(a: Buffer | undefined, b: Buffer | undefined): boolean {
 }
 
 async function writeOrDelete(dir: string, rel: string, data: Buffer | undefined): Promise<void> {
-  const abs = path.join(dir, ...rel.split('/'));
-  if (data === undefined) await fs.promises.rm(abs, { force: true });
-  else await writeAtomic(abs, data);
+  const root = libraryRoot(dir);
+  if (data === undefined) await removeInRoot(root, rel);
+  else await writeInRoot(root, rel, data);
+}
+
+/**
+ * Whether the clone's path is now a symlink, below one, or below a file (upstream turned the edited file or one of
+ * its folders into a link): the edit cannot be put back without writing through it, so it is a conflict.
+ */
+function blockedInTree(dir: string, rel: string): boolean {
+  try {
+    const r = resolveInRoot(libraryRoot(dir), rel);
+    return r.notDir !== undefined || (r.stat !== undefined && !r.stat.isFile());
+  } catch (e) {
+    if (e instanceof AppError) return true;
+    throw e;
+  }
+}
+
+/** A local edit read without following a link: undefined when deleted; a link or odd entry is not carried over. */
+function readEdit(dir: string, rel: string): { mine: Buffer | undefined } | undefined {
+  try {
+    return { mine: readInRoot(libraryRoot(dir), rel) };
+  } catch (e) {
+    if (e instanceof AppError) return undefined;
+    throw e;
+  }
 }
 
 /** Three-way merge of one file's text with `git merge-file`; undefined when the edits overlap. */
@@ -60,7 +85,9 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
  * 3. Each edit is put back: a file upstream did not touch gets your version; a file both sides changed
  *    is merged line by line; when the edits overlap (or one side deleted it) your version stays in the
  *    work tree and the file is reported as a conflict (upstream's version is at HEAD).
- * 4. The backup is removed only when all of that succeeded.
+ *    A path that upstream turned into a symlink (or put below one) is a conflict too: nothing is written through
+ *    the link, and the edit stays in `backupDir` (named in the conflict).
+ * 4. The backup is removed only when all of that succeeded and no edit lives only there.
  */
 export async function moveKeepingEdits(
   r: RepoCtx,
@@ -70,19 +97,17 @@ export async function moveKeepingEdits(
   now: string,
 ): Promise<MoveResult> {
   const paths = await localChanges(r);
-  const edits: Edit[] = await Promise.all(
-    paths.map(async (p) => {
-      try {
-        return { path: p, mine: await fs.promises.readFile(path.join(r.dir, ...p.split('/'))) };
-      } catch {
-        return { path: p, mine: undefined };
-      }
-    }),
-  );
+  // A local symlink (or a folder, a FIFO) is never read through; it is left to the reset.
+  const edits: Edit[] = paths.flatMap((p) => {
+    const got = readEdit(r.dir, p);
+    return got ? [{ path: p, mine: got.mine }] : [];
+  });
+  const backup = dataRoot(backupDir);
   if (edits.length) {
-    for (const e of edits) if (e.mine) await writeAtomic(path.join(backupDir, 'files', ...e.path.split('/')), e.mine);
-    await writeAtomic(
-      path.join(backupDir, 'manifest.json'),
+    for (const e of edits) if (e.mine) await writeInRoot(backup, `files/${e.path}`, e.mine);
+    await writeInRoot(
+      backup,
+      'manifest.json',
       JSON.stringify({ from, target, edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })) }, null, 2),
     );
   }
@@ -93,7 +118,15 @@ export async function moveKeepingEdits(
   });
   const kept: string[] = [];
   const conflicts: SourceConflict[] = [];
+  let keepBackup = false;
   for (const e of edits) {
+    if (blockedInTree(r.dir, e.path)) {
+      // Upstream made the path (or a folder above it) a link: nothing is written through it; the edit stays in the
+      // backup, and the file is a conflict that names where.
+      keepBackup = true;
+      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now, backup: path.join(backupDir, 'files', e.path) });
+      continue;
+    }
     const [base, theirs] = await Promise.all([showFile(r, from, e.path), showFile(r, target, e.path)]);
     if (same(base, theirs)) {
       await writeOrDelete(r.dir, e.path, e.mine);
@@ -110,6 +143,6 @@ export async function moveKeepingEdits(
       conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now });
     }
   }
-  await fs.promises.rm(backupDir, { recursive: true, force: true });
+  if (!keepBackup) await fs.promises.rm(backupDir, { recursive: true, force: true });
   return { kept, conflicts };
 }

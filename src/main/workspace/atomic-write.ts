@@ -1,42 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { replaceFile, replaceFileSync } from './boundary/atomic';
 import { toWriteError } from './write-errors';
 
 /**
- * Writes a file so that readers see either the old or the new content, never a part:
- * a temp file in the same folder, fsync, then rename over the target.
+ * Writes a file so that readers see either the old or the new content, never a part: a temp file in the same
+ * folder, fsync, then rename over the target (boundary/atomic.ts; the rename never writes through a link).
+ * For the app's own state; a user-controlled path goes through the boundary's writeInRoot instead.
  */
 export async function writeAtomic(
   file: string,
   data: string | Buffer,
   opts: { mode?: number; fsync?: boolean } = {},
 ): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  try {
-    await writeFileAtomic(file, data, {
-      fsync: opts.fsync ?? true,
-      ...(opts.mode !== undefined ? { mode: opts.mode } : {}),
-    });
-  } catch (e) {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true }).catch((e: unknown) => {
     throw toWriteError(e, file);
-  }
+  });
+  await replaceFile(file, data, opts);
 }
 
+/** {@link writeAtomic}, synchronously. */
 export function writeAtomicSync(file: string, data: string | Buffer, opts: { mode?: number } = {}): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
-    writeFileAtomic.sync(file, data, { fsync: true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
   } catch (e) {
     throw toWriteError(e, file);
   }
+  replaceFileSync(file, data, opts);
 }
-
-let tmpCounter = 0;
 
 /**
  * Whether `name` is a temp file that an atomic write of `base` (in the same folder) leaves behind when it is killed
- * before its rename: write-file-atomic's `BASE.<number>` or writeNewAtomicSync's `BASE.<pid>.<n>.tmp`.
+ * before its rename: `BASE.<pid>.<n>.tmp` (boundary/atomic.ts), or `BASE.<number>` from versions that used
+ * write-file-atomic.
  */
 export function isAtomicWriteTemp(base: string, name: string): boolean {
   if (!name.startsWith(`${base}.`)) return false;
@@ -50,18 +46,7 @@ export function isAtomicWriteTemp(base: string, name: string): boolean {
  * trip per step costs more than the write itself.
  */
 export function writeNewAtomicSync(file: string, data: string | Buffer, opts: { mode?: number } = {}): void {
-  const tmp = `${file}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data, { flag: 'wx', ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // It was never created, or the rename already moved it.
-    }
-    throw toWriteError(e, file);
-  }
+  replaceFileSync(file, data, { ...opts, fsync: false });
 }
 
 export async function writeJsonAtomic(file: string, value: unknown, opts: { mode?: number } = {}): Promise<void> {

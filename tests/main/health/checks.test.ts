@@ -31,6 +31,7 @@ describe('health checks: each detects its broken fixture', () => {
       'sync',
       'performance',
       'agent-installs',
+      'sync-disconnect',
     ]);
   });
 

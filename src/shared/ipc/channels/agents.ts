@@ -24,6 +24,8 @@ const installRequest = z
     dryRun: z.boolean().optional(),
     onDrift: driftChoiceSchema.optional(),
     resolutions: z.record(z.string(), driftChoiceSchema).optional(),
+    /** Absolute paths of tool-file symlinks to follow this time (CLI `--follow-symlink`); all others are refused. */
+    followSymlinks: z.array(z.string().min(1).max(4096)).max(100).optional(),
   })
   .strict();
 
