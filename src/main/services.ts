@@ -100,6 +100,8 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  /** Tool-file symlinks the user allowed on purpose (settings `filesystem.allowSymlinks`, `~` = the user's home). */
+  const allowSymlinks = () => (settings()?.filesystem?.allowSymlinks ?? []).map((p) => expandHome(p, homeFromEnv(env)));
   const history = createHistoryService({
     gitDir: paths.historyGit,
     lockFile: paths.lock,
@@ -107,6 +109,7 @@ export function createServices(opts: ServicesOptions): Services {
     logger,
     backupsDir: paths.backups,
     ...(opts.now ? { now: opts.now } : {}),
+    allowSymlinks,
   });
   history.migrations.register(settingsMigrationTarget(paths.settings));
   const index = createIndexService({
@@ -137,7 +140,7 @@ export function createServices(opts: ServicesOptions): Services {
     homeDir: homeFromEnv(env),
     metrics,
     ...(opts.now ? { now: opts.now } : {}),
-    allowSymlinks: () => (settings()?.filesystem?.allowSymlinks ?? []).map((p) => expandHome(p, homeFromEnv(env))),
+    allowSymlinks,
   });
   const sources = createSourcesService({
     paths,

@@ -56,6 +56,8 @@ export interface HistoryServiceOptions {
   readonly now?: () => Date;
   /** Where `migrate` keeps copies of files before it rewrites them (`state/backups`). */
   readonly backupsDir: string;
+  /** Tool-file symlinks the user allowed (settings `filesystem.allowSymlinks`): a rollback may write through them. */
+  readonly allowSymlinks?: () => ReadonlyArray<string>;
 }
 
 export interface SnapshotResult {
@@ -149,7 +151,7 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     log.warn('finishing a rollback that was interrupted', { target: j.target, correlationId: j.correlationId });
     const current = await writeCurrentTree(repo, await headVersion(repo), []);
     const ops = await planRestore(repo, current, j.target, j.path);
-    await applyRestore(repo, ops);
+    await applyRestore(repo, ops, undefined, opts.allowSymlinks?.() ?? []);
     await snapshotUnlocked({
       operation: j.operation,
       correlationId: j.correlationId,
@@ -212,8 +214,11 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       dirs: dirsOf(ops),
     };
     await writeJournal(repo, journal);
-    await applyRestore(repo, ops, (n) =>
-      ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+    await applyRestore(
+      repo,
+      ops,
+      (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+      opts.allowSymlinks?.() ?? [],
     );
     // An empty history adopts the imported timeline as its own; otherwise the import joins it as a second parent.
     if (!before && extraParents.length)
