@@ -15,7 +15,7 @@ import type { Logger } from '../observability/logger';
 import { withLock } from './lock';
 import type { Paths } from './paths';
 import { loadSettings, saveSettings } from './settings';
-import { writeAtomic } from './atomic-write';
+import { personalRoot, writeInRoot } from './boundary';
 
 export interface InitOptions {
   readonly paths: Paths;
@@ -79,7 +79,7 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
     if (!fs.existsSync(personal)) {
       for (const sub of ['knowledge', 'agents', 'mcp-servers'])
         fs.mkdirSync(path.join(personal, sub), { recursive: true });
-      await writeAtomic(path.join(personal, 'README.md'), PERSONAL_README);
+      await writeInRoot(personalRoot(personal), 'README.md', PERSONAL_README);
       created.push(path.relative(paths.home, personal) || personal);
     }
 

@@ -20,7 +20,7 @@
 export { type FsRoot, type RootKind, dataRoot, expandHome, libraryRoot, personalRoot, toolRoot } from './root';
 export { isToolPath, toolRootFor, type ToolRootOptions } from './tool-root';
 export { isInsideDir, relativeParts, resolveInRoot, type Resolved } from './resolve';
-export { lstatInRoot, readInRoot, readInRootAsync, readTextInRoot } from './read';
+export { lstatInRoot, readInRoot, readInRootAsync, readTextInRoot, readWalkedText } from './read';
 export { mkdirInRoot, removeInRoot, symlinkInRoot, unlinkInRoot, writeInRoot, writeInRootSync } from './write';
 export { isBoundaryTemp, replaceFile, replaceFileSync, toWriteError, type ReplaceOptions } from './atomic';
-export { notAFile, notAFolder, outsideRoot, symlinkRefused } from './errors';
+export { fileGone, notAFile, notAFolder, outsideRoot, symlinkRefused } from './errors';
