@@ -58,4 +58,19 @@ describe('history rollback writes tool files only through the boundary', () => {
     // Checked before the first change: the personal file the rollback would delete is still there.
     expect(fs.readFileSync(path.join(s.cfg, 'personal', 'notes.md'), 'utf8')).toBe('a personal note\n');
   });
+
+  it('refuses to import a backup bundle whose history names ~/.bashrc as a tool file', async () => {
+    const a = await setup();
+    const svc = testServices(a.cfg);
+    await svc.history.snapshot({ operation: 'hostile', correlationId: 'h', phase: 'manual' }, [a.victim]);
+    const bundle = path.join(a.root, 'backup.bundle');
+    expect((await a.run('backup', 'export', bundle)).code).toBe(0);
+    fs.writeFileSync(a.victim, 'export PATH=user-edited\n');
+    // Another workspace on the same machine imports the bundle.
+    const b = await setup();
+    const r = await b.run('backup', 'import', bundle);
+    expect(errorCode(r)).toBe('PATH_OUTSIDE_ROOT');
+    expect(fs.readFileSync(a.victim, 'utf8')).toBe('export PATH=user-edited\n');
+    expect(fs.readFileSync(b.victim, 'utf8')).toBe(VICTIM);
+  });
 });
