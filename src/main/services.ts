@@ -133,6 +133,8 @@ export function createServices(opts: ServicesOptions): Services {
     lookup: (name) => safely(() => secrets.get(name)) ?? env[name],
     known: () => safely(() => secrets.entries()) ?? [],
   });
+  /** Tool-file symlinks the user allowed on purpose (settings `filesystem.allowSymlinks`, `~` = the user's home). */
+  const allowSymlinks = () => (settings()?.filesystem?.allowSymlinks ?? []).map((p) => expandHome(p, homeFromEnv(env)));
   const history = createHistoryService({
     toolContent: toolPlaceholders,
     gitDir: paths.historyGit,
@@ -142,6 +144,7 @@ export function createServices(opts: ServicesOptions): Services {
     backupsDir: paths.backups,
     homeDir: homeFromEnv(opts.env ?? process.env),
     ...(opts.now ? { now: opts.now } : {}),
+    allowSymlinks,
   });
   history.migrations.register(settingsMigrationTarget(paths.settings));
   const index = createIndexService({
@@ -169,7 +172,7 @@ export function createServices(opts: ServicesOptions): Services {
     metrics,
     approvals: approvalGate(paths, settings),
     ...(opts.now ? { now: opts.now } : {}),
-    allowSymlinks: () => (settings()?.filesystem?.allowSymlinks ?? []).map((p) => expandHome(p, homeFromEnv(env))),
+    allowSymlinks,
   });
   const sources = createSourcesService({
     paths,

@@ -2,13 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  dataRoot,
+  isToolPath,
   libraryRoot,
+  mkdirInRoot,
   lstatInRoot,
   personalRoot,
   readInRoot,
   removeInRoot,
+  symlinkInRoot,
   toolRoot,
   toolRootFor,
+  unlinkInRoot,
   writeInRoot,
   writeInRootSync,
 } from '../../src/main/workspace/boundary';
@@ -130,6 +135,30 @@ describe('filesystem boundary', () => {
     expect(readInRoot(root, 'a/missing.md')).toBeUndefined();
     expect(() => readInRoot(root, 'a/b')).toThrow(expect.objectContaining({ code: 'INVALID_FILE' }));
     expect(fs.readdirSync(path.join(s.root, 'a', 'b'))).toEqual(['c.md']);
+  });
+
+  it('restores links only as links: unlink and symlink never act through a link above them', async () => {
+    const s = setup();
+    const root = personalRoot(s.root);
+    fs.symlinkSync(s.victimDir, path.join(s.root, 'sub'));
+    await expect(symlinkInRoot(root, 'sub/x.md', s.victim)).rejects.toMatchObject({ code: 'SYMLINK_REFUSED' });
+    await expect(unlinkInRoot(root, path.join(s.root, 'sub', 'x.md'))).rejects.toMatchObject({
+      code: 'SYMLINK_REFUSED',
+    });
+    expect(() => mkdirInRoot(root, 'sub/deeper')).toThrow(expect.objectContaining({ code: 'SYMLINK_REFUSED' }));
+    // A link at the final component is removed itself (its target untouched), and one can be put back.
+    await unlinkInRoot(root, 'sub');
+    expect(fs.existsSync(path.join(s.root, 'sub'))).toBe(false);
+    await symlinkInRoot(dataRoot(s.root), 'a/link.md', '../elsewhere.md');
+    expect(fs.readlinkSync(path.join(s.root, 'a', 'link.md'))).toBe('../elsewhere.md');
+    victimUntouched(s);
+  });
+
+  it('knows the paths an install can write, and nothing else', () => {
+    for (const p of ['/h/.claude/CLAUDE.md', '/p/AGENTS.md', '/h/.aws/amazonq/cli-agents/a.json', '/p/.mcp.json'])
+      expect(isToolPath(p), p).toBe(true);
+    for (const p of ['/h/.bashrc', '/h/.ssh/authorized_keys', '/h/.aws/credentials', '/etc/passwd'])
+      expect(isToolPath(p), p).toBe(false);
   });
 
   it('puts a tool file under the folder above its dot-folder, or the project', () => {

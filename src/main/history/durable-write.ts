@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toWriteError } from '../workspace/write-errors';
+import { isBoundaryTemp } from '../workspace/boundary';
 
 /** The marker in temp-file names, so a file left by a killed process is recognised and removed. */
 export const TEMP_MARK = '.aicfg-tmp-';
@@ -42,7 +43,7 @@ export async function writeDurable(
   }
 }
 
-/** Removes the temp files a killed writer left in `dir` (and below it, when `recursive`). */
+/** Removes the temp files a killed writer (this one, or the boundary's) left in `dir` (and below, when `recursive`). */
 export function sweepTempFiles(dir: string, recursive = false): number {
   let n = 0;
   let ents: fs.Dirent[];
@@ -52,7 +53,7 @@ export function sweepTempFiles(dir: string, recursive = false): number {
     return 0;
   }
   for (const e of ents) {
-    if (e.name.includes(TEMP_MARK)) {
+    if (e.name.includes(TEMP_MARK) || (e.isFile() && isBoundaryTemp(e.name))) {
       fs.rmSync(path.join(dir, e.name), { force: true });
       n++;
     } else if (recursive && e.isDirectory()) {

@@ -66,6 +66,8 @@ export interface HistoryServiceOptions {
   readonly toolContent?: ToolContent;
   /** The user's home folder, whose tool config folders an import may write into (default: os.homedir()). */
   readonly homeDir?: string;
+  /** Tool-file symlinks the user allowed (settings `filesystem.allowSymlinks`): a rollback may write through them. */
+  readonly allowSymlinks?: () => ReadonlyArray<string>;
 }
 
 export interface SnapshotResult {
@@ -163,7 +165,7 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     const current = await writeCurrentTree(repo, await headVersion(repo), []);
     const planned = await planRestore(repo, current, j.target, j.path);
     const ops = j.operation === 'history.import' ? (await importGuard(planned, j.target)).ops : planned;
-    const unresolved = await applyRestore(repo, ops);
+    const unresolved = await applyRestore(repo, ops, undefined, opts.allowSymlinks?.() ?? []);
     if (unresolved.length) log.warn('restored tool files kept placeholders of missing secrets', { unresolved });
     await snapshotUnlocked({
       operation: j.operation,
@@ -229,8 +231,11 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       dirs: dirsOf(ops),
     };
     await writeJournal(repo, journal);
-    const unresolved = await applyRestore(repo, ops, (n) =>
-      ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+    const unresolved = await applyRestore(
+      repo,
+      ops,
+      (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+      opts.allowSymlinks?.() ?? [],
     );
     const warnings = missingSecretWarnings(unresolved);
     // An empty history adopts the imported timeline as its own; otherwise the import joins it as a second parent.

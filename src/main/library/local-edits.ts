@@ -59,10 +59,11 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'aicfg-merge-'));
   try {
     const [m, b, t] = ['mine', 'base', 'theirs'].map((n) => path.join(tmp, n)) as [string, string, string];
+    const scratch = dataRoot(tmp);
     await Promise.all([
-      fs.promises.writeFile(m, mine),
-      fs.promises.writeFile(b, base),
-      fs.promises.writeFile(t, theirs),
+      writeInRoot(scratch, 'mine', mine, { fsync: false }),
+      writeInRoot(scratch, 'base', base, { fsync: false }),
+      writeInRoot(scratch, 'theirs', theirs, { fsync: false }),
     ]);
     const res = await git(['merge-file', '-p', m, b, t], {
       cwd: r.dir,

@@ -10,6 +10,11 @@ function tempFor(file: string): string {
   return `${file}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`;
 }
 
+/** Whether `name` is a temp file a boundary write (or link restore) killed before its rename leaves behind. */
+export function isBoundaryTemp(name: string): boolean {
+  return /\.\d+\.(?:[0-9a-z]+|link)\.tmp$/.test(name);
+}
+
 /** Exclusive create that never follows a symlink (a planted link at the temp name fails the open). */
 const TEMP_FLAGS = fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | (fs.constants.O_NOFOLLOW ?? 0);
 

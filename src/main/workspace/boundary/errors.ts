@@ -46,3 +46,8 @@ export function notAFolder(p: string): AppError {
     { file: p },
   );
 }
+
+/** A file a walk listed that is gone when it is read. */
+export function fileGone(p: string): AppError {
+  return new AppError('NOT_FOUND', `${p} was removed while it was being read.`, 'Run the command again.', { file: p });
+}

@@ -18,9 +18,9 @@
  * the final component is (the rename replaces the entry, O_NOFOLLOW refuses a link on read).
  */
 export { type FsRoot, type RootKind, dataRoot, expandHome, libraryRoot, personalRoot, toolRoot } from './root';
-export { toolRootFor, type ToolRootOptions } from './tool-root';
+export { isToolPath, toolRootFor, type ToolRootOptions } from './tool-root';
 export { isInsideDir, relativeParts, resolveInRoot, type Resolved } from './resolve';
-export { lstatInRoot, readInRoot, readInRootAsync, readTextInRoot } from './read';
-export { mkdirInRoot, removeInRoot, writeInRoot, writeInRootSync } from './write';
-export { replaceFile, replaceFileSync, toWriteError, type ReplaceOptions } from './atomic';
-export { notAFile, notAFolder, outsideRoot, symlinkRefused } from './errors';
+export { lstatInRoot, readInRoot, readInRootAsync, readTextInRoot, readWalkedText } from './read';
+export { mkdirInRoot, removeInRoot, symlinkInRoot, unlinkInRoot, writeInRoot, writeInRootSync } from './write';
+export { isBoundaryTemp, replaceFile, replaceFileSync, toWriteError, type ReplaceOptions } from './atomic';
+export { fileGone, notAFile, notAFolder, outsideRoot, symlinkRefused } from './errors';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import { notAFile, symlinkRefused } from './errors';
+import { fileGone, notAFile, symlinkRefused } from './errors';
 import { resolveInRoot } from './resolve';
-import type { FsRoot } from './root';
+import { libraryRoot, type FsRoot } from './root';
 
 /** Read-only, never through a link at the final component (the check above it is resolveInRoot's), never blocking. */
 const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
@@ -80,4 +80,15 @@ export function lstatInRoot(root: FsRoot, target: string): fs.Stats | undefined 
     if (e instanceof AppError) return undefined;
     throw e;
   }
+}
+
+/**
+ * The text of a file a library walk listed (absolute path and its `/` path below the source root), read through
+ * the boundary against that root: a file swapped for a symlink since the walk is SYMLINK_REFUSED, never followed.
+ */
+export function readWalkedText(abs: string, rel: string): string {
+  const dir = abs.slice(0, abs.length - rel.length).replace(/[\\/]+$/, '');
+  const text = readTextInRoot(libraryRoot(dir), rel);
+  if (text === undefined) throw fileGone(abs);
+  return text;
 }

@@ -25,3 +25,38 @@ export function toolRootFor(file: string, opts: ToolRootOptions = {}): FsRoot {
   const dir = dot > 0 ? parts.slice(0, dot).join(path.sep) || path.sep : path.dirname(abs);
   return toolRoot(dir, allow);
 }
+
+/** Folders only AI tools' config lives in (a component of every tool file path but the bare files below). */
+const TOOL_DIRS: ReadonlySet<string> = new Set([
+  '.amazonq',
+  'amazonq',
+  '.claude',
+  '.codeium',
+  '.codex',
+  '.cursor',
+  '.gemini',
+  '.github',
+  '.kiro',
+  '.vscode',
+  '.windsurf',
+  'Claude',
+]);
+/** Tool files that live directly in a project folder or $HOME. */
+const TOOL_FILES: ReadonlySet<string> = new Set([
+  '.claude.json',
+  '.mcp.json',
+  'AGENTS.md',
+  'CLAUDE.md',
+  'GEMINI.md',
+  'claude_desktop_config.json',
+]);
+
+/**
+ * Whether an absolute path is one an install could have written (a tool's folder or file), so a restore from
+ * history or an imported backup never writes `~/.bashrc` or `~/.ssh/...` however the entry was named.
+ */
+export function isToolPath(file: string): boolean {
+  const parts = path.resolve(file).split(path.sep);
+  const base = parts[parts.length - 1] ?? '';
+  return TOOL_FILES.has(base) || parts.slice(0, -1).some((p) => TOOL_DIRS.has(p));
+}

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { notAFile, notAFolder, symlinkRefused } from './errors';
 import { replaceFile, replaceFileSync, type ReplaceOptions } from './atomic';
-import { resolveInRoot, type Resolved } from './resolve';
+import { isInsideDir, resolveInRoot, type Resolved } from './resolve';
 import type { FsRoot } from './root';
 
 /** Creates `dir` (one component, its parent already checked); an entry already there must be a real folder. */
@@ -75,4 +76,48 @@ export async function removeInRoot(root: FsRoot, target: string): Promise<void> 
   if (!r.stat) return;
   if (!r.stat.isFile()) throw notAFile(r.lexical);
   await fs.promises.rm(r.real, { force: true });
+}
+
+/**
+ * Removes the entry at `target` (a file, or a symlink itself: unlink never follows it) if it is there, refusing a
+ * symlink above it. For restores that put a tracked link back or take one away; never removes a folder.
+ */
+export async function unlinkInRoot(root: FsRoot, target: string): Promise<void> {
+  const parent = path.dirname(path.resolve(root.dir, target));
+  const dir =
+    isInsideDir(root.dir, parent) && path.resolve(root.dir) !== parent ? resolveInRoot(root, parent) : undefined;
+  if (dir && !dir.stat) return;
+  if (dir && !dir.stat!.isDirectory()) return;
+  const real = path.join(dir ? dir.real : realDir(root.dir), path.basename(target));
+  const st = fs.lstatSync(real, { throwIfNoEntry: false });
+  if (!st) return;
+  if (st.isDirectory()) throw notAFile(path.resolve(root.dir, target));
+  await fs.promises.rm(real, { force: true });
+}
+
+/**
+ * Creates the symlink `target -> linkText` inside `root` (history restores of a tracked personal link): folders above
+ * it checked and created, then a temp link renamed over the entry, so nothing is written through an existing link.
+ */
+export async function symlinkInRoot(root: FsRoot, target: string, linkText: string): Promise<void> {
+  const abs = path.resolve(root.dir, target);
+  const parent = path.dirname(abs);
+  if (path.resolve(root.dir) !== parent) mkdirInRoot(root, parent);
+  const dir = path.resolve(root.dir) === parent ? realDir(root.dir) : resolveInRoot(root, parent).real;
+  const real = path.join(dir, path.basename(abs));
+  if (fs.lstatSync(real, { throwIfNoEntry: false })?.isDirectory()) throw notAFile(abs);
+  const tmp = `${real}.${process.pid}.link.tmp`;
+  await fs.promises.rm(tmp, { force: true });
+  await fs.promises.symlink(linkText, tmp);
+  try {
+    await fs.promises.rename(tmp, real);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function realDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  return fs.realpathSync(dir);
 }
