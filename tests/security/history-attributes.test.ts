@@ -72,7 +72,7 @@ describe('the history store ignores the content it versions', () => {
 
   it('snapshot, change, rollback: every byte round-trips, no filter or hook runs', async () => {
     const { home, work, h } = historyFixture();
-    const tool = path.join(home, 'tool', 'rules.txt');
+    const tool = path.join(home, '.cursor', 'rules', 'rules.txt');
     fs.mkdirSync(path.dirname(tool), { recursive: true });
     fs.writeFileSync(tool, 'tool rule\r\n');
     for (const [rel, bytes] of Object.entries(FILES)) {
@@ -140,7 +140,7 @@ describe('a damaged history store', () => {
     '%s: history and snapshot say STORE_DAMAGED and name the repair; nothing is recorded',
     async (_n, damage) => {
       const { home, work, h } = historyFixture();
-      const tool = path.join(home, 'tool', 'rules.md');
+      const tool = path.join(home, '.cursor', 'rules', 'rules.md');
       fs.mkdirSync(path.dirname(tool), { recursive: true });
       fs.writeFileSync(tool, 'rule\n');
       fs.writeFileSync(path.join(work, 'a.md'), 'a\n');
