@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { failpoint } from '../failpoints';
 
 /** The marker in temp-file names, so a file left by a killed process is recognised and removed. */
 export const TEMP_MARK = '.aicfg-tmp-';
 
 /**
  * Writes bytes so that readers see the old or the new file, never a part: a temp file next to the target
- * (named with {@link TEMP_MARK}), fsync, rename. Symlinks are recreated as symlinks.
+ * (named with {@link TEMP_MARK}), fsync, rename. Symlinks are recreated as symlinks. Failpoints durable-write:*.
  */
 export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'executable' | 'symlink'): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
@@ -15,6 +16,7 @@ export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'e
     path.dirname(file),
     `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
   );
+  failpoint('durable-write:before-write');
   try {
     if (kind === 'symlink') {
       await fs.promises.symlink(data.toString('utf8'), tmp);
@@ -22,16 +24,19 @@ export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'e
       const fh = await fs.promises.open(tmp, 'wx', kind === 'executable' ? 0o755 : 0o644);
       try {
         await fh.writeFile(data);
+        failpoint('durable-write:after-write');
         await fh.sync();
       } finally {
         await fh.close();
       }
     }
+    failpoint('durable-write:after-fsync');
     await fs.promises.rename(tmp, file);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
     throw e;
   }
+  failpoint('durable-write:after-rename');
 }
 
 /** Removes the temp files a killed writer left in `dir` (and below it, when `recursive`). */
