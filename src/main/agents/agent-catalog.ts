@@ -1,0 +1,65 @@
+import type { AgentDetail, AgentSummary } from '../../shared/agents';
+import type { AgentContext } from './agent-context';
+import { budgetOf, toolsOf } from './agent-budget';
+import { budgetSample } from './budget';
+import { installStatus } from './install-status';
+import { loadAgents } from './load';
+import { loadMcpServers, resolveResources } from './resolve';
+
+/** The warning for an agent whose size is above what we suggest for one tool. */
+function overBudgetWarning(t: { tokens: number; limit: number; tool: string }): string {
+  return (
+    `About ${t.tokens.toLocaleString('en')} tokens: above the ${t.limit.toLocaleString('en')} ` +
+    `we suggest for ${t.tool}. Pick fewer resources.`
+  );
+}
+
+/** Every agent of the library and the personal workspace (invalid ones with their error), with its installs. */
+export async function listAgents(ac: AgentContext): Promise<AgentSummary[]> {
+  const all = await ac.files();
+  const installs = await installStatus(ac);
+  return (await loadAgents(all)).map((a) => {
+    const name = a.kind === 'ok' ? a.agent.name : a.name;
+    const mine = installs.filter((s) => s.agent === name);
+    if (a.kind === 'invalid')
+      return {
+        name,
+        title: name,
+        description: '',
+        tags: [],
+        source: a.source,
+        path: a.path,
+        installs: mine,
+        error: a.error,
+      };
+    return {
+      name,
+      title: a.agent.title ?? name,
+      description: a.agent.description,
+      tags: a.agent.tags,
+      source: a.agent.source,
+      path: a.agent.path,
+      installs: mine,
+    };
+  });
+}
+
+/** One agent with its resolved resources, MCP servers, installs, token budget and warnings. */
+export async function showAgent(ac: AgentContext, name: string): Promise<AgentDetail> {
+  const { deps } = ac;
+  const all = await ac.files();
+  const agent = await ac.findAgent(name, all);
+  const { resources, warnings } = resolveResources(agent, all);
+  let mcpServers: AgentDetail['mcpServers'] = [];
+  try {
+    mcpServers = await loadMcpServers(agent.mcpServers, all);
+  } catch (e) {
+    warnings.push((e as Error).message);
+  }
+  const installs = (await installStatus(ac)).filter((s) => s.agent === name);
+  const budget = await budgetOf(agent, resources);
+  deps.metrics?.recordTokenBudget(budgetSample(name, budget, toolsOf(ac, agent)));
+  for (const t of budget.perTool) if (t.over) warnings.push(overBudgetWarning(t));
+  for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
+  return { agent, resources, mcpServers, warnings, installs, budget };
+}

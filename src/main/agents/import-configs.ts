@@ -1,0 +1,92 @@
+import path from 'node:path';
+import type { ImportResult } from '../../shared/agents';
+import type { OperationContext } from '../context';
+import { withLock } from '../workspace/lock';
+import type { AgentContext } from './agent-context';
+import { applyFiles, readText } from './apply';
+import { convertImport } from './import/convert';
+import { gatherInputs, withoutOurs } from './import/gather';
+import { journaled } from './journal';
+import { beforeOf } from './journal-entry';
+import { loadManifest } from './manifest';
+
+/** What an import reads: a folder or file on disk, or files dropped on the window. */
+export interface ImportRequest {
+  /** A folder or file on disk... */
+  readonly path?: string;
+  /** ...or files dropped on the window. */
+  readonly files?: ReadonlyArray<{ readonly name: string; readonly content: string }>;
+  readonly dryRun?: boolean;
+}
+
+/** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
+export async function importConfigs(
+  ac: AgentContext,
+  req: ImportRequest,
+  ctx: OperationContext,
+): Promise<ImportResult> {
+  const { deps, journal, recover } = ac;
+  if (!req.dryRun) await recover();
+  const raw = req.path
+    ? gatherInputs(path.resolve(req.path))
+    : (req.files ?? []).map((f) => ({ rel: f.name, text: f.content }));
+  const label = req.path ? path.basename(path.resolve(req.path).replace(/[\\/]+$/, '')) || 'home' : 'dropped';
+  const { inputs, ours } = withoutOurs(raw, loadManifest(deps.manifestFile).installs);
+  const conv = convertImport(inputs, label === path.basename(deps.homeDir) ? 'home' : label, readText);
+  const personal = deps.personalDir();
+  const items = conv.files.map((f) => {
+    const existing = readText(path.join(personal, ...f.path.split('/')));
+    return {
+      ...f,
+      action:
+        existing === undefined
+          ? ('create' as const)
+          : existing === f.content
+            ? ('unchanged' as const)
+            : ('conflict' as const),
+    };
+  });
+  const warnings = [
+    ...conv.warnings,
+    ...items
+      .filter((i) => i.action === 'conflict')
+      .map((i) => `${i.path} already exists in the personal workspace with other content; it was left alone.`),
+  ];
+  const preview = {
+    items,
+    skipped: [...conv.skipped, ...ours.map((from) => ({ from, reason: 'installed by AI Configurator' }))],
+    warnings,
+  };
+  if (req.dryRun) return { ...preview, dryRun: true, written: 0 };
+  const toWrite = items.filter((i) => i.action === 'create');
+  if (!toWrite.length) return { ...preview, dryRun: false, written: 0 };
+  return withLock(deps.lockFile, 'agent.import', async () => {
+    const started = Date.now();
+    const op = {
+      operation: 'agent.import',
+      correlationId: ctx.correlationId,
+      message: `import ${req.path ?? 'dropped files'}`,
+    };
+    const versionBefore = await deps.history.beforeChange(op);
+    const planned = toWrite.map((i) => ({
+      path: path.join(personal, ...i.path.split('/')),
+      before: undefined,
+      after: i.content,
+      action: 'create' as const,
+      drift: [],
+    }));
+    const written = await journaled(journal, { files: planned.map(beforeOf) }, () => applyFiles(planned));
+    const versionAfter = await deps.history.record(op);
+    deps.audit.append({
+      operation: 'agent.import',
+      target: req.path ?? 'dropped files',
+      result: 'ok',
+      durationMs: Date.now() - started,
+      correlationId: ctx.correlationId,
+      ...(versionBefore ? { versionBefore } : {}),
+      ...(versionAfter ? { versionAfter } : {}),
+      details: { created: toWrite.map((i) => i.path) },
+    });
+    return { ...preview, dryRun: false, written };
+  });
+}

@@ -1,0 +1,105 @@
+import type { InstallPlan } from '../../shared/agents';
+import { AppError } from '../../shared/errors';
+import { redactText } from '../observability/redact';
+import type { AgentContext } from './agent-context';
+import { readText } from './apply';
+import { unifiedDiff } from './diff';
+import type { InstallRequest } from './install-request';
+import type { LibraryFileRef } from './library-files';
+import { loadManifest, sameInstall, type Manifest } from './manifest';
+import type { Desired, InstallRecord } from './model';
+import { planChanges, type PlanOutput } from './plan';
+import { renderAgent } from './render';
+import { TARGETS } from './targets';
+
+/** What the installs of one batch share: the library walk and the manifest as the last of them left it. */
+export interface Shared {
+  files?: Promise<LibraryFileRef[]>;
+  manifest: Manifest;
+}
+
+/**
+ * The plan for one install or uninstall, read-only. `withDiffs`: a preview (and a blocked install, whose error
+ * carries the plan) shows a unified diff per file; an install that goes ahead leaves them out (its result lists
+ * the files and actions), which spares computing and sending thousands of diffs nobody reads.
+ */
+export async function prepareInstall(
+  ac: AgentContext,
+  req: InstallRequest,
+  operation: 'install' | 'uninstall',
+  withDiffs = true,
+  shared?: Shared,
+  read: (file: string) => string | undefined = readText,
+) {
+  const { deps, files, platform, vars } = ac;
+  const project = ac.normProject(req);
+  const key = { agent: req.name, tool: req.tool, scope: req.scope, ...(project ? { project } : {}) };
+  const manifest = shared?.manifest ?? loadManifest(deps.manifestFile);
+  const previous = manifest.installs.find((r) => sameInstall(r, key));
+  const others = manifest.installs.filter((r) => !sameInstall(r, key));
+  let desired: ReadonlyArray<Desired> = [];
+  let warnings: string[] = [];
+  if (operation === 'install') {
+    const all = await (shared ? (shared.files ??= files()) : files());
+    const rendered = await renderAgent(
+      {
+        agent: await ac.findAgent(req.name, all),
+        tool: req.tool,
+        scope: req.scope,
+        ...(project ? { project } : {}),
+        homeDir: deps.homeDir,
+        platform,
+        vars,
+      },
+      all,
+    );
+    desired = rendered.items;
+    warnings = [...rendered.warnings];
+  } else if (!previous) {
+    throw new AppError(
+      'NOT_FOUND',
+      `"${req.name}" is not installed for ${req.tool} (${req.scope}${project ? ` ${project}` : ''}).`,
+      'See `ai-config agent status` for what is installed where.',
+    );
+  }
+  const choice = (file: string) => req.resolutions?.[file] ?? req.onDrift;
+  const out = planChanges({ operation, desired, ...(previous ? { previous } : {}), others, read, choice });
+  const target = TARGETS[req.tool];
+  for (const f of out.files) {
+    const w = f.after !== undefined && target.check?.(f.path, f.after);
+    if (w) warnings.push(w);
+  }
+  const plan: InstallPlan = {
+    operation,
+    agent: req.name,
+    tool: req.tool,
+    scope: req.scope,
+    ...(project ? { project } : {}),
+    files: out.files.map((f) => ({
+      path: f.path,
+      action: f.action,
+      diff: withDiffs || out.blocked ? redactText(unifiedDiff(f.before, f.after, f.path)) : '',
+      drift: f.drift,
+      ...(f.resolution ? { resolution: f.resolution } : {}),
+    })),
+    warnings,
+    blocked: out.blocked,
+  };
+  return { plan, out, manifest, previous, key };
+}
+
+/** The manifest after one install or uninstall, or undefined when an install changed nothing in it. */
+export function nextManifest(
+  ac: AgentContext,
+  manifest: Manifest,
+  key: Omit<InstallRecord, 'installedAt' | 'items'>,
+  out: PlanOutput,
+  operation: 'install' | 'uninstall',
+  previous?: InstallRecord,
+): Manifest | undefined {
+  const rest = manifest.installs.filter((r) => !sameInstall(r, key));
+  if (operation === 'uninstall') return { schemaVersion: 1, installs: rest };
+  const changed = !previous || JSON.stringify(previous.items) !== JSON.stringify(out.items);
+  if (!changed) return undefined;
+  return { schemaVersion: 1, installs: [...rest, { ...key, installedAt: ac.now().toISOString(), items: out.items }] };
+}

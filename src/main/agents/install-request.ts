@@ -1,0 +1,14 @@
+import type { DriftChoice, Scope, ToolId } from '../../shared/agents';
+
+/** One install or uninstall: which agent into which tool, at user scope or into a project folder. */
+export interface InstallRequest {
+  readonly name: string;
+  readonly tool: ToolId;
+  readonly scope: Scope;
+  readonly project?: string;
+  readonly dryRun?: boolean;
+  /** One choice for every drifted file... */
+  readonly onDrift?: DriftChoice;
+  /** ...or one per file (absolute path). */
+  readonly resolutions?: Readonly<Record<string, DriftChoice>>;
+}

@@ -1,0 +1,24 @@
+import type { History } from '../history/api';
+import type { SourceRoot } from '../library/tree';
+import type { AuditTrail } from '../observability/audit';
+import type { Metrics } from '../observability/metrics';
+import type { SecretStore } from '../secrets/store';
+
+/** What the agent service needs from the process: library roots, personal folder, state files, history, audit. */
+export interface AgentServiceDeps {
+  readonly roots: () => ReadonlyArray<SourceRoot>;
+  readonly personalDir: () => string;
+  /** state/installs/manifest.json */
+  readonly manifestFile: string;
+  readonly lockFile: string;
+  readonly history: History;
+  readonly audit: AuditTrail;
+  readonly secrets: Pick<SecretStore, 'get'>;
+  readonly env: NodeJS.ProcessEnv;
+  /** The user's home directory: every user-scope tool file lives under it. */
+  readonly homeDir: string;
+  readonly platform?: NodeJS.Platform;
+  readonly now?: () => Date;
+  /** Where agents' token budgets go for the Analytics chart (recorded on show and after an install). */
+  readonly metrics?: Pick<Metrics, 'recordTokenBudget'>;
+}
