@@ -25,6 +25,7 @@ import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSourcesService, type SourcesService } from './library/service';
+import { recoverSourceMoves } from './library/recover-moves';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
@@ -73,6 +74,8 @@ export interface Services {
   init(request: { library?: string }, ctx: OperationContext): Promise<InitResult>;
   libraryTree(ctx?: OperationContext): Promise<LibraryEntry[]>;
   readFile(source: string, relPath: string): Promise<LibraryFile>;
+  /** What every start runs before its first request: puts back what a killed multi-step change left (never throws). */
+  recoverAtStart(): Promise<void>;
 }
 
 export function createServices(opts: ServicesOptions): Services {
@@ -266,6 +269,15 @@ export function createServices(opts: ServicesOptions): Services {
         raw,
         ...(meta.error ? { frontmatterError: meta.error } : {}),
       };
+    },
+    async recoverAtStart() {
+      try {
+        const moved = await recoverSourceMoves(paths, logger);
+        if (moved.length) logger.info('recovered interrupted library moves', { sources: moved.map((m) => m.source) });
+      } catch (e) {
+        // Left for the next start, and reported by `health` (library-moves) with a repair.
+        logger.error('start-up recovery failed', { error: e instanceof Error ? e.message : String(e) });
+      }
     },
   };
   svc.health.registerCheck(installsCheck(agents));

@@ -5,6 +5,7 @@ import type { SourceConflict } from '../../shared/sources';
 import { git } from '../git/core';
 import { writeAtomic } from '../workspace/atomic-write';
 import { localChanges, showFile, type RepoCtx } from './git-ops';
+import { beginMove, endMove, symlinkOnPath } from './update-journal';
 
 export interface MoveResult {
   /** Local edits that are in place after the move (re-applied or merged cleanly). */
@@ -55,12 +56,14 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
 /**
  * Moves the clone to `target` without losing local edits.
  *
- * 1. Every locally edited file (modified, deleted or new) is read and copied to `backupDir`.
+ * 1. Every locally edited file (modified, deleted or new) is read and copied to `backupDir` (fsynced), and a
+ *    journal naming it is written (update-journal.ts): a kill from here on is undone by the next start.
  * 2. The clone is reset to `target`.
  * 3. Each edit is put back: a file upstream did not touch gets your version; a file both sides changed
  *    is merged line by line; when the edits overlap (or one side deleted it) your version stays in the
  *    work tree and the file is reported as a conflict (upstream's version is at HEAD).
- * 4. The backup is removed only when all of that succeeded.
+ *    Upstream turning an edited path into a symlink is a conflict too: your version is kept in `keepDir`.
+ * 4. The journal, then the backup, is removed only when all of that succeeded.
  */
 export async function moveKeepingEdits(
   r: RepoCtx,
@@ -68,6 +71,7 @@ export async function moveKeepingEdits(
   target: string,
   backupDir: string,
   now: string,
+  journal: { readonly file: string; readonly source: string; readonly keepDir: string },
 ): Promise<MoveResult> {
   const paths = await localChanges(r);
   const edits: Edit[] = await Promise.all(
@@ -79,13 +83,16 @@ export async function moveKeepingEdits(
       }
     }),
   );
-  if (edits.length) {
-    for (const e of edits) if (e.mine) await writeAtomic(path.join(backupDir, 'files', ...e.path.split('/')), e.mine);
-    await writeAtomic(
-      path.join(backupDir, 'manifest.json'),
-      JSON.stringify({ from, target, edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })) }, null, 2),
-    );
-  }
+  const j = {
+    source: journal.source,
+    dir: r.dir,
+    from,
+    target,
+    backup: backupDir,
+    edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })),
+    startedAt: now,
+  };
+  if (edits.length) await beginMove(journal.file, j, new Map(edits.map((e) => [e.path, e.mine])));
   await git(['reset', '-q', '--hard', target], {
     cwd: r.dir,
     operation: 'move to version',
@@ -94,6 +101,12 @@ export async function moveKeepingEdits(
   const kept: string[] = [];
   const conflicts: SourceConflict[] = [];
   for (const e of edits) {
+    if (symlinkOnPath(r.dir, e.path)) {
+      // Upstream made the path (or a folder on it) a symlink: writing mine there could leave the clone.
+      if (e.mine) await writeAtomic(path.join(journal.keepDir, ...e.path.split('/')), e.mine);
+      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now });
+      continue;
+    }
     const [base, theirs] = await Promise.all([showFile(r, from, e.path), showFile(r, target, e.path)]);
     if (same(base, theirs)) {
       await writeOrDelete(r.dir, e.path, e.mine);
@@ -110,6 +123,6 @@ export async function moveKeepingEdits(
       conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now });
     }
   }
-  await fs.promises.rm(backupDir, { recursive: true, force: true });
+  if (edits.length) await endMove(journal.file, j);
   return { kept, conflicts };
 }
