@@ -139,6 +139,35 @@ describe('library update, rollback and pin with local edits (SIGKILL at every fa
     }, 600_000);
   }
 
+  it('treats an edited path that upstream turned into a symlink as a conflict, writing nothing through it', async () => {
+    const root = tempDir('aicfg-symlink-');
+    const home = path.join(root, 'home');
+    const up = createUpstream(root, { 'rules/a.md': '# A\n', 'rules/b.md': '# B\n' });
+    const rt = testRuntime(home);
+    const call = <C extends Parameters<typeof rt.router.call>[1]>(c: C, req: Parameters<typeof rt.router.call<C>>[2]) =>
+      rt.router.call(caller, c, req).then(unwrap);
+    await call('workspace:init', {});
+    await call('sources:add', { name: 'team', url: up.fileUrl });
+    const outside = path.join(root, 'outside.txt');
+    fs.writeFileSync(outside, 'keep me\n');
+    fs.rmSync(path.join(up.work, 'rules', 'a.md'));
+    fs.symlinkSync(outside, path.join(up.work, 'rules', 'a.md'));
+    up.commit({}, 'a.md is a symlink now');
+    const dir = path.join(home, 'library', 'team');
+    fs.writeFileSync(path.join(dir, 'rules', 'a.md'), '# A\n\nMine.\n');
+    const { results } = await call('sources:update', { name: 'team' });
+    expect(results[0]!.conflicts).toContain('rules/a.md');
+    expect(fs.readFileSync(outside, 'utf8')).toBe('keep me\n');
+    const kept = fs
+      .readdirSync(path.join(home, 'state', 'backups', 'sources'))
+      .filter((n) => n.startsWith('team-mine-'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(path.join(home, 'state', 'backups', 'sources', kept[0]!, 'rules', 'a.md'), 'utf8')).toBe(
+      '# A\n\nMine.\n',
+    );
+    expect(pendingMoves(path.join(home, 'state'))).toHaveLength(0);
+  });
+
   it('reports a leftover journal in health and puts the edits back with doctor --fix; a leftover backup too', async () => {
     const home = tempDir('aicfg-crash-health-');
     await prepareSource(home, false);
