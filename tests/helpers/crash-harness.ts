@@ -20,6 +20,8 @@ export interface CrashScenario<S> {
   check(state: S, home: string): Promise<'old' | 'new'>;
   /** What a next start does (e.g. open the services and let history recover, or run the next CLI command). */
   recover(home: string): Promise<void>;
+  /** Fixes up a copy of the prepared home (e.g. absolute paths in the install manifest) before it is used. */
+  relocate?(template: string, home: string): void;
   /** Extra environment for the CLI (e.g. HOME for user-scope tool files inside the trial's copy). */
   env?(home: string): NodeJS.ProcessEnv;
 }
@@ -140,6 +142,7 @@ export async function runCrashTrials<S>(scenario: CrashScenario<S>): Promise<Cra
   const copy = () => {
     const home = tempDir('aicfg-trial-');
     fs.cpSync(template, home, { recursive: true, verbatimSymlinks: true });
+    scenario.relocate?.(template, home);
     return home;
   };
   const envOf = (home: string) => scenario.env?.(home) ?? {};
