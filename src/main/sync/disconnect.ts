@@ -7,6 +7,7 @@ import { audited, notSynced, switchPersonalDir, syncStateFile, type SyncDeps } f
 import { copyVerified, planCopy, undoCopy } from './move';
 import { connectSyncthing } from './providers/syncthing';
 import { loadSyncState, saveSyncState } from './state';
+import { failpoint } from '../failpoints';
 
 /**
  * Moves the workspace back to where it was before `sync setup` (copy, verify, switch). The shared copy is
@@ -51,6 +52,7 @@ export async function runDisconnect(
         throw e;
       }
       await saveSyncState(stateFile, undefined);
+      failpoint('sync-disconnect:switched');
       const remove = unshared || req.removeSharedCopy === true;
       let removed = false;
       if (remove) {

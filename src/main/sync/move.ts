@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isInside, sha256File, walk } from './files';
 import { PROVIDER_FILES } from './ignore';
+import { failpoint } from '../failpoints';
 
 export interface CopyPlan {
   /** Files to copy (relative). */
@@ -105,6 +106,7 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
       }
       copyFile(src, dest);
       created.push(dest);
+      failpoint('sync-copy:file-copied');
       const st = fs.statSync(src);
       fs.utimesSync(dest, st.atime, st.mtime);
       opts.onProgress?.(i + 1, plan.copy.length);
@@ -119,6 +121,7 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
         );
       }
     }
+    failpoint('sync-copy:verified');
     return { files: created, dirs: createdDirs };
   } catch (e) {
     undoCopy({ files: created, dirs: createdDirs });
