@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettierOff from 'eslint-config-prettier';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const noElectron = { name: 'electron', message: 'Only src/main/shell may import electron (see ARCHITECTURE.md).' };
 
@@ -21,6 +22,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettierOff,
+  // Prettier wraps code at 120; max-len (which eslint-config-prettier turns off) also holds comments to it.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
@@ -102,5 +113,17 @@ export default tseslint.config(
         { paths: [{ name: 'electron', message: 'Use Playwright _electron; tests never import electron.' }] },
       ],
     },
+  },
+  // No import cycles in src/ (type-only imports do not count: they vanish at runtime). Imports are extensionless
+  // relative paths to .ts/.tsx files, which the node resolver finds with these extensions.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

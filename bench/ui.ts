@@ -158,7 +158,7 @@ async function main() {
     await page.locator('[role="tree"] [role="treeitem"]').first().waitFor({ timeout: 300_000 });
     const firstRenderAfterHostStartMs = Date.now() - t0;
     // The tree payload, as the host sends it (HTTP invoke with the run's token), three times.
-    const token = new URL(app.url).searchParams.get('token') ?? '';
+    const token = new URLSearchParams(new URL(app.url).hash.slice(1)).get('token') ?? '';
     const payload = async (channel: string) => {
       const t = performance.now();
       const res = await fetch(`${app.origin}/api/invoke`, {

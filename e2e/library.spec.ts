@@ -38,9 +38,16 @@ test('a fresh workspace offers set-up, which creates the starter library', async
   expect(app.cli('status', '--json').stdout).toContain('"initialized": true');
 });
 
-test('without the token the host refuses the page', async ({ page }) => {
+test('without the token the page says how to open it, and a stale token is dropped', async ({ page }) => {
   app = await startApp();
   const res = await page.goto(app.origin + '/');
-  expect(res?.status()).toBe(401);
-  await expect(page.locator('body')).toContainText('Open the URL');
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole('main', { name: 'Sign in' })).toContainText('Open the URL');
+  await expect(page.getByRole('main', { name: 'Sign in' })).toContainText('#token=');
+
+  // A token from an earlier run (the host was restarted): the page forgets it and says the same.
+  await page.goto(`${app.origin}/#token=${'A'.repeat(app.token.length)}`);
+  await page.reload();
+  await expect(page.getByRole('main', { name: 'Sign in' })).toContainText('Open the URL');
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });

@@ -1,9 +1,11 @@
-// Runs every suite (type-check, lint, build, unit/integration, e2e) and ends with one line:
-// "N passed, N failed, N skipped" totalling all of them. Exits non-zero if anything failed.
+// Checks the programs the tests need (preflight.mjs), runs every suite (type-check, lint, build, unit/integration,
+// e2e) and ends with one line: "N passed, N failed, N skipped" totalling all of them. Exits non-zero if anything
+// failed. A missing program stops it before any suite: one line per program, then "0 passed, 1 failed, 0 skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeMissing, preflight } from './preflight.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
@@ -100,8 +102,15 @@ const suites = [
   },
 ];
 
-const rows = [];
-for (const suite of suites) {
+// Preflight: every program the tests need, or one line per missing one and a single failure instead of dozens.
+process.stdout.write('\n=== preflight ===\n');
+const checks = preflight({ root });
+const missing = checks.filter((c) => !c.ok);
+for (const c of missing) process.stdout.write(describeMissing(c) + '\n');
+if (!missing.length) process.stdout.write(`found ${checks.map((c) => c.program).join(', ')}\n`);
+
+const rows = missing.length ? [{ name: 'preflight', seconds: '0.0', passed: 0, failed: 1, skipped: 0 }] : [];
+for (const suite of missing.length ? [] : suites) {
   if (only.length && !only.some((o) => suite.name.startsWith(o))) continue;
   process.stdout.write(`\n=== ${suite.name} ===\n`);
   const r = suite.run();

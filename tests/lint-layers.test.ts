@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/app';
+import { tempDir } from './helpers/temp';
 
 async function lintAs(file: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: REPO_ROOT });
@@ -35,5 +37,38 @@ describe('import layering (lint)', () => {
     expect(
       await lintAs('src/main/x.ts', "import { App } from '../renderer/App';\nexport const a = App;\n"),
     ).toHaveLength(1);
+  });
+});
+
+/** Lints the files (path -> text) written under `src/` of a temp folder with the repository's config. */
+async function cyclesIn(files: Readonly<Record<string, string>>): Promise<string[]> {
+  const root = tempDir('aicfg-cycle-');
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(REPO_ROOT, 'eslint.config.js') });
+  const results = await eslint.lintFiles(Object.keys(files));
+  return results.flatMap((r) =>
+    r.messages.filter((m) => m.ruleId === 'import-x/no-cycle').map(() => path.relative(root, r.filePath)),
+  );
+}
+
+describe('no import cycles (lint)', () => {
+  it('reports both files of a two-file cycle of extensionless relative imports', async () => {
+    const found = await cyclesIn({
+      'src/main/x/a.ts': "import { b } from './b';\nexport const a = (): number => b() + 1;\n",
+      'src/main/x/b.ts': "import { a } from '../x/a';\nexport const b = (): number => (a ? 1 : 0);\n",
+    });
+    expect(found.sort()).toEqual([path.join('src', 'main', 'x', 'a.ts'), path.join('src', 'main', 'x', 'b.ts')]);
+  });
+
+  it('does not count a type-only import (it vanishes at runtime), nor files without a cycle', async () => {
+    const found = await cyclesIn({
+      'src/main/x/a.ts': "import { b } from './b';\nexport interface A { readonly n: number }\nexport const a = b;\n",
+      'src/main/x/b.ts': "import type { A } from './a';\nexport const b = (x: A): number => x.n;\n",
+      'src/main/x/c.ts': "import { a } from './a';\nexport const c = a;\n",
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ export const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');
 
 export interface RunningApp {
   readonly home: string;
+  /** The URL `serve` prints: the origin plus `#token=…` (the fragment never reaches a server). */
   readonly url: string;
+  /** The run's API token (from the URL's fragment). */
+  readonly token: string;
   readonly origin: string;
   stop(): Promise<void>;
   cli(...args: string[]): { status: number | null; stdout: string; stderr: string };
@@ -47,9 +50,11 @@ export async function startApp(
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
   const { url, origin } = JSON.parse(first) as { url: string; origin: string };
+  const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';
   return {
     home,
     url,
+    token,
     origin,
     cli,
     async stop() {

@@ -15,6 +15,7 @@ import { registerStatus } from './commands/status';
 import { registerSearch } from './commands/search';
 import { registerHealth } from './commands/health';
 import { registerSync } from './commands/sync';
+import { registerSecret } from './commands/secret';
 
 export interface CliOptions {
   readonly version: string;
@@ -75,6 +76,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerServe(program, run, opts.packageRoot);
   registerHealth(program, run);
   registerSync(program, run);
+  registerSecret(program, run, env);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -17,3 +17,12 @@ export async function readSecretLine(question: string): Promise<string> {
     rl.close();
   }
 }
+
+/** All of standard input when it is piped (a secret's value), without the one line ending `echo` adds. */
+export async function readPipedStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}

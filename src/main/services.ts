@@ -24,10 +24,14 @@ import { historyRepair } from './history/health-repair';
 import { createMetrics } from './observability/metrics';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
+import { createSecretsService, type SecretsService } from './secrets/service';
+import { createToolPlaceholders } from './secrets/tool-placeholders';
 import { createSourcesService, type SourcesService } from './library/service';
 import { recoverSourceMoves } from './library/recover-moves';
+import { approvalGate } from './library/approval/gate';
 import { initWorkspace } from './workspace/init';
 import { makePaths, type Paths } from './workspace/paths';
+import { restrictWorkspace } from './workspace/private-mode';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
 
 export interface ServicesOptions {
@@ -40,7 +44,10 @@ export interface ServicesOptions {
   readonly now?: () => Date;
   /** How the secret store's key is protected: Electron safeStorage in the app, a 0600 key file elsewhere. */
   readonly keyProvider?: KeyProvider;
-  /** The environment `${VAR}` placeholders, the home directory (HOME) and tokens named by `tokenEnv` come from; process.env by default. */
+  /**
+   * The environment `${VAR}` placeholders, the home directory (HOME) and tokens named by `tokenEnv` come from;
+   * process.env by default.
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -64,6 +71,8 @@ export interface Services {
   readonly health: HealthService;
   /** Sync folders (Syncthing, Nextcloud, Dropbox, plain folder), conflicts, incoming changes. */
   readonly sync: SyncService;
+  /** `ai-config secret` and the Secrets panel: names and dates out, values in only. */
+  readonly secretsService: SecretsService;
   info(): AppInfo;
   settings(): Settings | undefined;
   /** Settings, or NOT_INITIALIZED with a hint to run init. */
@@ -78,8 +87,19 @@ export interface Services {
   recoverAtStart(): Promise<void>;
 }
 
+/** The value, or undefined when the secret store cannot be read (its own commands report why). */
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 export function createServices(opts: ServicesOptions): Services {
   const paths = makePaths(opts.home);
+  // Start-up: a workspace made before these were private (or by hand) becomes owner-only again.
+  restrictWorkspace(paths);
   const events = opts.events ?? createEventBus();
   const logger = opts.logger;
 
@@ -104,7 +124,20 @@ export function createServices(opts: ServicesOptions): Services {
   };
 
   const audit = createAuditTrail(paths.audit, opts.now);
+  const secrets = createSecretStore(
+    path.join(paths.secrets, 'secrets.enc'),
+    opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')),
+    opts.now,
+  );
+  const env = opts.env ?? process.env;
+  // Tool files holding a resolved secret: written 0600, and kept in history with the placeholder in its place.
+  const toolPlaceholders = createToolPlaceholders({
+    file: path.join(paths.secrets, 'placeholders.json'),
+    lookup: (name) => safely(() => secrets.get(name)) ?? env[name],
+    known: () => safely(() => secrets.entries()) ?? [],
+  });
   const history = createHistoryService({
+    toolContent: toolPlaceholders,
     gitDir: paths.historyGit,
     lockFile: paths.lock,
     workTree: personalDir,
@@ -121,11 +154,6 @@ export function createServices(opts: ServicesOptions): Services {
     lockFile: paths.lock,
     audit,
   });
-  const secrets = createSecretStore(
-    path.join(paths.secrets, 'secrets.enc'),
-    opts.keyProvider ?? fileKeyProvider(path.join(paths.secrets, 'master.key')),
-  );
-  const env = opts.env ?? process.env;
   const metrics = createMetrics({ dir: paths.metrics, ...(opts.now ? { now: opts.now } : {}) });
   const manifestFile = path.join(paths.state, 'installs', 'manifest.json');
   registerAgentMigrations(history.migrations, { personalDir, manifestFile });
@@ -137,9 +165,11 @@ export function createServices(opts: ServicesOptions): Services {
     history,
     audit,
     secrets,
+    toolPlaceholders,
     env,
     homeDir: homeFromEnv(env),
     metrics,
+    approvals: approvalGate(paths, settings),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const sources = createSourcesService({
@@ -187,6 +217,7 @@ export function createServices(opts: ServicesOptions): Services {
       logger: logger.child({ component: 'sync' }),
       ...(opts.now ? { now: opts.now } : {}),
     }),
+    secretsService: createSecretsService({ store: secrets, audit, retire: toolPlaceholders.retire }),
     info: () => ({
       name: 'AI Configurator',
       version: opts.version,
@@ -218,6 +249,7 @@ export function createServices(opts: ServicesOptions): Services {
       });
       // The history store is part of the workspace: made now, so the first change pays only for its snapshot.
       await history.recover();
+      restrictWorkspace(paths);
       ctx.progress({ phase: 'Done', done: true });
       if (result.changed)
         audit.append({

@@ -16,5 +16,7 @@ export function afterStartUp(router: Router, start: () => Promise<void>): Router
       await ready();
       return router.call(caller, channel, request, opts);
     }) as Router['call'],
+    release: (callerId) => router.release(callerId),
+    rateLimitBuckets: () => router.rateLimitBuckets(),
   };
 }

@@ -9,6 +9,7 @@ import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { HealthScreen } from './screens/HealthScreen';
 import { LogsScreen } from './screens/LogsScreen';
 import { SyncScreen } from './screens/SyncScreen';
+import { SecretsScreen } from './screens/SecretsScreen';
 import { useLibrary } from './stores/library';
 
 /** Screens in the sidebar. Each later domain adds its screen here. */
@@ -21,6 +22,7 @@ const SCREENS = [
   { id: 'analytics', label: 'Analytics', render: () => <AnalyticsScreen /> },
   { id: 'sync', label: 'Sync', render: () => <SyncScreen /> },
   { id: 'history', label: 'History', render: () => <HistoryScreen /> },
+  { id: 'secrets', label: 'Secrets', render: () => <SecretsScreen /> },
 ] as const;
 
 export function App() {

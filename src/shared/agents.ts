@@ -109,7 +109,10 @@ export const driftChoiceSchema = z.enum(['overwrite', 'adopt', 'skip']);
 export interface FilePlan {
   readonly path: string;
   readonly action: FileAction;
-  /** Unified diff from the current content to the planned content (empty when unchanged, and in the result of an install that went ahead: preview for diffs). */
+  /**
+   * Unified diff from the current content to the planned content (empty when unchanged, and in the result of an
+   * install that went ahead: preview for diffs).
+   */
   readonly diff: string;
   readonly drift: ReadonlyArray<DriftInfo>;
   /** How the drift was resolved, when it was. */
@@ -208,6 +211,9 @@ export interface ContextBudget {
     readonly limit: number;
     readonly over: boolean;
   }>;
-  /** Text that reaches the tool more than once (identical files, or a paragraph repeated across the prompt and resources). */
+  /**
+   * Text that reaches the tool more than once (identical files, or a paragraph repeated across the prompt and
+   * resources).
+   */
   readonly duplicates: ReadonlyArray<{ readonly excerpt: string; readonly in: ReadonlyArray<string> }>;
 }

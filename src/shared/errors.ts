@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'UNSUPPORTED',
   'FILE_NEWER',
+  'SECRET_NAME_INVALID',
+  'SECRET_MISSING',
+  'NEEDS_APPROVAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

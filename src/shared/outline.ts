@@ -3,7 +3,10 @@ import type { EntryKind, LibraryEntry } from './library';
 /** What the Library tree shows of a file (the rest loads when the file is opened). */
 export type TreeEntry = Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'overrides' | 'overriddenBy'>;
 
-/** One file of an outline: source index, file name, kind index, title, overriddenBy (-1: none), then the sources it overrides. */
+/**
+ * One file of an outline: source index, file name, kind index, title, overriddenBy (-1: none), then the sources it
+ * overrides.
+ */
 export type OutlineFile = readonly [number, string, number, string, number, ...number[]];
 
 /**
@@ -20,7 +23,10 @@ const KINDS: ReadonlyArray<EntryKind> = ['knowledge', 'agent', 'mcp-server'];
 /** Shared by every entry that overrides nothing (most of them), so 100,000 entries do not hold 100,000 empty arrays. */
 const NONE: ReadonlyArray<string> = Object.freeze([]);
 
-/** Packs entries (in any order; path order packs best) into an outline; `sourceNames` lists sources even when they hold no file. */
+/**
+ * Packs entries (in any order; path order packs best) into an outline; `sourceNames` lists sources even when they
+ * hold no file.
+ */
 export function encodeOutline(entries: ReadonlyArray<TreeEntry>, sourceNames: ReadonlyArray<string> = []): Outline {
   const sources: string[] = [...sourceNames];
   const sourceIndex = new Map<string, number>(sources.map((s, i) => [s, i]));

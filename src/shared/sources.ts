@@ -1,4 +1,5 @@
 /** Types for library sources on Git: status, versions, update summaries, conflicts. */
+import type { PendingApproval, ScanFinding } from './scan';
 
 export interface CommitInfo {
   readonly hash: string;
@@ -69,6 +70,16 @@ export interface UpdateResult {
   readonly message: string;
   /** Why a source failed when several were updated at once (the others still ran). */
   readonly error?: { readonly code: string; readonly message: string; readonly hint: string };
+  /** What the content scan found in the files this update added or changed. */
+  readonly findings?: ReadonlyArray<ScanFinding>;
+  /** MCP servers this update added or changed whose command is not approved: installs ask before using them. */
+  readonly needsApproval?: ReadonlyArray<PendingApproval>;
+}
+
+/** A source just added: its info, and what the content scan and approval check found in the clone. */
+export interface AddedSource extends SourceInfo {
+  readonly findings: ReadonlyArray<ScanFinding>;
+  readonly needsApproval: ReadonlyArray<PendingApproval>;
 }
 
 export interface LogEntry extends CommitInfo {

@@ -85,7 +85,10 @@ export interface SyncStatus {
 
 export type ConflictProvider = 'syncthing' | 'nextcloud' | 'dropbox';
 
-/** A conflicted copy next to the file it conflicts with. "mine" is the file at the original path; "theirs" is the copy. */
+/**
+ * A conflicted copy next to the file it conflicts with. "mine" is the file at the original path; "theirs" is the
+ * copy.
+ */
 export interface SyncConflict {
   readonly path: string;
   readonly original: string;

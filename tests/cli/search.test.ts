@@ -65,7 +65,7 @@ describe('ai-config search and index', () => {
       readline.createInterface({ input: host!.stdout! }).once('line', resolve),
     );
     const { origin, url } = JSON.parse(first) as { origin: string; url: string };
-    const token = new URL(url).searchParams.get('token')!;
+    const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token')!;
     const invoke = async (channel: string, request: unknown) => {
       const res = await fetch(`${origin}/api/invoke`, {
         method: 'POST',

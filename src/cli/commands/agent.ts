@@ -5,6 +5,7 @@ import { TOOL_IDS, type InstallResult, type ToolId } from '../../shared/agents';
 import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
 import { UsageError } from '../output';
+import { installApproving } from './agent-approve';
 
 interface InstallOpts {
   json?: boolean;
@@ -13,9 +14,13 @@ interface InstallOpts {
   project?: string;
   dryRun?: boolean;
   onDrift?: string;
+  approve?: boolean;
 }
 
-/** Turns the install flags into one request per tool (`--tool a,b`); usage errors for a bad tool, scope or drift choice. */
+/**
+ * Turns the install flags into one request per tool (`--tool a,b`); usage errors for a bad tool, scope or drift
+ * choice.
+ */
 function installRequests(name: string, o: InstallOpts) {
   const tools = (o.tool ?? '')
     .split(',')
@@ -48,15 +53,16 @@ function installRequest(name: string, o: InstallOpts) {
 function printResult(ctx: CommandContext, r: InstallResult): void {
   const { io } = ctx;
   for (const f of r.files) {
-    io.out(
-      `${f.action.padEnd(9)} ${f.path}${f.drift.length ? `  (drift: ${f.drift.map((d) => `${d.what} ${d.kind}`).join(', ')}${f.resolution ? `; ${f.resolution}` : ''})` : ''}\n`,
-    );
+    const drift = f.drift.map((d) => `${d.what} ${d.kind}`).join(', ');
+    const note = f.drift.length ? `  (drift: ${drift}${f.resolution ? `; ${f.resolution}` : ''})` : '';
+    io.out(`${f.action.padEnd(9)} ${f.path}${note}\n`);
     if (r.dryRun && f.diff) io.out(f.diff);
   }
   for (const w of r.warnings) io.out(`warning: ${w}\n`);
   io.out(
     r.dryRun
-      ? `Dry run: ${r.files.filter((f) => f.action !== 'unchanged' && f.action !== 'skip').length} file(s) would change; nothing was written.\n`
+      ? `Dry run: ${r.files.filter((f) => f.action !== 'unchanged' && f.action !== 'skip').length} file(s) ` +
+          'would change; nothing was written.\n'
       : `${r.written} file(s) written.\n`,
   );
 }
@@ -88,9 +94,9 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
           const where = a.installs
             .map((i) => `${i.tool}${i.scope === 'project' ? `@${i.project}` : ''} (${i.state})`)
             .join(', ');
-          ctx.io.out(
-            `${a.name.padEnd(24)} ${a.source.padEnd(10)} ${a.error ? `INVALID: ${a.error}` : a.description}${where ? `\n${''.padEnd(36)}installed: ${where}` : ''}\n`,
-          );
+          const about = a.error ? `INVALID: ${a.error}` : a.description;
+          const installed = where ? `\n${''.padEnd(36)}installed: ${where}` : '';
+          ctx.io.out(`${a.name.padEnd(24)} ${a.source.padEnd(10)} ${about}${installed}\n`);
         }
         ctx.io.out(`${agents.length} agents\n`);
         return undefined;
@@ -106,7 +112,8 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
         if (ctx.flags.json) return d;
         const { io } = ctx;
         io.out(
-          `${d.agent.title ?? d.agent.name} (${d.agent.source}/${d.agent.path})\n${d.agent.description}\n\nResources:\n`,
+          `${d.agent.title ?? d.agent.name} (${d.agent.source}/${d.agent.path})\n` +
+            `${d.agent.description}\n\nResources:\n`,
         );
         for (const r of d.resources) io.out(`  ${r.source}/${r.path}  (via ${r.via})\n`);
         io.out(`MCP servers: ${d.mcpServers.map((s) => s.name).join(', ') || 'none'}\n`);
@@ -156,11 +163,16 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
   addInstallFlags(
     agent
       .command('install <name>')
-      .description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.'),
+      .description('Install an agent into a tool (preview with --dry-run). Writes only what it owns; never clobbers.')
+      .option(
+        '--approve',
+        'approve the MCP server commands it shows (new or changed in a library source), then install',
+      ),
   ).action((name: string, opts: InstallOpts) =>
     run('agent install', opts, async (ctx) => {
       // All tools in one operation: one lock, one library walk.
-      const { results } = await ctx.call('agents:installMany', { requests: installRequests(name, opts) });
+      const requests = installRequests(name, opts);
+      const results = await installApproving(ctx, requests, !!opts.approve);
       if (ctx.flags.json) return results.length === 1 ? results[0] : results;
       for (const r of results) printResult(ctx, r);
       return undefined;
@@ -188,7 +200,8 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
         if (ctx.flags.json) return installs;
         for (const i of installs)
           ctx.io.out(
-            `${i.agent.padEnd(24)} ${i.tool.padEnd(15)} ${i.scope.padEnd(8)} ${i.state.padEnd(16)} ${i.project ?? ''}\n`,
+            `${i.agent.padEnd(24)} ${i.tool.padEnd(15)} ${i.scope.padEnd(8)} ` +
+              `${i.state.padEnd(16)} ${i.project ?? ''}\n`,
           );
         ctx.io.out(`${installs.length} installs\n`);
         return undefined;

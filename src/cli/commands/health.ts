@@ -28,7 +28,8 @@ function printRepair(io: Io, r: RepairReport): void {
 /** One log line as text: time, level, component, message, correlation id and fields. */
 export function formatLogLine(l: LogLine): string {
   const fields = l.fields && Object.keys(l.fields).length ? ` ${JSON.stringify(l.fields)}` : '';
-  return `${l.time} ${l.level.toUpperCase().padEnd(5)} ${l.component.padEnd(8)} ${l.msg}${l.correlationId ? ` [${l.correlationId}]` : ''}${fields}\n`;
+  const correlation = l.correlationId ? ` [${l.correlationId}]` : '';
+  return `${l.time} ${l.level.toUpperCase().padEnd(5)} ${l.component.padEnd(8)} ${l.msg}${correlation}${fields}\n`;
 }
 
 /**
@@ -67,7 +68,8 @@ export function registerHealth(program: Command, run: CommandRunner): void {
   program
     .command('health')
     .description(
-      'Check git, library sources, settings, history, index, disk, permissions, sync conflicts and speed. Exits 1 when a check fails.',
+      'Check git, library sources, settings, history, index, disk, permissions, sync conflicts and speed. ' +
+        'Exits 1 when a check fails.',
     )
     .option('--json', 'print the report as JSON')
     .option('--only <ids...>', 'run only these checks (e.g. git source settings)')
@@ -84,7 +86,8 @@ export function registerHealth(program: Command, run: CommandRunner): void {
   program
     .command('doctor')
     .description(
-      'Run the health checks and, with --fix, the repairs they offer (each backs up what it touches first). Exits 1 when a check still fails.',
+      'Run the health checks and, with --fix, the repairs they offer (each backs up what it touches first). ' +
+        'Exits 1 when a check still fails.',
     )
     .option('--fix', 'run the repairs')
     .option('--json', 'print the result as JSON')
@@ -174,7 +177,8 @@ export function registerHealth(program: Command, run: CommandRunner): void {
     .command('diagnostics')
     .argument('<file>', 'where to write the bundle (JSON)')
     .description(
-      'Write a redacted support bundle (versions, settings, health, recent logs, audit, metrics) to FILE. Nothing is sent anywhere.',
+      'Write a redacted support bundle (versions, settings, health, recent logs, audit, metrics) to FILE. ' +
+        'Nothing is sent anywhere.',
     )
     .option('--json', 'print the result as JSON')
     .action((file: string, opts: { json?: boolean }) =>

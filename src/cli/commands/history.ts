@@ -10,6 +10,7 @@ const VERSION_LIKE = /^([0-9a-f]{4,40}|HEAD([~^]\d*)*)$/;
 function printRollback(ctx: CommandContext, r: RollbackResult): void {
   for (const c of r.changes) ctx.io.out(`  ${c.action === 'write' ? 'restore' : 'delete '}  ${c.path}\n`);
   ctx.io.out(`${r.message}\n`);
+  for (const w of r.warnings ?? []) ctx.io.err(`warning: ${w.message}\n  hint: ${w.hint}\n`);
 }
 
 /** `history`, `diff`, `rollback`, `snapshot`: the timeline of the personal workspace and tool files. */
@@ -17,7 +18,8 @@ export function registerHistory(program: Command, run: CommandRunner): void {
   program
     .command('history [path]')
     .description(
-      "Show the timeline of versions (newest first): id, date, operation, message, files. PATH limits it to one file (workspace-relative, or a tool file's absolute path).",
+      'Show the timeline of versions (newest first): id, date, operation, message, files. ' +
+        "PATH limits it to one file (workspace-relative, or a tool file's absolute path).",
     )
     .option('--operation <op>', 'only versions of this operation (e.g. history.rollback, agent)')
     .option('--limit <n>', 'at most N versions', '50')
@@ -48,7 +50,8 @@ export function registerHistory(program: Command, run: CommandRunner): void {
   program
     .command('diff <version> [version2] [path]')
     .description(
-      'Show what changed between VERSION and VERSION2 (or the files as they are now), for the whole workspace or one PATH.',
+      'Show what changed between VERSION and VERSION2 (or the files as they are now), ' +
+        'for the whole workspace or one PATH.',
     )
     .option('--json', 'print both sides of each file and the patch as JSON')
     .action((from: string, second: string | undefined, third: string | undefined, opts: { json?: boolean }) =>
@@ -69,7 +72,8 @@ export function registerHistory(program: Command, run: CommandRunner): void {
   program
     .command('rollback <version> [path]')
     .description(
-      'Restore everything (or one PATH: a file or folder) to VERSION. The rollback is a new version, so it can be undone.',
+      'Restore everything (or one PATH: a file or folder) to VERSION. ' +
+        'The rollback is a new version, so it can be undone.',
     )
     .option('--dry-run', 'only list what would change')
     .option('--json', 'print the result as JSON')
@@ -107,7 +111,8 @@ export function registerHistory(program: Command, run: CommandRunner): void {
   program
     .command('migrate')
     .description(
-      'Bring settings (and other versioned files) up to the current schema version, after a backup. A newer file is refused, never downgraded.',
+      'Bring settings (and other versioned files) up to the current schema version, after a backup. ' +
+        'A newer file is refused, never downgraded.',
     )
     .option('--dry-run', 'only report what would change')
     .option('--json', 'print the report as JSON')
@@ -201,7 +206,9 @@ function registerBackup(program: Command, run: CommandRunner): void {
         });
         if (!ctx.flags.json)
           ctx.io.out(
-            `${r.dryRun ? 'Would keep' : 'Kept'} ${r.kept} versions and ${r.dryRun ? 'remove' : 'removed'} ${r.removed} (everything from the last ${r.retentionDays} days, one a day before that).\n`,
+            `${r.dryRun ? 'Would keep' : 'Kept'} ${r.kept} versions and ` +
+              `${r.dryRun ? 'remove' : 'removed'} ${r.removed} ` +
+              `(everything from the last ${r.retentionDays} days, one a day before that).\n`,
           );
         return r;
       }),

@@ -2,12 +2,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CommandRunner } from '../command';
 
+const IMPORT_DESCRIPTION =
+  'Turn existing tool configs (CLAUDE.md, .mdc rules, AGENTS.md, *.instructions.md, Q/Kiro agent JSON, .mcp.json, ' +
+  'claude_desktop_config.json, config.toml, Windsurf rules) into personal agents, MCP servers and knowledge.';
+
 export function registerImport(program: Command, run: CommandRunner): void {
   program
     .command('import <path>')
-    .description(
-      'Turn existing tool configs (CLAUDE.md, .mdc rules, AGENTS.md, *.instructions.md, Q/Kiro agent JSON, .mcp.json, claude_desktop_config.json, config.toml, Windsurf rules) into personal agents, MCP servers and knowledge.',
-    )
+    .description(IMPORT_DESCRIPTION)
     .option('--dry-run', 'show what would become what and write nothing')
     .option('--json', 'print the result as JSON')
     .action((target: string, opts: { json?: boolean; dryRun?: boolean }) =>
@@ -23,7 +25,8 @@ export function registerImport(program: Command, run: CommandRunner): void {
         for (const w of r.warnings) io.out(`warning: ${w}\n`);
         io.out(
           r.dryRun
-            ? `Dry run: ${r.items.filter((i) => i.action === 'create').length} file(s) would be created; nothing was written.\n`
+            ? `Dry run: ${r.items.filter((i) => i.action === 'create').length} file(s) would be created; ` +
+                'nothing was written.\n'
             : `${r.written} file(s) created in the personal workspace.\n`,
         );
         return undefined;

@@ -5,7 +5,8 @@ export function registerInit(program: Command, run: CommandRunner): void {
   program
     .command('init')
     .description(
-      'Create the workspace: settings, personal folder, and the library (the starter library, or a clone of --library URL). Safe to run again.',
+      'Create the workspace: settings, personal folder, and the library ' +
+        '(the starter library, or a clone of --library URL). Safe to run again.',
     )
     .option('--library <url>', 'clone this Git repository as the library instead of the embedded starter library')
     .option('--json', 'print the result as JSON')

@@ -6,6 +6,7 @@ import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
 import { printJson, ReportedFailure, UsageError } from '../output';
 import { readSecretLine } from '../prompt';
+import { printContentCheck } from './scan-output';
 
 const short = (h?: string) => (h ? h.slice(0, 10) : '-');
 
@@ -34,8 +35,11 @@ function printResult(ctx: CommandContext, r: UpdateResult): void {
   for (const f of r.kept) ctx.io.out(`  kept your edit: ${f}\n`);
   for (const f of r.conflicts)
     ctx.io.out(
-      `  CONFLICT (your version kept in place): ${f}\n    choose: library resolve ${r.source} ${f} mine|theirs   (library diff ${r.source} ${f} shows upstream -> yours)\n`,
+      `  CONFLICT (your version kept in place): ${f}\n` +
+        `    choose: library resolve ${r.source} ${f} mine|theirs   ` +
+        `(library diff ${r.source} ${f} shows upstream -> yours)\n`,
     );
+  printContentCheck(ctx, r.source, r.findings, r.needsApproval);
 }
 
 function printStatus(ctx: CommandContext, sources: ReadonlyArray<SourceInfo>): void {
@@ -49,8 +53,10 @@ function printStatus(ctx: CommandContext, sources: ReadonlyArray<SourceInfo>): v
       s.conflicts.length ? `${s.conflicts.length} conflict(s)` : '',
       s.present ? '' : 'MISSING',
     ].filter(Boolean);
+    const updated = s.lastUpdate ? `  (updated ${s.lastUpdate})` : '';
     ctx.io.out(
-      `${s.precedence + 1}. ${s.name}  ${s.branch ?? '-'} @ ${short(s.commit)}  ${s.commitSubject ?? ''}\n     ${s.url}${s.lastUpdate ? `  (updated ${s.lastUpdate})` : ''}${flags.length ? `\n     ${flags.join(', ')}` : ''}\n`,
+      `${s.precedence + 1}. ${s.name}  ${s.branch ?? '-'} @ ${short(s.commit)}  ${s.commitSubject ?? ''}\n` +
+        `     ${s.url}${updated}${flags.length ? `\n     ${flags.join(', ')}` : ''}\n`,
     );
     for (const c of s.conflicts) ctx.io.out(`     conflict: ${c.path}\n`);
   }
@@ -124,6 +130,7 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
             });
             if (ctx.flags.json) return info;
             ctx.io.out(`Added ${info.name}: ${info.url} (${info.branch} @ ${short(info.commit)}).\n`);
+            printContentCheck(ctx, info.name, info.findings, info.needsApproval);
             return undefined;
           } finally {
             stop();
@@ -194,7 +201,8 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
         if (ctx.flags.json) return log;
         for (const e of log.entries)
           ctx.io.out(
-            `${e.current ? '*' : e.incoming ? '+' : ' '} ${short(e.hash)}  ${e.date.slice(0, 10)}  ${e.author}: ${e.subject}\n`,
+            `${e.current ? '*' : e.incoming ? '+' : ' '} ${short(e.hash)}  ` +
+              `${e.date.slice(0, 10)}  ${e.author}: ${e.subject}\n`,
           );
         return undefined;
       }),

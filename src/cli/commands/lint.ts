@@ -3,12 +3,15 @@ import type { Command } from 'commander';
 import type { CommandRunner } from '../command';
 import { EXIT } from '../output';
 
+const LINT_DESCRIPTION =
+  'Check a library folder (frontmatter YAML, agents, MCP servers, missing references, duplicate names) and scan ' +
+  'it for literal secrets, hidden Unicode and symlinks; prints file:line: [rule-id:] message and exits 1 on any ' +
+  'error, for CI.';
+
 export function registerLint(program: Command, run: CommandRunner): void {
   program
     .command('lint [dir]')
-    .description(
-      'Check a library folder (frontmatter YAML, agents, MCP servers, missing references, duplicate names); prints file:line: message and exits 1 on any error, for CI.',
-    )
+    .description(LINT_DESCRIPTION)
     .option('--json', 'print the findings as JSON')
     .action((dir: string | undefined, opts: { json?: boolean }) =>
       run('lint', opts, async (ctx) => {
@@ -16,7 +19,9 @@ export function registerLint(program: Command, run: CommandRunner): void {
         if (r.errors > 0) ctx.exitCode = EXIT.failure;
         if (ctx.flags.json) return r;
         for (const i of r.issues)
-          ctx.io.out(`${i.file}:${i.line}: ${i.severity === 'warning' ? 'warning: ' : ''}${i.message}\n`);
+          ctx.io.out(
+            `${i.file}:${i.line}: ${i.severity === 'warning' ? 'warning: ' : ''}${i.rule ? `${i.rule}: ` : ''}${i.message}\n`,
+          );
         ctx.io.out(`${r.files} files checked: ${r.errors} error(s), ${r.warnings} warning(s).\n`);
         return undefined;
       }),

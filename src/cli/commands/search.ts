@@ -8,7 +8,8 @@ export function registerSearch(program: Command, run: CommandRunner): void {
   program
     .command('search')
     .description(
-      'Search every library and personal file: full text, title, tags and path, ranked, with prefix and typo-tolerant matching.',
+      'Search every library and personal file: full text, title, tags and path, ranked, ' +
+        'with prefix and typo-tolerant matching.',
     )
     .argument('<query...>', 'words to look for (an empty string with filters lists the matching files)')
     .option('--source <name>', 'only files of this source (a library source name, or "personal")')
@@ -50,7 +51,8 @@ export function registerSearch(program: Command, run: CommandRunner): void {
   index
     .command('rebuild')
     .description(
-      'Throw the index cache away and index every file again (the index also rebuilds itself when its cache is damaged).',
+      'Throw the index cache away and index every file again ' +
+        '(the index also rebuilds itself when its cache is damaged).',
     )
     .option('--json', 'print the index statistics as JSON')
     .action((opts: { json?: boolean }) =>
@@ -58,7 +60,8 @@ export function registerSearch(program: Command, run: CommandRunner): void {
         const s = await ctx.call('index:rebuild', {});
         if (ctx.flags.json) return s;
         ctx.io.out(
-          `Indexed ${s.files} files (${s.terms} distinct words, about ${s.tokens} tokens) in ${s.lastUpdate?.ms ?? '?'} ms.\n`,
+          `Indexed ${s.files} files (${s.terms} distinct words, about ${s.tokens} tokens) ` +
+            `in ${s.lastUpdate?.ms ?? '?'} ms.\n`,
         );
         return undefined;
       }),

@@ -30,7 +30,8 @@ export function registerServe(program: Command, run: CommandRunner, packageRoot:
         if (ctx.flags.json) ctx.io.out(JSON.stringify({ url: host.url, origin: host.origin, port: host.port }) + '\n');
         else
           ctx.io.out(
-            `AI Configurator is running. Open this URL in your browser (it signs you in for this run):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`,
+            `AI Configurator is running. Open this URL in your browser (the part after # signs you in for this run ` +
+              `and is never sent to a server):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`,
           );
         await new Promise<void>((resolve) => {
           const stop = () => {

@@ -95,9 +95,8 @@ export function registerSync(program: Command, run: CommandRunner): Command {
         io.out(`Personal workspace: ${s.personalDir}\n`);
         if (s.ignoreFile) io.out(`Ignore rules: ${s.ignoreFile}\n`);
         if (s.syncthing) {
-          io.out(
-            `Syncthing folder ${s.syncthing.folderId}: ${s.syncthing.state}${s.syncthing.error ? ` (${s.syncthing.error})` : ''}\n`,
-          );
+          const error = s.syncthing.error ? ` (${s.syncthing.error})` : '';
+          io.out(`Syncthing folder ${s.syncthing.folderId}: ${s.syncthing.state}${error}\n`);
           for (const c of s.syncthing.completion)
             io.out(`  ${c.deviceId.slice(0, 7)} ${c.connected ? 'connected' : 'offline'} ${c.percent}%\n`);
         }
@@ -117,10 +116,12 @@ export function registerSync(program: Command, run: CommandRunner): Command {
         const { conflicts } = await ctx.call('sync:conflicts', {});
         if (ctx.flags.json) return conflicts;
         if (!conflicts.length) ctx.io.out('No conflicts.\n');
-        for (const c of conflicts)
+        for (const c of conflicts) {
+          const origin = `${c.provider}${c.from ? ` from ${c.from}` : ''}${c.when ? ` at ${c.when}` : ''}`;
           ctx.io.out(
-            `${c.path}\n    conflicts with ${c.original}${c.originalExists ? '' : ' (missing)'} · ${c.provider}${c.from ? ` from ${c.from}` : ''}${c.when ? ` at ${c.when}` : ''}\n`,
+            `${c.path}\n    conflicts with ${c.original}${c.originalExists ? '' : ' (missing)'} · ${origin}\n`,
           );
+        }
         return undefined;
       }),
     );
@@ -128,7 +129,8 @@ export function registerSync(program: Command, run: CommandRunner): Command {
   sync
     .command('resolve')
     .description(
-      'Resolve a conflict: keep mine (the file at the original path) or theirs (the conflicted copy); the other side goes to history.',
+      'Resolve a conflict: keep mine (the file at the original path) or theirs (the conflicted copy); ' +
+        'the other side goes to history.',
     )
     .argument('<file>', 'the conflicted copy, relative to the personal workspace (from `sync conflicts`)')
     .requiredOption('--keep <side>', 'mine or theirs')

@@ -1,6 +1,7 @@
 import type { AgentDetail, AgentSummary } from '../../shared/agents';
 import type { AgentContext } from './agent-context';
 import { budgetOf, toolsOf } from './agent-budget';
+import { needsApprovalWarning, pendingForAgent } from './approval-gate';
 import { budgetSample } from './budget';
 import { installStatus } from './install-status';
 import { loadAgents } from './load';
@@ -56,6 +57,8 @@ export async function showAgent(ac: AgentContext, name: string): Promise<AgentDe
   } catch (e) {
     warnings.push((e as Error).message);
   }
+  const pending = deps.approvals ? pendingForAgent(agent, all, deps.approvals) : [];
+  if (pending.length) warnings.push(needsApprovalWarning(pending));
   const installs = (await installStatus(ac)).filter((s) => s.agent === name);
   const budget = await budgetOf(agent, resources);
   deps.metrics?.recordTokenBudget(budgetSample(name, budget, toolsOf(ac, agent)));

@@ -25,6 +25,7 @@ export function createAgentContext(deps: AgentServiceDeps) {
         return undefined;
       }
     },
+    ...(deps.toolPlaceholders ? { onSecret: deps.toolPlaceholders.noteSecret } : {}),
   };
 
   const files = () => winningFiles(deps.roots());

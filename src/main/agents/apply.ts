@@ -15,14 +15,20 @@ const CREATE_BATCH = 64;
  * file and renamed, but synchronously and in batches, with each folder created once, since for a thousand small
  * files the thread-pool round trips (mkdir, realpath, open, write, close, rename) cost far more than the writes.
  */
-export async function applyFiles(files: ReadonlyArray<PlannedFile>, concurrency = 16): Promise<number> {
+export async function applyFiles(
+  files: ReadonlyArray<PlannedFile>,
+  concurrency = 16,
+  privatePaths?: ReadonlySet<string>,
+): Promise<number> {
+  /** Files that hold a resolved secret are readable only by their owner. */
+  const mode = (f: PlannedFile) => (privatePaths?.has(f.path) ? { mode: 0o600 } : {});
   const done: PlannedFile[] = [];
   const todo = files.filter((f) => f.after !== f.before);
   const created = todo.filter((f) => f.before === undefined && f.after !== undefined);
   const replaced = todo.filter((f) => !(f.before === undefined && f.after !== undefined));
   try {
-    await createAll(created, done);
-    await replaceAll(replaced, done, concurrency);
+    await createAll(created, done, mode);
+    await replaceAll(replaced, done, concurrency, mode);
     return done.length;
   } catch (e) {
     for (const f of done.reverse()) {
@@ -37,7 +43,9 @@ export async function applyFiles(files: ReadonlyArray<PlannedFile>, concurrency 
   }
 }
 
-async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[]): Promise<void> {
+type ModeOf = (f: PlannedFile) => { mode?: number };
+
+async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[], mode: ModeOf): Promise<void> {
   const madeDirs = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % CREATE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -47,12 +55,17 @@ async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[])
       fs.mkdirSync(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    writeNewAtomicSync(f.path, f.after!);
+    writeNewAtomicSync(f.path, f.after!, mode(f));
     done.push(f);
   }
 }
 
-async function replaceAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[], concurrency: number): Promise<void> {
+async function replaceAll(
+  files: ReadonlyArray<PlannedFile>,
+  done: PlannedFile[],
+  concurrency: number,
+  mode: ModeOf,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -61,7 +74,7 @@ async function replaceAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[]
       try {
         if (f.after === undefined) await fs.promises.rm(f.path, { force: true });
         // fsynced before the rename so the old content can never be lost.
-        else await writeAtomic(f.path, f.after, { fsync: true });
+        else await writeAtomic(f.path, f.after, { fsync: true, ...mode(f) });
         done.push(f);
       } catch (e) {
         failed = true;

@@ -1,6 +1,14 @@
 import type { Check } from '../health/types';
 import type { AgentService } from './service';
 
+const DRIFT_NEXT_STEP =
+  'Run `ai-config agent install NAME --tool T --dry-run` to see the diff, ' +
+  'then choose --on-drift overwrite, adopt or skip.';
+const STALE_WHY =
+  'Needs reinstall (an agent, resource or MCP server file it uses changed since install: ' +
+  'a library update, a local edit or a file from another machine)';
+const STALE_NEXT_STEP = 'Install again to bring the tool files up to date.';
+
 /** Health: every install still matches what we wrote (not drifted) and the library's current agent (not stale). */
 export function installsCheck(agents: Pick<AgentService, 'status'>): Check {
   return {
@@ -17,12 +25,12 @@ export function installsCheck(agents: Pick<AgentService, 'status'>): Check {
       if (drifted.length)
         return {
           status: 'warn',
-          explanation: `Changed by hand since install: ${drifted.map(where).join('; ')}. Run \`ai-config agent install NAME --tool T --dry-run\` to see the diff, then choose --on-drift overwrite, adopt or skip.`,
+          explanation: `Changed by hand since install: ${drifted.map(where).join('; ')}. ${DRIFT_NEXT_STEP}`,
         };
       if (stale.length)
         return {
           status: 'warn',
-          explanation: `Needs reinstall (an agent, resource or MCP server file it uses changed since install: a library update, a local edit or a file from another machine): ${stale.map(where).join('; ')}. Install again to bring the tool files up to date.`,
+          explanation: `${STALE_WHY}: ${stale.map(where).join('; ')}. ${STALE_NEXT_STEP}`,
         };
       return { status: 'ok', explanation: `${installs.length} install(s), all up to date.` };
     },

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
+import { needsApprovalError } from './approval-gate';
 import { applyFiles, readText } from './apply';
 import { nextManifest, prepareInstall, type Shared } from './install-plan';
 import type { InstallRequest } from './install-request';
@@ -61,7 +62,15 @@ export function runBatch(
     const planned: Array<{ req: InstallRequest; plan: InstallPlan; changed: ReadonlyArray<PlannedFile> }> = [];
     let manifestChanged = false;
     for (const req of reqs) {
-      const { plan, out, previous, key } = await prepareInstall(ac, req, operation, dryRun, shared, read);
+      const { plan, out, previous, key, needsApproval } = await prepareInstall(
+        ac,
+        req,
+        operation,
+        dryRun,
+        shared,
+        read,
+      );
+      if (needsApproval.length && !dryRun) throw needsApprovalError(req.name, needsApproval);
       if (plan.blocked && !dryRun) {
         const drifted = plan.files.filter((f) => f.drift.length && f.action === 'skip').map((f) => f.path);
         throw new AppError(
@@ -108,6 +117,8 @@ export function runBatch(
       await staging;
       const versionBefore = await deps.history.beforeChange(historyOp);
       ctx.progress({ phase: 'Writing', percent: 50 });
+      // Files a secret was resolved into: their placeholder form recorded for history first, then written 0600.
+      const secretFiles = deps.toolPlaceholders?.prepare(changed);
       await journaled(
         journal,
         {
@@ -115,7 +126,7 @@ export function runBatch(
           manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) },
         },
         async () => {
-          await applyFiles(changed);
+          await applyFiles(changed, undefined, secretFiles);
           if (manifestChanged) await saveManifest(deps.manifestFile, shared.manifest);
         },
       );

@@ -1,7 +1,9 @@
 import type { InstallPlan } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { redactText } from '../observability/redact';
+import type { PendingApproval } from '../../shared/scan';
 import type { AgentContext } from './agent-context';
+import { needsApprovalWarning, pendingForAgent } from './approval-gate';
 import { readText } from './apply';
 import { unifiedDiff } from './diff';
 import type { InstallRequest } from './install-request';
@@ -39,11 +41,13 @@ export async function prepareInstall(
   const others = manifest.installs.filter((r) => !sameInstall(r, key));
   let desired: ReadonlyArray<Desired> = [];
   let warnings: string[] = [];
+  let needsApproval: ReadonlyArray<PendingApproval> = [];
   if (operation === 'install') {
     const all = await (shared ? (shared.files ??= files()) : files());
+    const agent = await ac.findAgent(req.name, all);
     const rendered = await renderAgent(
       {
-        agent: await ac.findAgent(req.name, all),
+        agent,
         tool: req.tool,
         scope: req.scope,
         ...(project ? { project } : {}),
@@ -55,6 +59,8 @@ export async function prepareInstall(
     );
     desired = rendered.items;
     warnings = [...rendered.warnings];
+    needsApproval = deps.approvals ? pendingForAgent(agent, all, deps.approvals) : [];
+    if (needsApproval.length) warnings.push(needsApprovalWarning(needsApproval));
   } else if (!previous) {
     throw new AppError(
       'NOT_FOUND',
@@ -85,7 +91,7 @@ export async function prepareInstall(
     warnings,
     blocked: out.blocked,
   };
-  return { plan, out, manifest, previous, key };
+  return { plan, out, manifest, previous, key, needsApproval };
 }
 
 /** The manifest after one install or uninstall, or undefined when an install changed nothing in it. */

@@ -3,15 +3,19 @@ import { parseDocument } from 'yaml';
 import { agentFrontmatterSchema, mcpServerSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { tagsField } from '../library/frontmatter';
+import { scanFolder } from '../library/scan/scan';
 import { walkLibrary } from '../library/walk';
 import { globToRegExp, isGlob } from './glob';
 
-/** One finding, printed as `file:line: message`. */
+/** One finding, printed as `file:line: message` (or `file:line: rule-id: message` for a content-scan finding). */
 export interface LintIssue {
   readonly file: string;
   readonly line: number;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** The content-scan rule (`secret/aws-key`, `unicode/bidi`, `fs/symlink`, ...); absent for the structural checks. */
+  readonly rule?: string;
+  readonly column?: number;
 }
 
 export interface LintReport {
@@ -38,7 +42,8 @@ function lineOf(text: string, needle: string, fallback = 1): number {
 
 /**
  * Checks a library folder the way a team's CI would: frontmatter YAML, agent files against the agent schema,
- * MCP server definitions, references to files and servers that do not exist, and duplicate names.
+ * MCP server definitions, references to files and servers that do not exist, duplicate names, and the content scan
+ * (literal secrets, hidden Unicode, symlinks).
  */
 export async function lintLibrary(dir: string): Promise<LintReport> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
@@ -151,6 +156,17 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
           `MCP server "${s}" has no definition (mcp-servers/${s}.json)`,
         );
   }
+
+  // Content scan: secrets, hidden Unicode, symlinks (the walk above never lists a symlink; the scan reports them).
+  for (const f of (await scanFolder(dir)).findings)
+    issues.push({
+      file: f.file,
+      line: f.line,
+      severity: f.severity,
+      message: f.message,
+      rule: f.rule,
+      ...(f.column ? { column: f.column } : {}),
+    });
 
   const sorted = issues.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
   return {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { agentFrontmatterSchema, type Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
+import { newerFileMessage } from '../history/migrations';
 import { parseFrontmatter } from '../library/frontmatter';
 import type { LibraryFileRef } from './library-files';
 
@@ -28,7 +29,7 @@ export function parseAgent(text: string, where: { source: string; path: string }
   if (typeof v === 'number' && v > 1)
     throw new AppError(
       'FILE_NEWER',
-      `${where.source}/${where.path} was written by a newer AI Configurator (agent schemaVersion ${v}; this version understands up to 1).`,
+      newerFileMessage(`${where.source}/${where.path}`, 'agent', v, 1),
       'Update AI Configurator to use this agent. The file was not changed.',
       { field: 'schemaVersion' },
     );

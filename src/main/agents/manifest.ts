@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { newerFileMessage } from '../history/migrations';
 import { writeJsonAtomic } from '../workspace/atomic-write';
 import type { InstallRecord } from './model';
 
@@ -58,7 +59,12 @@ export function loadManifest(file: string): Manifest {
   ) {
     throw new AppError(
       'FILE_NEWER',
-      `The install manifest ${file} was written by a newer AI Configurator (install-manifest schemaVersion ${(raw as { schemaVersion: number }).schemaVersion}; this version understands up to 1).`,
+      newerFileMessage(
+        `The install manifest ${file}`,
+        'install-manifest',
+        (raw as { schemaVersion: number }).schemaVersion,
+        1,
+      ),
       'Update AI Configurator on this machine. The file was not changed.',
       { file, field: 'schemaVersion' },
     );

@@ -44,7 +44,8 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   const mine = budget.perTool.find((t) => t.tool === req.tool)!;
   if (mine.over)
     warnings.push(
-      `About ${mine.tokens.toLocaleString('en')} tokens of instructions: above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`,
+      `About ${mine.tokens.toLocaleString('en')} tokens of instructions: ` +
+        `above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`,
     );
   for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
   return { items: out.items, warnings: [...warnings, ...out.warnings] };
@@ -82,7 +83,10 @@ function resolvedFor(agent: Agent, files: ReadonlyArray<LibraryFileRef>): Promis
   return hit;
 }
 
-/** The last budget computed, reused while the prompt and every resource body are the same strings (one install into several tools). */
+/**
+ * The last budget computed, reused while the prompt and every resource body are the same strings (one install into
+ * several tools).
+ */
 let lastBudget:
   | {
       prompt: string;

@@ -34,7 +34,10 @@ export function resolveResources(
   return { resources, warnings };
 }
 
-/** Loads the named MCP server definitions (`mcp-servers/<name>.json`, winning source). NOT_FOUND names the missing one. */
+/**
+ * Loads the named MCP server definitions (`mcp-servers/<name>.json`, winning source). NOT_FOUND names the missing
+ * one.
+ */
 export async function loadMcpServers(
   names: ReadonlyArray<string>,
   files: ReadonlyArray<LibraryFileRef>,
@@ -46,7 +49,8 @@ export async function loadMcpServers(
       if (!f)
         throw new AppError(
           'NOT_FOUND',
-          `The MCP server "${name}" has no definition (mcp-servers/${name}.json) in any source or the personal workspace.`,
+          `The MCP server "${name}" has no definition (mcp-servers/${name}.json) ` +
+            'in any source or the personal workspace.',
           `Add mcp-servers/${name}.json or remove "${name}" from the agent's mcpServers.`,
         );
       return parseMcpServer(fs.readFileSync(f.abs, 'utf8'), `${f.source}/${f.path}`);

@@ -14,7 +14,9 @@ const RULES: ReadonlyArray<Rule> = [
     re: /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed.*\n?.*changed|host key for .* has changed/i,
     code: 'HOST_KEY_CHANGED',
     message: "The server's SSH host key has changed since it was first trusted.",
-    hint: 'This can mean someone is intercepting the connection. Confirm the new key with the server admin, then remove the old entry from the known-hosts file.',
+    hint:
+      'This can mean someone is intercepting the connection. ' +
+      'Confirm the new key with the server admin, then remove the old entry from the known-hosts file.',
   },
   {
     re: /No .* host key is known for|Host key verification failed/i,

@@ -23,7 +23,8 @@ export async function runChecks(checks: ReadonlyArray<Check>, ctx: HealthContext
           id: check.id,
           title: check.title,
           status: 'fail',
-          explanation: `The check itself failed: ${e instanceof Error ? e.message : String(e)}. See the log for details.`,
+          explanation:
+            `The check itself failed: ${e instanceof Error ? e.message : String(e)}. ` + 'See the log for details.',
           durationMs: Math.round(performance.now() - started),
         };
       }

@@ -42,9 +42,15 @@ export interface HealthContext {
   /** The git executable to probe (the one core.ts runs unless configured). */
   readonly gitExecutable?: string;
   readonly metrics?: Metrics;
-  /** Environment for git talking to a source's remote (SSH key, token askpass); none when the sources domain gives none. */
+  /**
+   * Environment for git talking to a source's remote (SSH key, token askpass); none when the sources domain gives
+   * none.
+   */
   remoteEnv?(source: SourceSettings): NodeJS.ProcessEnv;
-  /** Clones a configured source into library/<name> with its credentials (the sources domain); plain clone when absent. */
+  /**
+   * Clones a configured source into library/<name> with its credentials (the sources domain); plain clone when
+   * absent.
+   */
   cloneSource?(source: SourceSettings, op: OperationContext): Promise<void>;
   /** Whether a repair with this id is registered (a check offers a fix only when one exists). */
   hasRepair(id: string): boolean;

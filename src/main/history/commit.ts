@@ -42,7 +42,8 @@ const MAX_FILES_IN_MESSAGE = 200;
 
 /** The commit message: a subject naming the operation and its correlation id, then trailers for `--json`. */
 export function formatMessage(meta: VersionMeta, files: ReadonlyArray<ChangedPath>): string {
-  const subject = `${meta.operation} (${meta.phase}): ${(meta.message ?? defaultText(meta, files)).replace(/\s+/g, ' ').slice(0, 200)}`;
+  const text = (meta.message ?? defaultText(meta, files)).replace(/\s+/g, ' ').slice(0, 200);
+  const subject = `${meta.operation} (${meta.phase}): ${text}`;
   const listed = files.slice(0, MAX_FILES_IN_MESSAGE).map((f) => ({ s: f.status[0], p: displayPath(f.path) }));
   return [
     subject,
@@ -59,7 +60,8 @@ export function formatMessage(meta: VersionMeta, files: ReadonlyArray<ChangedPat
 function defaultText(meta: VersionMeta, files: ReadonlyArray<ChangedPath>): string {
   if (!files.length) return `state ${meta.phase} ${meta.operation}`;
   const names = files.slice(0, 3).map((f) => displayPath(f.path));
-  return `${files.length} file${files.length === 1 ? '' : 's'} changed: ${names.join(', ')}${files.length > 3 ? ', …' : ''}`;
+  const more = files.length > 3 ? ', …' : '';
+  return `${files.length} file${files.length === 1 ? '' : 's'} changed: ${names.join(', ')}${more}`;
 }
 
 /** Commits `tree` on top of `parent` and moves the timeline to it (compare-and-swap on the ref). */

@@ -8,9 +8,14 @@ export const TEMP_MARK = '.aicfg-tmp-';
 
 /**
  * Writes bytes so that readers see the old or the new file, never a part: a temp file next to the target
- * (named with {@link TEMP_MARK}), fsync, rename. Symlinks are recreated as symlinks. Failpoints durable-write:*.
+ * (named with {@link TEMP_MARK}), fsync, rename. Symlinks are recreated as symlinks; `private` is a file only its
+ * owner can read (0600: it holds a secret). Failpoints durable-write:*.
  */
-export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'executable' | 'symlink'): Promise<void> {
+export async function writeDurable(
+  file: string,
+  data: Buffer,
+  kind: 'file' | 'executable' | 'symlink' | 'private',
+): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(
     path.dirname(file),
@@ -21,7 +26,7 @@ export async function writeDurable(file: string, data: Buffer, kind: 'file' | 'e
     if (kind === 'symlink') {
       await fs.promises.symlink(data.toString('utf8'), tmp);
     } else {
-      const fh = await fs.promises.open(tmp, 'wx', kind === 'executable' ? 0o755 : 0o644);
+      const fh = await fs.promises.open(tmp, 'wx', kind === 'executable' ? 0o755 : kind === 'private' ? 0o600 : 0o644);
       try {
         await fh.writeFile(data);
         failpoint('durable-write:after-write');

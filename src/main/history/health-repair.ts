@@ -1,6 +1,10 @@
 import type { Repair } from '../health/types';
 import type { HistoryService } from './service';
 
+const NOTHING_DELETED =
+  'Nothing was deleted. Copy state/history.git aside and restore it from a backup (`ai-config backup import FILE`), ' +
+  'or keep working: new versions are unaffected.';
+
 /**
  * `repair-history`: finishes a rollback a killed process left half done and clears stale git locks (the history
  * service's recover), then verifies every version and stored file and reports what it found. It never deletes
@@ -28,9 +32,10 @@ export function historyRepair(history: Pick<HistoryService, 'recover' | 'verify'
             .slice(0, 10)
             .map(
               (c) =>
-                `version ${c.id.slice(0, 10)} (${c.operation}, ${c.date}) cannot be fully restored: ${c.objects.slice(0, 3).join(', ')}`,
+                `version ${c.id.slice(0, 10)} (${c.operation}, ${c.date}) cannot be fully restored: ` +
+                c.objects.slice(0, 3).join(', '),
             ),
-          'Nothing was deleted. Copy state/history.git aside and restore it from a backup (`ai-config backup import FILE`), or keep working: new versions are unaffected.',
+          NOTHING_DELETED,
         ],
       };
     },

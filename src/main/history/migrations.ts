@@ -6,6 +6,14 @@ import type { MigratedFile } from '../../shared/ipc/channels/history';
 /** A plain document (a parsed JSON file, or an agent's frontmatter) with a `schemaVersion`. */
 export type Doc = Readonly<Record<string, unknown>>;
 
+/** The FILE_NEWER message: `what` (a file, or a phrase naming it) has a schemaVersion above the one we understand. */
+export function newerFileMessage(what: string, kind: string, version: number, current: number): string {
+  return (
+    `${what} was written by a newer AI Configurator ` +
+    `(${kind} schemaVersion ${version}; this version understands up to ${current}).`
+  );
+}
+
 /** One step of a chain: turns a document of version `from` into version `from + 1`. Must be pure. */
 export interface Migration {
   readonly from: number;
@@ -50,7 +58,7 @@ export function migrateDocument(chain: MigrationChain, doc: Doc, file: string): 
   if (version > chain.current) {
     throw new AppError(
       chain.newerCode ?? 'FILE_NEWER',
-      `${file} was written by a newer AI Configurator (${chain.kind} schemaVersion ${version}; this version understands up to ${chain.current}).`,
+      newerFileMessage(file, chain.kind, version, chain.current),
       'Update AI Configurator to open it. The file was not changed.',
       { file, field: 'schemaVersion' },
     );

@@ -10,7 +10,10 @@ export function blobId(data: Buffer): string {
   return crypto.createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
 }
 
-/** A pack (version 2) holding these blobs whole: header, each object's type-and-size varint and deflated bytes, SHA-1 trailer. */
+/**
+ * A pack (version 2) holding these blobs whole: header, each object's type-and-size varint and deflated bytes,
+ * SHA-1 trailer.
+ */
 export async function packOf(blobs: ReadonlyArray<Buffer>): Promise<Buffer> {
   // Deflated on the thread pool, several at once: a few megabytes of tool files compress in parallel.
   const deflated = await Promise.all(blobs.map((b) => deflate(b, { level: 1 })));
@@ -38,7 +41,8 @@ export async function packOf(blobs: ReadonlyArray<Buffer>): Promise<Buffer> {
 
 /**
  * Stores blobs and resolves to their ids, in order. Only the ones the store lacks are written, all in one pack
- * (one file, where `hash-object -w` would create a loose object file per blob); the store is SHA-1 (made so by ensureHistoryRepo).
+ * (one file, where `hash-object -w` would create a loose object file per blob); the store is SHA-1 (made so by
+ * ensureHistoryRepo).
  */
 export async function writeBlobs(repo: HistoryRepo, blobs: ReadonlyArray<Buffer>): Promise<string[]> {
   const ids = blobs.map(blobId);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { git, type GitOptions, type GitResult } from '../git/core';
 import { APP_GIT_CONFIG, APP_GIT_IDENTITY } from '../git/identity';
 import type { Logger } from '../observability/logger';
+import type { ToolContent } from './tool-content';
 
 const INIT_MARK = '.aicfg-init-';
 
@@ -31,6 +32,8 @@ export interface HistoryRepo {
   readonly gitDir: string;
   readonly workTree: () => string;
   readonly logger?: Logger;
+  /** How tool files' bytes are stored and restored (secrets as placeholders); absent: as they are. */
+  readonly toolContent?: ToolContent;
   /** Runs git on the history dir (and the work tree, when `withWorkTree`). */
   run(
     args: ReadonlyArray<string>,
@@ -38,11 +41,17 @@ export interface HistoryRepo {
   ): Promise<GitResult>;
 }
 
-export function openHistoryRepo(gitDir: string, workTree: () => string, logger?: Logger): HistoryRepo {
+export function openHistoryRepo(
+  gitDir: string,
+  workTree: () => string,
+  logger?: Logger,
+  toolContent?: ToolContent,
+): HistoryRepo {
   return {
     gitDir,
     workTree,
     ...(logger ? { logger } : {}),
+    ...(toolContent ? { toolContent } : {}),
     run(args, opts = {}) {
       const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, GIT_DIR: gitDir };
       if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
@@ -84,14 +93,18 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
   }
   if (!fs.existsSync(repo.gitDir)) {
     // Created beside its place and renamed into it, so a half-made store is never taken for the real one.
-    fs.mkdirSync(parent, { recursive: true });
+    fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
     const tmp = `${repo.gitDir}${INIT_MARK}${process.pid}`;
-    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', tmp], {
+    // --shared=0600: git makes every file it writes owner-only (folders 0700), now and later.
+    await git([...APP_GIT_CONFIG, 'init', '--bare', '--quiet', '--object-format=sha1', '--shared=0600', tmp], {
       cwd: parent,
       operation: 'history init',
       ...(repo.logger ? { logger: repo.logger } : {}),
     });
     fs.renameSync(tmp, repo.gitDir);
+  } else if (!/sharedrepository\s*=\s*0600/i.test(readOr(path.join(repo.gitDir, 'config')) ?? '')) {
+    // A store made before history was private: git keeps what it writes from now on owner-only.
+    await repo.run(['config', 'core.sharedRepository', '0600'], { operation: 'history config' });
   }
   const exclude = path.join(repo.gitDir, 'info', 'exclude');
   const want = EXCLUDES.join('\n') + '\n';

@@ -63,15 +63,23 @@ export function describeOps(ops: ReadonlyArray<RestoreOp>): RollbackChange[] {
   return ops.map((o) => ({ path: displayPath(o.entry), action: o.action }));
 }
 
+/** A placeholder a restored tool file kept because nothing resolved it (a secret that was removed). */
+export interface UnresolvedPlaceholder {
+  readonly path: string;
+  readonly name: string;
+}
+
 /**
  * Applies a plan: deletions first (so a path that changed between file and folder is free again), then each file
  * written atomically, and empty workspace folders removed. Idempotent, so a killed run is finished from its journal.
+ * A tool file's placeholders are resolved again (see ToolContent); those nothing resolved are returned.
  */
 export async function applyRestore(
   repo: HistoryRepo,
   ops: ReadonlyArray<RestoreOp>,
   onProgress?: (done: number) => void,
-): Promise<void> {
+): Promise<UnresolvedPlaceholder[]> {
+  const unresolved: UnresolvedPlaceholder[] = [];
   let done = 0;
   const writes = ops.filter((o): o is Extract<RestoreOp, { action: 'write' }> => o.action === 'write');
   const blobs = await readBlobs(repo, [...new Set(writes.map((o) => o.sha))]);
@@ -83,13 +91,19 @@ export async function applyRestore(
     onProgress?.(++done);
   }
   for (const op of writes) {
-    await writeDurable(
-      op.abs,
-      blobs.get(op.sha)!,
-      op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file',
-    );
+    let data = blobs.get(op.sha)!;
+    let kind: Parameters<typeof writeDurable>[2] =
+      op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file';
+    if (repo.toolContent && kind !== 'symlink' && isReserved(op.entry)) {
+      const r = repo.toolContent.fromHistory(op.abs, data);
+      data = r.data;
+      if (r.private) kind = 'private';
+      for (const name of r.missing) unresolved.push({ path: op.abs, name });
+    }
+    await writeDurable(op.abs, data, kind);
     onProgress?.(++done);
   }
+  return unresolved;
 }
 
 /** Reads many blobs with one `git cat-file --batch`. */

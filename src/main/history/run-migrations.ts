@@ -41,6 +41,8 @@ export async function runMigrations(o: RunMigrationsOptions): Promise<MigrationR
   return {
     dryRun: false,
     files: report,
-    message: `Migrated ${report.length} file${report.length === 1 ? '' : 's'}; copies of the old ones are in ${o.backupsDir}.`,
+    message:
+      `Migrated ${report.length} file${report.length === 1 ? '' : 's'}; ` +
+      `copies of the old ones are in ${o.backupsDir}.`,
   };
 }

@@ -45,6 +45,8 @@ import {
   type HistoryRepo,
 } from './repo';
 import { entryFor } from './tool-paths';
+import type { ToolContent } from './tool-content';
+import { missingSecretWarnings } from './missing-secrets';
 import { rememberManifest, treeOf, writeCurrentTree, writePersonalTree, writeTreeParts } from './tree';
 
 export interface HistoryServiceOptions {
@@ -56,6 +58,8 @@ export interface HistoryServiceOptions {
   readonly now?: () => Date;
   /** Where `migrate` keeps copies of files before it rewrites them (`state/backups`). */
   readonly backupsDir: string;
+  /** How tool files are stored (resolved secrets as placeholders) and restored (resolved again). */
+  readonly toolContent?: ToolContent;
 }
 
 export interface SnapshotResult {
@@ -85,7 +89,7 @@ export interface HistoryService extends History {
 }
 
 export function createHistoryService(opts: HistoryServiceOptions): HistoryService {
-  const repo = openHistoryRepo(opts.gitDir, opts.workTree, opts.logger);
+  const repo = openHistoryRepo(opts.gitDir, opts.workTree, opts.logger, opts.toolContent);
   const log = opts.logger.child({ component: 'history' });
   const now = opts.now ?? (() => new Date());
   const migrations = createMigrationRegistry();
@@ -149,7 +153,8 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     log.warn('finishing a rollback that was interrupted', { target: j.target, correlationId: j.correlationId });
     const current = await writeCurrentTree(repo, await headVersion(repo), []);
     const ops = await planRestore(repo, current, j.target, j.path);
-    await applyRestore(repo, ops);
+    const unresolved = await applyRestore(repo, ops);
+    if (unresolved.length) log.warn('restored tool files kept placeholders of missing secrets', { unresolved });
     await snapshotUnlocked({
       operation: j.operation,
       correlationId: j.correlationId,
@@ -212,9 +217,10 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       dirs: dirsOf(ops),
     };
     await writeJournal(repo, journal);
-    await applyRestore(repo, ops, (n) =>
+    const unresolved = await applyRestore(repo, ops, (n) =>
       ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
     );
+    const warnings = missingSecretWarnings(unresolved);
     // An empty history adopts the imported timeline as its own; otherwise the import joins it as a second parent.
     if (!before && extraParents.length)
       await repo.run(['update-ref', HISTORY_REF, extraParents[0]!], { operation: 'history adopt' });
@@ -228,12 +234,14 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     const undo = before?.version
       ? ` Undo with \`ai-config rollback ${before.version.slice(0, 10)}${req.path ? ` ${req.path}` : ''}\`.`
       : '';
+    const headline = phase === 'import' ? 'Restored the imported backup' : `Rolled back ${what}`;
     return {
       dryRun: false,
       ...base,
       ...(before?.version ? { before: before.version } : {}),
       ...(after.version ? { after: after.version } : {}),
-      message: `${phase === 'import' ? 'Restored the imported backup' : `Rolled back ${what}`}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed.${undo}`,
+      message: `${headline}: ${ops.length} file${ops.length === 1 ? '' : 's'} changed.${undo}`,
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 

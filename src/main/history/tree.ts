@@ -117,7 +117,7 @@ export async function writeTreeParts(
   const present: Array<{ path: string; data: Buffer; mode: string }> = [];
   for (const p of tracked) {
     const file = readFileIfAny(p);
-    if (file) present.push({ path: p, ...file });
+    if (file) present.push({ path: p, mode: file.mode, data: repo.toolContent?.toHistory(p, file.data) ?? file.data });
   }
   const indexFile = path.join(repo.gitDir, `tmp-index-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {

@@ -1,11 +1,22 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
-import { EVENT_NAMES } from '../../shared/ipc/contract';
+import {
+  HTTP_INVOKE_PATH,
+  TOKEN_FRAGMENT_KEY,
+  WS_CLOSE,
+  WS_MAX_PAYLOAD,
+  WS_PATH,
+  WS_PROTOCOL,
+} from '../../shared/host-protocol';
 import type { EventBus } from '../events';
 import type { Router } from '../ipc/router';
 import type { Logger } from '../observability/logger';
+import { bearerToken, sameSecret, sessionCallerId, subprotocolToken } from './auth';
+import { handleHttpInvoke } from './http-invoke';
+import { createSessionTracker } from './sessions';
+import { serveSocket } from './socket';
 import { contentSecurityPolicy, serveStatic } from './static';
 
 export interface HostOptions {
@@ -23,120 +34,52 @@ export interface HostOptions {
 export interface Host {
   readonly port: number;
   readonly origin: string;
-  /** The URL to open once: it carries the token, which the host moves into an HttpOnly cookie. */
+  /** The URL to open: the token rides in the fragment, which a browser never sends to any server. */
   readonly url: string;
   readonly token: string;
+  /** Open sockets (tests check that closed ones are forgotten). */
+  sockets(): number;
   close(): Promise<void>;
 }
 
-const COOKIE = 'aicfg_session';
-const MAX_BODY = 1024 * 1024;
+const NOT_SIGNED_IN =
+  'Not signed in. Open the URL that `ai-config serve` printed (it carries a one-run token after #token=).';
 
-function sameSecret(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(req: http.IncomingMessage): string | undefined {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return undefined;
-}
-
-function bearerToken(req: http.IncomingMessage): string | undefined {
-  const h = req.headers.authorization;
-  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+function refuse(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
 }
 
 /**
  * The browser host: the same router as the Electron window, over HTTP and a WebSocket on 127.0.0.1 only.
- * Every request and socket must carry the per-run token (cookie or Bearer header); the Host and Origin
- * headers must name this server, which blocks DNS rebinding and cross-site sockets.
+ * The static UI is public (it holds no secret); every API call and socket must present the per-run token in an
+ * `Authorization: Bearer` header or the socket's subprotocol, never in a cookie or query string. The Host and Origin
+ * headers must name this server, which blocks DNS rebinding and cross-site requests.
  */
 export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const callerId = sessionCallerId(token);
+  const caller = { id: callerId, trusted: true };
   const log = opts.logger.child({ component: 'host' });
+  const sessions = createSessionTracker(opts.router);
   let port = 0;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  const authed = (req: http.IncomingMessage) =>
-    sameSecret(cookieToken(req), token) || sameSecret(bearerToken(req), token);
-  let callerSeq = 0;
+  const hostOk = (req: http.IncomingMessage) =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  const originOk = (req: http.IncomingMessage) =>
+    !req.headers.origin ||
+    req.headers.origin === `http://127.0.0.1:${port}` ||
+    req.headers.origin === `http://localhost:${port}`;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!allowedHosts().has(req.headers.host ?? '')) {
-      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request.');
+    if (!hostOk(req)) return refuse(res, 421, 'Misdirected request.');
+    if (!originOk(req)) return refuse(res, 403, 'Cross-origin requests are refused.');
+    if (url.pathname === HTTP_INVOKE_PATH) {
+      if (!sameSecret(bearerToken(req), token)) return refuse(res, 401, NOT_SIGNED_IN);
+      if (req.method !== 'POST') return refuse(res, 405, 'POST a JSON body.');
+      handleHttpInvoke(req, res, opts.router, caller, () => sessions.idle(callerId));
       return;
     }
-    if (url.pathname === '/auth') {
-      if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) {
-        res
-          .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
-          .end('Wrong or expired token. Open the URL that `ai-config serve` printed in this run.');
-        return;
-      }
-      res
-        .writeHead(302, {
-          'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-          location: '/',
-          'cache-control': 'no-store',
-          'referrer-policy': 'no-referrer',
-        })
-        .end();
-      return;
-    }
-    if (!authed(req)) {
-      res
-        .writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
-        .end('Not signed in. Open the URL that `ai-config serve` printed (it carries a one-run token).');
-      return;
-    }
-    if (url.pathname === '/api/invoke' && req.method === 'POST') {
-      if (req.headers.origin && !allowedOrigins().has(req.headers.origin)) {
-        res.writeHead(403).end();
-        return;
-      }
-      let size = 0;
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) req.destroy();
-        else chunks.push(c);
-      });
-      req.on('end', () => {
-        let body: { channel?: unknown; request?: unknown; correlationId?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
-        } catch {
-          res.writeHead(400, { 'content-type': 'application/json' }).end(
-            JSON.stringify({
-              ok: false,
-              error: {
-                code: 'INVALID_REQUEST',
-                message: 'The body is not JSON.',
-                hint: 'Send {"channel": "...", "request": {...}}.',
-              },
-            }),
-          );
-          return;
-        }
-        void opts.router
-          .invoke(
-            { id: 'host-http', trusted: true },
-            String(body.channel ?? ''),
-            body.request,
-            typeof body.correlationId === 'string' ? { correlationId: body.correlationId } : {},
-          )
-          .then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)));
-      });
-      return;
-    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET serves the UI.');
     serveStatic(
       opts.staticDir,
       url.pathname,
@@ -147,51 +90,36 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   // Loaded here, not at the top: only `serve` and the desktop window need it, and it costs every CLI command ~20 ms.
   const { WebSocketServer } = await import('ws');
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: WS_MAX_PAYLOAD,
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => undefined);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const originOk = !req.headers.origin || allowedOrigins().has(req.headers.origin);
-    if (url.pathname !== '/ws' || !allowedHosts().has(req.headers.host ?? '') || !originOk || !authed(req)) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+    const presented = bearerToken(req) ?? subprotocolToken(req);
+    if (url.pathname !== WS_PATH || !hostOk(req) || !originOk(req) || !sameSecret(presented, token)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-
-  wss.on('connection', (ws: WebSocket) => {
-    sockets.add(ws);
-    const caller = { id: `host-ws-${++callerSeq}`, trusted: true };
-    const unsubscribe = EVENT_NAMES.map((event) =>
-      opts.events.on(event, (payload) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
-      }),
-    );
-    ws.on('message', (data) => {
-      let msg: { id?: unknown; channel?: unknown; request?: unknown; correlationId?: unknown };
-      try {
-        msg = JSON.parse(String(data)) as typeof msg;
-      } catch {
-        return;
-      }
-      const id = msg.id;
-      void opts.router
-        .invoke(
-          caller,
-          String(msg.channel ?? ''),
-          msg.request,
-          typeof msg.correlationId === 'string' ? { correlationId: msg.correlationId } : {},
-        )
-        .then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, result }));
-        });
-    });
-    ws.on('close', () => {
-      sockets.delete(ws);
-      unsubscribe.forEach((u) => u());
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      sessions.opened(callerId);
+      serveSocket(ws, {
+        router: opts.router,
+        events: opts.events,
+        logger: log,
+        caller,
+        onClose: () => {
+          sockets.delete(ws);
+          sessions.closed(callerId);
+        },
+      });
     });
   });
+  server.on('clientError', (_err, socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -203,9 +131,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   return {
     port,
     origin,
-    url: `${origin}/auth?token=${token}`,
+    url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
     token,
+    sockets: () => sockets.size,
     close: async () => {
+      for (const s of sockets) s.close(WS_CLOSE.goingAway, 'HOST_STOPPING');
       for (const s of sockets) s.terminate();
       wss.close();
       server.closeAllConnections();

@@ -1,19 +1,8 @@
 import fs from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
+import { staticFileFor } from './static-file';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+const NOT_BUILT = 'The UI is not built yet. Run `npm run build` (or `npm run serve`, which builds it) and reload.';
 
 /** The same Content-Security-Policy the Electron window uses, plus the WebSocket back to this host. */
 export function contentSecurityPolicy(connectSrc: string): string {
@@ -23,7 +12,7 @@ export function contentSecurityPolicy(connectSrc: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self' ${connectSrc}`,
+    `connect-src 'self'${connectSrc ? ` ${connectSrc}` : ''}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -31,29 +20,20 @@ export function contentSecurityPolicy(connectSrc: string): string {
   ].join('; ');
 }
 
-/** Serves the built renderer; unknown paths fall back to index.html (single-page app). */
+/** Serves the built renderer (it holds no secret); unknown paths fall back to index.html (single-page app). */
 export function serveStatic(root: string, urlPath: string, res: http.ServerResponse, csp: string): void {
-  const index = path.join(root, 'index.html');
-  if (!fs.existsSync(index)) {
+  const found = staticFileFor(root, urlPath);
+  if (!found) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The UI is not built yet. Run `npm run build` (or `npm run serve`, which builds it) and reload.');
+    res.end(NOT_BUILT);
     return;
   }
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    rel = '/';
-  }
-  let file = path.resolve(root, '.' + rel);
-  if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = index;
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
-    'content-type': type,
+    'content-type': found.contentType,
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'cache-control': file === index ? 'no-store' : 'public, max-age=3600',
+    'cache-control': found.isIndex ? 'no-store' : 'public, max-age=3600',
   });
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(found.file).pipe(res);
 }

@@ -1,36 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryEntry } from '../../shared/library';
-import type { SearchHit, SearchResult } from '../../shared/search';
+import type { SearchResult } from '../../shared/search';
 import type { SourceRoot } from '../library/tree';
-import { applyPrecedence, isSourceRootDoc } from '../library/tree';
-import { decodeCache, encodeCache, CACHE_VERSION, type IndexedFile } from './cache-codec';
-import { readCacheFile, writeCacheFile, type CacheReadFailure } from './cache-file';
+import { key, note, type ChangeSet } from './change-set';
 import { isIgnoredPath } from './ignore';
+import { entriesAt, searchIndex, treeEntries, type IndexView, type SearchQuery } from './index-queries';
+import { IndexStore, type BuildSession, type LoadOutcome } from './index-store';
 import { FIELD } from './postings';
-import { bodyOf, describeContent, FileReader, mapPool } from './read-file';
-import type { BuiltSegment } from './segment-builder';
-import { inThreadSink, workerSink, type BulkSink, type FieldText } from './segment-worker';
-import { SearchEngine } from './search-engine';
+import { bodyOf, describeContent, mapPool } from './read-file';
+import type { FieldText } from './segment-worker';
 import { statOne, statTree, type StatEntry } from './stat-tree';
 
-/** Paths added, changed or removed, per source. */
-export type ChangeSet = Map<string, string[]>;
-
-export interface SearchQuery {
-  readonly query: string;
-  readonly source?: string;
-  readonly tag?: string;
-  readonly kind?: LibraryEntry['kind'];
-  readonly limit?: number;
-}
-
-export type LoadOutcome =
-  | { readonly kind: 'cache'; readonly bytes: number }
-  | {
-      readonly kind: 'cold';
-      readonly why: CacheReadFailure | { readonly kind: 'unreadable'; readonly reason: string };
-    };
+export type { ChangeSet } from './change-set';
+export type { SearchQuery } from './index-queries';
+export type { LoadOutcome } from './index-store';
 
 const READ_CONCURRENCY = 32;
 const MAX_KEPT_BODIES = 2000;
@@ -38,181 +22,14 @@ const MAX_KEPT_BODIES = 2000;
 const BULK_MIN = 2000;
 /** Longest stretch of synchronous reading before the event loop gets a turn. */
 const SLICE_MS = 8;
-/** A cold build of at least this many files tokenizes in a worker thread (smaller ones are quicker here). */
-const WORKER_MIN = 2000;
-/** The bulk build of one reconcile, shared by its roots. */
-interface BuildSession {
-  sink?: BulkSink;
-  worker: boolean;
-  readonly docs: number[];
-}
 const tick = () => new Promise<void>((r) => setImmediate(r));
-const key = (source: string, rel: string) => `${source}\u0000${rel}`;
 
 /**
  * The in-memory library index: every file's record (path, source, size, mtime, hash, header fields, kind,
  * token estimate) plus the full-text search engine, brought up to date by re-stat (`reconcile`) or by the
  * paths a watcher reports (`reconcilePaths`), and persisted to one checked cache file.
  */
-export class LibraryIndex {
-  private roots: SourceRoot[] = [];
-  private files = new Map<string, IndexedFile>();
-  private docKeys: Array<string | undefined> = [];
-  private engine = new SearchEngine();
-  private reader = new FileReader();
-  private pending = new Set<string>();
-  /** Bodies just read by a re-stat, kept briefly so indexing a small batch does not read the files twice. */
-  private bodies = new Map<string, string>();
-  private version = 0;
-  private treeCache?: { version: number; entries: LibraryEntry[] };
-  /** Whether memory differs from the cache file. */
-  dirty = false;
-
-  /** A bulk build whose segment a worker thread is still making, and the documents in it. */
-  private build?: { sink: BulkSink; docs: number[]; done: Promise<void>; result?: BuiltSegment };
-
-  /**
-   * `bulkWorker`: whether large builds tokenize in a worker thread ('auto': from WORKER_MIN files; tests force
-   * 'always' or 'never').
-   */
-  constructor(
-    private readonly cacheFile: string,
-    private readonly bulkWorker: 'auto' | 'always' | 'never' = 'auto',
-  ) {}
-
-  /** Whether a worker thread is still building part of the search index. */
-  get building(): boolean {
-    return this.build !== undefined;
-  }
-
-  /** Resolves when the worker's build (if any) has finished, without touching the engine. */
-  async buildFinished(): Promise<void> {
-    await this.build?.done;
-  }
-
-  /**
-   * Waits for the worker's build, if any, and puts its segment into the engine (documents removed or changed
-   * meanwhile stay out). If the worker failed, its files are indexed again the ordinary way.
-   */
-  async settleBuild(): Promise<void> {
-    const b = this.build;
-    if (!b) return;
-    await b.done;
-    if (this.build !== b) return;
-    this.build = undefined;
-    const current = (doc: number) => {
-      const k = this.docKeys[doc];
-      return k !== undefined && this.files.get(k)?.doc === doc;
-    };
-    if (b.result) this.engine.addSegment(b.result, current);
-    else for (const doc of b.docs) if (current(doc)) this.pending.add(this.docKeys[doc]!);
-    this.dirty = true;
-    this.version++;
-  }
-
-  /** Starts a bulk build for one reconcile (after any earlier one is in the engine). */
-  private async openSink(session: BuildSession, files: number): Promise<BulkSink> {
-    if (session.sink) return session.sink;
-    await this.settleBuild();
-    session.worker = this.bulkWorker === 'always' || (this.bulkWorker === 'auto' && files >= WORKER_MIN);
-    session.sink = session.worker ? workerSink() : inThreadSink();
-    return session.sink;
-  }
-
-  /** Ends a reconcile's bulk build: in the engine now (this thread), or when the worker is done. */
-  private async closeSink(session: BuildSession): Promise<void> {
-    const sink = session.sink;
-    if (!sink) return;
-    if (!session.docs.length) return sink.abort();
-    if (!session.worker) {
-      this.engine.addSegment(await sink.finish());
-      return;
-    }
-    const b: NonNullable<LibraryIndex['build']> = {
-      sink,
-      docs: session.docs,
-      done: sink.finish().then(
-        (s) => void (b.result = s),
-        () => undefined,
-      ),
-    };
-    this.build = b;
-  }
-
-  get fileCount(): number {
-    return this.files.size;
-  }
-  get termCount(): number {
-    return this.engine.termCount;
-  }
-  get pendingBodies(): number {
-    return this.pending.size;
-  }
-  get currentRoots(): ReadonlyArray<SourceRoot> {
-    return this.roots;
-  }
-  filesOf(source: string): number {
-    let n = 0;
-    for (const f of this.files.values()) if (f.source === source) n++;
-    return n;
-  }
-  totalTokens(): number {
-    let n = 0;
-    for (const f of this.files.values()) n += f.tokens;
-    return n;
-  }
-
-  /** Loads the cache file if it is intact and of this version; otherwise starts empty (a cold build follows). */
-  async loadCache(): Promise<LoadOutcome> {
-    const read = await readCacheFile(this.cacheFile, CACHE_VERSION);
-    if (read.kind !== 'ok') return { kind: 'cold', why: read };
-    try {
-      const c = decodeCache(read.sections);
-      this.roots = [...c.roots];
-      this.engine = c.engine;
-      this.files = new Map();
-      this.docKeys = [];
-      for (const f of c.files) {
-        const k = key(f.source, f.path);
-        this.files.set(k, f);
-        if (f.doc >= 0 && c.engine.isAlive(f.doc)) this.docKeys[f.doc] = k;
-        else this.pending.add(k);
-      }
-      this.version++;
-      return { kind: 'cache', bytes: read.bytes };
-    } catch (e) {
-      this.reset();
-      return { kind: 'cold', why: { kind: 'unreadable', reason: (e as Error).message } };
-    }
-  }
-
-  /** Forgets everything (the next reconcile is a cold build). */
-  reset(): void {
-    this.build?.sink.abort();
-    this.build = undefined;
-    this.roots = [];
-    this.files = new Map();
-    this.docKeys = [];
-    this.engine = new SearchEngine();
-    this.pending = new Set();
-    this.bodies = new Map();
-    this.version++;
-    this.dirty = true;
-  }
-
-  private removeKey(k: string, changes: ChangeSet): void {
-    const f = this.files.get(k);
-    if (!f) return;
-    this.files.delete(k);
-    this.pending.delete(k);
-    this.bodies.delete(k);
-    if (f.doc >= 0) {
-      this.engine.remove(f.doc);
-      this.docKeys[f.doc] = undefined;
-    }
-    note(changes, f.source, f.path);
-  }
-
+export class LibraryIndex extends IndexStore {
   /**
    * Re-reads the stat'ed files whose size or mtime changed and records the ones whose content changed. Files
    * are read synchronously into one buffer, in slices between which the event loop runs. A cold build (or any
@@ -424,49 +241,17 @@ export class LibraryIndex {
     return keys.length;
   }
 
-  /** Set when document ids run low; the service then rebuilds from scratch. */
-  rebuildEngineLater = false;
-
-  /** Writes the cache file and returns its size. */
-  async persist(): Promise<number> {
-    // Files whose bodies are not indexed yet are saved as "not indexed", so a later start indexes them.
-    for (const k of this.pending) {
-      const f = this.files.get(k);
-      if (f && f.doc >= 0) {
-        this.engine.remove(f.doc);
-        this.docKeys[f.doc] = undefined;
-        this.files.set(k, { ...f, doc: -1 });
-      }
-    }
-    const bytes = await writeCacheFile(
-      this.cacheFile,
-      CACHE_VERSION,
-      encodeCache({ roots: this.roots, files: [...this.files.values()], engine: this.engine }),
-    );
-    this.dirty = false;
-    return bytes;
+  /** The state the queries read. */
+  private view(): IndexView {
+    return { roots: this.roots, files: this.files, docKeys: this.docKeys, engine: this.engine };
   }
 
   private treeState() {
     if (this.treeCache?.version !== this.version) {
-      const entries = applyPrecedence(
-        [...this.files.values()].map(entryOf),
-        this.roots.map((r) => r.name),
-      );
+      const entries = treeEntries(this.view());
       this.treeCache = { version: this.version, entries };
     }
     return this.treeCache;
-  }
-
-  /** The source whose file of the same path wins over `f` (as the tree computes it), without building the tree. */
-  private overriderOf(f: IndexedFile): string | undefined {
-    if (isSourceRootDoc(f.path)) return undefined;
-    for (let i = this.roots.length - 1; i >= 0; i--) {
-      const name = this.roots[i]!.name;
-      if (name === f.source) return undefined;
-      if (this.files.has(key(name, f.path))) return name;
-    }
-    return undefined;
   }
 
   /** Every file in precedence order with overrides/overriddenBy, as `library:tree` returns it. */
@@ -476,81 +261,11 @@ export class LibraryIndex {
 
   /** The entries of every source at the given paths, with their precedence, without building the whole tree. */
   entriesAt(paths: ReadonlyArray<string>): LibraryEntry[] {
-    const found: IndexedFile[] = [];
-    for (const p of new Set(paths)) {
-      for (const r of this.roots) {
-        const f = this.files.get(key(r.name, p));
-        if (f) found.push(f);
-      }
-    }
-    return applyPrecedence(
-      found.map(entryOf),
-      this.roots.map((r) => r.name),
-    );
+    return entriesAt(this.view(), paths);
   }
 
   /** Ranked full-text search with source, tag and kind filters; an empty query lists the filtered files. */
   search(q: SearchQuery): SearchResult {
-    const started = performance.now();
-    const limit = q.limit ?? 20;
-    const tag = q.tag?.toLowerCase();
-    const accept = (f: IndexedFile | undefined): f is IndexedFile =>
-      !!f &&
-      (!q.source || f.source === q.source) &&
-      (!q.kind || f.kind === q.kind) &&
-      (!tag || f.tags.some((t) => t.toLowerCase() === tag));
-    const toHit = (f: IndexedFile, score: number, terms: ReadonlyArray<string>): SearchHit => {
-      const over = this.overriderOf(f);
-      return {
-        source: f.source,
-        path: f.path,
-        kind: f.kind,
-        title: f.title,
-        description: f.description,
-        tags: f.tags,
-        score: Math.round(score * 1000) / 1000,
-        terms,
-        ...(over ? { overriddenBy: over } : {}),
-      };
-    };
-    let hits: SearchHit[];
-    let total: number;
-    if (!q.query.trim()) {
-      const all = [...this.files.values()]
-        .filter(accept)
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      total = all.length;
-      hits = all.slice(0, limit).map((f) => toHit(f, 0, []));
-    } else {
-      const filtered = !!(q.source || q.kind || tag);
-      const found = this.engine.search(q.query, {
-        limit,
-        ...(filtered ? { accept: (doc: number) => accept(this.files.get(this.docKeys[doc] ?? '')) } : {}),
-      });
-      total = found.total;
-      hits = found.hits.map((h) => toHit(this.files.get(this.docKeys[h.doc]!)!, h.score, h.terms));
-    }
-    return { query: q.query, total, hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    return searchIndex(this.view(), q);
   }
-}
-
-function note(changes: ChangeSet, source: string, rel: string): void {
-  const list = changes.get(source);
-  if (list) list.push(rel);
-  else changes.set(source, [rel]);
-}
-
-/** A file's record as a library entry (before precedence). */
-function entryOf(f: IndexedFile): Omit<LibraryEntry, 'overrides' | 'overriddenBy'> {
-  return {
-    source: f.source,
-    path: f.path,
-    kind: f.kind,
-    title: f.title,
-    description: f.description,
-    tags: f.tags,
-    size: f.size,
-    mtimeMs: f.mtimeMs,
-    tokens: f.tokens,
-  };
 }

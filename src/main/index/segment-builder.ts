@@ -1,4 +1,10 @@
-/** A sorted term dictionary and its postings in one flat byte array (term t owns postings[offsets[t]..offsets[t+1]]). */
+import { segmentLayoutCode, type SegmentLayout } from './segment-layout';
+import { termScanCode, type TermScan } from './term-scan';
+
+/**
+ * A sorted term dictionary and its postings in one flat byte array (term t owns
+ * postings[offsets[t]..offsets[t+1]]).
+ */
 export interface BuiltSegment {
   readonly terms: string[];
   /** Byte offsets of each term's postings, and how many postings each has. */
@@ -12,76 +18,15 @@ export interface BuiltSegment {
 }
 
 /**
- * The tokenizer and the bulk segment builder as one self-contained function (no imports, no outside names), so a
- * worker thread can run the very same code from its source text (see segment-worker.ts).
+ * The bulk segment builder as one self-contained function (no imports, no outside names: the tokenizer and the
+ * layout come in as arguments), so a worker thread can run the very same code from its source text (see
+ * segment-worker.ts).
  */
-export function builderCode() {
-  /** Shortest and longest terms the search index keeps. */
-  const MIN_TERM = 2;
-  const MAX_TERM = 40;
-
-  function isWordChar(c: number): boolean {
-    return (
-      (c >= 97 && c <= 122) ||
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c > 127 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0x2014 && c !== 0x2013 && c !== 0xa0)
-    );
-  }
-
-  /**
-   * Calls `emit` for each lower-cased word of `text` (letters and digits; punctuation, Markdown and path
-   * separators split words). A hand-rolled scan: several times faster than a regex split on large bodies.
-   */
-  function forEachTerm(text: string, emit: (term: string) => void): void {
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      while (i < n && !isWordChar(text.charCodeAt(i))) i++;
-      const start = i;
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
-      const len = i - start;
-      if (len >= MIN_TERM && len <= MAX_TERM) emit(text.slice(start, i).toLowerCase());
-    }
-  }
-
-  /** The distinct terms of `text`, in order of first appearance. */
-  function terms(text: string): string[] {
-    const seen = new Set<string>();
-    forEachTerm(text, (t) => seen.add(t));
-    return [...seen];
-  }
-
-  /** Byte classes: 0 separator, 1 ASCII letter or digit, 2 a byte of a non-ASCII character. */
-  const CLASS = (() => {
-    const c = new Uint8Array(256);
-    for (let b = 0; b < 256; b++)
-      c[b] = (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) ? 1 : b >= 128 ? 2 : 0;
-    return c;
-  })();
-
-  /** ASCII upper case to lower case; every other byte to itself. */
-  const LOWER = (() => {
-    const l = new Uint8Array(256);
-    for (let b = 0; b < 256; b++) l[b] = b >= 65 && b <= 90 ? b | 32 : b;
-    return l;
-  })();
-
-  /** Bytes of a separator that is not ASCII (no-break space, en and em dash, curly quotes) at `i`, else 0. */
-  function wideSeparator(b: Uint8Array, i: number, end: number): number {
-    const c = b[i]!;
-    if (c === 0xc2) return i + 1 < end && b[i + 1] === 0xa0 ? 2 : 0;
-    if (c === 0xe2 && i + 2 < end && b[i + 1] === 0x80) {
-      const d = b[i + 2]!;
-      return d === 0x93 || d === 0x94 || d === 0x99 || d === 0x9c || d === 0x9d ? 3 : 0;
-    }
-    return 0;
-  }
+export function builderCode(scan: TermScan, layout: SegmentLayout) {
+  const { MIN_TERM, MAX_TERM, forEachTerm, terms, CLASS, LOWER, wideSeparator } = scan;
+  const { layOut, MAX_POSTING } = layout;
 
   const FNV = 0x811c9dc5;
-  const EMPTY = new Uint8Array(0);
-  /** Longest posting while building: a term id (below 2^24) as a varint, and a byte. */
-  const MAX_POSTING = 5;
   /** Term ids share a 32-bit posting with 8 bits of fields and frequency while building. */
   const MAX_TERMS = 1 << 24;
   const utf8 = new TextDecoder();
@@ -346,93 +291,22 @@ export function builderCode() {
     }
 
     /** Sorts the terms and lays the postings out by term (documents stay in the order they were added). */
+    /** Sorts the terms and lays the postings out by term (documents stay in the order they were added). */
     finish(): BuiltSegment {
-      const n = this.nTerms;
-      const arena = Buffer.from(this.arena.buffer, 0, this.arenaLen);
-      const names = new Array<string>(n);
-      for (let t = 0; t < n; t++)
-        names[t] = arena.toString(this.tAscii[t] ? 'latin1' : 'utf8', this.tStart[t]!, this.tStart[t]! + this.tLen[t]!);
-      const order = Array.from({ length: n }, (_, t) => t).sort((a, b) =>
-        names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0,
-      );
-      const rank = new Uint32Array(n);
-      const terms = new Array<string>(n);
-      for (let r = 0; r < n; r++) {
-        rank[order[r]!] = r;
-        terms[r] = names[order[r]!]!;
-      }
-      // Pass 1: each term's count and encoded size (a varint gap from the term's previous document, plus a byte).
-      const offsets = new Uint32Array(n + 1);
-      const df = new Uint32Array(n);
-      const last = new Uint32Array(n);
-      const blocks = this.blocks;
-      const blockSize = this.blockSize;
-      // Reads the postings back in the order written: the term id of the next one, then its byte in `meta`.
-      let bi = -1;
-      let off = blockSize;
-      let meta = 0;
-      const nextTerm = (): number => {
-        if (off + MAX_POSTING > blockSize) {
-          if (bi >= 0 && freeing) blocks[bi] = EMPTY;
-          bi++;
-          off = 0;
-        }
-        const b = blocks[bi]!;
-        let x = b[off++]!;
-        let id = x & 127;
-        for (let shift = 7; x & 128; shift += 7) {
-          x = b[off++]!;
-          id |= (x & 127) << shift;
-        }
-        meta = b[off++]!;
-        return id;
-      };
-      let freeing = false;
-      const size = (x: number) => (x < 0x80 ? 1 : x < 0x4000 ? 2 : x < 0x200000 ? 3 : x < 0x10000000 ? 4 : 5);
-      let k = 0;
-      for (let d = 0; d < this.nDocs; d++) {
-        const doc = this.docIds[d]!;
-        for (const stop = this.docEnd[d]!; k < stop; k++) {
-          const r = rank[nextTerm()]!;
-          offsets[r + 1]! += size(doc - last[r]!) + 1;
-          last[r] = doc;
-          df[r]!++;
-        }
-      }
-      for (let r = 0; r < n; r++) offsets[r + 1]! += offsets[r]!;
-      // Pass 2: the encoded postings, term by term (documents were added in increasing order).
-      const cursor = offsets.slice(0, n);
-      last.fill(0);
-      const postings = new Uint8Array(offsets[n]!);
-      // Second reading: each block is let go as soon as it has been laid out.
-      k = 0;
-      bi = -1;
-      off = blockSize;
-      freeing = true;
-      for (let d = 0; d < this.nDocs; d++) {
-        const doc = this.docIds[d]!;
-        for (const stop = this.docEnd[d]!; k < stop; k++) {
-          const r = rank[nextTerm()]!;
-          let at = cursor[r]!;
-          let gap = doc - last[r]!;
-          while (gap >= 0x80) {
-            postings[at++] = (gap & 0x7f) | 0x80;
-            gap = Math.floor(gap / 128);
-          }
-          postings[at++] = gap;
-          postings[at++] = meta;
-          cursor[r] = at;
-          last[r] = doc;
-        }
-      }
-      const out = {
-        terms,
-        offsets,
-        df,
-        postings,
-        docs: this.docIds.slice(0, this.nDocs),
-        lens: this.docLen.slice(0, this.nDocs),
-      };
+      const out = layOut({
+        nTerms: this.nTerms,
+        arena: this.arena,
+        arenaLen: this.arenaLen,
+        tAscii: this.tAscii,
+        tStart: this.tStart,
+        tLen: this.tLen,
+        blocks: this.blocks,
+        blockSize: this.blockSize,
+        nDocs: this.nDocs,
+        docIds: this.docIds,
+        docEnd: this.docEnd,
+        docLen: this.docLen,
+      });
       this.reset();
       return out;
     }
@@ -452,7 +326,7 @@ export function builderCode() {
   return { SegmentBuilder, forEachTerm, terms, MIN_TERM, MAX_TERM };
 }
 
-const code = builderCode();
+const code = builderCode(termScanCode(), segmentLayoutCode());
 /** Builds a search segment for many documents at once from their UTF-8 bytes (see the class inside `builderCode`). */
 export const SegmentBuilder = code.SegmentBuilder;
 export type SegmentBuilder = InstanceType<typeof SegmentBuilder>;

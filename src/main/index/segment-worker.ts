@@ -1,12 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import { builderCode, SegmentBuilder, type BuiltSegment } from './segment-builder';
+import { segmentLayoutCode } from './segment-layout';
+import { termScanCode } from './term-scan';
 
 /** A word source of one field and its bit (see FIELD). */
 export type FieldText = readonly [text: string, bit: number];
 
 /** Where a bulk build's documents go: this thread's builder, or a worker thread's. */
 export interface BulkSink {
-  /** Indexes one document: its body as `bytes[from..to)` (copied or used at once, so the buffer may be reused) and its fields. */
+  /**
+   * Indexes one document: its body as `bytes[from..to)` (copied or used at once, so the buffer may be reused)
+   * and its fields.
+   */
   add(doc: number, bytes: Uint8Array, from: number, to: number, fields: ReadonlyArray<FieldText>): void;
   /** A promise while the worker is far behind (the caller waits before reading more), else undefined. */
   backlog(): Promise<void> | undefined;
@@ -32,12 +37,16 @@ export function inThreadSink(blockBits?: number): BulkSink {
   };
 }
 
-// The worker runs the source text of `builderCode` (self-contained by design): no separate file to locate in the
-// CLI bundle, the Electron bundle, the benchmark bundle and the TypeScript sources alike.
+// The worker runs the source text of `builderCode`, `termScanCode` and `segmentLayoutCode` (each self-contained
+// by design): no separate file to locate in the CLI bundle, the Electron bundle, the benchmark bundle and the
+// TypeScript sources alike.
 const WORKER_SOURCE = `'use strict';
 const { parentPort } = require('node:worker_threads');
 var __name = (f) => f;
-const { SegmentBuilder } = (${builderCode.toString()})();
+const { SegmentBuilder } = (${builderCode.toString()})(
+  (${termScanCode.toString()})(),
+  (${segmentLayoutCode.toString()})(),
+);
 const b = new SegmentBuilder();
 parentPort.on('message', (m) => {
   if (m.kind === 'docs') {

@@ -7,6 +7,8 @@ import { indexHandlers } from './handlers/index';
 import { sourcesHandlers } from './handlers/sources';
 import { healthHandlers } from './handlers/health';
 import { syncHandlers } from './handlers/sync';
+import { secretsHandlers } from './handlers/secrets';
+import { approvalsHandlers } from './handlers/approvals';
 import type { Handlers } from './router';
 
 /** Every contract channel mapped to the service call that answers it: one file per domain under ./handlers. */
@@ -20,5 +22,7 @@ export function createHandlers(services: Services): Handlers {
     ...sourcesHandlers(services),
     ...healthHandlers(services),
     ...syncHandlers(services),
+    ...secretsHandlers(services),
+    ...approvalsHandlers(services),
   };
 }

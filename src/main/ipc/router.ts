@@ -43,6 +43,10 @@ export interface Router {
     request: RequestOf<C>,
     opts?: InvokeOptions,
   ): Promise<Result<ResponseOf<C>>>;
+  /** The caller is gone (a host session's last socket closed): its rate-limit bucket is freed once refilled. */
+  release(callerId: string): void;
+  /** How many callers hold a rate-limit bucket (tests check that closed sessions free theirs). */
+  rateLimitBuckets(): number;
 }
 
 export interface RouterOptions {
@@ -78,6 +82,8 @@ export function createRouter(opts: RouterOptions): Router {
   }
 
   const router: Router = {
+    release: (callerId) => limiter.release(callerId),
+    rateLimitBuckets: () => limiter.size(),
     call: (caller, channel, request, callOpts) =>
       router.invoke(caller, channel, request, callOpts) as Promise<Result<ResponseOf<typeof channel>>>,
     async invoke(caller, channel, request, invokeOpts = {}) {

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { SourceSettings } from '../../shared/settings';
-import type { SourceInfo } from '../../shared/sources';
+import type { AddedSource } from '../../shared/sources';
 import type { OperationContext } from '../context';
 import { ensureGit } from '../git/core';
 import { registerSecret } from '../observability/redact';
 import { checkUrl } from './auth';
 import { cloneRepo, removeStaleClones, sourceNameFromUrl } from './clone';
+import { checkSourceContent } from './content-check';
 import { currentBranch, headCommit } from './git-ops';
 import { sourceInfoOf } from './source-info';
 import { sourceStateFile } from './source-state';
@@ -48,7 +49,7 @@ async function cloneInto(
 }
 
 /** Adds a Git source: checks the request, clones it (trusting its host key when asked), saves it in settings. */
-export function addSource(sc: SourcesContext, req: AddSourceRequest, ctx: OperationContext): Promise<SourceInfo> {
+export function addSource(sc: SourcesContext, req: AddSourceRequest, ctx: OperationContext): Promise<AddedSource> {
   const { paths, deps } = sc;
   checkUrl(req.url);
   if (req.token) registerSecret(req.token);
@@ -95,10 +96,18 @@ export function addSource(sc: SourcesContext, req: AddSourceRequest, ctx: Operat
         const branch = source.branch ?? (await currentBranch(sc.repo(source, ctx)));
         if (tokenRef && req.token) deps.secrets.set(tokenRef, req.token);
         await sc.saveSources((all) => [...all, { ...source, branch }]);
+        ctx.progress({ phase: 'Scanning', percent: 100 });
+        const check = await checkSourceContent(paths.state, name, paths.sourceDir(name));
         ctx.progress({ phase: 'Done', percent: 100, done: true });
-        return sourceInfoOf(sc, name);
+        return { ...(await sourceInfoOf(sc, name)), ...check };
       }),
-    (v) => ({ url: v.url, branch: v.branch, commit: v.commit }),
+    (v) => ({
+      url: v.url,
+      branch: v.branch,
+      commit: v.commit,
+      findings: v.findings.length,
+      needsApproval: v.needsApproval.length,
+    }),
   );
 }
 

@@ -73,7 +73,9 @@ case "$1" in
   *) printf '%s\\n' "\${${TOKEN_ENV}}" ;;
 esac
 `;
-const ASKPASS_CMD = `@echo off\r\nset p=%~1\r\nif /i "%p:~0,8%"=="Username" (echo %AI_CONFIG_GIT_USERNAME%) else (echo %${TOKEN_ENV}%)\r\n`;
+const ASKPASS_CMD =
+  '@echo off\r\nset p=%~1\r\n' +
+  `if /i "%p:~0,8%"=="Username" (echo %AI_CONFIG_GIT_USERNAME%) else (echo %${TOKEN_ENV}%)\r\n`;
 
 /** Writes the askpass script once (it holds no secret) and returns its path. */
 export function ensureAskpass(stateDir: string): string {
@@ -103,7 +105,8 @@ export function tokenFor(
     if (!v) {
       throw new AppError(
         'AUTH_FAILED',
-        `The environment variable ${source.tokenEnv} (settings.json, source "${source.name}", field "tokenEnv") is not set.`,
+        `The environment variable ${source.tokenEnv} ` +
+          `(settings.json, source "${source.name}", field "tokenEnv") is not set.`,
         `Set ${source.tokenEnv} to the access token before running the command.`,
       );
     }

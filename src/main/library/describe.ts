@@ -10,7 +10,10 @@ export interface FileMeta {
   readonly error?: string;
 }
 
-/** Title, description and tags of a library file: Markdown frontmatter, or the top-level fields of a JSON/YAML definition. */
+/**
+ * Title, description and tags of a library file: Markdown frontmatter, or the top-level fields of a JSON/YAML
+ * definition.
+ */
 export function describeFile(relPath: string, text: string): FileMeta {
   const fallbackTitle = path.posix.basename(relPath).replace(/\.[^.]+$/, '');
   if (/\.json$/i.test(relPath)) {

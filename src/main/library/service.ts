@@ -1,5 +1,5 @@
 import type { SourceSettings } from '../../shared/settings';
-import type { HostKeyInfo, LogEntry, SourceInfo, UpdateResult } from '../../shared/sources';
+import type { AddedSource, HostKeyInfo, LogEntry, SourceInfo, UpdateResult } from '../../shared/sources';
 import type { OperationContext } from '../context';
 import { addSource, cloneSource, removeSource, type AddSourceRequest } from './add-remove';
 import { acceptHostKey } from './host-keys';
@@ -17,7 +17,7 @@ export type { SourcesDeps } from './sources-deps';
 /** Library sources on Git: add, update, versions (pin, rollback, roll forward), conflicts, host keys. */
 export interface SourcesService {
   list(): Promise<SourceInfo[]>;
-  add(req: AddSourceRequest, ctx: OperationContext): Promise<SourceInfo>;
+  add(req: AddSourceRequest, ctx: OperationContext): Promise<AddedSource>;
   remove(name: string, ctx: OperationContext): Promise<{ removed: string }>;
   update(name: string | undefined, ctx: OperationContext): Promise<UpdateResult[]>;
   log(name: string, limit?: number): Promise<{ source: string; entries: LogEntry[] }>;

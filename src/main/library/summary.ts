@@ -34,6 +34,7 @@ export async function summarize(
     : '';
   const keptNote = move.kept.length ? ` Kept ${move.kept.length} local edit(s).` : '';
   const direction = forward ? `${n} new commit${n === 1 ? '' : 's'}` : `${n} commit${n === 1 ? '' : 's'} undone`;
+  const changed = `${fileCount} file${fileCount === 1 ? '' : 's'} changed`;
   return {
     source,
     status: 'updated',
@@ -43,6 +44,8 @@ export async function summarize(
     files,
     kept: move.kept,
     conflicts: move.conflicts.map((c) => c.path),
-    message: `${verb} ${source} ${from.slice(0, 10)} -> ${to.slice(0, 10)}: ${direction}, ${fileCount} file${fileCount === 1 ? '' : 's'} changed.${keptNote}${conflictNote}`,
+    message:
+      `${verb} ${source} ${from.slice(0, 10)} -> ${to.slice(0, 10)}: ` +
+      `${direction}, ${changed}.${keptNote}${conflictNote}`,
   };
 }

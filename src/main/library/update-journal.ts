@@ -112,7 +112,7 @@ export function pendingMoves(stateDir: string): ReadonlyArray<{ file: string; jo
   });
 }
 
-/** Backups in state/backups/source-moves/ that no journal names: a move finished (or never began) without removing it. */
+/** Backups in state/backups/source-moves/ that no journal names (a move finished, or never began, with them left). */
 export function leftoverMoveBackups(stateDir: string, backupsDir: string): ReadonlyArray<string> {
   const named = new Set(pendingMoves(stateDir).flatMap((p) => (p.journal ? [path.resolve(p.journal.backup)] : [])));
   const dir = moveBackupsDir(backupsDir);

@@ -3,6 +3,7 @@ import type { SourceSettings } from '../../shared/settings';
 import type { UpdateResult } from '../../shared/sources';
 import type { OperationContext } from '../context';
 import { ensureGit } from '../git/core';
+import { withContentCheck } from './content-check';
 import { commitInfo, currentBranch, fetchOrigin, headCommit, isAncestor, resolveCommit } from './git-ops';
 import { moveSource, NOOP_MOVE } from './move-source';
 import { inUseSince, readSourceState, writeSourceState } from './source-state';
@@ -102,7 +103,8 @@ async function updateOne(
   ctx.progress({ phase: `Applying ${s.name}`, percent: 100 });
   const move = await moveSource(sc, s, r, from, target, 'update');
   if (from !== target) await sc.recordVersion(s.name, target, 'update', { lastUpdate: now() });
-  return summarize(r, s.name, from, target, move, 'Updated');
+  const result = await summarize(r, s.name, from, target, move, 'Updated');
+  return withContentCheck(paths.state, paths.sourceDir(s.name), result);
 }
 
 /** Updates one source, or all of them (where one failing source does not stop the others). */
@@ -132,6 +134,8 @@ export async function updateSources(
           },
           kept: v.kept,
           conflicts: v.conflicts,
+          findings: v.findings?.length ?? 0,
+          needsApproval: v.needsApproval?.map((p) => p.name) ?? [],
         }),
         (v) => v.status !== 'updated',
       );

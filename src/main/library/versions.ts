@@ -7,6 +7,7 @@ import { sourceInfoOf } from './source-info';
 import { readSourceState, writeSourceState } from './source-state';
 import type { SourcesContext } from './sources-context';
 import { summarize } from './summary';
+import { withContentCheck } from './content-check';
 
 /** Pins a source to `ref` (fetching first when it can), keeping local edits; updates stop there. */
 export function pinSource(sc: SourcesContext, name: string, ref: string, ctx: OperationContext): Promise<UpdateResult> {
@@ -30,7 +31,11 @@ export function pinSource(sc: SourcesContext, name: string, ref: string, ctx: Op
       const move = await moveSource(sc, s, r, from, target, 'pin');
       await sc.saveSources((all) => all.map((x) => (x.name === name ? { ...x, pinned: ref } : x)));
       await sc.recordVersion(name, target, 'pin', { lastUpdate: now() });
-      const result = await summarize(r, name, from, target, move, `Pinned to ${ref}:`);
+      const result = await withContentCheck(
+        sc.paths.state,
+        sc.paths.sourceDir(name),
+        await summarize(r, name, from, target, move, `Pinned to ${ref}:`),
+      );
       return { ...result, message: `${result.message} Updates stop here until \`library unpin ${name}\`.` };
     },
     (v) => ({ ref, from: v.from, to: v.to }),
@@ -84,7 +89,12 @@ export async function stepSource(
       const move = await moveSource(sc, s, r, from, next.commit, op);
       const latest = readSourceState(paths.state, name);
       await writeSourceState(paths.state, name, { ...latest, position: st.position + direction, lastUpdate: now() });
-      return summarize(r, name, from, next.commit, move, direction < 0 ? 'Rolled back' : 'Rolled forward');
+      const verb = direction < 0 ? 'Rolled back' : 'Rolled forward';
+      return withContentCheck(
+        paths.state,
+        sc.paths.sourceDir(name),
+        await summarize(r, name, from, next.commit, move, verb),
+      );
     },
     (v) => ({ from: v.from, to: v.to, commits: v.commits.length, conflicts: v.conflicts }),
   );

@@ -10,7 +10,15 @@ export interface WalkedFile {
   readonly mtimeMs: number;
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.stversions', '.stfolder', '.sync', '.dropbox.cache', '.obsidian']);
+export const SKIP_DIRS: ReadonlySet<string> = new Set([
+  '.git',
+  'node_modules',
+  '.stversions',
+  '.stfolder',
+  '.sync',
+  '.dropbox.cache',
+  '.obsidian',
+]);
 
 /** Lists the library files under `root`, skipping VCS, dependency and sync-tool folders and dotfiles. */
 export async function walkLibrary(root: string): Promise<WalkedFile[]> {

@@ -4,7 +4,10 @@ import type { AuditEntry } from '../../shared/ipc/channels/health';
 import { readJsonl } from './bounded-jsonl';
 import { redact } from './redact';
 
-/** One line of `state/audit.jsonl`: a user-visible operation and how it ended (the shared AuditEntry plus free-form details). */
+/**
+ * One line of `state/audit.jsonl`: a user-visible operation and how it ended (the shared AuditEntry plus free-form
+ * details).
+ */
 export interface AuditRecord extends AuditEntry {
   readonly details?: Readonly<Record<string, unknown>>;
 }

@@ -36,7 +36,10 @@ export function logFiles(dir: string): string[] {
   return [...rotated, ...(names.includes(LOG_FILE) ? [path.join(dir, LOG_FILE)] : [])];
 }
 
-/** Reads the structured logs (rotated files included), filters them, and returns the newest `limit` lines, oldest first. */
+/**
+ * Reads the structured logs (rotated files included), filters them, and returns the newest `limit` lines, oldest
+ * first.
+ */
 export function readLogs(dir: string, query: LogQuery = {}): LogLine[] {
   const limit = query.limit ?? 500;
   const min = query.level ? RANK[query.level] : 0;

@@ -80,11 +80,11 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     if (file && opts.dir) {
       try {
         if (!dirReady) {
-          fs.mkdirSync(opts.dir, { recursive: true });
+          fs.mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
           dirReady = true;
         }
         rotateIfNeeded();
-        fs.appendFileSync(file, JSON.stringify(record) + '\n');
+        fs.appendFileSync(file, JSON.stringify(record) + '\n', { mode: 0o600 });
       } catch {
         // Logging must never break the operation it describes.
       }

@@ -7,7 +7,7 @@ import type {
   TokenBudget,
 } from '../../shared/ipc/channels/health';
 import type { AuditRecord } from './audit';
-import type { OperationSample, Sample } from './metrics';
+import type { OperationSample, Sample } from './metrics-types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,7 +27,10 @@ export function percentile(values: ReadonlyArray<number>, p: number): number {
   return sorted[Math.min(sorted.length, rank) - 1]!;
 }
 
-/** Whether an audit record moved a library source to another version (add, update, pin, rollback...): the update history. */
+/**
+ * Whether an audit record moved a library source to another version (add, update, pin, rollback...): the update
+ * history.
+ */
 export function isUpdate(r: Pick<AuditRecord, 'operation'>): boolean {
   return /^(library|sources?)[.:](add|update|pull|pin|unpin|rollback|rollforward)$/.test(r.operation);
 }

@@ -3,19 +3,9 @@ import type { LibrarySample, MetricsSummary, TokenBudget } from '../../shared/ip
 import type { AuditRecord } from './audit';
 import { appendBounded, readJsonl } from './bounded-jsonl';
 import { summarizeMetrics } from './metrics-summary';
+import type { OperationSample, Sample } from './metrics-types';
 
-/** One router invocation as stored in state/metrics/operations.jsonl. */
-export interface OperationSample {
-  readonly t: string;
-  readonly op: string;
-  readonly ms: number;
-  readonly ok: boolean;
-  readonly code?: string;
-  /** What it touched, where that is useful to count (a library file for `library:read`). */
-  readonly target?: string;
-}
-
-export type Sample = ({ readonly kind: 'library' } & LibrarySample) | ({ readonly kind: 'tokens' } & TokenBudget);
+export type { OperationSample, Sample } from './metrics-types';
 
 /** What the router reports after each call. */
 export interface Invocation {

@@ -14,12 +14,26 @@ export interface KeyProvider {
   getKey(): Buffer;
 }
 
-/** Encrypted name -> value store for tokens and `${VAR}` values. Values never leave it except to the code that uses them. */
+/** A secret as it may be shown: its name and when it was last set, never its value. */
+export interface SecretInfo {
+  readonly name: string;
+  /** ISO time of the last set; absent for secrets stored before the store kept it. */
+  readonly setAt?: string;
+}
+
+/**
+ * Encrypted name -> value store for tokens and `${VAR}` values. Values never leave it except to the code that uses
+ * them.
+ */
 export interface SecretStore {
   get(name: string): string | undefined;
   set(name: string, value: string): void;
   delete(name: string): void;
   names(): string[];
+  /** Names and when each was set, sorted by name. */
+  list(): SecretInfo[];
+  /** Every name and value, for the code that must find values in files it writes (history's placeholders). */
+  entries(): Array<{ name: string; value: string }>;
 }
 
 const NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -50,14 +64,27 @@ interface Sealed {
   readonly data: string;
 }
 
+/** What the ciphertext holds: values, and when each was set (version 1 held the bare value map). */
+interface Plain {
+  readonly values: Record<string, string>;
+  readonly setAt: Record<string, string>;
+}
+
+function parsePlain(text: string): Plain {
+  const v = JSON.parse(text) as Record<string, unknown>;
+  if (v.v === 2 && typeof v.values === 'object' && v.values && typeof v.setAt === 'object' && v.setAt)
+    return { values: v.values as Record<string, string>, setAt: v.setAt as Record<string, string> };
+  return { values: v as Record<string, string>, setAt: {} };
+}
+
 /** AES-256-GCM over the whole map, written atomically with mode 0600. */
-export function createSecretStore(file: string, keys: KeyProvider): SecretStore {
-  const load = (): Record<string, string> => {
+export function createSecretStore(file: string, keys: KeyProvider, now: () => Date = () => new Date()): SecretStore {
+  const load = (): Plain => {
     let sealed: Sealed;
     try {
       sealed = JSON.parse(fs.readFileSync(file, 'utf8')) as Sealed;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { values: {}, setAt: {} };
       throw new AppError(
         'INVALID_FILE',
         `The secret store ${file} is unreadable.`,
@@ -71,8 +98,8 @@ export function createSecretStore(file: string, keys: KeyProvider): SecretStore 
       const plain = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString(
         'utf8',
       );
-      const map = JSON.parse(plain) as Record<string, string>;
-      for (const v of Object.values(map)) registerSecret(v);
+      const map = parsePlain(plain);
+      for (const v of Object.values(map.values)) registerSecret(v);
       return map;
     } catch {
       throw new AppError(
@@ -83,10 +110,10 @@ export function createSecretStore(file: string, keys: KeyProvider): SecretStore 
       );
     }
   };
-  const save = (map: Record<string, string>) => {
+  const save = (map: Plain) => {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keys.getKey(), iv);
-    const data = Buffer.concat([cipher.update(JSON.stringify(map), 'utf8'), cipher.final()]);
+    const data = Buffer.concat([cipher.update(JSON.stringify({ v: 2, ...map }), 'utf8'), cipher.final()]);
     const sealed: Sealed = {
       v: 1,
       iv: iv.toString('base64'),
@@ -105,20 +132,30 @@ export function createSecretStore(file: string, keys: KeyProvider): SecretStore 
   };
   return {
     get(name) {
-      return load()[name];
+      const { values } = load();
+      return Object.hasOwn(values, name) ? values[name] : undefined;
     },
     set(name, value) {
       checkName(name);
       registerSecret(value);
-      save({ ...load(), [name]: value });
+      const map = load();
+      save({ values: { ...map.values, [name]: value }, setAt: { ...map.setAt, [name]: now().toISOString() } });
     },
     delete(name) {
       const map = load();
-      if (name in map) {
-        delete map[name];
+      if (Object.hasOwn(map.values, name)) {
+        delete map.values[name];
+        delete map.setAt[name];
         save(map);
       }
     },
-    names: () => Object.keys(load()).sort(),
+    names: () => Object.keys(load().values).sort(),
+    entries: () => Object.entries(load().values).map(([name, value]) => ({ name, value })),
+    list() {
+      const { values, setAt } = load();
+      return Object.keys(values)
+        .sort()
+        .map((name) => ({ name, ...(setAt[name] ? { setAt: setAt[name] } : {}) }));
+    },
   };
 }

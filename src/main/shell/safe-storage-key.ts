@@ -1,23 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
+import { loadSealedKey } from '../secrets/sealed-key';
 import { fileKeyProvider, type KeyProvider } from '../secrets/store';
 
-/** The secret store's data key, sealed by the OS keychain through Electron safeStorage. */
-export function safeStorageKeyProvider(secretsDir: string): KeyProvider {
-  // Linux without a keyring has no OS encryption: fall back to the 0600 key file (health reports which is in use).
-  if (!safeStorage.isEncryptionAvailable()) return fileKeyProvider(path.join(secretsDir, 'master.key'));
+/** Whether the OS keychain really protects data (Linux's `basic_text` store is a fixed password, not a keychain). */
+async function keychainUsable(): Promise<boolean> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
+}
+
+/**
+ * The secret store's data key, sealed by the OS keychain through Electron safeStorage's async API.
+ * Call only after `app.whenReady()`: before it, safeStorage has no keychain. A store that already uses one kind of
+ * key keeps it (switching would orphan its secrets); a new store uses the keychain when there is a real one, else
+ * the 0600 key file (health reports which is in use).
+ */
+export async function safeStorageKeyProvider(secretsDir: string): Promise<KeyProvider> {
   const sealedFile = path.join(secretsDir, 'master.key.sealed');
-  return {
-    kind: 'os-keychain',
-    getKey() {
-      if (fs.existsSync(sealedFile))
-        return Buffer.from(safeStorage.decryptString(fs.readFileSync(sealedFile)), 'base64');
-      const key = randomBytes(32);
-      fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
-      fs.writeFileSync(sealedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600 });
-      return key;
-    },
-  };
+  const keyFile = path.join(secretsDir, 'master.key');
+  const useKeychain = fs.existsSync(sealedFile) || (!fs.existsSync(keyFile) && (await keychainUsable()));
+  if (!useKeychain) return fileKeyProvider(keyFile);
+  const key = await loadSealedKey(sealedFile, {
+    encrypt: (plainText) => safeStorage.encryptStringAsync(plainText),
+    decrypt: (sealed) => safeStorage.decryptStringAsync(sealed),
+  });
+  return { kind: 'os-keychain', getKey: () => key };
 }

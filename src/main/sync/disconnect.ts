@@ -64,7 +64,12 @@ export async function runDisconnect(
         }
       }
       ctx.progress({ phase: 'Done', percent: 100, done: true });
-      const message = `Your personal workspace is back in ${back}.${removed ? ` The copy in ${shared} was removed${unshared ? ' after the Syncthing folder was unshared' : ''}.` : ` The shared copy in ${shared} was left in place so other machines keep their files; delete it when no one uses it.`}`;
+      const message =
+        `Your personal workspace is back in ${back}.` +
+        (removed
+          ? ` The copy in ${shared} was removed${unshared ? ' after the Syncthing folder was unshared' : ''}.`
+          : ` The shared copy in ${shared} was left in place so other machines keep their files; ` +
+            'delete it when no one uses it.');
       return {
         value: { personalDir: back, sharedDir: shared, removedSharedCopy: removed, message },
         details: { provider: state.provider, from: shared, removedSharedCopy: removed },

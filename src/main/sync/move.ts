@@ -57,7 +57,8 @@ export function planCopy(from: string, to: string): CopyPlan {
   if (clash.length) {
     throw new AppError(
       'CONFLICT',
-      `${to} already has different versions of ${clash.slice(0, 5).join(', ')}${clash.length > 5 ? ` and ${clash.length - 5} more` : ''}.`,
+      `${to} already has different versions of ${clash.slice(0, 5).join(', ')}` +
+        `${clash.length > 5 ? ` and ${clash.length - 5} more` : ''}.`,
       'Choose an empty folder, or move those files aside first; nothing was changed.',
       { files: clash },
     );

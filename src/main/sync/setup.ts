@@ -27,7 +27,14 @@ import { failpoint } from '../failpoints';
 
 export type SetupRequest = z.output<typeof syncSetupRequest>;
 
-/** The folder the workspace moves to: the one given, else the provider's suggestion; checked against the provider's roots. */
+const DROPBOX_NO_IGNORE =
+  'Dropbox has no ignore file (a file can be excluded with the com.dropbox.ignored attribute); ' +
+  "the app's own temp files are renamed into place within moments.";
+
+/**
+ * The folder the workspace moves to: the one given, else the provider's suggestion; checked against the provider's
+ * roots.
+ */
 function chooseTarget(req: SetupRequest, deps: SyncDeps, detected: DetectedProvider | undefined): string {
   const given = req.path ? expandHome(req.path, deps.platform.homedir) : undefined;
   if (req.provider === 'nextcloud' || req.provider === 'dropbox') {
@@ -40,9 +47,10 @@ function chooseTarget(req: SetupRequest, deps: SyncDeps, detected: DetectedProvi
     const target = given ?? detected.suggestedPath;
     if (!target) throw new AppError('INVALID_REQUEST', 'No folder was given.', 'Pass --path inside the synced folder.');
     if (!detected.roots.some((r) => isInside(target, r.path))) {
+      const client = req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox';
       throw new AppError(
         'INVALID_REQUEST',
-        `${target} is not inside a folder ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} syncs (${detected.roots.map((r) => r.path).join(', ')}).`,
+        `${target} is not inside a folder ${client} syncs (${detected.roots.map((r) => r.path).join(', ')}).`,
         'Choose a path inside one of those folders, or use --provider folder for any other path.',
         { field: 'path' },
       );
@@ -137,7 +145,7 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
           message: ignoreFile
             ? `Wrote ${ignoreFile}.`
             : req.provider === 'dropbox'
-              ? "Dropbox has no ignore file (a file can be excluded with the com.dropbox.ignored attribute); the app's own temp files are renamed into place within moments."
+              ? DROPBOX_NO_IGNORE
               : 'A plain folder has no ignore file; everything in it is shared.',
         });
         if (api) {
@@ -145,11 +153,10 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
           const addedDevice = req.device ? await ensureDevice(api, req.device, req.deviceAddress) : false;
           await ensureFolder(api, folderId, target, req.device ? [req.device] : []);
           shared = true;
-          steps.push({
-            step: 'share',
-            ok: true,
-            message: `Syncthing folder "${folderId}" at ${target}${req.device ? `, shared with ${req.device.slice(0, 7)}${addedDevice ? ' (device added)' : ''}` : '; add a device to share it'}.`,
-          });
+          const sharing = req.device
+            ? `, shared with ${req.device.slice(0, 7)}${addedDevice ? ' (device added)' : ''}`
+            : '; add a device to share it';
+          steps.push({ step: 'share', ok: true, message: `Syncthing folder "${folderId}" at ${target}${sharing}.` });
         }
         ctx.progress({ phase: 'Switching the workspace', percent: 80 });
         await switchPersonalDir(deps, target);
@@ -189,7 +196,10 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         });
       }
 
-      const message = `Your personal workspace now lives in ${target} (${req.provider}).${removedOld ? '' : ` The old copy at ${from} could not be removed; delete it by hand.`}${me ? ` This device's Syncthing ID: ${me}.` : ''}`;
+      const message =
+        `Your personal workspace now lives in ${target} (${req.provider}).` +
+        (removedOld ? '' : ` The old copy at ${from} could not be removed; delete it by hand.`) +
+        (me ? ` This device's Syncthing ID: ${me}.` : '');
       return {
         value: {
           provider: req.provider,
@@ -248,6 +258,10 @@ async function verifyTarget(
     );
   return {
     kind: 'local',
-    message: `A probe file was written to ${target} and read back. ${req.provider === 'folder' ? 'Other machines see it through the share.' : `The ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} client uploads it from there.`}`,
+    message:
+      `A probe file was written to ${target} and read back. ` +
+      (req.provider === 'folder'
+        ? 'Other machines see it through the share.'
+        : `The ${req.provider === 'nextcloud' ? 'Nextcloud' : 'Dropbox'} client uploads it from there.`),
   };
 }

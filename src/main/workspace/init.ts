@@ -16,6 +16,7 @@ import { withLock } from './lock';
 import type { Paths } from './paths';
 import { loadSettings, saveSettings } from './settings';
 import { writeAtomic } from './atomic-write';
+import { mkdirPrivate } from './private-mode';
 
 export interface InitOptions {
   readonly paths: Paths;
@@ -52,7 +53,8 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
   const { paths, logger } = opts;
   const now = opts.now ?? (() => new Date());
   await ensureGit(logger);
-  fs.mkdirSync(paths.state, { recursive: true });
+  mkdirPrivate(paths.home);
+  mkdirPrivate(paths.state);
   return withLock(paths.lock, 'init', async () => {
     const created: string[] = [];
     const existing = loadSettings(paths.settings);
@@ -71,7 +73,7 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
 
     for (const dir of [paths.library, paths.state, paths.logs, paths.index]) {
       if (!fs.existsSync(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
+        mkdirPrivate(dir);
         created.push(path.relative(paths.home, dir) || '.');
       }
     }

@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 
+const LOCKED_HINT =
+  'Wait for it to finish and try again. ' +
+  'If no other process is running, run the command again: a lock left by a dead process is cleared automatically.';
+
 export interface LockInfo {
   readonly pid: number;
   readonly host: string;
@@ -109,12 +113,8 @@ export async function withLock<T>(
     while (!tryAcquire(file, operation)) {
       if (Date.now() - started > timeoutMs) {
         const holder = readLock(file);
-        throw new AppError(
-          'LOCKED',
-          `Another AI Configurator process is busy${holder ? ` (${holder.operation}, pid ${holder.pid}, since ${holder.since})` : ''}.`,
-          'Wait for it to finish and try again. If no other process is running, run the command again: a lock left by a dead process is cleared automatically.',
-          { lockFile: file },
-        );
+        const who = holder ? ` (${holder.operation}, pid ${holder.pid}, since ${holder.since})` : '';
+        throw new AppError('LOCKED', `Another AI Configurator process is busy${who}.`, LOCKED_HINT, { lockFile: file });
       }
       await new Promise((r) => setTimeout(r, pollMs));
     }

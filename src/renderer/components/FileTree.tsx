@@ -114,6 +114,7 @@ const Row = memo(function Row({ node, top, expanded, count, selected, onToggle, 
     );
   }
   const e = node.entry;
+  const overrides = e.overrides.length ? ` (overrides ${e.overrides.join(', ')})` : '';
   return (
     <div
       className={`tree-row file${selected ? ' selected' : ''}${e.overriddenBy ? ' overridden' : ''}`}
@@ -121,7 +122,7 @@ const Row = memo(function Row({ node, top, expanded, count, selected, onToggle, 
       aria-selected={selected}
       tabIndex={0}
       style={style}
-      title={`${e.title}${e.overriddenBy ? ` (overridden by ${e.overriddenBy})` : e.overrides.length ? ` (overrides ${e.overrides.join(', ')})` : ''}`}
+      title={`${e.title}${e.overriddenBy ? ` (overridden by ${e.overriddenBy})` : overrides}`}
       onClick={activate}
       onKeyDown={onKey}
       data-source={e.source}

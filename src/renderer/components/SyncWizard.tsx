@@ -11,6 +11,9 @@ const LABELS: Record<SyncProviderKind, string> = {
 };
 const STEPS = ['provider', 'folder', 'review', 'summary'] as const;
 const STEP_LABELS = { provider: 'Provider', folder: 'Folder', review: 'Move & share', summary: 'Summary' } as const;
+const ANY_FOLDER =
+  'Any folder: a network share, a mounted drive, or a folder another tool syncs. ' +
+  'It should be empty or hold a copy of this workspace.';
 
 /** The set-up wizard: provider, folder, review (move, ignore rules, share, verify), summary. */
 export function SyncWizard() {
@@ -63,7 +66,7 @@ export function SyncWizard() {
           <h3>Choose the folder</h3>
           <p className="muted">
             {form.provider === 'folder'
-              ? 'Any folder: a network share, a mounted drive, or a folder another tool syncs. It should be empty or hold a copy of this workspace.'
+              ? ANY_FOLDER
               : form.provider === 'syncthing'
                 ? 'A new folder that Syncthing will share. Use the same folder ID on every machine.'
                 : `A folder inside ${chosen?.roots.map((r) => r.path).join(' or ') ?? 'the synced folder'}.`}

@@ -15,9 +15,26 @@ import type { AuditEntry } from '../../shared/ipc/channels/health';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAnalytics } from '../stores/analytics';
 
+const EMPTY_LIBRARY =
+  'The library size is sampled whenever the library is listed or the health checks run; ' +
+  'open the Library to take the first sample.';
+const EMPTY_UPDATES =
+  'No library updates yet. Each update of a library source (pull, pin, roll back) is listed here with its outcome.';
+const EMPTY_TOKENS =
+  'No agent sizes recorded yet. ' +
+  'When an agent is installed, its rendered size in tokens is recorded against its budget and charted here.';
+const EMPTY_AUDIT =
+  'No user-visible operations recorded yet: set-up, updates, installs and repairs are listed here with their result.';
+
 const shortTime = (iso: string, seconds = false) => {
   const d = new Date(iso);
-  return `${d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) })}`;
+  const date = d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  const time = d.toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+  });
+  return `${date} ${time}`;
 };
 
 /** Whether times in a series are close enough that labels need seconds. */
@@ -179,8 +196,7 @@ export function AnalyticsScreen() {
           {...(library.length
             ? {}
             : {
-                empty:
-                  'The library size is sampled whenever the library is listed or the health checks run; open the Library to take the first sample.',
+                empty: EMPTY_LIBRARY,
               })}
         >
           <SeriesChart
@@ -197,8 +213,7 @@ export function AnalyticsScreen() {
           {...(s.updates.length
             ? {}
             : {
-                empty:
-                  'No library updates yet. Each update of a library source (pull, pin, roll back) is listed here with its outcome.',
+                empty: EMPTY_UPDATES,
               })}
         >
           <AuditTable entries={s.updates} />
@@ -208,8 +223,7 @@ export function AnalyticsScreen() {
           {...(s.tokenBudgets.length
             ? {}
             : {
-                empty:
-                  'No agent sizes recorded yet. When an agent is installed, its rendered size in tokens is recorded against its budget and charted here.',
+                empty: EMPTY_TOKENS,
               })}
         >
           <ResponsiveContainer width="100%" height={220}>
@@ -245,8 +259,7 @@ export function AnalyticsScreen() {
           {...(audit.kind === 'ready' && audit.value.length
             ? {}
             : {
-                empty:
-                  'No user-visible operations recorded yet: set-up, updates, installs and repairs are listed here with their result.',
+                empty: EMPTY_AUDIT,
               })}
         >
           {audit.kind === 'ready' && <AuditTable entries={audit.value} />}

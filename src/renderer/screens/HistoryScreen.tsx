@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
+import type { HistoryVersion } from '../../shared/ipc/channels/history';
 import { DiffView } from '../components/DiffView';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { operationsOf, useHistory } from '../stores/history';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 19);
+
+/** The line under a version's title: operation, phase, date, short id and correlation id. */
+const versionLine = (v: HistoryVersion) =>
+  `${v.operation} (${v.phase}) · ${when(v.date)} · version ${v.shortId} · ${v.correlationId}`;
 
 /** The timeline of every change, what each one changed side by side, and rollback with a confirmation. */
 export function HistoryScreen() {
@@ -80,10 +85,7 @@ export function HistoryScreen() {
             <header className="version-head">
               <div>
                 <h3>{s.selected.message}</h3>
-                <p className="muted">
-                  {s.selected.operation} ({s.selected.phase}) · {when(s.selected.date)} · version {s.selected.shortId} ·{' '}
-                  {s.selected.correlationId}
-                </p>
+                <p className="muted">{versionLine(s.selected)}</p>
               </div>
               <div className="version-actions">
                 <div role="group" aria-label="Compare" className="segmented">
@@ -105,6 +107,9 @@ export function HistoryScreen() {
                 {s.result.message}
               </p>
             )}
+            {s.result?.warnings?.map((w) => (
+              <ErrorNotice key={w.message} error={w} />
+            ))}
             {s.diff.kind === 'loading' && <p className="muted pad">Comparing…</p>}
             {s.diff.kind === 'error' && <ErrorNotice error={s.diff.error} />}
             {s.diff.kind === 'ready' && !diffFiles.length && <p className="muted pad">No differences.</p>}

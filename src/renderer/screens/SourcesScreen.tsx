@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SourceInfo, UpdateResult } from '../../shared/sources';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ContentCheckNotice } from '../components/sources/ContentCheckNotice';
 import { useSources } from '../stores/sources';
 
 const short = (h?: string) => (h ? h.slice(0, 8) : '—');
@@ -8,7 +9,7 @@ const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Library sources: status, update with progress, what changed, versions and rollback, conflicts, adding a source. */
 export function SourcesScreen() {
-  const { sources, busy, error, changes, diff, versions, hostKey, refresh, dismiss } = useSources();
+  const { sources, busy, error, changes, added, diff, versions, hostKey, refresh, dismiss } = useSources();
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -38,6 +39,9 @@ export function SourcesScreen() {
           ))}
           <li className="source-card muted">personal — your own files, always win</li>
         </ol>
+      )}
+      {added && (
+        <ContentCheckNotice source={added.name} findings={added.findings} needsApproval={added.needsApproval} />
       )}
       {changes && <WhatChanged result={changes} />}
       {diff && (
@@ -198,6 +202,7 @@ function WhatChanged({ result }: { result: UpdateResult }) {
     <section className="pad" aria-label="What changed">
       <h3>What changed</h3>
       <p>{result.message}</p>
+      <ContentCheckNotice source={result.source} findings={result.findings} needsApproval={result.needsApproval} />
       {result.commits.length > 0 && (
         <ul aria-label="Commits">
           {result.commits.slice(0, 100).map((c) => (

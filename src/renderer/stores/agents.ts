@@ -11,6 +11,7 @@ import type {
 } from '../../shared/agents';
 import type { IpcError } from '../../shared/errors';
 import type { LibraryEntry } from '../../shared/library';
+import type { PendingApproval } from '../../shared/scan';
 import { getApi, newActionId } from '../api/client';
 import type { Load } from './library';
 
@@ -49,6 +50,8 @@ interface AgentsState {
   preview(operation: 'install' | 'uninstall'): Promise<void>;
   resolve(file: string, choice: DriftChoice): void;
   apply(): Promise<void>;
+  /** Approves the MCP server commands an install was refused for (NEEDS_APPROVAL), then installs again. */
+  approveAndApply(items: ReadonlyArray<PendingApproval>): Promise<void>;
   loadLibrary(): Promise<void>;
   create(draft: AgentDraft): Promise<boolean>;
   /** The import preview (dry run) or result, and what it was run on. */
@@ -135,6 +138,16 @@ export const useAgents = create<AgentsState>((set, get) => ({
       );
       if (d.ok) set({ detail: { kind: 'ready', value: d.value } });
     }
+  },
+  async approveAndApply(items) {
+    set({ busy: true });
+    const r = await getApi().invoke(
+      'approvals:approve',
+      { items: [...items] },
+      { correlationId: newActionId('approve') },
+    );
+    set({ busy: false, ...(r.ok ? {} : { actionError: r.error }) });
+    if (r.ok) await get().apply();
   },
   async loadLibrary() {
     const r = await getApi().invoke('library:tree', {}, { correlationId: newActionId('tree') });

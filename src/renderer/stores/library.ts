@@ -32,7 +32,10 @@ interface LibraryState {
   refresh(): Promise<void>;
   init(): Promise<void>;
   open(entry: { source: string; path: string }): Promise<void>;
-  /** Applies a files:changed event to the tree (batched): a delta for the changed paths, or a whole fetch when it cannot be one. */
+  /**
+   * Applies a files:changed event to the tree (batched): a delta for the changed paths, or a whole fetch when it
+   * cannot be one.
+   */
   filesChanged(e: FilesChangedEvent): void;
   /** Resolves when every change seen so far is in the tree. */
   settled(): Promise<void>;

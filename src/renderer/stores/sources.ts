@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { IpcError, Result } from '../../shared/errors';
 import type { RequestOf } from '../../shared/ipc/contract';
-import type { LogEntry, SourceInfo, UpdateResult } from '../../shared/sources';
+import type { AddedSource, LogEntry, SourceInfo, UpdateResult } from '../../shared/sources';
 import { getApi, newActionId } from '../api/client';
 import { useLibrary, type Load } from './library';
 
@@ -28,6 +28,8 @@ interface SourcesState {
   error?: IpcError;
   /** The last update, pin or rollback: "What changed". */
   changes?: UpdateResult;
+  /** What the content scan of the last added source found (secrets, hidden Unicode, symlinks, servers to approve). */
+  added?: Pick<AddedSource, 'name' | 'findings' | 'needsApproval'>;
   diff?: { source: string; path: string; text: string };
   versions?: { source: string; entries: ReadonlyArray<LogEntry> };
   hostKey?: HostKeyQuestion;
@@ -90,7 +92,7 @@ export const useSources = create<SourcesState>((set, get) => {
   };
   const showChanges = async (source: string, action: string, run: (cid: string) => Promise<Result<UpdateResult>>) => {
     const v = await simple(source, action, run);
-    if (v) set({ changes: v, diff: undefined });
+    if (v) set({ changes: v, diff: undefined, added: undefined });
   };
   return {
     sources: { kind: 'idle' },
@@ -103,6 +105,7 @@ export const useSources = create<SourcesState>((set, get) => {
       const v = await simple(req.name ?? req.url, 'add', (cid) =>
         getApi().invoke('sources:add', req, { correlationId: cid }),
       );
+      if (v) set({ added: { name: v.name, findings: v.findings, needsApproval: v.needsApproval } });
       const err = get().error;
       if (!v && err?.code === 'HOST_KEY_UNKNOWN' && err.details && Array.isArray(err.details.fingerprints)) {
         const d = err.details as { host: string; port: number; fingerprints: string[] };

@@ -8,6 +8,8 @@ import { indexChannels } from './channels/index';
 import { sourcesChannels } from './channels/sources';
 import { healthChannels } from './channels/health';
 import { syncChannels } from './channels/sync';
+import { secretsChannels } from './channels/secrets';
+import { approvalsChannels } from './channels/approvals';
 import type { IncomingEvent } from '../sync';
 import type { Result } from '../errors';
 
@@ -21,6 +23,8 @@ export const contract = {
   ...sourcesChannels,
   ...healthChannels,
   ...syncChannels,
+  ...secretsChannels,
+  ...approvalsChannels,
 } as const;
 
 export type Contract = typeof contract;

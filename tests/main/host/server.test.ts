@@ -41,19 +41,19 @@ async function start() {
 }
 
 describe('browser host', () => {
-  it('binds to 127.0.0.1 only and requires the token on every request', async () => {
+  it('binds to 127.0.0.1 only, serves the UI without a cookie and requires the token on every API call', async () => {
     const { host } = await start();
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect((await request(`${host.origin}/`)).status).toBe(401);
-    expect((await request(`${host.origin}/auth?token=wrong`)).status).toBe(401);
-    const auth = await request(host.url);
-    expect(auth.status).toBe(302);
-    const cookie = String(auth.headers['set-cookie']?.[0]).split(';')[0]!;
-    expect(auth.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
-    const page = await request(`${host.origin}/`, { cookie });
+    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+    const page = await request(`${host.origin}/`);
     expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    expect((await request(`${host.origin}/`, { authorization: `Bearer ${host.token}` })).status).toBe(200);
+    expect(page.body).not.toContain(host.token);
+    const body = JSON.stringify({ channel: 'app:info', request: {} });
+    expect((await request(`${host.origin}/api/invoke`, {}, 'POST', body)).status).toBe(401);
+    const authed = await request(`${host.origin}/api/invoke`, { authorization: `Bearer ${host.token}` }, 'POST', body);
+    expect(authed.status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
@@ -63,6 +63,13 @@ describe('browser host', () => {
       host: `evil.example:${host.port}`,
     });
     expect(r.status).toBe(421);
+    const api = await request(
+      `${host.origin}/api/invoke`,
+      { authorization: `Bearer ${host.token}`, host: `evil.example:${host.port}` },
+      'POST',
+      '{}',
+    );
+    expect(api.status).toBe(421);
   });
 
   it('routes invokes over HTTP and WebSocket, and refuses sockets without the token or from another origin', async () => {

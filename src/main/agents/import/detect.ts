@@ -23,7 +23,8 @@ export function detectFile(rel: string, text: string): Detected | undefined {
   if (base.endsWith('.md') && inDir('.claude/agents')) return { kind: 'rule', tool: 'claude-code' };
   if (base === 'config.toml' && (inDir('.codex') || rel === 'config.toml')) return { kind: 'codex-toml' };
   if (!base.endsWith('.json')) {
-    // A dropped Markdown file outside its folder: Windsurf rules have `trigger`, Claude subagents `name` + `description`.
+    // A dropped Markdown file outside its folder: Windsurf rules have `trigger`, Claude subagents `name` +
+    // `description`.
     if (base.endsWith('.md') && /^---\r?\n[\s\S]*?\btrigger:/.test(text)) return { kind: 'rule', tool: 'windsurf' };
     if (base.endsWith('.md') && /^---\r?\n(?=[\s\S]*?\bname:)(?=[\s\S]*?\bdescription:)[\s\S]*?\n---/.test(text))
       return { kind: 'rule', tool: 'claude-code' };

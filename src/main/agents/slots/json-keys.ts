@@ -2,7 +2,10 @@ import { AppError } from '../../../shared/errors';
 
 type Obj = Record<string, unknown>;
 
-/** Parses a JSON config file we merge into; INVALID_FILE (with the file name) rather than overwriting what we cannot read. */
+/**
+ * Parses a JSON config file we merge into; INVALID_FILE (with the file name) rather than overwriting what we cannot
+ * read.
+ */
 export function parseJsonObject(text: string | undefined, file: string): Obj {
   if (text === undefined || text.trim() === '') return {};
   let v: unknown;

@@ -92,7 +92,10 @@ function withoutOurBlocks(text: string): string {
   return text.replace(/^# ai-configurator:begin (\S+)\n[\s\S]*?^# ai-configurator:end \1\n?/gm, '');
 }
 
-/** `base` with `add`'s tables merged in, or undefined if `add` sets anything `base` already has (other than tables to descend). */
+/**
+ * `base` with `add`'s tables merged in, or undefined if `add` sets anything `base` already has (other than tables
+ * to descend).
+ */
 function mergeNew(base: Record<string, unknown>, add: Record<string, unknown>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(add)) {

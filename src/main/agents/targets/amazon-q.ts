@@ -5,7 +5,10 @@ import type { Target } from './types';
 
 const SCHEMA_URL = 'https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/agent-v1.json';
 
-/** Amazon Q Developer CLI: one agent JSON in `~/.aws/amazonq/cli-agents/` or `<project>/.amazonq/cli-agents/`, MCP servers inside it. */
+/**
+ * Amazon Q Developer CLI: one agent JSON in `~/.aws/amazonq/cli-agents/` or `<project>/.amazonq/cli-agents/`, MCP
+ * servers inside it.
+ */
 export const amazonQ: Target = {
   id: 'amazon-q',
   label: 'Amazon Q Developer CLI',

@@ -13,7 +13,10 @@ export function claudeDesktopConfigPath(homeDir: string, platform: NodeJS.Platfo
   return path.join(homeDir, '.config', 'Claude', 'claude_desktop_config.json');
 }
 
-/** Claude Desktop: `mcpServers` merged into claude_desktop_config.json. It runs stdio servers only, so HTTP ones go through `mcp-remote`. */
+/**
+ * Claude Desktop: `mcpServers` merged into claude_desktop_config.json. It runs stdio servers only, so HTTP ones go
+ * through `mcp-remote`.
+ */
 export const claudeDesktop: Target = {
   id: 'claude-desktop',
   label: 'Claude Desktop',

@@ -39,11 +39,18 @@ export const codex: Target = {
   check(file, after) {
     if (!file.endsWith('AGENTS.md')) return undefined;
     const bytes = Buffer.byteLength(after, 'utf8');
-    return bytes > CODEX_AGENTS_MD_CAP
-      ? `${file} would be ${bytes.toLocaleString('en')} bytes; Codex reads only the first ${CODEX_AGENTS_MD_CAP.toLocaleString('en')} (project_doc_max_bytes). Pick fewer resources or raise project_doc_max_bytes in ~/.codex/config.toml.`
-      : undefined;
+    return bytes > CODEX_AGENTS_MD_CAP ? tooBigMessage(file, bytes) : undefined;
   },
 };
+
+/** The warning for an AGENTS.md longer than Codex reads. */
+function tooBigMessage(file: string, bytes: number): string {
+  return (
+    `${file} would be ${bytes.toLocaleString('en')} bytes; ` +
+    `Codex reads only the first ${CODEX_AGENTS_MD_CAP.toLocaleString('en')} (project_doc_max_bytes). ` +
+    'Pick fewer resources or raise project_doc_max_bytes in ~/.codex/config.toml.'
+  );
+}
 
 function codexServer(s: McpServer, r: VarResolver): string {
   if (s.transport === 'stdio') {

@@ -13,7 +13,14 @@ import {
 } from './render-helpers';
 import type { Target } from './types';
 
-/** Cursor: a project rule `.cursor/rules/<name>.mdc` (description, globs, alwaysApply) and MCP in `.cursor/mcp.json`. */
+const USER_SCOPE_RULE =
+  'Cursor keeps user rules in its settings, not in files: only the MCP servers were installed. ' +
+  'Install at project scope for the rule.';
+
+/**
+ * Cursor: a project rule `.cursor/rules/<name>.mdc` (description, globs, alwaysApply) and MCP in
+ * `.cursor/mcp.json`.
+ */
 export const cursor: Target = {
   id: 'cursor',
   label: 'Cursor',
@@ -43,10 +50,7 @@ export const cursor: Target = {
           path: join(base, '.cursor', 'rules', `${a.name}--${resourceSlug(r.path)}.mdc`),
           content: markdownWithFrontmatter({ description: r.title, globs, alwaysApply }, r.body.trim() + '\n'),
         });
-    } else
-      warnings.push(
-        'Cursor keeps user rules in its settings, not in files: only the MCP servers were installed. Install at project scope for the rule.',
-      );
+    } else warnings.push(USER_SCOPE_RULE);
     const mcp = mcpJsonItems(
       input.mcpServers,
       join(base, '.cursor', 'mcp.json'),

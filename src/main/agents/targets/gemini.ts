@@ -1,7 +1,10 @@
 import { baseDir, importPrompt, join, mcpEntry, mcpJsonItems, sectionBody } from './render-helpers';
 import type { Target } from './types';
 
-/** Gemini CLI: a managed section in GEMINI.md (resources as `@path` imports) and `mcpServers` in `.gemini/settings.json`. */
+/**
+ * Gemini CLI: a managed section in GEMINI.md (resources as `@path` imports) and `mcpServers` in
+ * `.gemini/settings.json`.
+ */
 export const gemini: Target = {
   id: 'gemini',
   label: 'Gemini CLI',

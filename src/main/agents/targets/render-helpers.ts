@@ -56,7 +56,10 @@ export function importPrompt(prompt: string, resources: ReadonlyArray<ResourceTe
   return parts.join('\n\n') + '\n';
 }
 
-/** Frontmatter keys an imported file had that we do not model (`settings.<tool>.frontmatter`), written back as they were. */
+/**
+ * Frontmatter keys an imported file had that we do not model (`settings.<tool>.frontmatter`), written back as they
+ * were.
+ */
 export function extraFrontmatter(s: Record<string, unknown>): Record<string, unknown> {
   const v = s.frontmatter;
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -65,7 +68,8 @@ export function extraFrontmatter(s: Record<string, unknown>): Record<string, unk
 /** A Markdown file with YAML frontmatter (keys with undefined values left out). */
 export function markdownWithFrontmatter(fm: Record<string, unknown>, body: string): string {
   const clean = Object.fromEntries(Object.entries(fm).filter(([, v]) => v !== undefined));
-  // Most rule frontmatter is a few plain words and booleans: written directly, byte for byte what the YAML library writes.
+  // Most rule frontmatter is a few plain words and booleans: written directly, byte for byte what the YAML library
+  // writes.
   const yaml = simpleYamlText(clean) ?? toYaml(clean, { lineWidth: 0 });
   return `---\n${yaml.replace(/\n$/, '')}\n---\n\n${body.replace(/^\n+/, '')}`;
 }

@@ -20,7 +20,10 @@ export const WINDSURF_RULE_LIMIT = 12_000;
 /** ...and the global rules file beyond this many. */
 export const WINDSURF_GLOBAL_LIMIT = 6_000;
 
-/** Windsurf: `.windsurf/rules/<name>.md` (trigger, description, globs) or the global rules; MCP in `~/.codeium/windsurf/mcp_config.json`. */
+/**
+ * Windsurf: `.windsurf/rules/<name>.md` (trigger, description, globs) or the global rules; MCP in
+ * `~/.codeium/windsurf/mcp_config.json`.
+ */
 export const windsurf: Target = {
   id: 'windsurf',
   label: 'Windsurf',
@@ -115,13 +118,15 @@ function packRules(
   return chunks.map((chunk, k) => {
     const text = render(chunk, k);
     if (text.length > WINDSURF_RULE_LIMIT) {
-      const what = k === 0 && chunk.length === 0 ? 'the prompt' : `the resource ${chunk[chunk.length - 1]!.path}`;
+      const last = chunk[chunk.length - 1]?.path;
+      const what = k === 0 && chunk.length === 0 ? 'the prompt' : `the resource ${last}`;
       throw new AppError(
         'LIMIT_EXCEEDED',
-        `The Windsurf rule for ${what} would be ${text.length.toLocaleString('en')} characters; Windsurf reads at most ${WINDSURF_RULE_LIMIT.toLocaleString('en')} in one rule file.`,
+        `The Windsurf rule for ${what} would be ${text.length.toLocaleString('en')} characters; ` +
+          `Windsurf reads at most ${WINDSURF_RULE_LIMIT.toLocaleString('en')} in one rule file.`,
         k === 0 && chunk.length === 0
           ? "Shorten the agent's prompt, then install again."
-          : `Split ${chunk[chunk.length - 1]!.path} into smaller files or leave it out of the agent's resources, then install again.`,
+          : `Split ${last} into smaller files or leave it out of the agent's resources, then install again.`,
         { length: text.length, limit: WINDSURF_RULE_LIMIT },
       );
     }
@@ -138,7 +143,8 @@ function tooLong(length: number, limit: number, file: string, agent: string, res
   if (length <= limit) return;
   throw new AppError(
     'LIMIT_EXCEEDED',
-    `The Windsurf rule for "${agent}"${resource ? ` (${resource})` : ''} would be ${length.toLocaleString('en')} characters; Windsurf reads at most ${limit.toLocaleString('en')} in ${file}.`,
+    `The Windsurf rule for "${agent}"${resource ? ` (${resource})` : ''} would be ` +
+      `${length.toLocaleString('en')} characters; Windsurf reads at most ${limit.toLocaleString('en')} in ${file}.`,
     resource
       ? `Split ${resource} into smaller files or leave it out, then install again.`
       : 'Trim the prompt or pick fewer resources, then install again.',

@@ -21,12 +21,17 @@ export const diskCheck: Check = {
     if (free < failFreeBytes)
       return {
         status: 'fail',
-        explanation: `Only ${formatBytes(free)} free at ${dir}; updates and installs will fail below ${formatBytes(failFreeBytes)}. Free some space (empty the trash, remove old backups in ${ctx.paths.backups}).`,
+        explanation:
+          `Only ${formatBytes(free)} free at ${dir}; ` +
+          `updates and installs will fail below ${formatBytes(failFreeBytes)}. ` +
+          `Free some space (empty the trash, remove old backups in ${ctx.paths.backups}).`,
       };
     if (free < warnFreeBytes)
       return {
         status: 'warn',
-        explanation: `${formatBytes(free)} free at ${dir}; that is getting low (under ${formatBytes(warnFreeBytes)}). Consider freeing some space.`,
+        explanation:
+          `${formatBytes(free)} free at ${dir}; that is getting low (under ${formatBytes(warnFreeBytes)}). ` +
+          'Consider freeing some space.',
       };
     return { status: 'ok', explanation: `${formatBytes(free)} free at ${dir}.` };
   },

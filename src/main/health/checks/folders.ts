@@ -16,9 +16,13 @@ export const foldersCheck: Check = {
     if (!readableSettings(ctx)) return { status: 'ok', explanation: 'No workspace yet, so no folders are expected.' };
     const missing = requiredFolders(ctx).filter((d) => !isDir(d));
     if (!missing.length) return { status: 'ok', explanation: 'The library, state, logs and personal folders exist.' };
+    const one = missing.length === 1;
     return {
       status: 'fail',
-      explanation: `Missing: ${missing.join(', ')}. Something (a cleanup tool, a sync client, a manual delete) removed ${missing.length === 1 ? 'it' : 'them'}; the app cannot save there until ${missing.length === 1 ? 'it is' : 'they are'} back.`,
+      explanation:
+        `Missing: ${missing.join(', ')}. ` +
+        `Something (a cleanup tool, a sync client, a manual delete) removed ${one ? 'it' : 'them'}; ` +
+        `the app cannot save there until ${one ? 'it is' : 'they are'} back.`,
       ...(ctx.hasRepair('create-folders')
         ? { fix: { id: 'create-folders', title: 'Re-create the missing folders' } }
         : {}),

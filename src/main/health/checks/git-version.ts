@@ -32,13 +32,17 @@ export const gitVersionCheck: Check = {
     if (!v)
       return {
         status: 'fail',
-        explanation: `"git --version" printed "${out.trim().slice(0, 80)}", which is not a Git version. Install Git 2.30 or newer.`,
+        explanation:
+          `"git --version" printed "${out.trim().slice(0, 80)}", which is not a Git version. ` +
+          'Install Git 2.30 or newer.',
       };
     const [major, minor] = v;
     if (major < 2 || (major === 2 && minor < 30)) {
       return {
         status: 'fail',
-        explanation: `Git ${major}.${minor} is too old; AI Configurator needs 2.30 or newer. Update Git (git-scm.com, or your package manager) and restart.`,
+        explanation:
+          `Git ${major}.${minor} is too old; AI Configurator needs 2.30 or newer. ` +
+          'Update Git (git-scm.com, or your package manager) and restart.',
       };
     }
     return { status: 'ok', explanation: `Git ${major}.${minor} is installed.` };

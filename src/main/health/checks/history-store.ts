@@ -19,7 +19,9 @@ export const historyStoreCheck: Check = {
     if (fs.existsSync(path.join(dir, 'rollback-journal.json'))) {
       return {
         status: 'warn',
-        explanation: `A rollback or backup import in ${dir} was interrupted and is not finished yet; some files may be part restored. It is finished automatically by the next change, or now by the repair.`,
+        explanation:
+          `A rollback or backup import in ${dir} was interrupted and is not finished yet; ` +
+          'some files may be part restored. It is finished automatically by the next change, or now by the repair.',
         ...(ctx.hasRepair('repair-history')
           ? { fix: { id: 'repair-history', title: 'Finish it and verify the history' } }
           : {}),
@@ -42,7 +44,10 @@ export const historyStoreCheck: Check = {
         : String(e);
       return {
         status: 'fail',
-        explanation: `The history store ${dir} is damaged: ${detail}. Earlier versions may not be restorable. Do not delete it; copy it aside and ask for help with the diagnostics bundle (\`ai-config diagnostics FILE\`).`,
+        explanation:
+          `The history store ${dir} is damaged: ${detail}. Earlier versions may not be restorable. ` +
+          'Do not delete it; copy it aside and ask for help with the diagnostics bundle ' +
+          '(`ai-config diagnostics FILE`).',
         ...(ctx.hasRepair('repair-history')
           ? { fix: { id: 'repair-history', title: 'Repair the history store' } }
           : {}),

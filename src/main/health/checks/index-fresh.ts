@@ -44,7 +44,9 @@ export const indexFreshCheck: Check = {
       return { status: 'ok', explanation: 'The index is newer than every library file.' };
     return {
       status: 'warn',
-      explanation: `The index is ${formatMs(newestFile - indexed)} older than ${newestName}; search results may miss recent edits until it is rebuilt.`,
+      explanation:
+        `The index is ${formatMs(newestFile - indexed)} older than ${newestName}; ` +
+        'search results may miss recent edits until it is rebuilt.',
       ...(ctx.hasRepair('rebuild-index') ? { fix: { id: 'rebuild-index', title: 'Rebuild the index' } } : {}),
     };
   },

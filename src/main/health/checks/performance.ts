@@ -6,6 +6,10 @@ import { formatMs, readableSettings } from './util';
 
 const grade = (ms: number, expect: number): CheckStatus => (ms > expect * 5 ? 'fail' : ms > expect ? 'warn' : 'ok');
 
+const SLOW_CAUSES =
+  'That is slower than expected: a slow or network disk, a very large library, ' +
+  'or antivirus scanning the folder can cause it.';
+
 /**
  * Times a full listing of the library and a full-text search over every file, against expectations.
  * Records the library's size for the Analytics screen on the way.
@@ -43,11 +47,10 @@ export const performanceCheck: Check = {
     const ss = grade(searchMs, searchExpectMs);
     const status: CheckStatus =
       ls === 'fail' || ss === 'fail' ? 'fail' : ls === 'warn' || ss === 'warn' ? 'warn' : 'ok';
-    const facts = `Listing ${entries.length} files took ${formatMs(listMs)} (expected under ${formatMs(listExpectMs)}); searching them all took ${formatMs(searchMs)} (expected under ${formatMs(searchExpectMs)}, ${hits} matches).`;
+    const facts =
+      `Listing ${entries.length} files took ${formatMs(listMs)} (expected under ${formatMs(listExpectMs)}); ` +
+      `searching them all took ${formatMs(searchMs)} (expected under ${formatMs(searchExpectMs)}, ${hits} matches).`;
     if (status === 'ok') return { status, explanation: facts };
-    return {
-      status,
-      explanation: `${facts} That is slower than expected: a slow or network disk, a very large library, or antivirus scanning the folder can cause it.`,
-    };
+    return { status, explanation: `${facts} ${SLOW_CAUSES}` };
   },
 };

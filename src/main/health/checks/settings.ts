@@ -11,7 +11,9 @@ export const settingsCheck: Check = {
       if (!s)
         return {
           status: 'warn',
-          explanation: `There is no workspace at ${ctx.paths.home} yet. Run \`ai-config init\` (or "Set up workspace" in the app).`,
+          explanation:
+            `There is no workspace at ${ctx.paths.home} yet. ` +
+            'Run `ai-config init` (or "Set up workspace" in the app).',
         };
       const names = s.sources.map((x) => x.name);
       const dup = names.find((n, i) => names.indexOf(n) !== i);

@@ -85,7 +85,8 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
           ? `it did not answer within ${ctx.thresholds.remoteTimeoutMs / 1000} s`
           : gitError(e);
       parts.push(
-        `The remote could not be reached (${why}); the local copy keeps working, but updates will wait until it can be reached.`,
+        `The remote could not be reached (${why}); ` +
+          'the local copy keeps working, but updates will wait until it can be reached.',
       );
     }
   }
@@ -100,17 +101,17 @@ export async function checkSource(ctx: HealthContext, source: SourceSettings): P
       const behind = Number((await run(['rev-list', '--count', `HEAD..${remoteSha}`], 'source behind')).stdout.trim());
       if (behind > 0) {
         status = worst(status, source.pinned ? 'ok' : 'warn');
-        parts.push(
-          `${behind} commit${behind === 1 ? '' : 's'} behind the remote${source.pinned ? ` (pinned to ${source.pinned}, so that is expected)` : '; run `ai-config library update` to catch up'}.`,
-        );
+        const next = source.pinned
+          ? ` (pinned to ${source.pinned}, so that is expected)`
+          : '; run `ai-config library update` to catch up';
+        parts.push(`${behind} commit${behind === 1 ? '' : 's'} behind the remote${next}.`);
       } else {
         parts.push('Ahead of or level with the remote.');
       }
     } else {
       status = worst(status, source.pinned ? 'ok' : 'warn');
-      parts.push(
-        `The remote has newer commits than this copy (${remoteSha.slice(0, 10)})${source.pinned ? `; pinned to ${source.pinned}` : '; run `ai-config library update` to fetch them'}.`,
-      );
+      const next = source.pinned ? `; pinned to ${source.pinned}` : '; run `ai-config library update` to fetch them';
+      parts.push(`The remote has newer commits than this copy (${remoteSha.slice(0, 10)})${next}.`);
     }
   } else if (remoteSha) {
     parts.push('Up to date with the remote.');

@@ -12,6 +12,11 @@ const CONFLICT_NAMES: ReadonlyArray<[RegExp, string]> = [
 
 const SKIP = new Set(['.git', '.stversions', 'node_modules', '.dropbox.cache']);
 
+const CONFLICTS_NEXT_STEP =
+  'Two machines changed the same file, and only you can tell which content is right, so there is no automatic fix: ' +
+  'compare and choose in the Sync screen, or run `ai-config sync conflicts` ' +
+  'then `ai-config sync resolve FILE --keep mine|theirs` (the other side is kept in history).';
+
 /** Which sync tool a folder belongs to, from the marker files those tools leave. */
 export function syncProvider(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
@@ -52,7 +57,9 @@ export const syncFolderCheck: Check = {
     if (!fs.existsSync(dir))
       return {
         status: 'fail',
-        explanation: `The personal workspace ${dir} is missing. If it lives in a sync folder, check that the drive is mounted and the sync client is running.`,
+        explanation:
+          `The personal workspace ${dir} is missing. ` +
+          'If it lives in a sync folder, check that the drive is mounted and the sync client is running.',
       };
     try {
       fs.accessSync(dir, fs.constants.W_OK);
@@ -75,9 +82,8 @@ export const syncFolderCheck: Check = {
       .slice(0, 5)
       .map((c) => c.file)
       .join(', ');
-    return {
-      status: 'warn',
-      explanation: `${conflicts.length} sync-conflict cop${conflicts.length === 1 ? 'y' : 'ies'} in ${where}: ${list}${conflicts.length > 5 ? ', …' : ''}. Two machines changed the same file, and only you can tell which content is right, so there is no automatic fix: compare and choose in the Sync screen, or run \`ai-config sync conflicts\` then \`ai-config sync resolve FILE --keep mine|theirs\` (the other side is kept in history).`,
-    };
+    const copies = `${conflicts.length} sync-conflict cop${conflicts.length === 1 ? 'y' : 'ies'}`;
+    const more = conflicts.length > 5 ? ', …' : '';
+    return { status: 'warn', explanation: `${copies} in ${where}: ${list}${more}. ${CONFLICTS_NEXT_STEP}` };
   },
 };

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { permissionProblems } from '../checks/permissions';
 import type { Repair } from '../types';
 
-/** Restricts secret files to 0600, their folders to 0700, and the state folder to its owner; the old modes are saved first. */
+/**
+ * Restricts secret files to 0600, their folders to 0700, and the state folder to its owner; the old modes are saved
+ * first.
+ */
 export const fixPermissionsRepair: Repair = {
   id: 'fix-permissions',
   title: 'Restrict permissions',

@@ -107,8 +107,9 @@ export const recloneSourceRepair: Repair = {
         await git(['checkout', '--detach', source.pinned], { cwd: dir, operation: 'pin', logger: ctx.logger });
         actions.push(`checked out the pinned version ${source.pinned}`);
       } catch (e) {
+        const why = isAppError(e) ? e.message : String(e);
         actions.push(
-          `could not check out the pinned version ${source.pinned} (${isAppError(e) ? e.message : String(e)}); the source is at the newest version`,
+          `could not check out the pinned version ${source.pinned} (${why}); the source is at the newest version`,
         );
       }
     }

@@ -97,7 +97,8 @@ export function createSyncthingApi(cfg: SyncthingConfig, opts: { timeoutMs?: num
                 new AppError(
                   'AUTH_FAILED',
                   `Syncthing at ${base.host} refused the API key from ${cfg.file}.`,
-                  'The key in config.xml may be out of date: restart Syncthing, or give the right config with --syncthing-config.',
+                  'The key in config.xml may be out of date: ' +
+                    'restart Syncthing, or give the right config with --syncthing-config.',
                   { file: cfg.file },
                 ),
               );

@@ -108,7 +108,10 @@ export async function ensureDevice(api: SyncthingApi, deviceId: string, address?
   return true;
 }
 
-/** Creates (or updates) the shared folder at `dir`, shared with `devices`; a fast watcher so changes travel in seconds. */
+/**
+ * Creates (or updates) the shared folder at `dir`, shared with `devices`; a fast watcher so changes travel in
+ * seconds.
+ */
 export async function ensureFolder(
   api: SyncthingApi,
   folderId: string,
@@ -194,7 +197,10 @@ export async function verifyWithProbe(
     }
     return {
       kind: 'pending',
-      message: `The probe file did not reach another device within ${Math.round(timeoutMs / 1000)} s. Set up the same folder on the other machine (it needs this device ID: ${me}); it will sync when both are online.`,
+      message:
+        `The probe file did not reach another device within ${Math.round(timeoutMs / 1000)} s. ` +
+        `Set up the same folder on the other machine (it needs this device ID: ${me}); ` +
+        'it will sync when both are online.',
     };
   } finally {
     fs.rmSync(file, { force: true });

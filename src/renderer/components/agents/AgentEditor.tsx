@@ -90,10 +90,14 @@ export function AgentEditor({ onDone }: { onDone: () => void }) {
       </fieldset>
       <fieldset>
         <legend>MCP servers</legend>
-        {servers.map((s) => (
-          <label key={s}>
-            <input type="checkbox" checked={draft.mcpServers.includes(s)} onChange={() => toggle('mcpServers', s)} />{' '}
-            {s}
+        {servers.map((name) => (
+          <label key={name}>
+            <input
+              type="checkbox"
+              checked={draft.mcpServers.includes(name)}
+              onChange={() => toggle('mcpServers', name)}
+            />{' '}
+            {name}
           </label>
         ))}
       </fieldset>

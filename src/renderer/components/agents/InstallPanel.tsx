@@ -2,6 +2,7 @@ import { TOOL_IDS, type DriftChoice, type InstallStatus, type ToolId } from '../
 import { useAgents } from '../../stores/agents';
 import { UnifiedDiff } from '../UnifiedDiff';
 import { ErrorNotice } from '../ErrorNotice';
+import { ApprovalNotice, pendingOf } from './ApprovalNotice';
 
 const CHOICES: ReadonlyArray<{ value: DriftChoice; label: string }> = [
   { value: 'overwrite', label: 'Overwrite with ours' },
@@ -102,7 +103,8 @@ export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStat
           {plan.value.blocked && <p className="muted">Choose what to do with each changed file first.</p>}
         </div>
       )}
-      {actionError && <ErrorNotice error={actionError} />}
+      {actionError &&
+        (pendingOf(actionError) ? <ApprovalNotice error={actionError} /> : <ErrorNotice error={actionError} />)}
       {result && (
         <div className="result" aria-label="Result">
           <p>

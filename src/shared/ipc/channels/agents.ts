@@ -83,6 +83,8 @@ export const agentsChannels = {
       readonly line: number;
       readonly severity: 'error' | 'warning';
       readonly message: string;
+      readonly rule?: string;
+      readonly column?: number;
     }>;
   }>()(z.object({ dir: z.string().min(1).max(4096) }).strict()),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../../errors';
 import { channel } from '../define';
 
 /** One version of the timeline. Paths are workspace-relative, or absolute for tool files. */
@@ -47,6 +48,8 @@ export interface RollbackResult {
   readonly before?: string;
   readonly after?: string;
   readonly message: string;
+  /** Coded warnings, e.g. SECRET_MISSING: a tool file got a placeholder back because its secret is gone. */
+  readonly warnings?: ReadonlyArray<{ readonly code: ErrorCode; readonly message: string; readonly hint: string }>;
 }
 
 export interface CorruptVersion {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { SOURCE_NAME } from '../../settings';
-import type { HostKeyInfo, LogEntry, SourceInfo, UpdateResult } from '../../sources';
+import type { AddedSource, HostKeyInfo, LogEntry, SourceInfo, UpdateResult } from '../../sources';
 import { relativePath } from './library';
 
 const name = z.string().regex(SOURCE_NAME, 'use lowercase letters, digits, ".", "_" or "-" (at most 64)');
@@ -13,7 +13,7 @@ const ref = z
 
 export const sourcesChannels = {
   'sources:list': channel<{ readonly sources: ReadonlyArray<SourceInfo> }>()(z.object({}).strict()),
-  'sources:add': channel<SourceInfo>()(
+  'sources:add': channel<AddedSource>()(
     z
       .object({
         name: name.optional(),

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import type { Agent } from '../../shared/agents';
+import { AppError } from '../../shared/errors';
+import type { PendingApproval } from '../../shared/scan';
+import { pendingApproval } from '../library/approval/executable';
+import type { LibraryFileRef } from './library-files';
+import { parseMcpServer } from './resolve';
+
+/** Which MCP servers an install may use without asking: approved content hashes, and sources that need none. */
+export interface ApprovalGate {
+  readonly isApproved: (hash: string) => boolean;
+  /** Sources whose servers need no approval (the personal workspace, the starter library that ships with the app). */
+  readonly trusted: (source: string) => boolean;
+}
+
+/** The agent's MCP servers from untrusted sources whose executable part is not approved (winning file per name). */
+export function pendingForAgent(
+  agent: Pick<Agent, 'mcpServers'>,
+  files: ReadonlyArray<LibraryFileRef>,
+  gate: ApprovalGate,
+): PendingApproval[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const out: PendingApproval[] = [];
+  for (const name of agent.mcpServers) {
+    const f = byPath.get(`mcp-servers/${name}.json`);
+    // A missing or invalid definition fails the render, which names it.
+    if (!f || gate.trusted(f.source)) continue;
+    let p: PendingApproval;
+    try {
+      p = pendingApproval(f.source, parseMcpServer(fs.readFileSync(f.abs, 'utf8'), `${f.source}/${f.path}`));
+    } catch {
+      continue;
+    }
+    if (!gate.isApproved(p.hash) && !out.some((o) => o.hash === p.hash)) out.push(p);
+  }
+  return out;
+}
+
+/** One line per server: `name (source): command line`. */
+export function pendingLines(pending: ReadonlyArray<PendingApproval>): string[] {
+  return pending.map((p) => `${p.name} (from ${p.source}): ${p.command}`);
+}
+
+/** The message of NEEDS_APPROVAL: the agent and the exact command line of each server. */
+function needsApprovalMessage(agent: string, pending: ReadonlyArray<PendingApproval>): string {
+  return (
+    `The agent "${agent}" would install MCP server(s) from a library source that you have not approved ` +
+    `(new, or changed since you approved them). Nothing was written. They would run:\n` +
+    pendingLines(pending)
+      .map((l) => `  ${l}`)
+      .join('\n')
+  );
+}
+
+const NEEDS_APPROVAL_HINT =
+  'Check each command; if you trust it, run the install again with --approve (CLI) or click Approve in the app.';
+
+/** NEEDS_APPROVAL for an install: the commands in the message and in `details.pending` (what --approve approves). */
+export function needsApprovalError(agent: string, pending: ReadonlyArray<PendingApproval>): AppError {
+  return new AppError('NEEDS_APPROVAL', needsApprovalMessage(agent, pending), NEEDS_APPROVAL_HINT, {
+    agent,
+    pending,
+  });
+}
+
+/** The warning a preview (dry run, plan) shows instead of refusing. */
+export function needsApprovalWarning(pending: ReadonlyArray<PendingApproval>): string {
+  return `Needs approval before it is installed (--approve, or Approve in the app): ${pendingLines(pending).join('; ')}`;
+}
