@@ -2,6 +2,7 @@ import type { Channel, RequestOf, ResponseOf } from '../shared/ipc/contract';
 import type { Runtime } from '../main/runtime';
 import { newCorrelationId } from '../main/observability/correlation';
 import { fromIpcError, progressPrinter, type Io } from './output';
+import { safeIo } from './safe-text';
 
 export interface GlobalFlags {
   readonly json: boolean;
@@ -30,7 +31,9 @@ export function makeCommandContext(runtime: Runtime, io: Io, flags: GlobalFlags,
   runtime.logger.child({ component: 'cli', correlationId }).info('command', { command });
   return {
     runtime,
-    io,
+    // Names and paths from libraries and projects are untrusted: a U+202E or an escape sequence must not reach the
+    // terminal as such. The progress bar above writes its own control sequences to the raw stream.
+    io: safeIo(io, flags.json),
     flags,
     correlationId,
     exitCode: 0,

@@ -1,4 +1,6 @@
 import { AppError, isAppError, type IpcError } from '../shared/errors';
+import { codedFsError } from '../main/workspace/write-errors';
+import { safeJson, safeText } from './safe-text';
 
 /** Exit codes: 0 ok, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -21,14 +23,15 @@ export const processIo: Io = {
 };
 
 export function printJson(io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2) + '\n');
+  io.out(safeJson(JSON.stringify(value, null, 2)) + '\n');
 }
 
 /** An error as the CLI shows it: message, then what to do. With --json, the error value itself. */
-export function printError(io: Io, e: unknown, json: boolean, correlationId?: string): number {
-  if (e instanceof ReportedFailure) return EXIT.failure;
+export function printError(io: Io, thrown: unknown, json: boolean, correlationId?: string): number {
+  if (thrown instanceof ReportedFailure) return EXIT.failure;
+  const e = codedFsError(thrown) ?? thrown;
   if (e instanceof UsageError) {
-    io.err(`error: ${e.message}\n`);
+    io.err(safeText(`error: ${e.message}\n`));
     return EXIT.usage;
   }
   const value: IpcError = isAppError(e)
@@ -40,7 +43,7 @@ export function printError(io: Io, e: unknown, json: boolean, correlationId?: st
         ...(correlationId ? { correlationId } : {}),
       };
   if (json) printJson(io, { ok: false, error: value });
-  else io.err(`error: ${value.message}\n  hint: ${value.hint}\n`);
+  else io.err(safeText(`error: ${value.message}\n  hint: ${value.hint}\n`));
   return EXIT.failure;
 }
 

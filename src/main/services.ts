@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import type { AppInfo, InitResult, WorkspaceStatus } from '../shared/ipc/channels/app';
@@ -6,8 +5,7 @@ import { PERSONAL_SOURCE, type LibraryEntry, type LibraryFile } from '../shared/
 import type { Settings } from '../shared/settings';
 import type { OperationContext } from './context';
 import { createEventBus, type EventBus } from './events';
-import { describeFile } from './library/describe';
-import { kindOf } from './library/kind';
+import { readLibraryFile } from './library/read-library-file';
 import { sourceStatus } from './library/source-status';
 import type { SourceRoot } from './library/tree';
 import { createIndexService, type IndexService } from './index/service';
@@ -22,6 +20,7 @@ import { createHealthService, type HealthService } from './health/service';
 import { gitEnvFor } from './library/auth';
 import { historyRepair } from './history/health-repair';
 import { createMetrics } from './observability/metrics';
+import { finishDisconnectRepair, interruptedDisconnectCheck } from './sync/health';
 import { createSyncService, type SyncService } from './sync/service';
 import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore } from './secrets/store';
 import { createSecretsService, type SecretsService } from './secrets/service';
@@ -30,6 +29,7 @@ import { createSourcesService, type SourcesService } from './library/service';
 import { recoverSourceMoves } from './library/recover-moves';
 import { approvalGate } from './library/approval/gate';
 import { initWorkspace } from './workspace/init';
+import { expandHome } from './workspace/boundary';
 import { makePaths, type Paths } from './workspace/paths';
 import { restrictWorkspace } from './workspace/private-mode';
 import { loadSettings, settingsMigrationTarget } from './workspace/settings';
@@ -136,6 +136,8 @@ export function createServices(opts: ServicesOptions): Services {
     lookup: (name) => safely(() => secrets.get(name)) ?? env[name],
     known: () => safely(() => secrets.entries()) ?? [],
   });
+  /** Tool-file symlinks the user allowed on purpose (settings `filesystem.allowSymlinks`, `~` = the user's home). */
+  const allowSymlinks = () => (settings()?.filesystem?.allowSymlinks ?? []).map((p) => expandHome(p, homeFromEnv(env)));
   const history = createHistoryService({
     toolContent: toolPlaceholders,
     gitDir: paths.historyGit,
@@ -143,7 +145,9 @@ export function createServices(opts: ServicesOptions): Services {
     workTree: personalDir,
     logger,
     backupsDir: paths.backups,
+    homeDir: homeFromEnv(opts.env ?? process.env),
     ...(opts.now ? { now: opts.now } : {}),
+    allowSymlinks,
   });
   history.migrations.register(settingsMigrationTarget(paths.settings));
   const index = createIndexService({
@@ -171,6 +175,7 @@ export function createServices(opts: ServicesOptions): Services {
     metrics,
     approvals: approvalGate(paths, settings),
     ...(opts.now ? { now: opts.now } : {}),
+    allowSymlinks,
   });
   const sources = createSourcesService({
     paths,
@@ -263,45 +268,7 @@ export function createServices(opts: ServicesOptions): Services {
       return result;
     },
     libraryTree: (ctx) => index.tree(ctx),
-    async readFile(source, relPath) {
-      const root = roots().find((r) => r.name === source);
-      if (!root)
-        throw new AppError(
-          'NOT_FOUND',
-          `There is no source named "${source}".`,
-          'Pick a source from `ai-config library list`.',
-        );
-      const abs = path.resolve(root.dir, relPath);
-      if (!abs.startsWith(path.resolve(root.dir) + path.sep)) {
-        throw new AppError(
-          'INVALID_REQUEST',
-          `The path "${relPath}" is outside the source "${source}".`,
-          'Use a path relative to the source root.',
-        );
-      }
-      let raw: string;
-      try {
-        raw = await fs.promises.readFile(abs, 'utf8');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-          throw new AppError(
-            'NOT_FOUND',
-            `${source}/${relPath} does not exist.`,
-            'Refresh the library tree; the file may have been moved or deleted.',
-          );
-        throw e;
-      }
-      const meta = describeFile(relPath, raw);
-      return {
-        source,
-        path: relPath,
-        kind: kindOf(relPath),
-        frontmatter: meta.frontmatter,
-        body: meta.body,
-        raw,
-        ...(meta.error ? { frontmatterError: meta.error } : {}),
-      };
-    },
+    readFile: (source, relPath) => readLibraryFile(roots(), source, relPath),
     async recoverAtStart() {
       try {
         const moved = await recoverSourceMoves(paths, logger);
@@ -315,5 +282,7 @@ export function createServices(opts: ServicesOptions): Services {
   svc.health.registerCheck(installsCheck(agents));
   svc.health.registerRepair(rebuildIndexRepair(index));
   svc.health.registerRepair(historyRepair(history));
+  svc.health.registerCheck(interruptedDisconnectCheck(paths));
+  svc.health.registerRepair(finishDisconnectRepair(svc.sync));
   return svc;
 }

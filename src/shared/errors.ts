@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'SECRET_NAME_INVALID',
   'SECRET_MISSING',
   'NEEDS_APPROVAL',
+  'TIMEOUT',
+  'STORE_DAMAGED',
+  'SYMLINK_REFUSED',
+  'PATH_OUTSIDE_ROOT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,6 +52,14 @@ export const settingsSchema = z
       .strict()
       .default({ retentionDays: DEFAULT_RETENTION_DAYS }),
     createdAt: z.string(),
+    /**
+     * Filesystem boundary exceptions: absolute paths (or `~/...`) of symlinks the user made on purpose (a dotfile
+     * manager linking `~/.claude/CLAUDE.md` into a dotfiles repo) that installs may follow. Tool files only.
+     */
+    filesystem: z
+      .object({ allowSymlinks: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -21,6 +21,8 @@ export interface SourceConflict {
   /** Whether the local edit deleted the file. */
   readonly mineDeleted: boolean;
   readonly since: string;
+  /** Where the local edit is kept when it could not be put back (upstream made the path a symlink). */
+  readonly backup?: string;
 }
 
 /** One step in a source's version trail (what rollback and roll-forward walk). */

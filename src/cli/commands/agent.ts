@@ -15,6 +15,7 @@ interface InstallOpts {
   dryRun?: boolean;
   onDrift?: string;
   approve?: boolean;
+  followSymlink?: string[];
 }
 
 /**
@@ -47,8 +48,12 @@ function installRequest(name: string, o: InstallOpts) {
     ...(scope === 'project' ? { project: path.resolve(o.project!) } : {}),
     ...(o.dryRun ? { dryRun: true } : {}),
     ...(o.onDrift ? { onDrift: o.onDrift as 'overwrite' | 'adopt' | 'skip' } : {}),
+    ...(o.followSymlink?.length ? { followSymlinks: o.followSymlink.map((p) => path.resolve(p)) } : {}),
   };
 }
+
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function printResult(ctx: CommandContext, r: InstallResult): void {
   const { io } = ctx;
@@ -76,6 +81,11 @@ function addInstallFlags(cmd: Command): Command {
     .option(
       '--on-drift <choice>',
       'when a managed file changed since the last install: overwrite, adopt (keep theirs) or skip',
+    )
+    .option(
+      '--follow-symlink <path>',
+      'write through this symlinked tool file or folder (repeatable; see settings filesystem.allowSymlinks)',
+      collect,
     )
     .option('--json', 'print the result as JSON');
 }

@@ -180,10 +180,14 @@ export function registerHealth(program: Command, run: CommandRunner): void {
       'Write a redacted support bundle (versions, settings, health, recent logs, audit, metrics) to FILE. ' +
         'Nothing is sent anywhere.',
     )
+    .option('--force', 'replace FILE if it exists')
     .option('--json', 'print the result as JSON')
-    .action((file: string, opts: { json?: boolean }) =>
+    .action((file: string, opts: { json?: boolean; force?: boolean }) =>
       run('diagnostics', opts, async (ctx) => {
-        const result = await ctx.call('diagnostics:write', { file: path.resolve(file) });
+        const result = await ctx.call('diagnostics:write', {
+          file: path.resolve(file),
+          ...(opts.force ? { overwrite: true } : {}),
+        });
         if (ctx.flags.json) return result;
         ctx.io.out(`Wrote ${result.file} (${result.bytes} bytes). Secrets are redacted; review it before sharing.\n`);
         return undefined;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { RollbackResult } from '../../shared/ipc/channels/history';
 import { AppError } from '../../shared/errors';
@@ -164,10 +165,14 @@ function registerBackup(program: Command, run: CommandRunner): void {
   backup
     .command('export <file>')
     .description('Write the whole history to FILE (a portable git bundle).')
+    .option('--force', 'replace FILE if it exists')
     .option('--json', 'print the result as JSON')
-    .action((file: string, opts: { json?: boolean }) =>
+    .action((file: string, opts: { json?: boolean; force?: boolean }) =>
       run('backup export', opts, async (ctx) => {
-        const r = await ctx.call('history:export', { file });
+        const r = await ctx.call('history:export', {
+          file: path.resolve(file),
+          ...(opts.force ? { overwrite: true } : {}),
+        });
         if (!ctx.flags.json) ctx.io.out(`Exported ${r.versions} versions (${r.bytes} bytes) to ${r.file}.\n`);
         return r;
       }),
@@ -180,10 +185,11 @@ function registerBackup(program: Command, run: CommandRunner): void {
     .option('--json', 'print the result as JSON')
     .action((file: string, opts: { json?: boolean }) =>
       run('backup import', opts, async (ctx) => {
-        const r = await ctx.call('history:import', { file });
+        const r = await ctx.call('history:import', { file: path.resolve(file) });
         if (ctx.flags.json) return r;
         ctx.io.out(`Imported ${r.versions} versions from ${r.file}.\n`);
         printRollback(ctx, r.restored);
+        for (const f of r.refused ?? []) ctx.io.out(`  refused  ${f.path}: ${f.reason}\n`);
         return undefined;
       }),
     );

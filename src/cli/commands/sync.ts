@@ -44,6 +44,7 @@ export function registerSync(program: Command, run: CommandRunner): Command {
     .option('--device-address <url>', 'address of that device, e.g. tcp://192.168.1.20:22000 (default: discovery)')
     .option('--folder-id <id>', 'Syncthing folder ID (the same on every machine)', undefined)
     .option('--verify-timeout <seconds>', 'how long to watch the probe file reach the other device', undefined)
+    .option('--adopt-existing', 'move into a folder that already holds files (they are kept and never removed)')
     .option('--json', 'print the result as JSON')
     .action(
       (opts: {
@@ -55,6 +56,7 @@ export function registerSync(program: Command, run: CommandRunner): Command {
         deviceAddress?: string;
         folderId?: string;
         verifyTimeout?: string;
+        adoptExisting?: boolean;
       }) =>
         run('sync setup', opts, async (ctx) => {
           if (!(SYNC_PROVIDERS as ReadonlyArray<string>).includes(opts.provider))
@@ -70,6 +72,7 @@ export function registerSync(program: Command, run: CommandRunner): Command {
             ...(opts.deviceAddress ? { deviceAddress: opts.deviceAddress } : {}),
             ...(opts.folderId ? { folderId: opts.folderId } : {}),
             ...(timeout !== undefined ? { verifyTimeoutMs: Math.round(timeout * 1000) } : {}),
+            ...(opts.adoptExisting ? { adoptExisting: true } : {}),
           });
           if (ctx.flags.json) return r;
           for (const s of r.steps) ctx.io.out(`${s.ok ? '✓' : '…'} ${s.step.padEnd(8)} ${s.message}\n`);

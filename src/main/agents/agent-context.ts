@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { withLock } from '../workspace/lock';
+import { rootsFor, type RootOf, type RootOptions } from './fs-roots';
 import type { InstallRequest } from './install-request';
 import { journalFileFor, recoverWrites } from './journal';
 import { winningFiles, type LibraryFileRef } from './library-files';
@@ -66,5 +67,13 @@ export function createAgentContext(deps: AgentServiceDeps) {
   /** The library walk of the last install, for the token estimate made right after it. */
   const walked: { justWalked: Promise<LibraryFileRef[]> | undefined } = { justWalked: undefined };
 
-  return { deps, platform, now, vars, files, journal, recover, findAgent, normProject, walked };
+  /** The boundary roots of some installs: personal folder, their project folders, the links the user allowed. */
+  const rootOptions = (reqs: ReadonlyArray<InstallRequest>): RootOptions => ({
+    personalDir: deps.personalDir(),
+    projects: reqs.flatMap((r) => normProject(r) ?? []),
+    allowSymlinks: [...(deps.allowSymlinks?.() ?? []), ...reqs.flatMap((r) => r.followSymlinks ?? [])],
+  });
+  const rootOf = (reqs: ReadonlyArray<InstallRequest>): RootOf => rootsFor(rootOptions(reqs));
+
+  return { deps, platform, now, vars, files, journal, recover, findAgent, normProject, walked, rootOptions, rootOf };
 }

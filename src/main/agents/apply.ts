@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { writeAtomic, writeNewAtomicSync } from '../workspace/atomic-write';
+import { removeInRoot, writeInRoot, writeInRootSync } from '../workspace/boundary';
+import { rootsFor, type RootOf } from './fs-roots';
 import type { PlannedFile } from './plan';
 
 /** New files written between two turns of the event loop, so a big install never blocks it for long. */
@@ -10,31 +10,37 @@ const CREATE_BATCH = 64;
  * Writes (or deletes) every changed file atomically. If one fails, the files already written are put
  * back as they were, so a failure mid-way leaves the old state; then the error is rethrown.
  *
- * Files that existed are replaced with writeAtomic (temp file, fsync, rename: the old content can never be lost),
+ * Files that existed are replaced with writeInRoot (temp file, fsync, rename: the old content can never be lost),
  * several at once so the waits overlap. New files have no old content to protect: each is still written to a temp
- * file and renamed, but synchronously and in batches, with each folder created once, since for a thousand small
+ * file and renamed, but synchronously and in batches (no fsync), since for a thousand small
  * files the thread-pool round trips (mkdir, realpath, open, write, close, rename) cost far more than the writes.
+ * Every write goes through the filesystem boundary against `rootOf(file)`: never through a symlink.
  */
 export async function applyFiles(
   files: ReadonlyArray<PlannedFile>,
-  concurrency = 16,
-  privatePaths?: ReadonlySet<string>,
+  opts: {
+    readonly rootOf?: RootOf;
+    readonly concurrency?: number;
+    /** Files that hold a resolved secret: readable only by their owner (0600). */
+    readonly privatePaths?: ReadonlySet<string>;
+  } = {},
 ): Promise<number> {
-  /** Files that hold a resolved secret are readable only by their owner. */
-  const mode = (f: PlannedFile) => (privatePaths?.has(f.path) ? { mode: 0o600 } : {});
+  const rootOf = opts.rootOf ?? rootsFor();
+  const concurrency = opts.concurrency ?? 16;
+  const mode: ModeOf = (f) => (opts.privatePaths?.has(f.path) ? { mode: 0o600 } : {});
   const done: PlannedFile[] = [];
   const todo = files.filter((f) => f.after !== f.before);
   const created = todo.filter((f) => f.before === undefined && f.after !== undefined);
   const replaced = todo.filter((f) => !(f.before === undefined && f.after !== undefined));
   try {
-    await createAll(created, done, mode);
-    await replaceAll(replaced, done, concurrency, mode);
+    await createAll(created, done, rootOf, mode);
+    await replaceAll(replaced, done, rootOf, concurrency, mode);
     return done.length;
   } catch (e) {
     for (const f of done.reverse()) {
       try {
-        if (f.before === undefined) await fs.promises.rm(f.path, { force: true });
-        else await writeAtomic(f.path, f.before);
+        if (f.before === undefined) await removeInRoot(rootOf(f.path), f.path);
+        else await writeInRoot(rootOf(f.path), f.path, f.before);
       } catch {
         // Best effort: the history snapshot taken before the change still holds the old content.
       }
@@ -45,17 +51,16 @@ export async function applyFiles(
 
 type ModeOf = (f: PlannedFile) => { mode?: number };
 
-async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[], mode: ModeOf): Promise<void> {
-  const madeDirs = new Set<string>();
+async function createAll(
+  files: ReadonlyArray<PlannedFile>,
+  done: PlannedFile[],
+  rootOf: RootOf,
+  mode: ModeOf,
+): Promise<void> {
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % CREATE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const f = files[i]!;
-    const dir = path.dirname(f.path);
-    if (!madeDirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      madeDirs.add(dir);
-    }
-    writeNewAtomicSync(f.path, f.after!, mode(f));
+    writeInRootSync(rootOf(f.path), f.path, f.after!, { fsync: false, ...mode(f) });
     done.push(f);
   }
 }
@@ -63,6 +68,7 @@ async function createAll(files: ReadonlyArray<PlannedFile>, done: PlannedFile[],
 async function replaceAll(
   files: ReadonlyArray<PlannedFile>,
   done: PlannedFile[],
+  rootOf: RootOf,
   concurrency: number,
   mode: ModeOf,
 ): Promise<void> {
@@ -72,9 +78,9 @@ async function replaceAll(
     while (!failed && next < files.length) {
       const f = files[next++]!;
       try {
-        if (f.after === undefined) await fs.promises.rm(f.path, { force: true });
+        if (f.after === undefined) await removeInRoot(rootOf(f.path), f.path);
         // fsynced before the rename so the old content can never be lost.
-        else await writeAtomic(f.path, f.after, { fsync: true, ...mode(f) });
+        else await writeInRoot(rootOf(f.path), f.path, f.after, { fsync: true, ...mode(f) });
         done.push(f);
       } catch (e) {
         failed = true;
@@ -87,7 +93,7 @@ async function replaceAll(
   if (bad) throw bad.reason;
 }
 
-/** The file's text, or undefined when it does not exist. */
+/** The text of one of the app's own files (manifest, journal), or undefined when it does not exist. */
 export function readText(file: string): string | undefined {
   try {
     // A first install asks about thousands of files that are not there yet: a stat that returns undefined is much

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import type { Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import type { PendingApproval } from '../../shared/scan';
 import { pendingApproval } from '../library/approval/executable';
+import { readWalkedText } from '../workspace/boundary';
 import type { LibraryFileRef } from './library-files';
 import { parseMcpServer } from './resolve';
 
@@ -27,7 +27,7 @@ export function pendingForAgent(
     if (!f || gate.trusted(f.source)) continue;
     let p: PendingApproval;
     try {
-      p = pendingApproval(f.source, parseMcpServer(fs.readFileSync(f.abs, 'utf8'), `${f.source}/${f.path}`));
+      p = pendingApproval(f.source, parseMcpServer(readWalkedText(f.abs, f.path), `${f.source}/${f.path}`));
     } catch {
       continue;
     }

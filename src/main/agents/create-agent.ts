@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { OperationContext } from '../context';
-import { writeAtomic } from '../workspace/atomic-write';
+import { personalRoot, readTextInRoot, writeInRoot } from '../workspace/boundary';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
-import { readText } from './apply';
 import { parseAgent } from './load';
 import { agentFileText } from './write-agent';
 
@@ -50,7 +49,8 @@ export async function createAgent(
   }
   parseAgent(text, { source: 'personal', path: `agents/${req.name}.md` });
   return withLock(deps.lockFile, 'agent.create', async () => {
-    const existing = readText(file);
+    const root = personalRoot(deps.personalDir());
+    const existing = readTextInRoot(root, file);
     if (existing !== undefined && !req.overwrite)
       throw new AppError(
         'ALREADY_EXISTS',
@@ -61,7 +61,7 @@ export async function createAgent(
     const op = { operation: 'agent.create', correlationId: ctx.correlationId, message: `agent ${req.name}` };
     const started = Date.now();
     await deps.history.beforeChange(op);
-    await writeAtomic(file, text);
+    await writeInRoot(root, file, text);
     await deps.history.record(op);
     deps.audit.append({
       operation: 'agent.create',

@@ -3,9 +3,10 @@ import type { ImportResult } from '../../shared/agents';
 import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
-import { applyFiles, readText } from './apply';
+import { applyFiles } from './apply';
+import { readThroughBoundary, rootsFor } from './fs-roots';
 import { convertImport } from './import/convert';
-import { gatherInputs, withoutOurs } from './import/gather';
+import { gatherInputs, importRootFor, readImported, withoutOurs } from './import/gather';
 import { journaled } from './journal';
 import { beforeOf } from './journal-entry';
 import { loadManifest } from './manifest';
@@ -27,15 +28,19 @@ export async function importConfigs(
 ): Promise<ImportResult> {
   const { deps, journal, recover } = ac;
   if (!req.dryRun) await recover();
-  const raw = req.path
-    ? gatherInputs(path.resolve(req.path))
+  // What is imported is read inside the import's folder only: no symlink, no prompt `file://` outside it.
+  const importRoot = req.path ? importRootFor(path.resolve(req.path), deps.allowSymlinks?.() ?? []) : undefined;
+  const raw = importRoot
+    ? gatherInputs(path.resolve(req.path!), importRoot)
     : (req.files ?? []).map((f) => ({ rel: f.name, text: f.content }));
+  const readInput = (abs: string) => (importRoot ? readImported(importRoot, abs) : undefined);
   const label = req.path ? path.basename(path.resolve(req.path).replace(/[\\/]+$/, '')) || 'home' : 'dropped';
   const { inputs, ours } = withoutOurs(raw, loadManifest(deps.manifestFile).installs);
-  const conv = convertImport(inputs, label === path.basename(deps.homeDir) ? 'home' : label, readText);
+  const conv = convertImport(inputs, label === path.basename(deps.homeDir) ? 'home' : label, readInput);
   const personal = deps.personalDir();
+  const rootOf = rootsFor({ personalDir: personal });
   const items = conv.files.map((f) => {
-    const existing = readText(path.join(personal, ...f.path.split('/')));
+    const existing = readThroughBoundary(rootOf, path.join(personal, ...f.path.split('/')));
     return {
       ...f,
       action:
@@ -75,7 +80,9 @@ export async function importConfigs(
       action: 'create' as const,
       drift: [],
     }));
-    const written = await journaled(journal, { files: planned.map(beforeOf) }, () => applyFiles(planned));
+    const written = await journaled(journal, { files: planned.map(beforeOf), roots: { personalDir: personal } }, () =>
+      applyFiles(planned, { rootOf }),
+    );
     const versionAfter = await deps.history.record(op);
     deps.audit.append({
       operation: 'agent.import',

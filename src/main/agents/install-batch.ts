@@ -6,6 +6,7 @@ import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
 import { needsApprovalError } from './approval-gate';
 import { applyFiles, readText } from './apply';
+import { readThroughBoundary } from './fs-roots';
 import { nextManifest, prepareInstall, type Shared } from './install-plan';
 import type { InstallRequest } from './install-request';
 import { journaled } from './journal';
@@ -58,7 +59,10 @@ export function runBatch(
     const shared: Shared = { manifest: loadManifest(deps.manifestFile) };
     // What the installs planned so far would leave in each file, so the next one plans on top of it.
     const pending = new Map<string, PlannedFile>();
-    const read = (file: string) => (pending.has(file) ? pending.get(file)!.after : readText(file));
+    // Tool files are read through the boundary: a symlink the user did not allow fails the plan (SYMLINK_REFUSED).
+    const roots = ac.rootOptions(reqs);
+    const rootOf = ac.rootOf(reqs);
+    const read = (file: string) => (pending.has(file) ? pending.get(file)!.after : readThroughBoundary(rootOf, file));
     const planned: Array<{ req: InstallRequest; plan: InstallPlan; changed: ReadonlyArray<PlannedFile> }> = [];
     let manifestChanged = false;
     for (const req of reqs) {
@@ -124,9 +128,10 @@ export function runBatch(
         {
           files: changed.map(beforeOf),
           manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) },
+          roots,
         },
         async () => {
-          await applyFiles(changed, undefined, secretFiles);
+          await applyFiles(changed, { rootOf, privatePaths: secretFiles });
           if (manifestChanged) await saveManifest(deps.manifestFile, shared.manifest);
         },
       );

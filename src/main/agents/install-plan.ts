@@ -4,7 +4,7 @@ import { redactText } from '../observability/redact';
 import type { PendingApproval } from '../../shared/scan';
 import type { AgentContext } from './agent-context';
 import { needsApprovalWarning, pendingForAgent } from './approval-gate';
-import { readText } from './apply';
+import { readThroughBoundary } from './fs-roots';
 import { unifiedDiff } from './diff';
 import type { InstallRequest } from './install-request';
 import type { LibraryFileRef } from './library-files';
@@ -31,7 +31,7 @@ export async function prepareInstall(
   operation: 'install' | 'uninstall',
   withDiffs = true,
   shared?: Shared,
-  read: (file: string) => string | undefined = readText,
+  read: (file: string) => string | undefined = (file) => readThroughBoundary(ac.rootOf([req]), file),
 ) {
   const { deps, files, platform, vars } = ac;
   const project = ac.normProject(req);

@@ -11,4 +11,6 @@ export interface InstallRequest {
   readonly onDrift?: DriftChoice;
   /** ...or one per file (absolute path). */
   readonly resolutions?: Readonly<Record<string, DriftChoice>>;
+  /** Tool-file symlinks to follow this time (`--follow-symlink PATH`), beside settings `filesystem.allowSymlinks`. */
+  readonly followSymlinks?: ReadonlyArray<string>;
 }

@@ -1,6 +1,6 @@
 import type { Agent, InstallStatus, ToolId } from '../../shared/agents';
 import type { AgentContext } from './agent-context';
-import { readText } from './apply';
+import { readThroughBoundary } from './fs-roots';
 import { contentHash } from './hash';
 import type { LibraryFileRef } from './library-files';
 import { loadManifest } from './manifest';
@@ -15,6 +15,9 @@ async function statusOf(
   all: ReadonlyArray<LibraryFileRef>,
 ): Promise<InstallStatus> {
   const { deps, platform, vars } = ac;
+  const rootOf = ac.rootOf([
+    { name: r.agent, tool: r.tool as ToolId, scope: r.scope, ...(r.project ? { project: r.project } : {}) },
+  ]);
   const base = {
     agent: r.agent,
     tool: r.tool as ToolId,
@@ -25,7 +28,8 @@ async function statusOf(
   };
   const drifted = r.items.some((i) => {
     try {
-      const cur = readSlot(readText(i.path), i);
+      // Through the boundary: a file someone replaced with a symlink reads as drifted, its target is not read.
+      const cur = readSlot(readThroughBoundary(rootOf, i.path), i);
       return cur === undefined || contentHash(cur) !== i.hash;
     } catch {
       return true;

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failpoint } from '../failpoints';
 import { writeAtomic, writeJsonAtomic } from '../workspace/atomic-write';
+import { readInRoot, removeInRoot, writeInRoot, type FsRoot } from '../workspace/boundary';
 import { readText } from './apply';
 import { isAtomicWriteTemp } from '../workspace/atomic-write';
+import { rootsFor, type RootOptions } from './fs-roots';
 
 /**
  * What a multi-file write (install, uninstall, import) is about to change, kept beside the manifest until the
@@ -14,6 +16,8 @@ export interface WriteJournal {
   readonly files: ReadonlyArray<{ readonly path: string; readonly before?: string }>;
   /** The manifest's text before the change (absent: there was none); restored with the files. */
   readonly manifest?: { readonly file: string; readonly before?: string };
+  /** The boundary roots of the write (personal folder, project, allowed links), so recovery writes the same way. */
+  readonly roots?: RootOptions;
 }
 
 /** `state/installs/pending.json`, beside the manifest. */
@@ -39,9 +43,16 @@ export async function journaled<T>(journalFile: string, j: WriteJournal, write: 
   return out;
 }
 
+/** Puts one of the app's own files back (the manifest). */
 const restore = async (file: string, before: string | undefined) => {
   if (before === undefined) await fs.promises.rm(file, { force: true });
   else if (readText(file) !== before) await writeAtomic(file, before);
+};
+
+/** Puts a tool or personal file back, through the boundary (never through a link that appeared meanwhile). */
+const restoreInRoot = async (root: FsRoot, file: string, before: string | undefined) => {
+  if (before === undefined) await removeInRoot(root, file);
+  else if (readInRoot(root, file)?.toString('utf8') !== before) await writeInRoot(root, file, before);
 };
 
 /** Puts back what an interrupted journaled write changed (call under the workspace lock). True if it did. */
@@ -56,7 +67,8 @@ export async function recoverWrites(journalFile: string): Promise<boolean> {
     await fs.promises.rm(journalFile, { force: true });
     return false;
   }
-  for (const f of j.files) await restore(f.path, f.before);
+  const rootOf = rootsFor(j.roots);
+  for (const f of j.files) await restoreInRoot(rootOf(f.path), f.path, f.before);
   failpoint('write-journal:files-restored');
   if (j.manifest) await restore(j.manifest.file, j.manifest.before);
   for (const f of [...j.files.map((x) => x.path), ...(j.manifest ? [j.manifest.file] : [])]) removeWriteTemps(f);

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { readWalkedText } from '../workspace/boundary';
 import { parseFrontmatter, tagsField } from '../library/frontmatter';
 import { applyPrecedence, type SourceRoot } from '../library/tree';
 import { walkLibrary } from '../library/walk';
@@ -22,13 +24,15 @@ interface Parsed {
 const cache = new Map<string, Parsed>();
 /** The mtime and size each file had at the last walk, so reading a resource right after needs no second stat. */
 const stamps = new Map<string, string>();
+/** Each walked file's path below its source root, so it is read through the boundary against that root. */
+const rels = new Map<string, string>();
 
 function parsed(abs: string, stamp: string): Parsed {
   const hit = cache.get(abs);
   if (hit && hit.stamp === stamp) return hit;
   // Read synchronously: a knowledge file is small, and for a thousand of them one blocking read each is ~8x
   // faster than the thread-pool round trips of fs.promises (open, stat, read, close).
-  const md = parseFrontmatter(fs.readFileSync(abs, 'utf8'));
+  const md = parseFrontmatter(readWalkedText(abs, rels.get(abs) ?? path.basename(abs)));
   const title = typeof md.frontmatter.title === 'string' ? md.frontmatter.title : '';
   const p = { stamp, tags: tagsField(md.frontmatter), body: md.body, title };
   cache.set(abs, p);
@@ -57,6 +61,7 @@ export async function winningFiles(roots: ReadonlyArray<SourceRoot>): Promise<Li
       return files.map((f) => {
         const stamp = `${f.mtimeMs}:${f.size}`;
         stamps.set(f.abs, stamp);
+        rels.set(f.abs, f.rel);
         const tags = /\.(md|mdc|markdown)$/i.test(f.rel) ? parsed(f.abs, stamp).tags : [];
         return {
           source: root.name,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { readWalkedText } from '../workspace/boundary';
 import { parseDocument } from 'yaml';
 import { agentFrontmatterSchema, mcpServerSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
@@ -56,7 +57,7 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
   const issues: LintIssue[] = [];
   const add = (file: string, line: number, message: string, severity: LintIssue['severity'] = 'error') =>
     issues.push({ file, line, message, severity });
-  const texts = new Map(files.map((f) => [f.rel, fs.readFileSync(f.abs, 'utf8')]));
+  const texts = new Map(files.map((f) => [f.rel, readWalkedText(f.abs, f.rel)]));
   const tags = new Map<string, string[]>();
   const agentNames = new Map<string, string>();
   const serverNames = new Map<string, string>();

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readWalkedText } from '../workspace/boundary';
 import { agentFrontmatterSchema, type Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { newerFileMessage } from '../history/migrations';
@@ -60,7 +60,7 @@ export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<
   const agentFiles = files.filter((f) => /^agents\/[^/]+\.md$/.test(f.path));
   return agentFiles.map((f): LoadedAgent => {
     // Agent files are small: a synchronous read beats a thread-pool round trip.
-    const text = fs.readFileSync(f.abs, 'utf8');
+    const text = readWalkedText(f.abs, f.path);
     const key = `${f.source}\u0000${f.path}\u0000${f.abs}`;
     const hit = loadedByFile.get(key);
     if (hit && hit.text === text) return hit.loaded;

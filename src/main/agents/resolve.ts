@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readWalkedText } from '../workspace/boundary';
 import { mcpServerSchema, type Agent, type McpServer, type ResolvedResource } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { globToRegExp, isGlob } from './glob';
@@ -53,7 +53,7 @@ export async function loadMcpServers(
             'in any source or the personal workspace.',
           `Add mcp-servers/${name}.json or remove "${name}" from the agent's mcpServers.`,
         );
-      return parseMcpServer(fs.readFileSync(f.abs, 'utf8'), `${f.source}/${f.path}`);
+      return parseMcpServer(readWalkedText(f.abs, f.path), `${f.source}/${f.path}`);
     }),
   );
 }

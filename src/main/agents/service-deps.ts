@@ -27,4 +27,6 @@ export interface AgentServiceDeps {
   readonly toolPlaceholders?: Pick<ToolPlaceholders, 'noteSecret' | 'prepare'>;
   /** Approval of MCP servers from library sources; without it nothing is gated (tests that build the service bare). */
   readonly approvals?: ApprovalGate;
+  /** Tool-file symlinks the user allowed (settings `filesystem.allowSymlinks`); every other link is refused. */
+  readonly allowSymlinks?: () => ReadonlyArray<string>;
 }

@@ -4,6 +4,14 @@ import type { Logger } from '../observability/logger';
 import { redactText } from '../observability/redact';
 import { failpoint } from '../failpoints';
 import { classifyGitError } from './errors';
+import { defaultGitTimeoutMs, gitTimeoutKind } from './timeouts';
+
+/**
+ * The transports git may use, for the URL given and for anything it reaches on its own (submodules, redirects,
+ * `ext::`/`fd::` URLs): never a command-running transport. http stays for loopback test servers and local
+ * mirrors; library/auth.ts refuses plain http to any other host when a source is added.
+ */
+export const GIT_ALLOWED_PROTOCOLS = 'file:git:http:https:ssh';
 
 export interface GitOptions {
   readonly cwd: string;
@@ -21,6 +29,8 @@ export interface GitOptions {
   readonly binary?: boolean;
   /** Run this git executable instead of the default (the health check probes a configured one). */
   readonly executable?: string;
+  /** Kill git after this many ms (default: by the kind of call, see GIT_TIMEOUTS_MS). */
+  readonly timeoutMs?: number;
 }
 
 export interface GitResult {
@@ -46,6 +56,7 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     LC_ALL: 'C',
     LANGUAGE: 'C',
     GIT_CONFIG_NOSYSTEM: '1',
+    GIT_ALLOW_PROTOCOL: GIT_ALLOWED_PROTOCOLS,
   };
   if (!opts.env?.GIT_SSH_COMMAND && !process.env.GIT_SSH_COMMAND) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
   failpoint(`git:before:${opts.operation}`);
@@ -71,10 +82,31 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     });
     const onAbort = () => child.kill('SIGTERM');
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    // A cancelled git may leave a helper (git-remote-http) holding its stderr open; do not wait for it.
+    const timeoutMs = opts.timeoutMs ?? defaultGitTimeoutMs(args);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    timer.unref?.();
+    // A cancelled or killed git may leave a helper (git-remote-http) holding its stderr open; do not wait for it.
     let settled = false;
     child.on('exit', () => {
-      if (!opts.signal?.aborted || settled) return;
+      clearTimeout(timer);
+      if (settled) return;
+      if (timedOut) {
+        settled = true;
+        opts.signal?.removeEventListener('abort', onAbort);
+        opts.logger?.warn('git timed out', {
+          operation: opts.operation,
+          args: args.map((a) => redactText(a)),
+          ms: Date.now() - started,
+          timeoutMs,
+        });
+        reject(gitTimedOut(opts.operation, args, timeoutMs));
+        return;
+      }
+      if (!opts.signal?.aborted) return;
       settled = true;
       opts.logger?.info('git cancelled', {
         operation: opts.operation,
@@ -84,13 +116,19 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
       reject(new AppError('CANCELLED', `The ${opts.operation} was cancelled.`, 'Start it again when you are ready.'));
     });
     child.on('error', (e) => {
+      clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       reject(gitMissing(e));
     });
     child.on('close', (code, sig) => {
+      clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       if (settled) return;
       settled = true;
+      if (timedOut) {
+        reject(gitTimedOut(opts.operation, args, timeoutMs));
+        return;
+      }
       failpoint(`git:after:${opts.operation}`);
       const stdoutBuffer = Buffer.concat(out);
       const stderr = Buffer.concat(err).toString('utf8');
@@ -120,6 +158,18 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/** The error for a git call killed by its timeout. */
+function gitTimedOut(operation: string, args: ReadonlyArray<string>, timeoutMs: number): AppError {
+  return new AppError(
+    'TIMEOUT',
+    `git ${operation} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`,
+    gitTimeoutKind(args) === 'network'
+      ? 'Check your network connection and the server, then try again; everything else keeps working offline.'
+      : 'Try again; if it keeps happening, run `ai-config health` to check the setup.',
+    { operation, args: args.map((a) => redactText(a)), timeoutMs },
+  );
 }
 
 function gitMissing(e: unknown): AppError {

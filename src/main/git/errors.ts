@@ -8,8 +8,14 @@ interface Rule {
   readonly hint: string;
 }
 
-/** Known git failures, most specific first. */
+/** Known git failures, most specific first; a full disk first of all, since it causes other messages too. */
 const RULES: ReadonlyArray<Rule> = [
+  {
+    re: /No space left on device|Disk quota exceeded|Out of diskspace/i,
+    code: 'DISK_FULL',
+    message: 'The disk is full.',
+    hint: 'Free some disk space and try again; nothing was changed.',
+  },
   {
     re: /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed.*\n?.*changed|host key for .* has changed/i,
     code: 'HOST_KEY_CHANGED',
@@ -55,18 +61,17 @@ const RULES: ReadonlyArray<Rule> = [
     hint: 'Check your network connection and the URL; everything else keeps working offline.',
   },
   {
-    re: /No space left on device/i,
-    code: 'DISK_FULL',
-    message: 'The disk is full.',
-    hint: 'Free some disk space and try again; nothing was changed.',
-  },
-  {
     re: /CONFLICT|Merge conflict|would be overwritten|needs merge|could not apply/i,
     code: 'CONFLICT',
     message: 'Local changes conflict with the update.',
     hint: 'Keep yours, take theirs, or open the diff to merge by hand.',
   },
 ];
+
+/** Whether git's output says the disk is full. */
+export function isDiskFullText(stderr: string): boolean {
+  return RULES[0]!.re.test(stderr);
+}
 
 export function classifyGitError(
   operation: string,

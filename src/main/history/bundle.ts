@@ -15,7 +15,7 @@ export async function exportBundle(repo: HistoryRepo, file: string): Promise<Exp
     throw new AppError(
       'NOT_FOUND',
       'The history is empty: there is nothing to export yet.',
-      'Make a change first (or run `ai-config history snapshot`).',
+      'Make a change first (or run `ai-config snapshot`).',
     );
   const abs = path.resolve(file);
   await fs.promises.mkdir(path.dirname(abs), { recursive: true });

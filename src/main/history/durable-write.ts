@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { failpoint } from '../failpoints';
+import { toWriteError } from '../workspace/write-errors';
+import { isBoundaryTemp } from '../workspace/boundary';
 
 /** The marker in temp-file names, so a file left by a killed process is recognised and removed. */
 export const TEMP_MARK = '.aicfg-tmp-';
@@ -16,7 +18,9 @@ export async function writeDurable(
   data: Buffer,
   kind: 'file' | 'executable' | 'symlink' | 'private',
 ): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.mkdir(path.dirname(file), { recursive: true }).catch((e: unknown) => {
+    throw toWriteError(e, file);
+  });
   const tmp = path.join(
     path.dirname(file),
     `${path.basename(file).slice(0, 100)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
@@ -39,12 +43,12 @@ export async function writeDurable(
     await fs.promises.rename(tmp, file);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
-    throw e;
+    throw toWriteError(e, file);
   }
   failpoint('durable-write:after-rename');
 }
 
-/** Removes the temp files a killed writer left in `dir` (and below it, when `recursive`). */
+/** Removes the temp files a killed writer (this one, or the boundary's) left in `dir` (and below, when `recursive`). */
 export function sweepTempFiles(dir: string, recursive = false): number {
   let n = 0;
   let ents: fs.Dirent[];
@@ -54,7 +58,7 @@ export function sweepTempFiles(dir: string, recursive = false): number {
     return 0;
   }
   for (const e of ents) {
-    if (e.name.includes(TEMP_MARK)) {
+    if (e.name.includes(TEMP_MARK) || (e.isFile() && isBoundaryTemp(e.name))) {
       fs.rmSync(path.join(dir, e.name), { force: true });
       n++;
     } else if (recursive && e.isDirectory()) {

@@ -4,6 +4,9 @@ import { git, type GitOptions, type GitResult } from '../git/core';
 import { APP_GIT_CONFIG, APP_GIT_IDENTITY } from '../git/identity';
 import type { Logger } from '../observability/logger';
 import type { ToolContent } from './tool-content';
+import type { AppError } from '../../shared/errors';
+import { asStoreDamage, historyStoreDamaged } from './damaged';
+import { HISTORY_GIT_CONFIG, HISTORY_GIT_ENV, writeHistoryAttributes } from './isolation';
 
 const INIT_MARK = '.aicfg-init-';
 
@@ -53,13 +56,14 @@ export function openHistoryRepo(
     ...(logger ? { logger } : {}),
     ...(toolContent ? { toolContent } : {}),
     run(args, opts = {}) {
-      const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, GIT_DIR: gitDir };
+      const env: NodeJS.ProcessEnv = { ...APP_GIT_IDENTITY, ...opts.env, ...HISTORY_GIT_ENV, GIT_DIR: gitDir };
       if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
       const pre = opts.withWorkTree ? ['--work-tree', workTree()] : [];
       const cwd = opts.withWorkTree ? workTree() : gitDir;
       return git(
         [
           ...APP_GIT_CONFIG,
+          ...HISTORY_GIT_CONFIG,
           '-c',
           'core.quotePath=false',
           '-c',
@@ -78,7 +82,9 @@ export function openHistoryRepo(
           ...(opts.okExitCodes ? { okExitCodes: opts.okExitCodes } : {}),
           ...(opts.binary ? { binary: true } : {}),
         },
-      );
+      ).catch((e: unknown) => {
+        throw asStoreDamage(e, gitDir);
+      });
     },
   };
 }
@@ -106,6 +112,7 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
     // A store made before history was private: git keeps what it writes from now on owner-only.
     await repo.run(['config', 'core.sharedRepository', '0600'], { operation: 'history config' });
   }
+  writeHistoryAttributes(repo.gitDir);
   const exclude = path.join(repo.gitDir, 'info', 'exclude');
   const want = EXCLUDES.join('\n') + '\n';
   if (readOr(exclude) !== want) {
@@ -124,10 +131,12 @@ function readOr(file: string): string | undefined {
 
 /** The newest version id, or undefined for an empty history. */
 export async function headVersion(repo: HistoryRepo): Promise<string | undefined> {
+  const recorded = refRecord(repo.gitDir);
   const r = await repo.run(['rev-parse', '--verify', '--quiet', `${HISTORY_REF}^{commit}`], {
     operation: 'history head',
     okExitCodes: [1],
   });
+  if (r.exitCode !== 0 && refBroken(repo.gitDir, recorded)) throw brokenRef(repo.gitDir, r.stderr);
   return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
@@ -144,12 +153,17 @@ export async function headState(repo: HistoryRepo): Promise<{ commit: string; tr
     !fs.existsSync(path.join(repo.gitDir, 'packed-refs'))
   )
     return undefined;
+  const recorded = refRecord(repo.gitDir);
   const r = await repo.run(['log', '-1', '--format=%H %T', HISTORY_REF, '--'], {
     operation: 'history head',
     okExitCodes: [128],
   });
   const [commit, tree] = r.stdout.trim().split(' ');
-  return r.exitCode === 0 && commit && tree ? { commit, tree } : undefined;
+  if (r.exitCode === 0 && commit && tree) return { commit, tree };
+  // A timeline ref that names nothing readable: an empty history here would record every file as new (and tool
+  // files as gone), so the snapshot stops instead.
+  if (refBroken(repo.gitDir, recorded)) throw brokenRef(repo.gitDir, r.stderr);
+  return undefined;
 }
 
 /** Commits made by this process, by history dir: a commit id names its tree for ever. */
@@ -158,6 +172,30 @@ const lastHeads = new Map<string, { commit: string; tree: string }>();
 /** Notes the commit this process just moved the timeline to (see headState). */
 export function rememberHead(gitDir: string, commit: string, tree: string): void {
   lastHeads.set(gitDir, { commit, tree });
+}
+
+/** What records the timeline ref (a loose ref file's text or a packed-refs line), readable or not; or undefined. */
+function refRecord(gitDir: string): string | undefined {
+  const loose = readLooseRef(gitDir);
+  if (loose !== undefined) return `loose ${loose}`;
+  const packed = readOr(path.join(gitDir, 'packed-refs')) ?? '';
+  return packed.split('\n').find((l) => l.trimEnd().endsWith(` ${HISTORY_REF}`));
+}
+
+/**
+ * Whether a failed read of the timeline means damage: the ref was recorded before the read and still is, unchanged
+ * (a ref another process created or moved meanwhile is not damage; the reader just saw the moment before).
+ */
+function refBroken(gitDir: string, before: string | undefined): boolean {
+  return before !== undefined && refRecord(gitDir) === before;
+}
+
+function brokenRef(gitDir: string, stderr: string): AppError {
+  return historyStoreDamaged(
+    gitDir,
+    stderr,
+    `has a timeline (${HISTORY_REF}) that names a missing or unreadable version`,
+  );
 }
 
 function readLooseRef(gitDir: string): string | undefined {

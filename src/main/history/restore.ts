@@ -2,6 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RollbackChange } from '../../shared/ipc/channels/history';
 import { failpoint } from '../failpoints';
+import { AppError } from '../../shared/errors';
+import {
+  isToolPath,
+  personalRoot,
+  symlinkInRoot,
+  symlinkRefused,
+  toolRootFor,
+  unlinkInRoot,
+  writeInRoot,
+  type FsRoot,
+} from '../workspace/boundary';
 import { sweepTempFiles, writeDurable } from './durable-write';
 import type { HistoryRepo } from './repo';
 import { displayPath, entryFor, isReserved, toolEntry, TOOLS_MANIFEST } from './tool-paths';
@@ -78,32 +89,56 @@ export async function applyRestore(
   repo: HistoryRepo,
   ops: ReadonlyArray<RestoreOp>,
   onProgress?: (done: number) => void,
+  allowSymlinks: ReadonlyArray<string> = [],
 ): Promise<UnresolvedPlaceholder[]> {
   const unresolved: UnresolvedPlaceholder[] = [];
   let done = 0;
   const writes = ops.filter((o): o is Extract<RestoreOp, { action: 'write' }> => o.action === 'write');
   const blobs = await readBlobs(repo, [...new Set(writes.map((o) => o.sha))]);
   const work = path.resolve(repo.workTree());
+  const rootOf = (op: RestoreOp): FsRoot => {
+    if (!isReserved(op.entry)) return personalRoot(work);
+    if (!isToolPath(op.abs)) throw notAToolPath(op.abs);
+    return toolRootFor(op.abs, { allowSymlinks });
+  };
+  // Every root is checked before the first change, so a hostile entry (a bundle naming ~/.bashrc) changes nothing.
+  for (const op of ops) rootOf(op);
   for (const op of ops) {
     if (op.action !== 'delete') continue;
-    await fs.promises.rm(op.abs, { force: true });
+    await unlinkInRoot(rootOf(op), op.abs);
     if (!isReserved(op.entry)) removeEmptyParents(path.dirname(op.abs), work);
     onProgress?.(++done);
   }
   for (const op of writes) {
     let data = blobs.get(op.sha)!;
-    let kind: Parameters<typeof writeDurable>[2] =
-      op.mode === '120000' ? 'symlink' : op.mode === '100755' ? 'executable' : 'file';
-    if (repo.toolContent && kind !== 'symlink' && isReserved(op.entry)) {
-      const r = repo.toolContent.fromHistory(op.abs, data);
-      data = r.data;
-      if (r.private) kind = 'private';
-      for (const name of r.missing) unresolved.push({ path: op.abs, name });
+    const root = rootOf(op);
+    // A tracked personal symlink is put back as a link (reads never follow it); a tool file is never made one.
+    if (op.mode === '120000' && !isReserved(op.entry)) await symlinkInRoot(root, op.abs, data.toString('utf8'));
+    else if (op.mode === '120000') throw symlinkRefused(root, op.abs, data.toString('utf8'));
+    else {
+      let mode = op.mode === '100755' ? 0o755 : 0o644;
+      if (repo.toolContent && isReserved(op.entry)) {
+        // Resolved secrets are stored as placeholders: fill them in again (the file is then owner-only).
+        const r = repo.toolContent.fromHistory(op.abs, data);
+        data = r.data;
+        if (r.private) mode = 0o600;
+        for (const name of r.missing) unresolved.push({ path: op.abs, name });
+      }
+      await writeInRoot(root, op.abs, data, { mode });
     }
-    await writeDurable(op.abs, data, kind);
     onProgress?.(++done);
   }
   return unresolved;
+}
+
+/** A restore entry for a path no install writes (only a tampered history or backup holds one). */
+function notAToolPath(abs: string): AppError {
+  return new AppError(
+    'PATH_OUTSIDE_ROOT',
+    `The history names ${abs} as a tool file, but no AI tool keeps its configuration there; nothing was restored.`,
+    'Restore a version made on this machine, or check where the imported backup came from.',
+    { file: abs },
+  );
 }
 
 /** Reads many blobs with one `git cat-file --batch`. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sweepTempFiles } from './durable-write';
 import { AppError } from '../../shared/errors';
@@ -9,6 +10,7 @@ import type {
   ImportResult,
   MigrationReport,
   PruneResult,
+  RefusedPath,
   RollbackResult,
   VerifyReport,
 } from '../../shared/ipc/channels/history';
@@ -33,7 +35,9 @@ import {
   planRestore,
   readJournal,
   writeJournal,
+  type RestoreOp,
 } from './restore';
+import { guardImport } from './import-guard';
 import {
   clearStaleGitLocks,
   ensureHistoryRepo,
@@ -60,6 +64,10 @@ export interface HistoryServiceOptions {
   readonly backupsDir: string;
   /** How tool files are stored (resolved secrets as placeholders) and restored (resolved again). */
   readonly toolContent?: ToolContent;
+  /** The user's home folder, whose tool config folders an import may write into (default: os.homedir()). */
+  readonly homeDir?: string;
+  /** Tool-file symlinks the user allowed (settings `filesystem.allowSymlinks`): a rollback may write through them. */
+  readonly allowSymlinks?: () => ReadonlyArray<string>;
 }
 
 export interface SnapshotResult {
@@ -109,6 +117,9 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       return fn();
     });
 
+  const importGuard = (ops: ReadonlyArray<RestoreOp>, target: string) =>
+    guardImport(repo, ops, target, opts.homeDir ?? os.homedir());
+
   /** The personal tree the last `beforeChange` saw, for the `record` of the same operation (personalUnchanged). */
   let personalBefore: { readonly key: string; readonly tree: string } | undefined;
   /** The personal tree `stagePersonal` wrote for the `beforeChange` of the same operation. */
@@ -152,8 +163,9 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     if (!j) return;
     log.warn('finishing a rollback that was interrupted', { target: j.target, correlationId: j.correlationId });
     const current = await writeCurrentTree(repo, await headVersion(repo), []);
-    const ops = await planRestore(repo, current, j.target, j.path);
-    const unresolved = await applyRestore(repo, ops);
+    const planned = await planRestore(repo, current, j.target, j.path);
+    const ops = j.operation === 'history.import' ? (await importGuard(planned, j.target)).ops : planned;
+    const unresolved = await applyRestore(repo, ops, undefined, opts.allowSymlinks?.() ?? []);
     if (unresolved.length) log.warn('restored tool files kept placeholders of missing secrets', { unresolved });
     await snapshotUnlocked({
       operation: j.operation,
@@ -182,10 +194,12 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     operation: string,
     phase: VersionMeta['phase'],
     extraParents: ReadonlyArray<string> = [],
+    guard?: (ops: RestoreOp[]) => Promise<RestoreOp[]>,
   ): Promise<RollbackResult> {
     const head = await headVersion(repo);
     const current = await writeCurrentTree(repo, head, []);
-    const ops = await planRestore(repo, current, target, req.path);
+    const planned = await planRestore(repo, current, target, req.path);
+    const ops = guard ? await guard(planned) : planned;
     const what = req.path
       ? `${req.path} to version ${target.slice(0, 10)}`
       : `everything to version ${target.slice(0, 10)}`;
@@ -217,8 +231,11 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
       dirs: dirsOf(ops),
     };
     await writeJournal(repo, journal);
-    const unresolved = await applyRestore(repo, ops, (n) =>
-      ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+    const unresolved = await applyRestore(
+      repo,
+      ops,
+      (n) => ctx.progress({ phase: 'Restoring files', percent: Math.round((n / ops.length) * 100) }),
+      opts.allowSymlinks?.() ?? [],
     );
     const warnings = missingSecretWarnings(unresolved);
     // An empty history adopts the imported timeline as its own; otherwise the import joins it as a second parent.
@@ -304,8 +321,14 @@ export function createHistoryService(opts: HistoryServiceOptions): HistoryServic
     importFrom: (file, ctx) =>
       locked('history.import', async () => {
         const { tip, versions } = await fetchBundle(repo, file, now());
-        const restored = await restoreUnlocked(tip, {}, ctx, 'history.import', 'import', [tip]);
-        return { file, versions, restored };
+        let refused: RefusedPath[] = [];
+        const restored = await restoreUnlocked(tip, {}, ctx, 'history.import', 'import', [tip], async (ops) => {
+          const g = await importGuard(ops, tip);
+          refused = g.refused;
+          return g.ops;
+        });
+        if (refused.length) log.warn('an imported backup named files it may not write', { refused });
+        return { file, versions, restored, ...(refused.length ? { refused } : {}) };
       }),
     migrations,
     migrate: (o, ctx) =>

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { classifyGitError, isDiskFullText } from '../git/errors';
+import { historyStoreDamaged, STORE_WRITE_FAILED } from './damaged';
 import { writeBlobs } from './pack';
 import { emptyTreeId, type HistoryRepo } from './repo';
 import { TOOLS_MANIFEST, toolEntry, toolPathOf } from './tool-paths';
@@ -39,12 +41,17 @@ export async function manifestOf(repo: HistoryRepo, treeish: string | undefined)
     okExitCodes: [128],
   });
   let list: string[] = [];
+  // No manifest at that version is normal (no tool file yet); an unreadable one would drop every tracked tool file
+  // from the next snapshot, recording them as deleted, so it stops the snapshot instead.
+  if (r.exitCode !== 0 && !/does not exist in/.test(r.stderr))
+    throw historyStoreDamaged(repo.gitDir, r.stderr, `cannot read the tool-file list of version ${treeish}`);
   if (r.exitCode === 0) {
     try {
       const v = JSON.parse(r.stdout) as unknown;
-      list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+      if (!Array.isArray(v)) throw new Error('not a list');
+      list = v.filter((x): x is string => typeof x === 'string');
     } catch {
-      list = [];
+      throw historyStoreDamaged(repo.gitDir, '', `holds an unreadable tool-file list at version ${treeish}`);
     }
   }
   if (/^[0-9a-f]{40}$/.test(treeish)) {
@@ -84,16 +91,24 @@ export async function writeCurrentTree(
   return (await writeTreeParts(repo, base, extraTools)).tree;
 }
 
+/** Throws when `git add --ignore-errors` failed for the store (disk full, unwritable objects), not for one file. */
+function checkAddErrors(repo: HistoryRepo, stderr: string): void {
+  if (isDiskFullText(stderr)) throw classifyGitError('history add', ['add'], 1, stderr);
+  if (STORE_WRITE_FAILED.test(stderr)) throw historyStoreDamaged(repo.gitDir, stderr);
+}
+
 /** Stages the personal workspace in the history dir's index and writes its tree (the empty tree when there is none). */
 export async function writePersonalTree(repo: HistoryRepo): Promise<string> {
   if (!fs.existsSync(repo.workTree())) return emptyTreeId(repo);
   // Every blob over core.bigFileThreshold goes into one pack per `git add` instead of a loose object file each:
   // the first snapshot of a thousand new files costs ~0.1 s instead of ~1 s of file creation. Ids are unchanged.
-  await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], {
+  const added = await repo.run(['-c', 'core.bigFileThreshold=1', 'add', '-A', '--ignore-errors', '--', '.'], {
     withWorkTree: true,
     operation: 'history add',
     okExitCodes: [1],
   });
+  // --ignore-errors skips a file it cannot read; a store that cannot take objects must fail the snapshot instead.
+  if (added.exitCode !== 0) checkAddErrors(repo, added.stderr);
   await combinePacks(repo);
   const tree = (await repo.run(['write-tree'], { operation: 'history write-tree' })).stdout.trim();
   indexOf.set(repo.gitDir, { tree, stamp: stampOf(path.join(repo.gitDir, 'index')) });

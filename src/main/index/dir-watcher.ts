@@ -69,7 +69,8 @@ export function watchDirs(
   return {
     sync(paths) {
       for (const p of paths) {
-        const st = fs.statSync(p, { throwIfNoEntry: false });
+        // lstat, as the walk: a folder replaced by a symlink is not followed (its target is never watched).
+        const st = fs.lstatSync(p, { throwIfNoEntry: false });
         if (st?.isDirectory()) watchTree(p);
         else if (!st && watchers.has(p)) unwatch(p);
       }

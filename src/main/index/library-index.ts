@@ -11,6 +11,7 @@ import { FIELD } from './postings';
 import { bodyOf, describeContent, mapPool } from './read-file';
 import type { FieldText } from './segment-worker';
 import { statOne, statTree, type StatEntry } from './stat-tree';
+import { libraryRoot, lstatInRoot, readInRootAsync } from '../workspace/boundary';
 
 export type { ChangeSet } from './change-set';
 export type { SearchQuery } from './index-queries';
@@ -164,9 +165,8 @@ export class LibraryIndex extends IndexStore {
     for (const [root, rels] of byRoot) {
       const stats: StatEntry[] = [];
       for (const rel of rels) {
-        const st = rel
-          ? fs.statSync(path.join(root.dir, rel), { throwIfNoEntry: false })
-          : fs.statSync(root.dir, { throwIfNoEntry: false });
+        // lstat through the boundary: a path that is (or is below) a symlink counts as gone, as in the full walk.
+        const st = rel ? lstatInRoot(libraryRoot(root.dir), rel) : fs.statSync(root.dir, { throwIfNoEntry: false });
         if (st?.isDirectory()) {
           const under = await statTree(root.dir, rel);
           const seen = new Set(under.map((s) => s.rel));
@@ -208,7 +208,8 @@ export class LibraryIndex extends IndexStore {
         const kept = this.bodies.get(k);
         if (kept !== undefined) return kept;
         try {
-          return bodyOf(f.path, await fs.promises.readFile(path.join(root.dir, f.path), 'utf8'));
+          const buf = await readInRootAsync(libraryRoot(root.dir), f.path);
+          return buf && bodyOf(f.path, buf.toString('utf8'));
         } catch {
           return undefined;
         }

@@ -90,7 +90,8 @@ export class FileReader {
   read(abs: string, sizeHint: number): Buffer | undefined {
     let fd: number;
     try {
-      fd = fs.openSync(abs, 'r');
+      // O_NOFOLLOW: a file swapped for a symlink after the (l)stat is never read through (ELOOP: treated as gone).
+      fd = fs.openSync(abs, READ_NOFOLLOW);
     } catch (e) {
       if (gone(e)) return undefined;
       throw e;
@@ -120,8 +121,10 @@ export class FileReader {
 
 function gone(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES';
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'ELOOP' || code === 'ENOTDIR';
 }
+
+const READ_NOFOLLOW = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function mapPool<T, R>(

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isLibraryFile } from '../library/kind';
+import { libraryRoot, lstatInRoot } from '../workspace/boundary';
 import { isIgnoredName } from './ignore';
 
 export interface StatEntry {
@@ -39,7 +40,7 @@ export async function statTree(root: string, relDir = ''): Promise<StatEntry[]> 
       const childRel = rel ? `${rel}/${ent.name}` : ent.name;
       if (ent.isDirectory()) stack.push(childRel);
       else if (ent.isFile() && isLibraryFile(ent.name)) {
-        const st = fs.statSync(abs + path.sep + ent.name, { throwIfNoEntry: false });
+        const st = fs.lstatSync(abs + path.sep + ent.name, { throwIfNoEntry: false });
         if (st?.isFile()) out.push({ rel: childRel, size: st.size, mtimeMs: st.mtimeMs });
       }
       if (++since >= YIELD_EVERY) {
@@ -51,9 +52,12 @@ export async function statTree(root: string, relDir = ''): Promise<StatEntry[]> 
   return out;
 }
 
-/** One file's stat, or undefined when it is gone, not a file, or not a library file. */
+/**
+ * One file's stat, or undefined when it is gone, not a file, not a library file, or a symlink (or below one):
+ * lstat through the boundary, exactly what the full walk (Dirent types, lstat) skips.
+ */
 export function statOne(root: string, rel: string): StatEntry | undefined {
-  const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+  const st = lstatInRoot(libraryRoot(root), rel);
   if (!st?.isFile() || !isLibraryFile(path.posix.basename(rel))) return undefined;
   return { rel, size: st.size, mtimeMs: st.mtimeMs };
 }

@@ -1,4 +1,5 @@
 import { AppError, isAppError, type IpcError, type Result } from '../../shared/errors';
+import { codedFsError } from '../workspace/write-errors';
 import {
   contract,
   isChannel,
@@ -150,7 +151,8 @@ export function createRouter(opts: RouterOptions): Router {
           value,
         });
         return { ok: true, value };
-      } catch (e) {
+      } catch (thrown) {
+        const e = codedFsError(thrown) ?? thrown;
         if (isAppError(e)) {
           log.info('expected failure', { channel, code: e.code, message: e.message, ms: Date.now() - started });
           opts.onInvocation?.({

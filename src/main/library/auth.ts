@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { SourceSettings } from '../../shared/settings';
+import { checkGitTransport } from '../git/url-policy';
 import { registerSecret } from '../observability/redact';
 
 /** The env var that carries a token to the askpass script; set only on the git child process. */
@@ -23,7 +24,10 @@ export function isSshUrl(url: string): boolean {
   return /^ssh:\/\//i.test(url) || /^[A-Za-z0-9._-]+@[^/:]+:/.test(url);
 }
 
-/** Refuses URLs that carry credentials: tokens go through GIT_ASKPASS, never into a remote URL. */
+/**
+ * Refuses URLs that carry credentials (and any transport git/url-policy refuses): tokens go through GIT_ASKPASS,
+ * never into a remote URL.
+ */
 export function checkUrl(url: string): void {
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(url) || /^https?:\/\/[^/]*@/i.test(url)) {
     throw new AppError(
@@ -32,12 +36,7 @@ export function checkUrl(url: string): void {
       'Remove the credentials from the URL and pass the token with --token-env VAR (or the token field in the app).',
     );
   }
-  if (url.startsWith('-'))
-    throw new AppError(
-      'INVALID_REQUEST',
-      `"${url}" is not a repository URL.`,
-      'Use https://, ssh://, user@host:path or file:// URL.',
-    );
+  checkGitTransport(url);
 }
 
 /** Single-quotes a value for the POSIX shell git runs GIT_SSH_COMMAND with. */

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SourceConflict } from '../../shared/sources';
+import { AppError } from '../../shared/errors';
 import { git } from '../git/core';
-import { writeAtomic } from '../workspace/atomic-write';
+import { dataRoot, libraryRoot, readInRoot, removeInRoot, resolveInRoot, writeInRoot } from '../workspace/boundary';
 import { localChanges, showFile, type RepoCtx } from './git-ops';
-import { beginMove, endMove, symlinkOnPath } from './update-journal';
+import { beginMove, endMove } from './update-journal';
 
 export interface MoveResult {
   /** Local edits that are in place after the move (re-applied or merged cleanly). */
@@ -25,9 +26,33 @@ function same(a: Buffer | undefined, b: Buffer | undefined): boolean {
 }
 
 async function writeOrDelete(dir: string, rel: string, data: Buffer | undefined): Promise<void> {
-  const abs = path.join(dir, ...rel.split('/'));
-  if (data === undefined) await fs.promises.rm(abs, { force: true });
-  else await writeAtomic(abs, data);
+  const root = libraryRoot(dir);
+  if (data === undefined) await removeInRoot(root, rel);
+  else await writeInRoot(root, rel, data);
+}
+
+/**
+ * Whether the clone's path is now a symlink, below one, or below a file (upstream turned the edited file or one of
+ * its folders into a link): the edit cannot be put back without writing through it, so it is a conflict.
+ */
+function blockedInTree(dir: string, rel: string): boolean {
+  try {
+    const r = resolveInRoot(libraryRoot(dir), rel);
+    return r.notDir !== undefined || (r.stat !== undefined && !r.stat.isFile());
+  } catch (e) {
+    if (e instanceof AppError) return true;
+    throw e;
+  }
+}
+
+/** A local edit read without following a link: undefined when deleted; a link or odd entry is not carried over. */
+function readEdit(dir: string, rel: string): { mine: Buffer | undefined } | undefined {
+  try {
+    return { mine: readInRoot(libraryRoot(dir), rel) };
+  } catch (e) {
+    if (e instanceof AppError) return undefined;
+    throw e;
+  }
 }
 
 /** Three-way merge of one file's text with `git merge-file`; undefined when the edits overlap. */
@@ -35,10 +60,11 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'aicfg-merge-'));
   try {
     const [m, b, t] = ['mine', 'base', 'theirs'].map((n) => path.join(tmp, n)) as [string, string, string];
+    const scratch = dataRoot(tmp);
     await Promise.all([
-      fs.promises.writeFile(m, mine),
-      fs.promises.writeFile(b, base),
-      fs.promises.writeFile(t, theirs),
+      writeInRoot(scratch, 'mine', mine, { fsync: false }),
+      writeInRoot(scratch, 'base', base, { fsync: false }),
+      writeInRoot(scratch, 'theirs', theirs, { fsync: false }),
     ]);
     const res = await git(['merge-file', '-p', m, b, t], {
       cwd: r.dir,
@@ -62,7 +88,8 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
  * 3. Each edit is put back: a file upstream did not touch gets your version; a file both sides changed
  *    is merged line by line; when the edits overlap (or one side deleted it) your version stays in the
  *    work tree and the file is reported as a conflict (upstream's version is at HEAD).
- *    Upstream turning an edited path into a symlink is a conflict too: your version is kept in `keepDir`.
+ *    A path that upstream turned into a symlink (or put below one) is a conflict too: nothing is written through
+ *    the link, and your version is kept in `keepDir` (named in the conflict).
  * 4. The journal, then the backup, is removed only when all of that succeeded.
  */
 export async function moveKeepingEdits(
@@ -74,15 +101,11 @@ export async function moveKeepingEdits(
   journal: { readonly file: string; readonly source: string; readonly keepDir: string },
 ): Promise<MoveResult> {
   const paths = await localChanges(r);
-  const edits: Edit[] = await Promise.all(
-    paths.map(async (p) => {
-      try {
-        return { path: p, mine: await fs.promises.readFile(path.join(r.dir, ...p.split('/'))) };
-      } catch {
-        return { path: p, mine: undefined };
-      }
-    }),
-  );
+  // A local symlink (or a folder, a FIFO) is never read through; it is left to the reset.
+  const edits: Edit[] = paths.flatMap((p) => {
+    const got = readEdit(r.dir, p);
+    return got ? [{ path: p, mine: got.mine }] : [];
+  });
   const j = {
     source: journal.source,
     dir: r.dir,
@@ -101,10 +124,12 @@ export async function moveKeepingEdits(
   const kept: string[] = [];
   const conflicts: SourceConflict[] = [];
   for (const e of edits) {
-    if (symlinkOnPath(r.dir, e.path)) {
-      // Upstream made the path (or a folder on it) a symlink: writing mine there could leave the clone.
-      if (e.mine) await writeAtomic(path.join(journal.keepDir, ...e.path.split('/')), e.mine);
-      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now });
+    if (blockedInTree(r.dir, e.path)) {
+      // Upstream made the path (or a folder above it) a link: nothing is written through it; your version is kept
+      // in keepDir, and the file is a conflict that names where.
+      const kept = path.join(journal.keepDir, ...e.path.split('/'));
+      if (e.mine) await writeInRoot(dataRoot(journal.keepDir), e.path, e.mine);
+      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now, ...(e.mine ? { backup: kept } : {}) });
       continue;
     }
     const [base, theirs] = await Promise.all([showFile(r, from, e.path), showFile(r, target, e.path)]);

@@ -1,13 +1,36 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { SourceInfo } from '../../shared/sources';
 import type { OperationContext } from '../context';
-import { writeAtomic } from '../workspace/atomic-write';
+import { dataRoot, libraryRoot, readInRoot, removeInRoot, writeInRoot } from '../workspace/boundary';
 import { showFile } from './git-ops';
 import { sourceInfoOf } from './source-info';
 import { readSourceState, writeSourceState } from './source-state';
 import type { SourcesContext } from './sources-context';
+
+/**
+ * Puts upstream's version of `file` in place, backing mine up first; all through the boundary. A path upstream made
+ * a symlink (the conflict kept mine in the backups) already holds theirs: nothing is read or written through it.
+ */
+async function takeTheirs(
+  sc: SourcesContext,
+  s: ReturnType<SourcesContext['find']>,
+  name: string,
+  file: string,
+  ctx: OperationContext,
+): Promise<void> {
+  const root = libraryRoot(sc.paths.sourceDir(name));
+  let mine: Buffer | undefined;
+  try {
+    mine = readInRoot(root, file);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'SYMLINK_REFUSED') return;
+    throw e;
+  }
+  if (mine) await writeInRoot(dataRoot(sc.paths.backups), `sources/${name}-mine-${Date.now()}/${file}`, mine);
+  const theirs = await showFile(sc.repo(s, ctx), 'HEAD', file);
+  if (theirs) await writeInRoot(root, file, theirs);
+  else await removeInRoot(root, file);
+}
 
 /** Resolves a conflicted file of a source: keep mine, or take theirs (backing mine up first). */
 export function resolveConflict(
@@ -32,18 +55,7 @@ export function resolveConflict(
           'See `ai-config library status` for the files in conflict.',
         );
       }
-      if (choice === 'theirs') {
-        const r = sc.repo(s, ctx);
-        const abs = path.join(paths.sourceDir(name), ...file.split('/'));
-        const backup = path.join(paths.backups, 'sources', `${name}-mine-${Date.now()}`, ...file.split('/'));
-        if (fs.existsSync(abs)) {
-          await fs.promises.mkdir(path.dirname(backup), { recursive: true });
-          await fs.promises.copyFile(abs, backup);
-        }
-        const theirs = await showFile(r, 'HEAD', file);
-        if (theirs) await writeAtomic(abs, theirs);
-        else await fs.promises.rm(abs, { force: true });
-      }
+      if (choice === 'theirs') await takeTheirs(sc, s, name, file, ctx);
       await writeSourceState(paths.state, name, { ...st, conflicts: st.conflicts.filter((c) => c.path !== file) });
       return sourceInfoOf(sc, name);
     },

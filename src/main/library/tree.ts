@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readWalkedText } from '../workspace/boundary';
 import type { LibraryEntry } from '../../shared/library';
 import { describeFile } from './describe';
 import { kindOf } from './kind';
@@ -19,7 +19,7 @@ export async function listLibrary(roots: ReadonlyArray<SourceRoot>): Promise<Lib
       const files = await walkLibrary(root.dir);
       return Promise.all(
         files.map(async (f) => {
-          const text = await fs.promises.readFile(f.abs, 'utf8');
+          const text = readWalkedText(f.abs, f.rel);
           const meta = describeFile(f.rel, text);
           return {
             source: root.name,

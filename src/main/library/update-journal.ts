@@ -5,6 +5,7 @@ import { git } from '../git/core';
 import { clearStaleGitLocks } from '../history/repo';
 import type { Logger } from '../observability/logger';
 import { writeAtomic, writeJsonAtomic } from '../workspace/atomic-write';
+import { libraryRoot, removeInRoot, writeInRoot } from '../workspace/boundary';
 
 /**
  * The journal of a source move (update, pin, rollback) with local edits: written once every edit is copied to
@@ -143,10 +144,10 @@ export async function recoverMove(
   failpoint('update-journal:reset-to-from');
   const conflicts: string[] = [];
   for (const e of j.edits) {
-    const abs = path.join(j.dir, ...e.path.split('/'));
+    // Into the clone through the boundary: never through a link upstream (or the reset) put on the path.
     if (symlinkOnPath(j.dir, e.path)) conflicts.push(e.path);
-    else if (e.deleted) await fs.promises.rm(abs, { force: true });
-    else await writeAtomic(abs, await fs.promises.readFile(backupFile(j.backup, e.path)));
+    else if (e.deleted) await removeInRoot(libraryRoot(j.dir), e.path);
+    else await writeInRoot(libraryRoot(j.dir), e.path, await fs.promises.readFile(backupFile(j.backup, e.path)));
   }
   let kept: string | undefined;
   if (conflicts.length) {

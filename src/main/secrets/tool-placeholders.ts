@@ -4,6 +4,7 @@ import path from 'node:path';
 import { writeAtomicSync } from '../workspace/atomic-write';
 import { mkdirPrivate } from '../workspace/private-mode';
 import { fromPlaceholders, secretsIn, toPlaceholders, valuesByTemplate, type WrittenSecret } from './placeholder-text';
+import { readTextInRoot, toolRootFor } from '../workspace/boundary';
 
 /**
  * Keeps resolved secrets out of history: for each tool file an install wrote a secret into, the placeholder form
@@ -125,12 +126,14 @@ export function createToolPlaceholders(deps: ToolPlaceholdersDeps): ToolPlacehol
     retire(name, oldValue) {
       const items: Array<{ path: string; text: string; template: string }> = [];
       for (const [file, entries] of Object.entries(load().files)) {
-        let text: string;
+        let text: string | undefined;
         try {
-          text = fs.readFileSync(file, 'utf8');
+          // A tool file: through the boundary, never through a link it did not have when we wrote it.
+          text = readTextInRoot(toolRootFor(file), file);
         } catch {
           continue;
         }
+        if (text === undefined) continue;
         const sha = sha256(text);
         if (entries.some((e) => e.sha === sha)) continue;
         const found = secretsIn(text, [{ name, value: oldValue }, ...deps.known()]);

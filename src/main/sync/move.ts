@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isInside, sha256File, walk } from './files';
-import { PROVIDER_FILES } from './ignore';
 import { failpoint } from '../failpoints';
+import { isSyncToolMetadata } from './tool-metadata';
 
 export interface CopyPlan {
   /** Files to copy (relative). */
@@ -22,7 +22,8 @@ export interface CopyOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const skipProviderFiles = (name: string) => PROVIDER_FILES.has(name) || name.startsWith('.ai-config-probe-');
+/** The sync tool's own files and folders and probe files: never part of the workspace, never moved. */
+export const skipProviderFiles = (name: string) => isSyncToolMetadata(name) || name.startsWith('.ai-config-probe-');
 
 /**
  * Plans copying the workspace `from` into `to`. Files already there with the same content are kept; a file

@@ -14,7 +14,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../observability/logger';
 import { findConflicts } from './conflicts';
 import { syncStateFile, type SyncDeps } from './deps';
-import { runDisconnect } from './disconnect';
+import { resumeDisconnect, runDisconnect } from './disconnect';
 import { createIncomingTracker } from './incoming';
 import { currentPlatform, type Platform } from './platform';
 import { detectDropbox } from './providers/dropbox';
@@ -37,6 +37,8 @@ export interface SyncService {
     ctx: OperationContext,
   ): Promise<ResolveResult>;
   disconnect(req: { removeSharedCopy?: boolean | undefined }, ctx: OperationContext): Promise<DisconnectResult>;
+  /** Completes a `sync disconnect` that was killed (state/sync-disconnect.json); undefined when there is none. */
+  finishDisconnect(ctx: OperationContext): Promise<DisconnectResult | undefined>;
   /** Files changed by other machines since the notice was last dismissed (newest first). */
   incoming(): IncomingChange[];
   dismissIncoming(): number;
@@ -143,6 +145,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       return r;
     },
     disconnect: (req, ctx) => runDisconnect(req, deps, ctx),
+    finishDisconnect: (ctx) => resumeDisconnect(deps, ctx),
     incoming: () => incoming.list(),
     dismissIncoming: () => incoming.dismiss(),
     changedSince: (since) => incoming.changedSince(since),

@@ -7,6 +7,7 @@ import type { DetectedProvider, SetupResult, SyncStep, VerifyOutcome } from '../
 import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import { audited, switchPersonalDir, syncStateFile, type SyncDeps } from './deps';
+import { existingContent, folderNotEmpty } from './existing';
 import { isInside } from './files';
 import { ignoreFileName, writeIgnoreFile } from './ignore';
 import { copyVerified, planCopy, undoCopy } from './move';
@@ -71,7 +72,9 @@ function chooseTarget(req: SetupRequest, deps: SyncDeps, detected: DetectedProvi
  * The wizard's work in one locked operation: check the provider, copy the workspace into the folder and
  * verify every file's hash, write the ignore rules, share it (Syncthing), switch settings, remove the old
  * copy (all under the workspace lock), then verify with a probe file. A failure before the switch removes
- * what it created and leaves the workspace where it was.
+ * what it created and leaves the workspace where it was. A folder that already holds files (other than the sync
+ * tool's own) is ALREADY_EXISTS unless `adoptExisting`; what was there is recorded in state/sync.json so
+ * disconnect never removes it.
  */
 export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: OperationContext): Promise<SetupResult> {
   deps.requireSettings();
@@ -108,10 +111,13 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         field: 'path',
       });
     const plan = planCopy(from, target);
+    const existing = existingContent(target);
+    const adopted = existing.files.length > 0 || existing.dirs.length > 0;
+    if (adopted && req.adoptExisting !== true) throw folderNotEmpty(target, existing);
     steps.push({
       step: 'folder',
       ok: true,
-      message: `${target}${plan.same.length ? ` (${plan.same.length} identical files already there)` : ''}`,
+      message: `${target}${adopted ? ` (adopted ${existing.files.length} files already there${plan.same.length ? `, ${plan.same.length} identical to the workspace's` : ''})` : ''}`,
     });
 
     return audited(deps, ctx, 'sync.setup', target, async () => {
@@ -173,7 +179,10 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
         dir: target,
         previousDir: from,
         since: deps.now().toISOString(),
-        ...(ignoreFile ? { ignoreFile } : {}),
+        ...(ignoreFile ? { ignoreFile, ignoreCreated: !ignoreExisted } : {}),
+        createdDir: !existing.existed,
+        preExisting: [...existing.files],
+        preExistingDirs: [...existing.dirs],
         ...(api
           ? {
               syncthing: {

@@ -15,6 +15,13 @@ export const syncStateSchema = z
     previousDir: z.string().min(1),
     since: z.string(),
     ignoreFile: z.string().optional(),
+    /** Whether setup wrote the ignore file (else it was there before and stays). */
+    ignoreCreated: z.boolean().optional(),
+    /** Whether setup created the folder itself (else disconnect never removes it). */
+    createdDir: z.boolean().optional(),
+    /** Files and folders that were in the folder before setup (adopted): never removed by disconnect. */
+    preExisting: z.array(z.string()).optional(),
+    preExistingDirs: z.array(z.string()).optional(),
     syncthing: z
       .object({ configPath: z.string().optional(), folderId: z.string(), devices: z.array(z.string()) })
       .strict()

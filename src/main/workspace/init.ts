@@ -15,8 +15,8 @@ import type { Logger } from '../observability/logger';
 import { withLock } from './lock';
 import type { Paths } from './paths';
 import { loadSettings, saveSettings } from './settings';
-import { writeAtomic } from './atomic-write';
 import { mkdirPrivate } from './private-mode';
+import { personalRoot, writeInRoot } from './boundary';
 
 export interface InitOptions {
   readonly paths: Paths;
@@ -81,7 +81,7 @@ export async function initWorkspace(opts: InitOptions): Promise<InitResult> {
     if (!fs.existsSync(personal)) {
       for (const sub of ['knowledge', 'agents', 'mcp-servers'])
         fs.mkdirSync(path.join(personal, sub), { recursive: true });
-      await writeAtomic(path.join(personal, 'README.md'), PERSONAL_README);
+      await writeInRoot(personalRoot(personal), 'README.md', PERSONAL_README);
       created.push(path.relative(paths.home, personal) || personal);
     }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { toWriteError } from './write-errors';
 
 const LOCKED_HINT =
   'Wait for it to finish and try again. ' +
@@ -43,20 +44,35 @@ export function readLock(file: string): LockInfo | undefined {
 }
 
 function tryAcquire(file: string, operation: string): boolean {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const info: LockInfo = { pid: process.pid, host: os.hostname(), operation, since: new Date().toISOString() };
   try {
-    const fd = fs.openSync(file, 'wx', 0o600);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (e) {
+    throw toWriteError(e, file);
+  }
+  const info: LockInfo = { pid: process.pid, host: os.hostname(), operation, since: new Date().toISOString() };
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'wx', 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw toWriteError(e, file);
+    return takeOverIfStale(file, operation);
+  }
+  try {
     try {
       fs.writeSync(fd, JSON.stringify(info));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // A lock we could not fill (disk full) must not stay behind: an empty lock file blocks everyone for 10 s.
+    fs.rmSync(file, { force: true });
+    throw toWriteError(e, file);
   }
+  return true;
+}
+
+function takeOverIfStale(file: string, operation: string): boolean {
   // Someone holds it: take it over only if that process is gone (same host) or the file is unreadable and old.
   const current = readLock(file);
   const stale = current

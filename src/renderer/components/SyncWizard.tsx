@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { DetectedProvider, SetupResult, SyncProviderKind } from '../../shared/sync';
 import { useSync } from '../stores/sync';
 import { ErrorNotice } from './ErrorNotice';
+import { SyncExistingFiles } from './SyncExistingFiles';
 
 const LABELS: Record<SyncProviderKind, string> = {
   syncthing: 'Syncthing',
@@ -13,11 +14,13 @@ const STEPS = ['provider', 'folder', 'review', 'summary'] as const;
 const STEP_LABELS = { provider: 'Provider', folder: 'Folder', review: 'Move & share', summary: 'Summary' } as const;
 const ANY_FOLDER =
   'Any folder: a network share, a mounted drive, or a folder another tool syncs. ' +
-  'It should be empty or hold a copy of this workspace.';
+  'It should be empty or hold a copy of this workspace; if it holds other files, you are shown them and asked ' +
+  'whether to adopt them.';
 
 /** The set-up wizard: provider, folder, review (move, ignore rules, share, verify), summary. */
 export function SyncWizard() {
   const { providers, step, form, busy, progress, error, detect, choose, setField, go, setup } = useSync();
+  const { existing, adoptExisting, setAdopt } = useSync();
   useEffect(() => {
     if (providers.kind === 'idle') void detect();
   }, [providers.kind, detect]);
@@ -163,13 +166,22 @@ export function SyncWizard() {
               {progress ?? 'Working'}…
             </p>
           )}
-          {error && <ErrorNotice error={error} />}
+          {existing ? (
+            <SyncExistingFiles existing={existing} adopt={adoptExisting} onAdopt={setAdopt} disabled={busy} />
+          ) : (
+            error && <ErrorNotice error={error} />
+          )}
           <div className="wizard-actions">
             <button type="button" disabled={busy} onClick={() => go('folder')}>
               Back
             </button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void setup()}>
-              {busy ? 'Moving…' : 'Move workspace'}
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || (existing !== undefined && !adoptExisting)}
+              onClick={() => void setup()}
+            >
+              {busy ? 'Moving…' : existing && adoptExisting ? 'Adopt and move workspace' : 'Move workspace'}
             </button>
           </div>
         </div>

@@ -23,6 +23,21 @@ export interface WizardForm {
   readonly syncthingConfig: string;
 }
 
+/** What a non-empty target folder holds, from setup's ALREADY_EXISTS (shown so the user can choose to adopt it). */
+export interface ExistingFiles {
+  readonly path: string;
+  readonly files: ReadonlyArray<string>;
+  readonly dirs: ReadonlyArray<string>;
+}
+
+/** The folder contents an ALREADY_EXISTS error for a non-empty folder carries, or undefined for any other error. */
+export function existingFilesOf(error: IpcError, path: string): ExistingFiles | undefined {
+  const d = error.details as { folderNotEmpty?: unknown; files?: unknown; dirs?: unknown } | undefined;
+  if (error.code !== 'ALREADY_EXISTS' || d?.folderNotEmpty !== true) return undefined;
+  const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return { path, files: names(d.files), dirs: names(d.dirs) };
+}
+
 interface SyncStore {
   status: Load<SyncStatus>;
   providers: Load<ReadonlyArray<DetectedProvider>>;
@@ -35,6 +50,9 @@ interface SyncStore {
   progress?: string;
   result?: SetupResult;
   error?: IpcError;
+  /** The target folder is not empty: what is there; setup needs `adoptExisting` to move in. */
+  existing?: ExistingFiles;
+  adoptExisting: boolean;
   message?: string;
   incoming: ReadonlyArray<IncomingChange>;
   refresh(): Promise<void>;
@@ -42,6 +60,7 @@ interface SyncStore {
   choose(provider: SyncProviderKind): void;
   setField(field: Exclude<keyof WizardForm, 'provider'>, value: string): void;
   go(step: WizardStep): void;
+  setAdopt(adopt: boolean): void;
   setup(): Promise<void>;
   disconnect(): Promise<void>;
   openConflict(path: string): Promise<void>;
@@ -63,6 +82,7 @@ export const useSync = create<SyncStore>((set, get) => ({
   step: 'provider',
   form: emptyForm,
   busy: false,
+  adoptExisting: false,
   incoming: [],
   async refresh() {
     const api = getApi();
@@ -91,13 +111,19 @@ export const useSync = create<SyncStore>((set, get) => ({
     set((s) => ({ form: { ...s.form, provider, path: found?.suggestedPath ?? s.form.path }, error: undefined }));
   },
   setField(field, value) {
-    set((s) => ({ form: { ...s.form, [field]: value } }));
+    set((s) => ({
+      form: { ...s.form, [field]: value },
+      ...(field === 'path' ? { existing: undefined, adoptExisting: false } : {}),
+    }));
+  },
+  setAdopt(adopt) {
+    set({ adoptExisting: adopt });
   },
   go(step) {
     set({ step, error: undefined });
   },
   async setup() {
-    const { form } = get();
+    const { form, adoptExisting } = get();
     if (!form.provider) return;
     set({ busy: true, error: undefined, progress: 'Starting' });
     const r = await getApi().invoke(
@@ -112,13 +138,16 @@ export const useSync = create<SyncStore>((set, get) => ({
         ...(form.provider === 'syncthing' && form.syncthingConfig.trim()
           ? { syncthingConfig: form.syncthingConfig.trim() }
           : {}),
+        ...(adoptExisting ? { adoptExisting: true } : {}),
       },
       { correlationId: newActionId('syncsetup') },
     );
     set({
       busy: false,
       progress: undefined,
-      ...(r.ok ? { result: r.value, step: 'summary' as const } : { error: r.error }),
+      ...(r.ok
+        ? { result: r.value, step: 'summary' as const, existing: undefined, adoptExisting: false }
+        : { error: r.error, existing: existingFilesOf(r.error, form.path.trim()) }),
     });
     await get().refresh();
   },

@@ -32,6 +32,7 @@ describe('health checks: each detects its broken fixture', () => {
       'performance',
       'library-moves',
       'agent-installs',
+      'sync-disconnect',
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
 import { ensureDevice } from '../../../src/main/sync/providers/syncthing';
 import { createSyncthingApi } from '../../../src/main/sync/providers/syncthing-api';
 import { findSyncthingConfig } from '../../../src/main/sync/providers/syncthing-config';
+import { isSyncToolMetadata } from '../../../src/main/sync/tool-metadata';
 
 const caller = { id: 'test', trusted: true };
 
@@ -187,7 +188,10 @@ describe.runIf(syncthingAvailable())('sync with two real Syncthing instances', (
     expect(fs.readFileSync(path.join(r.personalDir, 'knowledge', 'team-note.md'), 'utf8')).toContain('Edited on A.');
     expect(fs.existsSync(path.join(r.personalDir, '.stignore'))).toBe(false);
     expect(r.removedSharedCopy).toBe(true);
-    expect(fs.existsSync(shared)).toBe(false);
+    // Only the workspace files go; whatever Syncthing keeps there for itself (.stfolder, .stversions) stays.
+    expect(fs.existsSync(path.join(shared, 'knowledge'))).toBe(false);
+    expect(fs.existsSync(path.join(shared, '.stignore'))).toBe(false);
+    expect((fs.existsSync(shared) ? fs.readdirSync(shared) : []).filter((n) => !isSyncToolMetadata(n))).toEqual([]);
     expect(unwrap(await rtB.router.call(caller, 'sync:status', {})).connected).toBe(false);
     await expect(b.rest('GET', '/rest/config/folders/ai-configurator-personal')).rejects.toThrow(/404/);
     // A keeps its files: unsharing first means B's removal did not travel.

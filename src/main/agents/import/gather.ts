@@ -1,12 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { lstatInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
 import type { InstallRecord } from '../model';
 import type { ImportInput } from './convert';
 import { IMPORT_DIRS, detectFile } from './detect';
 
-/** The tool files under a folder (its root and the tools' own folders), or the one file given. */
-export function gatherInputs(target: string): ImportInput[] {
+/** The boundary root an import of `target` reads in: the folder itself, or a file's folder. */
+export function importRootFor(target: string, allowSymlinks: ReadonlyArray<string> = []): FsRoot {
+  const st = fs.statSync(target, { throwIfNoEntry: false });
+  return toolRoot(st?.isFile() ? path.dirname(target) : target, allowSymlinks);
+}
+
+/** A file's text through the boundary, or undefined when it is missing, a refused symlink, or outside the root. */
+export function readImported(root: FsRoot, abs: string): string | undefined {
+  try {
+    return readTextInRoot(root, abs);
+  } catch (e) {
+    if (e instanceof AppError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The tool files under a folder (its root and the tools' own folders), or the one file given, read through the
+ * boundary against `root` (see importRootFor): a symlink (to ~/.ssh, say) is skipped, never read.
+ */
+export function gatherInputs(target: string, root: FsRoot = importRootFor(target)): ImportInput[] {
   let st: fs.Stats;
   try {
     st = fs.statSync(target);
@@ -17,7 +37,10 @@ export function gatherInputs(target: string): ImportInput[] {
       'Point the import at a project folder, your home folder, or a tool file.',
     );
   }
-  if (st.isFile()) return [{ rel: path.basename(target), text: fs.readFileSync(target, 'utf8'), abs: target }];
+  if (st.isFile()) {
+    const text = readImported(root, target);
+    return text === undefined ? [] : [{ rel: path.basename(target), text, abs: target }];
+  }
   const out: ImportInput[] = [];
   for (const dir of ['', ...IMPORT_DIRS]) {
     const abs = path.join(target, ...dir.split('/').filter(Boolean));
@@ -30,10 +53,11 @@ export function gatherInputs(target: string): ImportInput[] {
     for (const name of names) {
       const file = path.join(abs, name);
       const rel = dir ? `${dir}/${name}` : name;
-      if (!/\.(md|mdc|json|toml)$/.test(name) || !fs.statSync(file).isFile()) continue;
-      if (fs.statSync(file).size > 2_000_000) continue;
-      const text = fs.readFileSync(file, 'utf8');
-      if (detectFile(rel, text)) out.push({ rel, text, abs: file });
+      if (!/\.(md|mdc|json|toml)$/.test(name)) continue;
+      const fst = lstatInRoot(root, file);
+      if (!fst?.isFile() || fst.size > 2_000_000) continue;
+      const text = readImported(root, file);
+      if (text !== undefined && detectFile(rel, text)) out.push({ rel, text, abs: file });
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { libraryRoot, readInRootAsync } from '../../workspace/boundary';
 import type { CheckStatus } from '../../../shared/ipc/channels/health';
 import { listLibrary } from '../../library/tree';
 import type { Check } from '../types';
@@ -31,7 +31,8 @@ export const performanceCheck: Check = {
       const dir = dirs.get(e.source);
       if (!dir) continue;
       try {
-        if ((await fs.promises.readFile(`${dir}/${e.path}`, 'utf8')).toLowerCase().includes(needle)) hits++;
+        const buf = await readInRootAsync(libraryRoot(dir), e.path);
+        if (buf?.toString('utf8').toLowerCase().includes(needle)) hits++;
       } catch {
         // A file removed while probing is not a performance problem.
       }

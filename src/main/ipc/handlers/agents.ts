@@ -2,6 +2,7 @@ import type { agentsChannels } from '../../../shared/ipc/channels/agents';
 import type { Services } from '../../services';
 import type { Handlers } from '../router';
 import { lintLibrary } from '../../agents/lint';
+import { checkInputPath } from '../../workspace/user-path';
 
 export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof agentsChannels> {
   const a = () => {
@@ -17,9 +18,10 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     'agents:uninstall': (req, ctx) => a().uninstall(req, ctx),
     'agents:installMany': async (req, ctx) => ({ results: await a().installMany(req.requests, ctx) }),
     'agents:uninstallMany': async (req, ctx) => ({ results: await a().uninstallMany(req.requests, ctx) }),
-    'agents:import': (req, ctx) => a().importConfigs(req, ctx),
+    'agents:import': (req, ctx) =>
+      a().importConfigs(req.path ? { ...req, path: checkInputPath(req.path, { field: 'path' }) } : req, ctx),
     // Lint checks any library folder (a team's CI), so it needs no workspace.
-    'agents:lint': (req) => lintLibrary(req.dir),
+    'agents:lint': (req) => lintLibrary(checkInputPath(req.dir, { kind: 'dir', field: 'dir' })),
     'agents:status': async () => ({ installs: await a().status() }),
   };
 }

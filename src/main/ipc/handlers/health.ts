@@ -1,6 +1,7 @@
 import type { healthChannels } from '../../../shared/ipc/channels/health';
 import type { Services } from '../../services';
 import type { Handlers } from '../router';
+import { checkOutputFile } from '../../workspace/user-path';
 
 /** Health, doctor, logs, audit, metrics and diagnostics channels. */
 export function healthHandlers(services: Services): Pick<Handlers, keyof typeof healthChannels> {
@@ -12,6 +13,6 @@ export function healthHandlers(services: Services): Pick<Handlers, keyof typeof 
     'logs:query': (req) => ({ lines: h.logs(req) }),
     'audit:list': (req) => ({ entries: h.audit(req) }),
     'metrics:summary': () => h.summary(),
-    'diagnostics:write': (req, ctx) => h.diagnostics(req.file, ctx),
+    'diagnostics:write': (req, ctx) => h.diagnostics(checkOutputFile(req.file, req), ctx),
   };
 }

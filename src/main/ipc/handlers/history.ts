@@ -3,6 +3,7 @@ import { isAppError } from '../../../shared/errors';
 import type { OperationContext } from '../../context';
 import type { Services } from '../../services';
 import type { Handlers } from '../router';
+import { checkInputPath, checkOutputFile } from '../../workspace/user-path';
 
 /** Runs a mutation and appends its one audit record (ok or failed) with the versions it made. */
 async function audited<T extends { before?: string; after?: string } | object>(
@@ -86,7 +87,7 @@ export function historyHandlers(services: Services): Pick<Handlers, keyof typeof
         ctx,
         'history.export',
         req.file,
-        () => h.exportTo(req.file),
+        () => h.exportTo(checkOutputFile(req.file, req)),
         (r) => ({ details: { bytes: r.bytes, versions: r.versions } }),
       ),
     'history:import': (req, ctx) => {
@@ -96,7 +97,7 @@ export function historyHandlers(services: Services): Pick<Handlers, keyof typeof
         ctx,
         'history.import',
         req.file,
-        () => h.importFrom(req.file, ctx),
+        () => h.importFrom(checkInputPath(req.file, { kind: 'file' }), ctx),
         (r) => ({ before: r.restored.before, after: r.restored.after, details: { versions: r.versions } }),
       );
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { absolutePathSchema } from '../../file-path';
 import {
   agentNameSchema,
   driftChoiceSchema,
@@ -19,10 +20,12 @@ const installRequest = z
     tool: toolIdSchema,
     scope: scopeSchema.default('project'),
     /** Absolute project folder (project scope). */
-    project: z.string().min(1).max(4096).optional(),
+    project: absolutePathSchema.optional(),
     dryRun: z.boolean().optional(),
     onDrift: driftChoiceSchema.optional(),
     resolutions: z.record(z.string(), driftChoiceSchema).optional(),
+    /** Absolute paths of tool-file symlinks to follow this time (CLI `--follow-symlink`); all others are refused. */
+    followSymlinks: z.array(z.string().min(1).max(4096)).max(100).optional(),
   })
   .strict();
 
@@ -62,7 +65,7 @@ export const agentsChannels = {
   'agents:import': channel<ImportResult>()(
     z
       .object({
-        path: z.string().min(1).max(4096).optional(),
+        path: absolutePathSchema.optional(),
         files: z
           .array(z.object({ name: z.string().min(1).max(1024), content: z.string().max(2_000_000) }).strict())
           .max(200)
@@ -86,6 +89,6 @@ export const agentsChannels = {
       readonly rule?: string;
       readonly column?: number;
     }>;
-  }>()(z.object({ dir: z.string().min(1).max(4096) }).strict()),
+  }>()(z.object({ dir: absolutePathSchema }).strict()),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { outputFileFields } from '../../file-path';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -144,8 +145,7 @@ export const healthChannels = {
       .strict(),
   ),
   'metrics:summary': channel<MetricsSummary>()(z.object({}).strict()),
-  'diagnostics:write': channel<{ file: string; bytes: number }>()(
-    z.object({ file: z.string().min(1).max(4096) }).strict(),
-    { mutates: true },
-  ),
+  'diagnostics:write': channel<{ file: string; bytes: number }>()(z.object(outputFileFields).strict(), {
+    mutates: true,
+  }),
 };

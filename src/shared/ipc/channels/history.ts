@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../../errors';
 import { channel } from '../define';
+import { absolutePathSchema, outputFileFields } from '../../file-path';
 
 /** One version of the timeline. Paths are workspace-relative, or absolute for tool files. */
 export interface HistoryVersion {
@@ -77,6 +78,15 @@ export interface ImportResult {
   readonly file: string;
   readonly versions: number;
   readonly restored: RollbackResult;
+  /** Files of the backup that were not written (tool files outside known tool roots, unsafe names), and why. */
+  readonly refused?: ReadonlyArray<RefusedPath>;
+}
+
+/** A file a restore did not write or delete, and why. */
+export interface RefusedPath {
+  readonly path: string;
+  readonly action: 'write' | 'delete';
+  readonly reason: string;
 }
 
 export interface PruneResult {
@@ -114,7 +124,6 @@ const version = z
   .min(4)
   .max(80)
   .regex(/^[A-Za-z0-9~^._-]+$/, 'must be a version id (as `ai-config history` shows)');
-const file = z.string().min(1).max(4096);
 
 export const historyChannels = {
   'history:list': channel<{ readonly versions: ReadonlyArray<HistoryVersion> }>()(
@@ -138,8 +147,8 @@ export const historyChannels = {
     { mutates: true },
   ),
   'history:verify': channel<VerifyReport>()(z.object({}).strict()),
-  'history:export': channel<ExportResult>()(z.object({ file }).strict(), { mutates: true }),
-  'history:import': channel<ImportResult>()(z.object({ file }).strict(), { mutates: true }),
+  'history:export': channel<ExportResult>()(z.object(outputFileFields).strict(), { mutates: true }),
+  'history:import': channel<ImportResult>()(z.object({ file: absolutePathSchema }).strict(), { mutates: true }),
   'history:prune': channel<PruneResult>()(
     z
       .object({ dryRun: z.boolean().optional(), retentionDays: z.number().int().min(1).max(36_500).optional() })

@@ -44,6 +44,8 @@ export const syncSetupRequest = z
       .optional(),
     /** How long to watch the probe file reach another device (Syncthing); 0 skips watching. */
     verifyTimeoutMs: z.number().int().min(0).max(600_000).optional(),
+    /** Move into a folder that already holds files; they are recorded and never removed by disconnect. */
+    adoptExisting: z.boolean().optional(),
   })
   .strict();
 
