@@ -8,6 +8,7 @@ import { registerSecretsFromEnv } from './observability/redact';
 import { createServices, type Services } from './services';
 import type { KeyProvider } from './secrets/store';
 import { makePaths, resolveHome } from './workspace/paths';
+import { afterStartUp } from './start-up';
 import { loadSettings } from './workspace/settings';
 
 export interface RuntimeOptions {
@@ -81,11 +82,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ...(opts.keyProvider ? { keyProvider: opts.keyProvider } : {}),
     env,
   });
-  const router = createRouter({
-    handlers: createHandlers(services),
-    logger,
-    events,
-    onInvocation: (inv) => services.health.metrics.recordInvocation(inv),
-  });
+  const router = afterStartUp(
+    createRouter({
+      handlers: createHandlers(services),
+      logger,
+      events,
+      onInvocation: (inv) => services.health.metrics.recordInvocation(inv),
+    }),
+    () => services.recoverAtStart(),
+  );
   return { services, router, events, logger };
 }

@@ -26,6 +26,7 @@ import { createSecretStore, fileKeyProvider, type KeyProvider, type SecretStore 
 import { createSecretsService, type SecretsService } from './secrets/service';
 import { createToolPlaceholders } from './secrets/tool-placeholders';
 import { createSourcesService, type SourcesService } from './library/service';
+import { recoverSourceMoves } from './library/recover-moves';
 import { approvalGate } from './library/approval/gate';
 import { initWorkspace } from './workspace/init';
 import { expandHome } from './workspace/boundary';
@@ -82,6 +83,8 @@ export interface Services {
   init(request: { library?: string }, ctx: OperationContext): Promise<InitResult>;
   libraryTree(ctx?: OperationContext): Promise<LibraryEntry[]>;
   readFile(source: string, relPath: string): Promise<LibraryFile>;
+  /** What every start runs before its first request: puts back what a killed multi-step change left (never throws). */
+  recoverAtStart(): Promise<void>;
 }
 
 /** The value, or undefined when the secret store cannot be read (its own commands report why). */
@@ -266,6 +269,15 @@ export function createServices(opts: ServicesOptions): Services {
     },
     libraryTree: (ctx) => index.tree(ctx),
     readFile: (source, relPath) => readLibraryFile(roots(), source, relPath),
+    async recoverAtStart() {
+      try {
+        const moved = await recoverSourceMoves(paths, logger);
+        if (moved.length) logger.info('recovered interrupted library moves', { sources: moved.map((m) => m.source) });
+      } catch (e) {
+        // Left for the next start, and reported by `health` (library-moves) with a repair.
+        logger.error('start-up recovery failed', { error: e instanceof Error ? e.message : String(e) });
+      }
+    },
   };
   svc.health.registerCheck(installsCheck(agents));
   svc.health.registerRepair(rebuildIndexRepair(index));

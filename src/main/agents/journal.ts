@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { failpoint } from '../failpoints';
 import { writeAtomic, writeJsonAtomic } from '../workspace/atomic-write';
 import { readInRoot, removeInRoot, writeInRoot, type FsRoot } from '../workspace/boundary';
 import { readText } from './apply';
@@ -27,6 +28,7 @@ export function journalFileFor(manifestFile: string): string {
 /** Runs `write` with a journal on disk, so a kill part-way is undone by `recoverWrites` on the next run. */
 export async function journaled<T>(journalFile: string, j: WriteJournal, write: () => Promise<T>): Promise<T> {
   await writeJsonAtomic(journalFile, j);
+  failpoint('write-journal:written');
   let out: T;
   try {
     out = await write();
@@ -35,7 +37,9 @@ export async function journaled<T>(journalFile: string, j: WriteJournal, write: 
     await recoverWrites(journalFile).catch(() => undefined);
     throw e;
   }
+  failpoint('write-journal:before-clear');
   await fs.promises.rm(journalFile, { force: true });
+  failpoint('write-journal:cleared');
   return out;
 }
 
@@ -65,8 +69,10 @@ export async function recoverWrites(journalFile: string): Promise<boolean> {
   }
   const rootOf = rootsFor(j.roots);
   for (const f of j.files) await restoreInRoot(rootOf(f.path), f.path, f.before);
+  failpoint('write-journal:files-restored');
   if (j.manifest) await restore(j.manifest.file, j.manifest.before);
   for (const f of [...j.files.map((x) => x.path), ...(j.manifest ? [j.manifest.file] : [])]) removeWriteTemps(f);
+  failpoint('write-journal:before-recovery-clear');
   await fs.promises.rm(journalFile, { force: true });
   return true;
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../observability/logger';
 import { redactText } from '../observability/redact';
+import { failpoint } from '../failpoints';
 import { classifyGitError } from './errors';
 import { defaultGitTimeoutMs, gitTimeoutKind } from './timeouts';
 
@@ -43,7 +44,8 @@ export const GIT_BINARY = process.env.AI_CONFIG_GIT ?? 'git';
 
 /**
  * The one place that runs git. Names the operation, times and logs it, never prompts on a terminal,
- * and turns a failure into an AppError with a stable code and a hint.
+ * and turns a failure into an AppError with a stable code and a hint. Failpoints `git:before:OPERATION` and
+ * `git:after:OPERATION` around each process.
  */
 export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitResult> {
   const started = Date.now();
@@ -57,6 +59,7 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
     GIT_ALLOW_PROTOCOL: GIT_ALLOWED_PROTOCOLS,
   };
   if (!opts.env?.GIT_SSH_COMMAND && !process.env.GIT_SSH_COMMAND) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
+  failpoint(`git:before:${opts.operation}`);
   return new Promise((resolve, reject) => {
     let child;
     try {
@@ -126,6 +129,7 @@ export function git(args: ReadonlyArray<string>, opts: GitOptions): Promise<GitR
         reject(gitTimedOut(opts.operation, args, timeoutMs));
         return;
       }
+      failpoint(`git:after:${opts.operation}`);
       const stdoutBuffer = Buffer.concat(out);
       const stderr = Buffer.concat(err).toString('utf8');
       const exitCode = code ?? (sig ? 128 : 1);

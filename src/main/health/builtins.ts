@@ -3,6 +3,7 @@ import { foldersCheck } from './checks/folders';
 import { gitVersionCheck } from './checks/git-version';
 import { historyStoreCheck } from './checks/history-store';
 import { indexFreshCheck } from './checks/index-fresh';
+import { libraryMovesCheck } from './checks/library-moves';
 import { performanceCheck } from './checks/performance';
 import { permissionsCheck } from './checks/permissions';
 import { settingsCheck } from './checks/settings';
@@ -10,6 +11,7 @@ import { sourceChecks } from './checks/sources';
 import { syncFolderCheck } from './checks/sync-folder';
 import type { HealthRegistry } from './registry';
 import { createFoldersRepair } from './repairs/create-folders';
+import { finishLibraryMovesRepair } from './repairs/finish-library-moves';
 import { fixPermissionsRepair } from './repairs/fix-permissions';
 import { recloneSourceRepair } from './repairs/reclone-source';
 
@@ -26,7 +28,9 @@ export function registerBuiltins(registry: HealthRegistry): void {
     permissionsCheck,
     syncFolderCheck,
     performanceCheck,
+    libraryMovesCheck,
   ])
     registry.registerCheck(c);
-  for (const r of [createFoldersRepair, fixPermissionsRepair, recloneSourceRepair]) registry.registerRepair(r);
+  for (const r of [createFoldersRepair, fixPermissionsRepair, recloneSourceRepair, finishLibraryMovesRepair])
+    registry.registerRepair(r);
 }

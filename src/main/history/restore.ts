@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RollbackChange } from '../../shared/ipc/channels/history';
+import { failpoint } from '../failpoints';
 import { AppError } from '../../shared/errors';
 import {
   isToolPath,
@@ -193,6 +194,7 @@ export function journalFile(repo: HistoryRepo): string {
 
 export async function writeJournal(repo: HistoryRepo, j: RollbackJournal): Promise<void> {
   await writeDurable(journalFile(repo), Buffer.from(JSON.stringify(j)), 'file');
+  failpoint('history-journal:written');
 }
 
 export function readJournal(repo: HistoryRepo): RollbackJournal | undefined {
@@ -204,8 +206,10 @@ export function readJournal(repo: HistoryRepo): RollbackJournal | undefined {
 }
 
 export function clearJournal(repo: HistoryRepo, j: RollbackJournal): void {
+  failpoint('history-journal:before-clear');
   for (const d of j.dirs) sweepTempFiles(d);
   fs.rmSync(journalFile(repo), { force: true });
+  failpoint('history-journal:cleared');
 }
 
 /** The folders a plan writes into. */

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { git } from '../git/core';
 import { dataRoot, libraryRoot, readInRoot, removeInRoot, resolveInRoot, writeInRoot } from '../workspace/boundary';
 import { localChanges, showFile, type RepoCtx } from './git-ops';
+import { beginMove, endMove } from './update-journal';
 
 export interface MoveResult {
   /** Local edits that are in place after the move (re-applied or merged cleanly). */
@@ -81,14 +82,15 @@ async function mergeText(r: RepoCtx, mine: Buffer, base: Buffer, theirs: Buffer)
 /**
  * Moves the clone to `target` without losing local edits.
  *
- * 1. Every locally edited file (modified, deleted or new) is read and copied to `backupDir`.
+ * 1. Every locally edited file (modified, deleted or new) is read and copied to `backupDir` (fsynced), and a
+ *    journal naming it is written (update-journal.ts): a kill from here on is undone by the next start.
  * 2. The clone is reset to `target`.
  * 3. Each edit is put back: a file upstream did not touch gets your version; a file both sides changed
  *    is merged line by line; when the edits overlap (or one side deleted it) your version stays in the
  *    work tree and the file is reported as a conflict (upstream's version is at HEAD).
  *    A path that upstream turned into a symlink (or put below one) is a conflict too: nothing is written through
- *    the link, and the edit stays in `backupDir` (named in the conflict).
- * 4. The backup is removed only when all of that succeeded and no edit lives only there.
+ *    the link, and your version is kept in `keepDir` (named in the conflict).
+ * 4. The journal, then the backup, is removed only when all of that succeeded.
  */
 export async function moveKeepingEdits(
   r: RepoCtx,
@@ -96,6 +98,7 @@ export async function moveKeepingEdits(
   target: string,
   backupDir: string,
   now: string,
+  journal: { readonly file: string; readonly source: string; readonly keepDir: string },
 ): Promise<MoveResult> {
   const paths = await localChanges(r);
   // A local symlink (or a folder, a FIFO) is never read through; it is left to the reset.
@@ -103,15 +106,16 @@ export async function moveKeepingEdits(
     const got = readEdit(r.dir, p);
     return got ? [{ path: p, mine: got.mine }] : [];
   });
-  const backup = dataRoot(backupDir);
-  if (edits.length) {
-    for (const e of edits) if (e.mine) await writeInRoot(backup, `files/${e.path}`, e.mine);
-    await writeInRoot(
-      backup,
-      'manifest.json',
-      JSON.stringify({ from, target, edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })) }, null, 2),
-    );
-  }
+  const j = {
+    source: journal.source,
+    dir: r.dir,
+    from,
+    target,
+    backup: backupDir,
+    edits: edits.map((e) => ({ path: e.path, deleted: !e.mine })),
+    startedAt: now,
+  };
+  if (edits.length) await beginMove(journal.file, j, new Map(edits.map((e) => [e.path, e.mine])));
   await git(['reset', '-q', '--hard', target], {
     cwd: r.dir,
     operation: 'move to version',
@@ -119,13 +123,13 @@ export async function moveKeepingEdits(
   });
   const kept: string[] = [];
   const conflicts: SourceConflict[] = [];
-  let keepBackup = false;
   for (const e of edits) {
     if (blockedInTree(r.dir, e.path)) {
-      // Upstream made the path (or a folder above it) a link: nothing is written through it; the edit stays in the
-      // backup, and the file is a conflict that names where.
-      keepBackup = true;
-      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now, backup: path.join(backupDir, 'files', e.path) });
+      // Upstream made the path (or a folder above it) a link: nothing is written through it; your version is kept
+      // in keepDir, and the file is a conflict that names where.
+      const kept = path.join(journal.keepDir, ...e.path.split('/'));
+      if (e.mine) await writeInRoot(dataRoot(journal.keepDir), e.path, e.mine);
+      conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now, ...(e.mine ? { backup: kept } : {}) });
       continue;
     }
     const [base, theirs] = await Promise.all([showFile(r, from, e.path), showFile(r, target, e.path)]);
@@ -144,6 +148,6 @@ export async function moveKeepingEdits(
       conflicts.push({ path: e.path, mineDeleted: !e.mine, since: now });
     }
   }
-  if (!keepBackup) await fs.promises.rm(backupDir, { recursive: true, force: true });
+  if (edits.length) await endMove(journal.file, j);
   return { kept, conflicts };
 }

@@ -3,6 +3,7 @@ import type { SourceSettings } from '../../shared/settings';
 import type { RepoCtx } from './git-ops';
 import { moveKeepingEdits, type MoveResult } from './local-edits';
 import { readSourceState, writeSourceState } from './source-state';
+import { moveBackupsDir, moveJournalFile } from './update-journal';
 import type { SourcesContext } from './sources-context';
 
 /** A move that changed nothing: no edits kept, no conflicts. */
@@ -19,8 +20,13 @@ export async function moveSource(
 ): Promise<MoveResult> {
   const { paths, deps, now } = sc;
   if (from === target) return NOOP_MOVE;
-  const backup = path.join(paths.backups, 'sources', `${s.name}-${Date.now()}`);
-  const move = await moveKeepingEdits(r, from, target, backup, now());
+  const stamp = Date.now();
+  const backup = path.join(moveBackupsDir(paths.backups), `${s.name}-${stamp}`);
+  const move = await moveKeepingEdits(r, from, target, backup, now(), {
+    file: moveJournalFile(paths.state, s.name),
+    source: s.name,
+    keepDir: path.join(paths.backups, 'sources', `${s.name}-mine-${stamp}`),
+  });
   if (move.conflicts.length) {
     const st = readSourceState(paths.state, s.name);
     const fresh = new Set(move.conflicts.map((c) => c.path));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { DisconnectResult } from '../../shared/sync';
 import type { OperationContext } from '../context';
+import { failpoint } from '../failpoints';
 import { withLock } from '../workspace/lock';
 import { audited, notSynced, switchPersonalDir, syncStateFile, type SyncDeps } from './deps';
 import {
@@ -128,6 +129,7 @@ async function finish(j: DisconnectJournal, deps: SyncDeps, ctx: OperationContex
   const journalFile = disconnectJournalFile(deps.paths);
   await saveDisconnectJournal(journalFile, (j = { ...j, phase: 'switched' }));
   await saveSyncState(syncStateFile(deps.paths), undefined);
+  failpoint('sync-disconnect:switched');
   const remove = j.unshared || j.removeSharedCopy;
   let removed = false;
   let kept: ReadonlyArray<string> = [];

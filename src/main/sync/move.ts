@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isInside, sha256File, walk } from './files';
+import { failpoint } from '../failpoints';
 import { isSyncToolMetadata } from './tool-metadata';
 
 export interface CopyPlan {
@@ -107,6 +108,7 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
       }
       copyFile(src, dest);
       created.push(dest);
+      failpoint('sync-copy:file-copied');
       const st = fs.statSync(src);
       fs.utimesSync(dest, st.atime, st.mtime);
       opts.onProgress?.(i + 1, plan.copy.length);
@@ -121,6 +123,7 @@ export function copyVerified(opts: CopyOptions, plan: CopyPlan): CopyResult {
         );
       }
     }
+    failpoint('sync-copy:verified');
     return { files: created, dirs: createdDirs };
   } catch (e) {
     undoCopy({ files: created, dirs: createdDirs });

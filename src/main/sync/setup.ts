@@ -24,6 +24,7 @@ import {
   verifyWithProbe,
 } from './providers/syncthing';
 import { loadSyncState, saveSyncState } from './state';
+import { failpoint } from '../failpoints';
 
 export type SetupRequest = z.output<typeof syncSetupRequest>;
 
@@ -193,6 +194,7 @@ export async function runSetup(req: SetupRequest, deps: SyncDeps, ctx: Operation
           : {}),
       });
       let removedOld = true;
+      failpoint('sync-setup:switched');
       try {
         fs.rmSync(from, { recursive: true, force: true });
       } catch (e) {

@@ -30,6 +30,7 @@ describe('health checks: each detects its broken fixture', () => {
       'permissions',
       'sync',
       'performance',
+      'library-moves',
       'agent-installs',
       'sync-disconnect',
     ]);

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAtomicWriteTemp, writeAtomic, writeNewAtomicSync } from '../../../src/main/workspace/atomic-write';
+import {
+  isAtomicWriteTemp,
+  writeAtomic,
+  writeAtomicSync,
+  writeNewAtomicSync,
+} from '../../../src/main/workspace/atomic-write';
 import { tempDir } from '../../helpers/temp';
 
 describe('atomic writes', () => {
@@ -19,5 +24,21 @@ describe('atomic writes', () => {
     expect(isAtomicWriteTemp('rule.md', 'rule.md')).toBe(false);
     expect(isAtomicWriteTemp('rule.md', 'other.md.123')).toBe(false);
     expect(isAtomicWriteTemp('rule.md', 'rule.md.12.x.y.tmp')).toBe(false);
+  });
+});
+
+describe('atomic writes keep what write-file-atomic kept', () => {
+  it("keep an existing file's mode, write through a symlink, and apply writes of one file in call order", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'key');
+    fs.writeFileSync(file, 'old', { mode: 0o600 });
+    fs.symlinkSync('key', path.join(dir, 'link'));
+    await Promise.all([writeAtomic(path.join(dir, 'link'), 'first'), writeAtomic(file, 'second')]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('second');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.lstatSync(path.join(dir, 'link')).isSymbolicLink()).toBe(true);
+    writeAtomicSync(file, 'third', { mode: 0o640 });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(dir).sort()).toEqual(['key', 'link']);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { failpoint } from '../../failpoints';
 import { toWriteError } from '../write-errors';
 
 export { toWriteError };
@@ -43,13 +44,19 @@ export async function replaceFile(file: string, data: string | Buffer, opts: Rep
   const mode = modeFor(file, opts);
   let fh: fs.promises.FileHandle | undefined;
   try {
+    failpoint('atomic-write:before-write');
     fh = await fs.promises.open(tmp, TEMP_FLAGS, mode ?? 0o666);
     await fh.writeFile(data);
-    if (opts.fsync ?? true) await fh.sync();
+    failpoint('atomic-write:after-write');
+    if (opts.fsync ?? true) {
+      await fh.sync();
+      failpoint('atomic-write:after-fsync');
+    }
     if (mode !== undefined) await fh.chmod(mode);
     await fh.close();
     fh = undefined;
     await fs.promises.rename(tmp, file);
+    failpoint('atomic-write:after-rename');
   } catch (e) {
     await fh?.close().catch(() => undefined);
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
@@ -63,13 +70,19 @@ export function replaceFileSync(file: string, data: string | Buffer, opts: Repla
   const mode = modeFor(file, opts);
   let fd: number | undefined;
   try {
+    failpoint('atomic-write:before-write');
     fd = fs.openSync(tmp, TEMP_FLAGS, mode ?? 0o666);
     fs.writeFileSync(fd, data);
-    if (opts.fsync ?? true) fs.fsyncSync(fd);
+    failpoint('atomic-write:after-write');
+    if (opts.fsync ?? true) {
+      fs.fsyncSync(fd);
+      failpoint('atomic-write:after-fsync');
+    }
     if (mode !== undefined) fs.fchmodSync(fd, mode);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(tmp, file);
+    failpoint('atomic-write:after-rename');
   } catch (e) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
