@@ -1,13 +1,7 @@
-/** Folders never indexed or watched: VCS, dependencies, and sync tools' own folders. */
-export const IGNORED_DIRS: ReadonlySet<string> = new Set([
-  '.git',
-  'node_modules',
-  '.stversions',
-  '.stfolder',
-  '.sync',
-  '.dropbox.cache',
-  '.obsidian',
-]);
+import { SKIP_DIRS } from '../library/walk';
+
+/** Folders never indexed or watched: VCS, dependencies, and sync tools' own folders (the library walk's list). */
+export const IGNORED_DIRS: ReadonlySet<string> = SKIP_DIRS;
 
 /**
  * Whether a file or folder name is left out: dotfiles (which covers `.syncthing.*.tmp`, `.~lock.*#` and

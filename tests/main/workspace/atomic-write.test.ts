@@ -27,16 +27,20 @@ describe('atomic writes', () => {
   });
 });
 
-describe('atomic writes keep what write-file-atomic kept', () => {
-  it("keep an existing file's mode, write through a symlink, and apply writes of one file in call order", async () => {
+describe('atomic writes of the app state', () => {
+  it("keep an existing file's mode, replace a link instead of writing through it, and leave no temp file", async () => {
     const dir = tempDir();
     const file = path.join(dir, 'key');
     fs.writeFileSync(file, 'old', { mode: 0o600 });
     fs.symlinkSync('key', path.join(dir, 'link'));
-    await Promise.all([writeAtomic(path.join(dir, 'link'), 'first'), writeAtomic(file, 'second')]);
+    await writeAtomic(file, 'second');
     expect(fs.readFileSync(file, 'utf8')).toBe('second');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(fs.lstatSync(path.join(dir, 'link')).isSymbolicLink()).toBe(true);
+    // The rename replaces the link itself: its old target is never written through it.
+    await writeAtomic(path.join(dir, 'link'), 'first');
+    expect(fs.lstatSync(path.join(dir, 'link')).isSymbolicLink()).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'link'), 'utf8')).toBe('first');
+    expect(fs.readFileSync(file, 'utf8')).toBe('second');
     writeAtomicSync(file, 'third', { mode: 0o640 });
     expect(fs.statSync(file).mode & 0o777).toBe(0o640);
     expect(fs.readdirSync(dir).sort()).toEqual(['key', 'link']);
