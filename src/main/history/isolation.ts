@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeAtomicSync } from '../workspace/atomic-write';
+import { readTextIfExists } from '../workspace/read-optional';
 
 /**
  * `$GIT_DIR/info/attributes` of the history store: the highest-precedence attributes file, so an in-tree
@@ -36,21 +38,21 @@ export const HISTORY_GIT_CONFIG: ReadonlyArray<string> = [
   'core.untrackedCache=false',
 ];
 
-/** Writes HISTORY_ATTRIBUTES into the store when it is missing or differs (on init and on every open). */
-export function writeHistoryAttributes(gitDir: string): void {
-  const file = path.join(gitDir, 'info', 'attributes');
-  let current: string | undefined;
-  try {
-    current = fs.readFileSync(file, 'utf8');
-  } catch {
-    current = undefined;
-  }
-  if (current === HISTORY_ATTRIBUTES) {
-    // Owner-only, like everything else in the store (a file written before history was private is fixed).
+/**
+ * Writes `info/NAME` of the store when it is missing or differs, owner-only like the rest of the store (a file
+ * written before history was private is fixed), with the one atomic write the app uses for its own state.
+ */
+export function writeInfoFile(gitDir: string, name: string, text: string): void {
+  const file = path.join(gitDir, 'info', name);
+  if (readTextIfExists(file) === text) {
     if (fs.statSync(file).mode & 0o077) fs.chmodSync(file, 0o600);
     return;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(file, HISTORY_ATTRIBUTES, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
+  writeAtomicSync(file, text, { mode: 0o600 });
+}
+
+/** Writes HISTORY_ATTRIBUTES into the store when it is missing or differs (on init and on every open). */
+export function writeHistoryAttributes(gitDir: string): void {
+  writeInfoFile(gitDir, 'attributes', HISTORY_ATTRIBUTES);
 }

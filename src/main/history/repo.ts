@@ -6,7 +6,7 @@ import type { Logger } from '../observability/logger';
 import type { ToolContent } from './tool-content';
 import type { AppError } from '../../shared/errors';
 import { asStoreDamage, historyStoreDamaged } from './damaged';
-import { HISTORY_GIT_CONFIG, HISTORY_GIT_ENV, writeHistoryAttributes } from './isolation';
+import { HISTORY_GIT_CONFIG, HISTORY_GIT_ENV, writeHistoryAttributes, writeInfoFile } from './isolation';
 
 const INIT_MARK = '.aicfg-init-';
 
@@ -113,12 +113,7 @@ export async function ensureHistoryRepo(repo: HistoryRepo): Promise<void> {
     await repo.run(['config', 'core.sharedRepository', '0600'], { operation: 'history config' });
   }
   writeHistoryAttributes(repo.gitDir);
-  const exclude = path.join(repo.gitDir, 'info', 'exclude');
-  const want = EXCLUDES.join('\n') + '\n';
-  if (readOr(exclude) !== want) {
-    fs.mkdirSync(path.dirname(exclude), { recursive: true });
-    fs.writeFileSync(exclude, want);
-  }
+  writeInfoFile(repo.gitDir, 'exclude', EXCLUDES.join('\n') + '\n');
 }
 
 function readOr(file: string): string | undefined {
