@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KindOutcome } from './content';
 
 /** Every AI tool an agent can be installed into. */
 export const TOOL_IDS = [
@@ -9,7 +10,9 @@ export const TOOL_IDS = [
   'codex',
   'copilot',
   'gemini',
+  'antigravity',
   'windsurf',
+  'devin',
   'claude-desktop',
 ] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
@@ -47,6 +50,16 @@ export const agentFrontmatterSchema = z
     tags: z.array(z.string()).default([]),
     /** Library paths, globs (`roles/devops/**`) or `tag:NAME`, resolved across sources and personal. */
     resources: z.array(z.string().min(1)).default([]),
+    /** Rules to install: like `resources` (the two lists are one; `resources` is the older name). */
+    rules: z.array(z.string().min(1)).default([]),
+    /** Skills: a name (`review`), a path (`skills/review`), a glob (`skills/*`) or `tag:NAME`. */
+    skills: z.array(z.string().min(1)).default([]),
+    /** Commands: a name (`fix-issue`), a path (`commands/fix-issue.md`), a glob or `tag:NAME`. */
+    commands: z.array(z.string().min(1)).default([]),
+    /** Hook files: a name (`format-on-edit`), a path (`hooks/format-on-edit.yaml`), a glob or `tag:NAME`. */
+    hooks: z.array(z.string().min(1)).default([]),
+    /** Permission files, merged in order: a name, a path (`permissions/safe.yaml`), a glob or `tag:NAME`. */
+    permissions: z.array(z.string().min(1)).default([]),
     /** Names of `mcp-servers/<name>.json` in any source or personal. */
     mcpServers: z.array(agentNameSchema).default([]),
     targets: z.array(agentTargetSchema).default([]),
@@ -129,6 +142,8 @@ export interface InstallPlan {
   readonly warnings: ReadonlyArray<string>;
   /** True when some file drifted and no choice was given: nothing is written until one is. */
   readonly blocked: boolean;
+  /** What each item of each kind became in this tool (native, fallback, skipped with the reason). */
+  readonly report?: ReadonlyArray<KindOutcome>;
 }
 
 export interface InstallResult extends InstallPlan {

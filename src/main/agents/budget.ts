@@ -14,6 +14,8 @@ export const TOKEN_LIMITS: Readonly<Record<ToolId, number>> = {
   gemini: 20_000,
   'amazon-q': 20_000,
   kiro: 20_000,
+  antigravity: 20_000,
+  devin: 3_000,
   'claude-desktop': 0,
 };
 

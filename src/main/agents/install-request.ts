@@ -13,4 +13,10 @@ export interface InstallRequest {
   readonly resolutions?: Readonly<Record<string, DriftChoice>>;
   /** Tool-file symlinks to follow this time (`--follow-symlink PATH`), beside settings `filesystem.allowSymlinks`. */
   readonly followSymlinks?: ReadonlyArray<string>;
+  /**
+   * A project-scope install may also write the tool's user-level files (MCP of a tool that has no project file):
+   * only when the user asked (`--allow-user-files`, or the app's confirmation). Otherwise they are reported, not
+   * written.
+   */
+  readonly allowUserFiles?: boolean;
 }

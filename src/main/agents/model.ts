@@ -1,7 +1,7 @@
 /** One thing a target wants on disk. We own exactly these and nothing else in a file. */
 export type Desired =
   /** A whole file we create (a subagent, a rule file, an agent JSON). */
-  | { readonly kind: 'file'; readonly path: string; readonly content: string }
+  | { readonly kind: 'file'; readonly path: string; readonly content: string; readonly executable?: boolean }
   /** A marker-delimited section in a shared Markdown file (CLAUDE.md, AGENTS.md, GEMINI.md...). */
   | { readonly kind: 'section'; readonly path: string; readonly id: string; readonly content: string }
   /** One key under a parent object in a shared JSON file (`mcpServers.github`). */
@@ -12,8 +12,28 @@ export type Desired =
       readonly id: string;
       readonly value: unknown;
     }
-  /** One `[table]` in a shared TOML file, kept in a marker-comment block (`mcp_servers.github`). */
-  | { readonly kind: 'toml-table'; readonly path: string; readonly id: string; readonly body: string };
+  /**
+   * One `[table]` in a shared TOML file, kept in a marker-comment block. `id` is the table's header as written,
+   * with keys quoted where TOML needs it (`mcp_servers."awslabs.aws-docs"`, see targets/formats/toml.ts).
+   */
+  | { readonly kind: 'toml-table'; readonly path: string; readonly id: string; readonly body: string }
+  /**
+   * One element of an array in a shared JSON file (a hook in `hooks.PreToolUse`, a rule in `permissions.allow`).
+   * `parent` is the array's dotted path (segments never hold a dot); `id` is the element's canonical JSON, which is
+   * how we find it again. Other elements, keys, comments and formatting are left as they are.
+   */
+  | {
+      readonly kind: 'json-item';
+      readonly path: string;
+      readonly parent: string;
+      readonly id: string;
+      readonly value: unknown;
+    }
+  /**
+   * A block of lines between `# ai-configurator:begin ID` and `# ai-configurator:end ID` comments in a shared
+   * line-based file that is not TOML (`.cursorignore`, `.geminiignore`): no parsing, every other line kept.
+   */
+  | { readonly kind: 'text-block'; readonly path: string; readonly id: string; readonly body: string };
 
 export type DesiredKind = Desired['kind'];
 
@@ -42,6 +62,10 @@ export interface InstallRecord {
   readonly project?: string;
   readonly installedAt: string;
   readonly items: ReadonlyArray<ManagedItem>;
+  /** Folders this install created (deepest last): removed on uninstall when empty. */
+  readonly dirs?: ReadonlyArray<string>;
+  /** The target's format version at install time (Target.formatVersion); older ones are flagged by doctor. */
+  readonly format?: number;
 }
 
 /** Identity of a managed location, shared by desired items and manifest items. */
@@ -50,7 +74,7 @@ export function locationKey(x: { kind: string; path: string; id: string; parent?
 }
 
 export function parentOf(d: Desired): string {
-  return d.kind === 'json-key' ? d.parent : '';
+  return d.kind === 'json-key' || d.kind === 'json-item' ? d.parent : '';
 }
 
 export function idOf(d: Desired): string {

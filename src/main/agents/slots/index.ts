@@ -2,6 +2,8 @@ import type { Desired, DesiredKind } from '../model';
 import { isEmptyJson, readJsonKey, removeJsonKey, writeJsonKey } from './json-keys';
 import { readSection, removeSection, writeSection } from './markdown-section';
 import { readTomlTable, removeTomlTable, writeTomlTable } from './toml-tables';
+import { readTextBlock, removeTextBlock, writeTextBlock } from './text-blocks';
+import { readJsonItem, removeJsonItem, writeJsonItem } from './json-items';
 
 /** Where a managed thing lives: enough to read or remove it without the rendered value. */
 export interface Location {
@@ -21,7 +23,10 @@ export function canonical(d: Desired): string {
     case 'json-key':
       return JSON.stringify(d.value);
     case 'toml-table':
+    case 'text-block':
       return d.body.replace(/\n+$/, '');
+    case 'json-item':
+      return JSON.stringify(d.value);
   }
 }
 
@@ -36,6 +41,10 @@ export function readSlot(text: string | undefined, loc: Location): string | unde
       return readJsonKey(text, loc.path, loc.parent, loc.id);
     case 'toml-table':
       return readTomlTable(text, loc.path, loc.id);
+    case 'text-block':
+      return readTextBlock(text, loc.id);
+    case 'json-item':
+      return readJsonItem(text, loc.path, loc.parent, loc.id);
   }
 }
 
@@ -49,6 +58,10 @@ export function writeSlot(text: string | undefined, d: Desired): string {
       return writeJsonKey(text, d.path, d.parent, d.id, d.value);
     case 'toml-table':
       return writeTomlTable(text, d.path, d.id, d.body);
+    case 'text-block':
+      return writeTextBlock(text, d.id, d.body);
+    case 'json-item':
+      return writeJsonItem(text, d.path, d.parent, d.id, d.value);
   }
 }
 
@@ -63,11 +76,15 @@ export function removeSlot(text: string, loc: Location, dropEmptyParent: boolean
       return removeJsonKey(text, loc.path, loc.parent, loc.id, dropEmptyParent);
     case 'toml-table':
       return removeTomlTable(text, loc.id);
+    case 'text-block':
+      return removeTextBlock(text, loc.id);
+    case 'json-item':
+      return removeJsonItem(text, loc.path, loc.parent, loc.id, dropEmptyParent);
   }
 }
 
 /** Whether a file of this kind holds nothing once our content is gone. */
 export function isEmptyOfOthers(text: string, loc: Location): boolean {
-  if (loc.kind === 'json-key') return isEmptyJson(text, loc.path);
+  if (loc.kind === 'json-key' || loc.kind === 'json-item') return isEmptyJson(text, loc.path);
   return text.trim() === '';
 }

@@ -1,7 +1,7 @@
 import { VarResolver } from '../vars';
 import { agentJson, jsonFile } from './agent-json';
 import { baseDir, join, mcpEntry } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 const SCHEMA_URL = 'https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/agent-v1.json';
 

@@ -11,7 +11,7 @@ import {
   stringSetting,
   toolSettings,
 } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /**
  * Claude Code: a subagent `.claude/agents/<name>.md` (the prompt), a managed section in CLAUDE.md that imports the

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { McpServer } from '../../../shared/agents';
 import { type VarResolver } from '../vars';
 import { mcpEntry, mcpJsonItems } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /** Where Claude Desktop keeps its config on each OS. */
 export function claudeDesktopConfigPath(homeDir: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {

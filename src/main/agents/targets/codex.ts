@@ -2,7 +2,7 @@ import type { McpServer } from '../../../shared/agents';
 import { tomlKeyValues } from '../slots/toml-tables';
 import { VarResolver } from '../vars';
 import { baseDir, inlinePrompt, join, sectionBody } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /** Codex reads at most this much of AGENTS.md (project_doc_max_bytes). */
 export const CODEX_AGENTS_MD_CAP = 32 * 1024;

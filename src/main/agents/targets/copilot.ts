@@ -11,7 +11,7 @@ import {
   stringSetting,
   toolSettings,
 } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /**
  * GitHub Copilot (VS Code): a managed section in `.github/copilot-instructions.md`, the resources in

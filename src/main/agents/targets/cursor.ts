@@ -11,7 +11,7 @@ import {
   stringSetting,
   toolSettings,
 } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 const USER_SCOPE_RULE =
   'Cursor keeps user rules in its settings, not in files: only the MCP servers were installed. ' +

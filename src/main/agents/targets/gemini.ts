@@ -1,5 +1,5 @@
 import { baseDir, importPrompt, join, mcpEntry, mcpJsonItems, sectionBody } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /**
  * Gemini CLI: a managed section in GEMINI.md (resources as `@path` imports) and `mcpServers` in

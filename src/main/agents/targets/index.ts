@@ -7,18 +7,31 @@ import { copilot } from './copilot';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
 import { kiro } from './kiro';
+import { fromLegacy } from './legacy';
 import type { Target } from './types';
 import { windsurf } from './windsurf';
 
+const pending = (id: ToolId, label: string): Target => ({
+  id,
+  label,
+  scopes: ['project'],
+  surfaces: [],
+  detect: { dirs: [], bins: [] },
+  formatVersion: 1,
+  render: () => ({ items: [], warnings: [], report: [] }),
+});
+
 /** Every tool target by id. */
 export const TARGETS: Readonly<Record<ToolId, Target>> = {
-  'amazon-q': amazonQ,
-  kiro,
-  'claude-code': claudeCode,
-  cursor,
-  codex,
-  copilot,
-  gemini,
-  windsurf,
-  'claude-desktop': claudeDesktop,
+  'amazon-q': fromLegacy(amazonQ),
+  kiro: fromLegacy(kiro),
+  'claude-code': fromLegacy(claudeCode),
+  cursor: fromLegacy(cursor),
+  codex: fromLegacy(codex),
+  copilot: fromLegacy(copilot),
+  gemini: fromLegacy(gemini),
+  antigravity: pending('antigravity', 'Antigravity CLI'),
+  windsurf: fromLegacy(windsurf),
+  devin: pending('devin', 'Devin Desktop'),
+  'claude-desktop': fromLegacy(claudeDesktop),
 };

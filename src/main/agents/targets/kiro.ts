@@ -1,6 +1,6 @@
 import { agentJson, jsonFile } from './agent-json';
 import { baseDir, join, mcpEntry, mcpJsonItems, toolSettings } from './render-helpers';
-import type { Target } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /** Kiro: the agent JSON in `.kiro/agents/`, MCP servers merged into `.kiro/settings/mcp.json`. */
 export const kiro: Target = {

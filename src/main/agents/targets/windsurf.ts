@@ -13,7 +13,8 @@ import {
   stringSetting,
   toolSettings,
 } from './render-helpers';
-import type { ResourceText, Target } from './types';
+import type { ResourceText } from './types';
+import type { LegacyTarget as Target } from './legacy';
 
 /** Windsurf ignores a workspace rule file beyond this many characters. */
 export const WINDSURF_RULE_LIMIT = 12_000;
