@@ -1,5 +1,10 @@
-/** What a library file is, decided by its top-level folder. */
-export type EntryKind = 'knowledge' | 'agent' | 'mcp-server';
+/**
+ * What a library file is, decided by its top-level folder: `agents/`, `mcp-servers/*.json`, `skills/<name>/**`,
+ * `commands/*.md`, `hooks/*.{yaml,yml,json}`, `permissions/*.{yaml,yml,json}`; every other file is knowledge (a rule).
+ * New kinds are appended (the outline encodes a kind by its index).
+ */
+export const ENTRY_KINDS = ['knowledge', 'agent', 'mcp-server', 'skill', 'command', 'hook', 'permissions'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** The source a file belongs to: a library source by name, or the personal workspace. */
 export const PERSONAL_SOURCE = 'personal';

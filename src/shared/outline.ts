@@ -1,4 +1,4 @@
-import type { EntryKind, LibraryEntry } from './library';
+import { ENTRY_KINDS, type EntryKind, type LibraryEntry } from './library';
 
 /** What the Library tree shows of a file (the rest loads when the file is opened). */
 export type TreeEntry = Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'overrides' | 'overriddenBy'>;
@@ -19,7 +19,7 @@ export interface Outline {
   readonly dirs: ReadonlyArray<readonly [string, ReadonlyArray<OutlineFile>]>;
 }
 
-const KINDS: ReadonlyArray<EntryKind> = ['knowledge', 'agent', 'mcp-server'];
+const KINDS: ReadonlyArray<EntryKind> = ENTRY_KINDS;
 /** Shared by every entry that overrides nothing (most of them), so 100,000 entries do not hold 100,000 empty arrays. */
 const NONE: ReadonlyArray<string> = Object.freeze([]);
 

@@ -2,6 +2,7 @@ import type { InstallPlan } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { redactText } from '../observability/redact';
 import type { PendingApproval } from '../../shared/scan';
+import type { KindOutcome } from '../../shared/content';
 import type { AgentContext } from './agent-context';
 import { needsApprovalWarning, pendingForAgent } from './approval-gate';
 import { readThroughBoundary } from './fs-roots';
@@ -42,6 +43,7 @@ export async function prepareInstall(
   let desired: ReadonlyArray<Desired> = [];
   let warnings: string[] = [];
   let needsApproval: ReadonlyArray<PendingApproval> = [];
+  let report: ReadonlyArray<KindOutcome> = [];
   if (operation === 'install') {
     const all = await (shared ? (shared.files ??= files()) : files());
     const agent = await ac.findAgent(req.name, all);
@@ -54,10 +56,12 @@ export async function prepareInstall(
         homeDir: deps.homeDir,
         platform,
         vars,
+        ...(req.allowUserFiles ? { allowUserFiles: true } : {}),
       },
       all,
     );
     desired = rendered.items;
+    report = rendered.report;
     warnings = [...rendered.warnings];
     needsApproval = deps.approvals ? pendingForAgent(agent, all, deps.approvals) : [];
     if (needsApproval.length) warnings.push(needsApprovalWarning(needsApproval));
@@ -90,6 +94,7 @@ export async function prepareInstall(
     })),
     warnings,
     blocked: out.blocked,
+    report,
   };
   return { plan, out, manifest, previous, key, needsApproval };
 }

@@ -15,6 +15,7 @@ export interface RenderRequest {
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly vars: VarSource;
+  readonly allowUserFiles?: boolean;
 }
 
 /** Resolves an agent's resources and MCP servers and renders it for one tool and scope. */
@@ -44,6 +45,7 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
     homeDir: req.homeDir,
     platform: req.platform,
     vars: req.vars,
+    ...(req.allowUserFiles ? { allowUserFiles: true } : {}),
   });
   const budget = budgetOf(req.agent.prompt, texts);
   const mine = budget.perTool.find((t) => t.tool === req.tool)!;
