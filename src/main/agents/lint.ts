@@ -1,19 +1,32 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { readWalkedText } from '../workspace/boundary';
-import { parseDocument } from 'yaml';
 import { agentFrontmatterSchema, mcpServerSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { tagsField } from '../library/frontmatter';
 import { scanFolder } from '../library/scan/scan';
-import { walkLibrary } from '../library/walk';
+import { walkLibrary, type WalkedFile } from '../library/walk';
 import { globToRegExp, isGlob } from './glob';
+import {
+  lintCommand,
+  lintHookFile,
+  lintKindOf,
+  lintMisplaced,
+  lintPermissionsFile,
+  lintRule,
+  lintSkill,
+  type ItemInfo,
+  type LintKind,
+  type SkillInfo,
+} from './lint-kinds';
+import { lintSelectors } from './lint-selectors';
+import { fieldName, parseJson, readFrontmatter, type FieldPath, type Frontmatter, type LintFinding } from './lint-yaml';
 
-/** One finding, printed as `file:line: message` (or `file:line: rule-id: message` for a content-scan finding). */
-export interface LintIssue {
-  readonly file: string;
-  readonly line: number;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
+/**
+ * One finding, printed as `file:line: message` (or `file:line: rule-id: message` for a content-scan finding),
+ * then `  fix: ...` when it has one.
+ */
+export interface LintIssue extends LintFinding {
   /** The content-scan rule (`secret/aws-key`, `unicode/bidi`, `fs/symlink`, ...); absent for the structural checks. */
   readonly rule?: string;
   readonly column?: number;
@@ -27,24 +40,23 @@ export interface LintReport {
   readonly issues: ReadonlyArray<LintIssue>;
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** The 1-based line of the first line of `text` that starts (after indentation and "- ") with `needle`. */
-function lineOf(text: string, needle: string, fallback = 1): number {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l) =>
-    l
-      .replace(/^\s*(-\s+)?/, '')
-      .replace(/^["']/, '')
-      .startsWith(needle),
-  );
-  return i >= 0 ? i + 1 : fallback;
+/** A file the walk listed that is gone (or was swapped for a link, which the scan reports) when it is read. */
+function vanished(e: unknown): boolean {
+  return e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'SYMLINK_REFUSED');
 }
 
+const AGENT_FIXES: Record<string, string> = {
+  schemaVersion: 'write schemaVersion: 1',
+  name: 'use lower-case letters, digits, ".", "_" or "-", and the file name',
+  mcpServers: 'list MCP server names (the file names in mcp-servers/ without .json)',
+  targets: 'list entries like { tool: claude-code, scope: project }',
+};
+
 /**
- * Checks a library folder the way a team's CI would: frontmatter YAML, agent files against the agent schema,
- * MCP server definitions, references to files and servers that do not exist, duplicate names, and the content scan
- * (literal secrets, hidden Unicode, symlinks).
+ * Checks a library folder the way a team's CI would: frontmatter YAML, every kind against its schema (rules,
+ * skills, commands, hooks, permissions, agents, MCP servers), references to files and servers that do not exist,
+ * agent selectors that pick nothing, duplicate names, and the content scan (literal secrets, hidden Unicode,
+ * symlinks). Bad content is a finding, never an exception.
  */
 export async function lintLibrary(dir: string): Promise<LintReport> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
@@ -53,113 +65,262 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
       `${dir} is not a folder.`,
       'Run `ai-config lint` in a library folder, or pass its path.',
     );
-  const files = await walkLibrary(dir);
-  const issues: LintIssue[] = [];
-  const add = (file: string, line: number, message: string, severity: LintIssue['severity'] = 'error') =>
-    issues.push({ file, line, message, severity });
-  const texts = new Map(files.map((f) => [f.rel, readWalkedText(f.abs, f.rel)]));
-  const tags = new Map<string, string[]>();
-  const agentNames = new Map<string, string>();
-  const serverNames = new Map<string, string>();
+  return lintWalked(dir, await walkLibrary(dir));
+}
 
-  // Frontmatter of every Markdown file.
-  const frontmatter = new Map<string, Record<string, unknown>>();
+/** {@link lintLibrary} over the files a walk listed; a file gone since the walk is skipped. */
+export async function lintWalked(dir: string, files: ReadonlyArray<WalkedFile>): Promise<LintReport> {
+  const issues: LintIssue[] = [];
+  const add = (f: LintIssue): void => void issues.push(f);
+  /** One file's checks: an unexpected exception is a finding on that file, and the lint goes on. */
+  const guard = <T>(rel: string, fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (vanished(e)) return undefined;
+      add({
+        file: rel,
+        line: 1,
+        severity: 'error',
+        message: `could not check this file: ${(e as Error).message}`,
+        fix: 'check that the file is readable; if it is, this is a bug in the lint: please report it',
+      });
+      return undefined;
+    }
+  };
+
+  const texts = new Map<string, string>();
+  for (const f of files) {
+    const text = guard(f.rel, () => readWalkedText(f.abs, f.rel));
+    if (text !== undefined) texts.set(f.rel, text);
+  }
+  const kinds = new Map<string, LintKind | undefined>([...texts.keys()].map((r) => [r, lintKindOf(r)]));
+
+  // Frontmatter of every Markdown file (an unquoted glob is a warning, and read as meant).
+  const frontmatter = new Map<string, Frontmatter>();
+  const tags = new Map<string, string[]>();
   for (const [rel, text] of texts) {
     if (!/\.(md|mdc|markdown)$/i.test(rel)) continue;
-    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const m = FENCE.exec(src);
-    if (!m) {
-      if (/^---\r?\n/.test(src)) add(rel, 1, 'frontmatter starts with "---" but has no closing "---" line');
-      continue;
-    }
-    const doc = parseDocument(m[1] ?? '', { prettyErrors: true });
-    if (doc.errors.length) {
-      const e = doc.errors[0]!;
-      add(rel, (e.linePos?.[0]?.line ?? 1) + 1, `invalid YAML frontmatter: ${e.message.split('\n')[0]}`);
-      continue;
-    }
-    const data: unknown = doc.toJS();
-    if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-      add(rel, 2, 'frontmatter must be a YAML mapping (key: value lines)');
-      continue;
-    }
-    const fm = (data ?? {}) as Record<string, unknown>;
+    const fm = guard(rel, () => readFrontmatter(rel, text, add));
+    if (!fm) continue;
     frontmatter.set(rel, fm);
-    for (const t of tagsField(fm)) tags.set(t.toLowerCase(), [...(tags.get(t.toLowerCase()) ?? []), rel]);
+    if (fm.kind === 'ok')
+      for (const t of tagsField(fm.data)) tags.set(t.toLowerCase(), [...(tags.get(t.toLowerCase()) ?? []), rel]);
+  }
+
+  // Every kind by its path.
+  const rules: ItemInfo[] = [];
+  const commands: ItemInfo[] = [];
+  const hooks: ItemInfo[] = [];
+  const permissions: ItemInfo[] = [];
+  const skillFolders = new Set<string>();
+  for (const [rel, kind] of kinds) {
+    const fm = frontmatter.get(rel);
+    if (kind === 'rule' && fm) {
+      guard(rel, () => lintRule(rel, fm, add));
+      rules.push({ rel, name: rel, tags: fm.kind === 'ok' ? tagsField(fm.data) : [] });
+    } else if (kind === 'command' && fm) {
+      const c = guard(rel, () => lintCommand(rel, fm, add));
+      if (c) commands.push(c);
+    } else if (kind === 'hook') {
+      const h = guard(rel, () => lintHookFile(rel, texts.get(rel)!, add));
+      if (h) hooks.push(h);
+    } else if (kind === 'permissions') {
+      const p = guard(rel, () => lintPermissionsFile(rel, texts.get(rel)!, add));
+      if (p) permissions.push(p);
+    } else if (kind === 'skill') skillFolders.add(rel.split('/')[1]!);
+    else if (kind === 'misplaced') lintMisplaced(rel, add);
+  }
+  // Skill folders holding no library-format file (only a script, say) are folders all the same.
+  for (const folder of guard('skills', () => listFolders(path.join(dir, 'skills'))) ?? []) skillFolders.add(folder);
+  const skills: SkillInfo[] = [];
+  for (const folder of [...skillFolders].sort()) {
+    const rel = `skills/${folder}/SKILL.md`;
+    const other = [...texts.keys()].find((r) => r !== rel && r.toLowerCase() === rel.toLowerCase());
+    if (!frontmatter.has(rel) && other) {
+      add({
+        file: other,
+        line: 1,
+        severity: 'error',
+        message: `the skill file must be named SKILL.md (upper case), not ${other.split('/').pop()}`,
+        fix: `rename it to ${rel}`,
+      });
+      continue;
+    }
+    const s = guard(rel, () => lintSkill(folder, frontmatter.get(rel), add));
+    if (s) skills.push(s);
   }
 
   // MCP server definitions.
+  const serverNames = new Map<string, string>();
   for (const [rel, text] of texts) {
-    if (!/^mcp-servers\/[^/]+\.json$/.test(rel)) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      const pos = /position (\d+)/.exec((e as Error).message)?.[1];
-      add(rel, pos ? text.slice(0, Number(pos)).split('\n').length : 1, `invalid JSON: ${(e as Error).message}`);
-      continue;
-    }
-    const parsed = mcpServerSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        add(
-          rel,
-          lineOf(text, `"${String(issue.path[0] ?? 'transport')}"`),
-          `field "${issue.path.join('.') || 'transport'}": ${issue.message}`,
-        );
-      continue;
-    }
-    const base = rel.slice('mcp-servers/'.length, -'.json'.length);
-    if (parsed.data.name !== base)
-      add(rel, lineOf(text, '"name"'), `name "${parsed.data.name}" does not match the file name "${base}"`);
-    const dup = serverNames.get(parsed.data.name);
-    if (dup) add(rel, lineOf(text, '"name"'), `duplicate MCP server name "${parsed.data.name}" (also in ${dup})`);
-    else serverNames.set(parsed.data.name, rel);
+    if (kinds.get(rel) !== 'mcp-server') continue;
+    guard(rel, () => {
+      const json = parseJson(text);
+      if (!json.ok) {
+        add({
+          file: rel,
+          line: json.line,
+          severity: 'error',
+          message: `invalid JSON: ${json.message}`,
+          fix: 'fix the JSON syntax (no trailing commas, double-quoted keys)',
+        });
+        return;
+      }
+      const parsed = mcpServerSchema.safeParse(json.source.data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const p = issue.path as FieldPath;
+          add({
+            file: rel,
+            line: p.length ? json.source.lineAt(p) : json.source.lineAt(['transport']),
+            severity: 'error',
+            field: fieldName(p) || 'transport',
+            message: `field "${p.join('.') || 'transport'}": ${issue.message}`,
+            fix: 'stdio servers need command (args, env); http servers need url (headers)',
+          });
+        }
+        return;
+      }
+      const base = rel.slice('mcp-servers/'.length, -'.json'.length);
+      const line = json.source.lineAt(['name']);
+      if (parsed.data.name !== base)
+        add({
+          file: rel,
+          line,
+          severity: 'error',
+          field: 'name',
+          message: `name "${parsed.data.name}" does not match the file name "${base}"`,
+          fix: `set "name": "${base}", or rename the file`,
+        });
+      const dup = serverNames.get(parsed.data.name);
+      if (dup)
+        add({
+          file: rel,
+          line,
+          severity: 'error',
+          field: 'name',
+          message: `duplicate MCP server name "${parsed.data.name}" (also in ${dup})`,
+          fix: 'give each server its own name',
+        });
+      else serverNames.set(parsed.data.name, rel);
+    });
   }
 
-  // Agents: schema, references, duplicates.
-  const knowledge = files.map((f) => f.rel).filter((r) => !r.startsWith('agents/') && !r.startsWith('mcp-servers/'));
+  // Agents: schema, references, selectors, duplicates.
+  const catalog = { rules, skills, commands, hooks, permissions, kinds };
+  const knowledge = [...texts.keys()].filter((r) => !r.startsWith('agents/') && !r.startsWith('mcp-servers/'));
+  const agentNames = new Map<string, string>();
   for (const [rel, fm] of frontmatter) {
-    if (!rel.startsWith('agents/')) continue;
-    const text = texts.get(rel)!;
-    const parsed = agentFrontmatterSchema.safeParse(fm);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        add(
-          rel,
-          lineOf(text, `${String(issue.path[0] ?? '')}:`),
-          `field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`,
-        );
-      continue;
-    }
-    const a = parsed.data;
-    const base = rel.replace(/^agents\//, '').replace(/\.md$/, '');
-    if (a.name !== base.split('/').pop())
-      add(rel, lineOf(text, 'name:'), `name "${a.name}" does not match the file name "${base}"`);
-    const dup = agentNames.get(a.name);
-    if (dup) add(rel, lineOf(text, 'name:'), `duplicate agent name "${a.name}" (also in ${dup})`);
-    else agentNames.set(a.name, rel);
-    for (const r of a.resources) {
-      const line = lineOf(text, r);
-      if (r.startsWith('tag:')) {
-        if (!tags.has(r.slice(4).trim().toLowerCase()))
-          add(rel, line, `no file has the tag "${r.slice(4).trim()}"`, 'warning');
-      } else if (isGlob(r)) {
-        const re = globToRegExp(r.replace(/^\.\//, ''));
-        if (!knowledge.some((k) => re.test(k))) add(rel, line, `the glob "${r}" matches no file`, 'warning');
-      } else if (!texts.has(r.replace(/^\.\//, ''))) add(rel, line, `resource "${r}" does not exist`);
-    }
-    for (const s of a.mcpServers)
-      if (!texts.has(`mcp-servers/${s}.json`))
-        add(
-          rel,
-          lineOf(text, s, lineOf(text, 'mcpServers:')),
-          `MCP server "${s}" has no definition (mcp-servers/${s}.json)`,
-        );
+    if (kinds.get(rel) !== 'agent') continue;
+    guard(rel, () => {
+      if (fm.kind === 'invalid') return;
+      if (fm.kind === 'none') {
+        add({
+          file: rel,
+          line: 1,
+          severity: 'error',
+          field: 'schemaVersion',
+          message: 'an agent file needs frontmatter (schemaVersion: 1, name)',
+          fix: 'start the file with "---", "schemaVersion: 1", "name: <file name>", "---"',
+        });
+        return;
+      }
+      const src = fm.source;
+      const parsed = agentFrontmatterSchema.safeParse(fm.data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const p = issue.path as FieldPath;
+          const key = String(p[0] ?? '');
+          add({
+            file: rel,
+            line: src.lineAt(p),
+            severity: 'error',
+            field: fieldName(p) || '(frontmatter)',
+            message: `field "${p.join('.') || '(frontmatter)'}": ${issue.message}`,
+            fix: AGENT_FIXES[key] ?? `correct "${fieldName(p)}" (see assets/starter-library/agents/ for examples)`,
+          });
+        }
+        return;
+      }
+      const a = parsed.data;
+      const base = rel.replace(/^agents\//, '').replace(/\.md$/, '');
+      const nameLine = src.lineAt(['name']);
+      if (a.name !== base.split('/').pop())
+        add({
+          file: rel,
+          line: nameLine,
+          severity: 'error',
+          field: 'name',
+          message: `name "${a.name}" does not match the file name "${base}"`,
+          fix: `set name: ${base.split('/').pop()}, or rename the file`,
+        });
+      const dup = agentNames.get(a.name);
+      if (dup)
+        add({
+          file: rel,
+          line: nameLine,
+          severity: 'error',
+          field: 'name',
+          message: `duplicate agent name "${a.name}" (also in ${dup})`,
+          fix: 'give each agent its own name',
+        });
+      else agentNames.set(a.name, rel);
+      a.resources.forEach((r, i) => {
+        const line = src.lineAt(['resources', i]);
+        const field = `resources[${i}]`;
+        if (r.startsWith('tag:')) {
+          if (!tags.has(r.slice(4).trim().toLowerCase()))
+            add({
+              file: rel,
+              line,
+              severity: 'warning',
+              field,
+              message: `no file has the tag "${r.slice(4).trim()}"`,
+              fix: 'correct the tag, or tag the files it should pick',
+            });
+        } else if (isGlob(r)) {
+          const re = globToRegExp(r.replace(/^\.\//, ''));
+          if (!knowledge.some((k) => re.test(k)))
+            add({
+              file: rel,
+              line,
+              severity: 'warning',
+              field,
+              message: `the glob "${r}" matches no file`,
+              fix: 'correct the glob (paths are relative to the library root)',
+            });
+        } else if (!texts.has(r.replace(/^\.\//, '')))
+          add({
+            file: rel,
+            line,
+            severity: 'error',
+            field,
+            message: `resource "${r}" does not exist`,
+            fix: 'correct the path (relative to the library root), or remove it',
+          });
+      });
+      lintSelectors(rel, a, src, catalog, add);
+      a.mcpServers.forEach((s, i) => {
+        if (!texts.has(`mcp-servers/${s}.json`))
+          add({
+            file: rel,
+            line: src.lineAt(['mcpServers', i]),
+            severity: 'error',
+            field: `mcpServers[${i}]`,
+            message: `MCP server "${s}" has no definition (mcp-servers/${s}.json)`,
+            fix: `add mcp-servers/${s}.json, or remove "${s}"`,
+          });
+      });
+    });
   }
 
   // Content scan: secrets, hidden Unicode, symlinks (the walk above never lists a symlink; the scan reports them).
-  for (const f of (await scanFolder(dir)).findings)
+  const scan = await scanFolder(dir).catch((e: unknown) => {
+    add({ file: '.', line: 1, severity: 'error', message: `the content scan failed: ${(e as Error).message}` });
+    return { findings: [] };
+  });
+  for (const f of scan.findings)
     issues.push({
       file: f.file,
       line: f.line,
@@ -172,9 +333,22 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
   const sorted = issues.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
   return {
     dir,
-    files: files.length,
+    files: texts.size,
     errors: sorted.filter((i) => i.severity === 'error').length,
     warnings: sorted.filter((i) => i.severity === 'warning').length,
     issues: sorted,
   };
+}
+
+/** The sub-folders of `dir` (not links), or none when it does not exist. */
+function listFolders(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw e;
+  }
+  return entries.filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
 }

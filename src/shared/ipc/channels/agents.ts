@@ -88,6 +88,8 @@ export const agentsChannels = {
       readonly message: string;
       readonly rule?: string;
       readonly column?: number;
+      readonly field?: string;
+      readonly fix?: string;
     }>;
   }>()(z.object({ dir: absolutePathSchema }).strict()),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
