@@ -15,15 +15,31 @@ describe('starter library', () => {
     expect(fs.readdirSync(path.join(root, 'agents')).filter((f) => f.endsWith('.md')).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('every Markdown file has title, description and tags', async () => {
+  it('every rule and agent has title, description and tags; skills name and description; commands a description', async () => {
     for (const f of await walkLibrary(root)) {
       if (!f.rel.endsWith('.md')) continue;
       const { frontmatter, error } = parseFrontmatter(fs.readFileSync(f.abs, 'utf8'));
       expect(error, f.rel).toBeUndefined();
-      expect(typeof frontmatter.title, f.rel).toBe('string');
+      if (f.rel.startsWith('skills/')) {
+        // Files beside SKILL.md are the skill's own material; SKILL.md follows the Agent Skills spec.
+        if (!f.rel.endsWith('/SKILL.md')) continue;
+        expect(frontmatter.name, f.rel).toBe(f.rel.split('/')[1]);
+      } else if (!f.rel.startsWith('commands/')) expect(typeof frontmatter.title, f.rel).toBe('string');
       expect(typeof frontmatter.description, f.rel).toBe('string');
       expect(Array.isArray(frontmatter.tags), f.rel).toBe(true);
     }
+  });
+
+  it('has skills with files beside SKILL.md, commands, a hook, a permissions file and path-scoped rules', () => {
+    const list = (dir: string) => fs.readdirSync(path.join(root, dir));
+    expect(list('skills').length).toBeGreaterThanOrEqual(2);
+    for (const s of list('skills')) expect(list(`skills/${s}`).length, s).toBeGreaterThanOrEqual(2);
+    expect(list('commands').filter((f) => f.endsWith('.md')).length).toBeGreaterThanOrEqual(3);
+    expect(list('hooks')).toContain('format-on-edit.yaml');
+    expect(list('permissions')).toContain('safe-defaults.yaml');
+    expect(list('rules').length).toBeGreaterThanOrEqual(3);
+    // The script a skill ships keeps its executable bit (the starter is copied with its modes).
+    expect(fs.statSync(path.join(root, 'skills/changelog/scripts/changes-since-tag.sh')).mode & 0o111).not.toBe(0);
   });
 
   it('MCP servers use ${VAR} placeholders, never literal secrets', () => {

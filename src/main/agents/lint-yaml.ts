@@ -30,19 +30,14 @@ export function fieldName(path: FieldPath): string {
 function sourceOf(doc: Document, counter: LineCounter, firstLine: number, data: unknown): YamlSource {
   const lineAt = (path: FieldPath): number => {
     for (let n = path.length; n >= 0; n--) {
-      let node: unknown;
-      try {
-        node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      } catch {
-        node = undefined;
-      }
-      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + firstLine - 1;
       if (n > 0 && typeof path[n - 1] === 'string') {
-        // A key whose value is empty (`name:`) has no value node: find the key itself.
+        // A field named by its key: the key's line (its value may start on the next line, or be empty).
         const parent = n === 1 ? doc.contents : safeGet(doc, path.slice(0, n - 1));
         const key = keyRange(parent, String(path[n - 1]));
         if (key !== undefined) return counter.linePos(key).line + firstLine - 1;
       }
+      const node = n === 0 ? doc.contents : safeGet(doc, path.slice(0, n));
+      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + firstLine - 1;
     }
     return firstLine;
   };

@@ -45,11 +45,33 @@ describe('ai-config lint', () => {
       ]),
     );
     expect(lines.at(-1)).toMatch(/8 files checked: \d+ error\(s\), 1 warning\(s\)/);
+    // Each structural finding is followed by its fix.
+    const missing = lines.indexOf('agents/good.md:6: resource "common/missing.md" does not exist');
+    expect(lines[missing + 1]).toBe('  fix: correct the path (relative to the library root), or remove it');
     const json = await cli(['lint', lib, '--json'], { AI_CONFIG_HOME: tempDir() });
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       errors: expect.any(Number),
       issues: expect.arrayContaining([expect.objectContaining({ file: 'agents/good.md', line: 6 })]),
     });
+  });
+
+  it('every kind: an unquoted Cursor glob is a warning (exit 0), a bad hook event an error with its fix', async () => {
+    const lib = tempDir();
+    writeTree(lib, {
+      'rules/ts.mdc': '---\ndescription: TS\nglobs: **/*.ts\n---\n\nUse strict.\n',
+      'hooks/h.yaml': 'hooks:\n  - event: PostToolUse\n    command: x\n',
+    });
+    const r = await cli(['lint', lib], { AI_CONFIG_HOME: tempDir() });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'hooks/h.yaml:2: field "hooks[0].event" "PostToolUse" is not one of pre-tool, post-tool, prompt-submit, stop, subagent-stop, session-start, session-end, pre-compact, notification',
+      "  fix: write event: post-tool (the library's name for PostToolUse)",
+      'rules/ts.mdc:3: warning: globs: **/*.ts is not valid YAML (an unquoted "*" or "{" starts YAML syntax); Cursor reads it, YAML parsers and the other tools do not',
+      '  fix: quote the value: globs: "**/*.ts"',
+      '2 files checked: 1 error(s), 1 warning(s).',
+    ]);
+    expect(r.code).toBe(1);
+    writeTree(lib, { 'hooks/h.yaml': 'hooks:\n  - event: post-tool\n    command: x\n' });
+    expect((await cli(['lint', lib], { AI_CONFIG_HOME: tempDir() })).code).toBe(0);
   });
 });
