@@ -58,7 +58,7 @@ export function lintMisplaced(rel: string, add: Add): void {
     ],
   };
   const [what, fix] = where[top] ?? ['not a library file', 'move it'];
-  const asRule = /\.(md|mdc|markdown)$/i.test(rel) ? ' (it is read as a rule)' : ' (it is not installed)';
+  const asRule = /\.(md|mdc|markdown)$/i.test(rel) ? ' (this file is read as a rule)' : '';
   add({ file: rel, line: 1, severity: 'warning', message: `${what}${asRule}`, fix });
 }
 

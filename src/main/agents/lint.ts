@@ -134,9 +134,13 @@ export async function lintWalked(dir: string, files: ReadonlyArray<WalkedFile>):
   // Skill folders holding no library-format file (only a script, say) are folders all the same.
   for (const folder of guard('skills', () => listFolders(path.join(dir, 'skills'))) ?? []) skillFolders.add(folder);
   const skills: SkillInfo[] = [];
+  const skillFiles = new Map(
+    [...texts.keys()].filter((r) => /^skills\/[^/]+\/skill\.md$/i.test(r)).map((r) => [r.toLowerCase(), r]),
+  );
   for (const folder of [...skillFolders].sort()) {
     const rel = `skills/${folder}/SKILL.md`;
-    const other = [...texts.keys()].find((r) => r !== rel && r.toLowerCase() === rel.toLowerCase());
+    const found = skillFiles.get(rel.toLowerCase());
+    const other = found !== rel ? found : undefined;
     if (!frontmatter.has(rel) && other) {
       add({
         file: other,

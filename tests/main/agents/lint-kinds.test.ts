@@ -119,7 +119,7 @@ describe('lint: skills', () => {
       'skills/Bad_Name/SKILL.md:2 error name: skill name "Bad_Name" may hold only lower-case letters, digits and single hyphens',
       'skills/bare/SKILL.md:1 error -: SKILL.md has no frontmatter; name and description are required',
       'skills/long/SKILL.md:3 error description: field "description" is 1025 characters; the limit is 1024',
-      'skills/loose.md:1 warning -: a skill is a folder with a SKILL.md (it is read as a rule)',
+      'skills/loose.md:1 warning -: a skill is a folder with a SKILL.md (this file is read as a rule)',
       'skills/lower/skill.md:1 error -: the skill file must be named SKILL.md (upper case), not skill.md',
       'skills/no-desc/SKILL.md:2 error description: field "description" is required',
       'skills/no-name/SKILL.md:2 error name: field "name" is required',
@@ -147,7 +147,7 @@ describe('lint: commands', () => {
     });
     expect(issues.map(show)).toEqual([
       'commands/Fix_It.md:1 warning name: the command name "Fix_It" becomes "fix-it" in tools with stricter names (skills, Claude Code)',
-      'commands/notes.txt:1 warning -: a command is a Markdown file (it is not installed)',
+      'commands/notes.txt:1 warning -: a command is a Markdown file',
       'commands/plain.md:1 warning description: a command should have a description: tools show it in the command list, and some pick by it',
       'commands/typed.md:3 error argument-hint: field "argument-hint" must be a string, not a list',
       'commands/typed.md:4 error allowed-tools: field "allowed-tools" must be a string or a list of strings, not 3',
@@ -187,7 +187,7 @@ describe('lint: hooks', () => {
       'hooks/empty.yaml:1 error hooks: field "hooks" needs at least 1 entry',
       'hooks/extra.yaml:4 error hooks[0].when: unknown field "hooks[0].when"',
       'hooks/matcher.yaml:3 warning hooks[0].matcher: matcher is ignored for event session-start (only pre-tool and post-tool match tool names)',
-      'hooks/nested/x.yaml:1 warning -: a hook file is hooks/<name>.yaml (or .yml, .json), directly in hooks/ (it is not installed)',
+      'hooks/nested/x.yaml:1 warning -: a hook file is hooks/<name>.yaml (or .yml, .json), directly in hooks/',
       'hooks/nocmd.yaml:2 error hooks[0].command: field "hooks[0].command" is required',
       'hooks/time.yaml:4 error hooks[0].timeout: field "hooks[0].timeout" must be at least 0',
       'hooks/typo.yaml:1 error hooks: field "hooks" is required',
