@@ -40,8 +40,10 @@ test('installs an agent for one tool into a project via the UI, with a preview a
 
   await preview.getByRole('button', { name: 'Install' }).click();
   const result = panel.getByLabel('Result');
-  await expect(result).toContainText('3 file(s) written');
-  await expect(result.getByRole('listitem')).toHaveCount(3);
+  // The subagent, CLAUDE.md, .mcp.json and the agent's five rules copied into .claude/rules.
+  await expect(result).toContainText('8 file(s) written');
+  await expect(result.getByRole('listitem')).toHaveCount(8);
+  await expect(result).toContainText(`create ${path.join(project, '.claude', 'rules', 'common-code-review.md')}`);
   await expect(result).toContainText(`create ${path.join(project, '.claude', 'agents', 'code-reviewer.md')}`);
   await expect(result).toContainText(`update ${path.join(project, 'CLAUDE.md')}`);
   await expect(page.getByRole('list', { name: 'Agents' })).toContainText('claude-code: installed');

@@ -67,6 +67,9 @@ describe('installing an agent into all nine tools', () => {
     const sub = read(path.join(f.project, '.claude', 'agents', 'reviewer.md'));
     expect(sub).toMatch(/^---\nname: reviewer\ndescription: Reviews code\.\ntools: Read, Grep\nmodel: sonnet\n---\n/);
     expect(read(path.join(f.project, '.mcp.json'))).toContain('${GITHUB_TOKEN}');
+    // Rules are copied into the project (.claude/rules), never imported from the library by absolute path.
+    expect(read(path.join(f.project, '.claude', 'rules', 'common-code-review.md')).length).toBeGreaterThan(0);
+    expect(read(path.join(f.project, 'CLAUDE.md'))).not.toContain('@/');
     expect(read(path.join(f.project, '.mcp.json'))).not.toContain(TOKEN);
     // Cursor and Copilot keep placeholders in their own syntax.
     expect(read(path.join(f.project, '.cursor', 'mcp.json'))).toContain('${env:GITHUB_TOKEN}');
@@ -85,10 +88,10 @@ describe('installing an agent into all nine tools', () => {
     };
     expect(Object.keys(toml.mcp_servers)).toEqual(['github', 'context7']);
     expect(read(path.join(f.project, 'AGENTS.md'))).toContain('### roles/data/sql-style.md');
-    // Windsurf rule and user-level MCP config; Claude Desktop bridges HTTP through mcp-remote.
+    // Windsurf rule and user-level MCP config; Claude Desktop takes stdio servers only (HTTP ones go in Connectors).
     expect(read(path.join(f.project, '.windsurf', 'rules', 'reviewer.md'))).toMatch(/^---\ntrigger: always_on\n/);
     const desktop = JSON.parse(read(path.join(f.userHome, '.config', 'Claude', 'claude_desktop_config.json')));
-    expect(desktop.mcpServers.context7.args.slice(0, 2)).toEqual(['-y', 'mcp-remote']);
+    expect(Object.keys(desktop.mcpServers)).toEqual(['github']);
 
     // Re-installing the unchanged agent writes zero files (and leaves every byte and the manifest alone).
     const snapProject = snapshotTree(f.project);

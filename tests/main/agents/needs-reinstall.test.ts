@@ -23,7 +23,7 @@ describe('"needs reinstall" when what an install used has changed since', () => 
       ),
     });
     writeAgent(f.personal, 'helper', 'description: Helps\nresources: [knowledge/style.md]\nmcpServers: [memory]');
-    // Cursor gets the resources inlined; Claude Code imports them by path (@file), so it reads edits itself.
+    // Cursor gets the resources inlined and Claude Code copies them into .claude/rules: both need a reinstall.
     const req = { name: 'helper', tool: 'cursor' as const, scope: 'project' as const, project: f.project };
     const claude = { ...req, tool: 'claude-code' as const };
     await f.services.agents.install(req, ctx());
@@ -43,13 +43,13 @@ describe('"needs reinstall" when what an install used has changed since', () => 
       ['mcp-servers/memory.json', (t) => t.replace('server-memory', 'server-memory@2')],
       ['agents/helper.md', (t) => t.replace('You help.', 'You help a lot.')],
     ];
-    for (const [i, [rel, edit]] of changes.entries()) {
+    for (const [rel, edit] of changes) {
       // Written straight to disk, as Syncthing or a library update would, not through the app.
       const file = path.join(f.personal, rel);
       fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
       expect(await states(), rel).toEqual({
         cursor: 'needs-reinstall',
-        'claude-code': i === 0 ? 'installed' : 'needs-reinstall',
+        'claude-code': 'needs-reinstall',
       });
       const health = (await f.services.health.check({ only: ['agent-installs'] }, ctx())).checks[0]!;
       expect(health).toMatchObject({

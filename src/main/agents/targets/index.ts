@@ -25,7 +25,7 @@ const pending = (id: ToolId, label: string): Target => ({
 export const TARGETS: Readonly<Record<ToolId, Target>> = {
   'amazon-q': fromLegacy(amazonQ),
   kiro: fromLegacy(kiro),
-  'claude-code': fromLegacy(claudeCode),
+  'claude-code': claudeCode,
   cursor: fromLegacy(cursor),
   codex: fromLegacy(codex),
   copilot: fromLegacy(copilot),
@@ -33,5 +33,5 @@ export const TARGETS: Readonly<Record<ToolId, Target>> = {
   antigravity: pending('antigravity', 'Antigravity CLI'),
   windsurf: fromLegacy(windsurf),
   devin: pending('devin', 'Devin Desktop'),
-  'claude-desktop': fromLegacy(claudeDesktop),
+  'claude-desktop': claudeDesktop,
 };
