@@ -14,7 +14,7 @@ describe('devin target', () => {
   it('renders every kind at project scope, committable and home-free', () => {
     const out = devin.render(fullInput('project'));
     expect(homeFreeProblems(out.items)).toEqual([]);
-    expect(at(out.items, path.join(PROJECT, 'AGENTS.md'))[0]).toMatchObject({ kind: 'section', id: 'reviewer' });
+    expect(at(out.items, path.join(PROJECT, 'AGENTS.md'))[0]).toMatchObject({ kind: 'section', id: 'reviewer.devin' });
     expect(content(out.items, path.join(PROJECT, 'AGENTS.md'))).toContain('You review code. Be concise.');
 
     const rule = (slug: string) => frontmatterOf(content(out.items, path.join(PROJECT, `.devin/rules/${slug}.md`)));

@@ -11,7 +11,8 @@ import { devinSkills, workflows } from './skills';
 /**
  * Devin Desktop (Windsurf renamed 2026-06-02; Devin Local shares the Devin CLI's files).
  *
- * - agent: a section of AGENTS.md (project root: always on; user scope: `~/.config/devin/AGENTS.md`, global rules).
+ * - agent: a section `<name>.devin` of AGENTS.md (project root: always on); user scope: `~/.config/devin/AGENTS.md`
+ *   (global rules).
  * - rules: `.devin/rules/<slug>.md` (`~/.devin/rules/` at user scope) with their native trigger (always_on, glob with
  *   `globs` as a YAML list, model_decision, manual): no fallback needed. 12,000 characters per rule: check() warns.
  * - skills: `.devin/skills/<name>/`; commands: workflows `.devin/workflows/<name>.md` (UNSURE: TOOL-FORMATS lists
@@ -73,7 +74,9 @@ export const devin: Target = {
     const agent: Desired = {
       kind: 'section',
       path: agentsMd,
-      id: input.agent.name,
+      // Its own section id: Codex (and others) write a section for the same agent in AGENTS.md with other content
+      // (rules inlined); one id for both would make each install see the other's text as drift.
+      id: `${input.agent.name}.devin`,
       content: sectionBody(input, input.agent.prompt),
     };
     rep.native('agent', input.agent.name, `${project ? 'AGENTS.md' : agentsMd} section (always on)`);
