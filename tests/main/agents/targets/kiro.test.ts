@@ -49,6 +49,8 @@ describe('kiro target', () => {
     });
     const prompt = frontmatterOf(content(out.items, path.join(PROJECT, '.kiro/prompts/fix-issue.md')));
     expect(prompt.fm).toEqual({ description: 'Fix a GitHub issue by number' });
+    // Kiro does not substitute $ARGUMENTS in file prompts: it becomes a sentence.
+    expect(prompt.body).toContain("Read issue the user's request with `gh issue view`");
 
     const mcp = out.items.filter((i) => i.kind === 'json-key');
     expect(mcp.map((i) => [i.path, i.kind === 'json-key' && i.parent, i.kind === 'json-key' && i.id])).toEqual([

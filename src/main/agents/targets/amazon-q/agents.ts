@@ -35,7 +35,7 @@ export function qAgent(
     input.scope === 'user' ? join(base, '.aws', 'amazonq', 'cli-agents') : join(base, '.amazonq', 'cli-agents');
   const file = join(dir, `${a.name}.json`);
   const r = new VarResolver(input.vars, {}, file);
-  const where = input.scope === 'project' ? '.amazonq/cli-agents/' + `${a.name}.json` : file;
+  const where = input.scope === 'project' ? `.amazonq/cli-agents/${a.name}.json` : file;
   // The published schema requires `command` on every server, HTTP ones included; it is ignored for HTTP.
   const mcpServers = Object.fromEntries(
     input.mcpServers.map((srv) => [

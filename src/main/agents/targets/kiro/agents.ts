@@ -25,6 +25,11 @@ export function agentFile(
   const hooks = kiroHooks(input.hooks, rep);
   const permissions = kiroPermissions(input.permissions, rep);
   const allowed = stringListSetting(s, 'allowedTools');
+  // Hooks an imported agent carried (`settings.kiro.hooks`), under the library's for the same event.
+  const settingsHooks =
+    typeof s.hooks === 'object' && s.hooks !== null && !Array.isArray(s.hooks)
+      ? (s.hooks as Record<string, unknown>)
+      : undefined;
   const json: Record<string, unknown> = {
     name: a.name,
     description: a.description || null,
@@ -33,7 +38,7 @@ export function agentFile(
     tools: stringListSetting(s, 'tools') ?? ['*'],
     ...(allowed ? { allowedTools: [...new Set(allowed)] } : {}),
     resources: [...resources],
-    ...(hooks ? { hooks } : {}),
+    ...(hooks || settingsHooks ? { hooks: { ...settingsHooks, ...hooks } } : {}),
     ...(permissions ? { permissions } : {}),
     ...(stringSetting(s, 'model') ? { model: stringSetting(s, 'model') } : {}),
   };

@@ -1,4 +1,5 @@
 import type { Desired } from '../../model';
+import { commandBody } from '../formats/kinds';
 import { NameMap } from '../formats/names';
 import type { Reporter } from '../formats/report';
 import { join, markdownWithFrontmatter } from '../render-helpers';
@@ -6,7 +7,8 @@ import type { RenderInput } from '../types';
 
 /**
  * Commands as prompt files `.kiro/prompts/<name>.md` (invoked as `@name`): the description in frontmatter, the body
- * as written. UNSURE: how Kiro passes what the user typed after the prompt's name; `$ARGUMENTS` is kept as written.
+ * with `$ARGUMENTS` as a sentence: Kiro CLI does not substitute it in file-based prompts (github/spec-kit#1926), the
+ * model takes the request from the conversation.
  */
 export function commands(input: RenderInput, kiroDir: string, rep: Reporter): Desired[] {
   const names = new NameMap('commands', 'Kiro');
@@ -20,6 +22,10 @@ export function commands(input: RenderInput, kiroDir: string, rep: Reporter): De
       mapped ? name : undefined,
     );
     const fm = { description: c.description || undefined };
-    return { kind: 'file' as const, path: file, content: markdownWithFrontmatter(fm, c.body.trim() + '\n') };
+    return {
+      kind: 'file' as const,
+      path: file,
+      content: markdownWithFrontmatter(fm, commandBody(c, "the user's request").trim() + '\n'),
+    };
   });
 }

@@ -45,7 +45,7 @@ function surfaces(): Surface[] {
         scope === 'user' ? 'global fileMatch steering does not fire (kirodotdev/Kiro#9176)' : undefined,
       ),
       s('skill', 'skills/<name>/SKILL.md', 'https://kiro.dev/docs/cli/skills/'),
-      s('command', 'prompts/<name>.md', DOC, 'UNSURE: argument placeholder; $ARGUMENTS kept'),
+      s('command', 'prompts/<name>.md', DOC, '$ARGUMENTS is not substituted in file prompts: written as prose'),
       s('hook', 'agents/<name>.json hooks', 'https://kiro.dev/docs/cli/hooks/'),
       s('permissions', 'agents/<name>.json permissions', 'https://kiro.dev/docs/cli/v3/permissions/'),
       s('mcp-server', 'settings/mcp.json', 'https://kiro.dev/docs/mcp/'),
