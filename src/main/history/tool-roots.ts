@@ -12,6 +12,8 @@ const USER_ROOTS: ReadonlyArray<string> = [
   '.config/Claude',
   'Library/Application Support/Claude',
   'AppData/Roaming/Claude',
+  '.devin',
+  '.config/devin',
 ];
 
 /** Single files under the home folder that hold user-scope tool config. */
@@ -29,6 +31,10 @@ const PROJECT_FILES: ReadonlyArray<RegExp> = [
   /\/\.kiro\/(agents\/[^/]+\.json|settings\/mcp\.json|steering\/[^/]+\.md)$/,
   /\/\.amazonq\/cli-agents\/[^/]+\.json$/,
   /\/\.gemini\/settings\.json$/,
+  /\/\.kiro\/(skills\/.+|prompts\/[^/]+\.md)$/,
+  /\/\.amazonq\/rules\/[^/]+\.md$/,
+  /\/\.windsurf\/workflows\/[^/]+\.md$/,
+  /\/\.devin\/(rules\/[^/]+\.md|skills\/.+|workflows\/[^/]+\.md|config\.json|hooks\.v1\.json)$/,
 ];
 
 /**

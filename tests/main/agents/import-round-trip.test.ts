@@ -15,6 +15,8 @@ const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 interface Case {
   readonly tool: ToolId;
   readonly scope: 'user' | 'project';
+  /** The install may write the tool's user-level files (Windsurf's MCP config). */
+  readonly allowUserFiles?: boolean;
   readonly files: (src: string) => Files;
   /** The imported agent to install. */
   readonly agent: (label: string) => string;
@@ -71,6 +73,7 @@ const CASES: ReadonlyArray<Case> = [
   {
     tool: 'windsurf',
     scope: 'project',
+    allowUserFiles: true,
     files: () => ({
       '.windsurf/rules/py.md': '---\ntrigger: glob\ndescription: Python\nglobs: "*.py"\n---\n\nPython rules.\n',
       '.codeium/windsurf/mcp_config.json': json({ mcpServers: { 'remote-ws': { serverUrl: 'https://s.test/mcp' } } }),
@@ -156,7 +159,11 @@ const CASES: ReadonlyArray<Case> = [
       const orig = JSON.parse(read(path.join(src, '.amazonq/cli-agents/qa.json')));
       for (const k of ['name', 'description', 'prompt', 'mcpServers', 'tools', 'allowedTools', 'model'])
         expect(out[k], k).toEqual(orig[k]);
-      expect(read(out.resources[0].slice('file://'.length))).toBe(read(path.join(src, 'notes', 'q-notes.md')));
+      // The rule is copied into the project and referenced relative to it.
+      expect(out.resources[0]).toMatch(/^file:\/\/\.amazonq\/rules\//);
+      expect(read(path.join(project, out.resources[0].slice('file://'.length))).trim()).toBe(
+        read(path.join(src, 'notes', 'q-notes.md')).trim(),
+      );
       const valid = new Ajv({ strict: false }).compile(
         JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'amazon-q-cli-agent.schema.json'), 'utf8')),
       );
@@ -227,7 +234,13 @@ describe('import then install reproduces equivalent files', () => {
     const project = path.join(tempDir(), 'project');
     fs.mkdirSync(project);
     await f.services.agents.install(
-      { name: c.agent(label), tool: c.tool, scope: c.scope, ...(c.scope === 'project' ? { project } : {}) },
+      {
+        name: c.agent(label),
+        tool: c.tool,
+        scope: c.scope,
+        ...(c.scope === 'project' ? { project } : {}),
+        ...(c.allowUserFiles ? { allowUserFiles: true } : {}),
+      },
       ctx(),
     );
     c.check(f, src, project);

@@ -34,7 +34,8 @@ describe('installing an agent into all nine tools', () => {
       expect(r.written, tool).toBe(r.files.filter((x) => x.action !== 'unchanged').length);
     }
 
-    // Amazon Q: valid against the published schema, absolute file:// resources, no unknown fields.
+    // Amazon Q: valid against the published schema, no unknown fields; the rules are copied into the project and
+    // listed as workspace-relative file:// resources (committable: no library path).
     const qFile = path.join(f.project, '.amazonq', 'cli-agents', 'reviewer.json');
     const q = JSON.parse(read(qFile));
     const ajv7 = new Ajv({ strict: false, allErrors: true });
@@ -42,14 +43,15 @@ describe('installing an agent into all nine tools', () => {
     expect(validQ(q), JSON.stringify(validQ.errors)).toBe(true);
     expect(q.resources).toHaveLength(3);
     for (const res of q.resources as string[]) {
-      expect(res).toMatch(/^file:\/\//);
-      expect(path.isAbsolute(res.slice('file://'.length))).toBe(true);
-      expect(fs.existsSync(res.slice('file://'.length))).toBe(true);
+      expect(res).toMatch(/^file:\/\/\.amazonq\/rules\//);
+      expect(fs.existsSync(path.join(f.project, res.slice('file://'.length)))).toBe(true);
     }
     expect(q.allowedTools).toEqual(['fs_read']);
-    // Kiro uses the same agent fields; its MCP servers live in settings/mcp.json.
+    // Kiro: the rules are steering files, listed as relative resources; its MCP servers live in settings/mcp.json.
     const kiroAgent = JSON.parse(read(path.join(f.project, '.kiro', 'agents', 'reviewer.json')));
-    expect(kiroAgent.resources).toEqual(q.resources);
+    expect(kiroAgent.resources).toEqual(
+      (q.resources as string[]).map((r) => r.replace('file://.amazonq/rules/', 'file://.kiro/steering/')),
+    );
     expect(Object.keys(JSON.parse(read(path.join(f.project, '.kiro', 'settings', 'mcp.json'))).mcpServers)).toEqual([
       'github',
       'context7',
@@ -121,10 +123,10 @@ describe('installing an agent into all nine tools', () => {
     expect(snapshotTree(f.userHome)).toEqual(before);
     expect(await f.services.agents.status()).toEqual([]);
 
-    // One audit record per install/uninstall (18 changing, 9 no-op).
+    // One audit record per install/uninstall (two changing and one no-op per tool).
     const audit = f.services.audit.read().filter((a) => a.operation.startsWith('agent.'));
-    expect(audit).toHaveLength(27);
-    expect(audit.filter((a) => a.result === 'noop')).toHaveLength(9);
+    expect(audit).toHaveLength(TOOL_IDS.length * 3);
+    expect(audit.filter((a) => a.result === 'noop')).toHaveLength(TOOL_IDS.length);
     expect(JSON.stringify(audit)).not.toContain(TOKEN);
   });
 
@@ -168,7 +170,7 @@ describe('installing an agent into all nine tools', () => {
       { name: 'many', tool: 'windsurf', scope: 'project', project: f.project },
       ctx(),
     );
-    expect(w.files.map((x) => path.basename(x.path))).toContain('many--roles-devops-ci-cd.md');
+    expect(w.files.map((x) => path.basename(x.path))).toContain('roles-devops-ci-cd.md');
     expect(w.files.filter((x) => x.path.includes('.windsurf')).length).toBe(14);
     const c = await f.services.agents.install(
       { name: 'many', tool: 'cursor', scope: 'project', project: f.project },
@@ -177,7 +179,7 @@ describe('installing an agent into all nine tools', () => {
     expect(c.files.map((x) => path.basename(x.path))).toContain('many--roles-frontend-accessibility.mdc');
   });
 
-  it("packs resources over Windsurf's limit into as few rule files as fit, and names a single resource that cannot fit", async () => {
+  it('writes each rule as its own Windsurf rule file under the limit, and names a single rule that cannot fit', async () => {
     const f = await agentFixture();
     const rules = Array.from({ length: 40 }, (_, i) => ({
       rel: `rules/r${String(i).padStart(2, '0')}.md`,
@@ -190,19 +192,17 @@ describe('installing an agent into all nine tools', () => {
     const r = await f.services.agents.install(req, ctx());
     const dir = path.join(f.project, '.windsurf', 'rules');
     const parts = fs.readdirSync(dir).sort();
-    expect(parts.length).toBeGreaterThan(3);
-    expect(parts.length).toBeLessThan(8);
+    // The agent's prompt in packed.md, each rule in its own file (no packing needed: each is under the limit).
+    expect(parts).toHaveLength(rules.length + 1);
     expect(parts).toContain('packed.md');
-    expect(parts).toContain('packed--part-2.md');
+    expect(parts).toContain('rules-r00.md');
     const texts = parts.map((p) => read(path.join(dir, p)));
-    // Packed tight: every part but the last is within one resource (~1,030 characters) of the limit.
-    expect(texts.filter((t) => t.length < 12_000 - 1_100).length).toBeLessThanOrEqual(1);
     for (const t of texts) {
       expect(t.length).toBeLessThanOrEqual(12_000);
       expect(t).toMatch(/^---\ntrigger: always_on\n/);
     }
-    // Every resource exactly once, in order, and the prompt in the first part.
-    const all = parts.map((p) => read(path.join(dir, p))).join('\n');
+    // Every rule exactly once, and the prompt in the agent's file.
+    const all = texts.join('\n');
     for (const rule of rules) expect(all.split(rule.marker).length).toBe(2);
     expect(read(path.join(dir, 'packed.md'))).toContain('You help.');
     expect(r.written).toBe(parts.length);

@@ -5,6 +5,7 @@ import { claudeDesktop } from './claude-desktop';
 import { codex } from './codex';
 import { copilot } from './copilot';
 import { cursor } from './cursor';
+import { devin } from './devin';
 import { gemini } from './gemini';
 import { kiro } from './kiro';
 import { fromLegacy } from './legacy';
@@ -23,15 +24,15 @@ const pending = (id: ToolId, label: string): Target => ({
 
 /** Every tool target by id. */
 export const TARGETS: Readonly<Record<ToolId, Target>> = {
-  'amazon-q': fromLegacy(amazonQ),
-  kiro: fromLegacy(kiro),
+  'amazon-q': amazonQ,
+  kiro,
   'claude-code': claudeCode,
   cursor: fromLegacy(cursor),
   codex: fromLegacy(codex),
   copilot: fromLegacy(copilot),
   gemini: fromLegacy(gemini),
   antigravity: pending('antigravity', 'Antigravity CLI'),
-  windsurf: fromLegacy(windsurf),
-  devin: pending('devin', 'Devin Desktop'),
+  windsurf,
+  devin,
   'claude-desktop': claudeDesktop,
 };

@@ -40,6 +40,7 @@ const TOOL_DIRS: ReadonlySet<string> = new Set([
   '.vscode',
   '.windsurf',
   'Claude',
+  '.devin',
 ]);
 /** Tool files that live directly in a project folder or $HOME. */
 const TOOL_FILES: ReadonlySet<string> = new Set([

@@ -1,0 +1,50 @@
+import { jsonFile } from '../agent-json';
+import type { Desired } from '../../model';
+import type { Reporter } from '../formats/report';
+import { join, stringListSetting, stringSetting, toolSettings } from '../render-helpers';
+import type { RenderInput } from '../types';
+import { kiroHooks } from './hooks';
+import { kiroPermissions } from './permissions';
+
+/** Agent-format keys an agent may set through `settings.kiro` (kept as written). */
+const PASSTHROUGH = ['toolAliases', 'toolsSettings', 'excludedTools', 'welcomeMessage', 'keyboardShortcut'] as const;
+
+/**
+ * The custom agent `.kiro/agents/<name>.json` (v3 fields). MCP servers are NOT inlined: they go to mcp.json and the
+ * agent sets `includeMcpJson: true`, so the IDE, the CLI and the user's other agents see one list.
+ */
+export function agentFile(
+  input: RenderInput,
+  kiroDir: string,
+  resources: ReadonlyArray<string>,
+  rep: Reporter,
+): Desired {
+  const a = input.agent;
+  const s = toolSettings(input, 'kiro');
+  const file = join(kiroDir, 'agents', `${a.name}.json`);
+  const hooks = kiroHooks(input.hooks, rep);
+  const permissions = kiroPermissions(input.permissions, rep);
+  const allowed = stringListSetting(s, 'allowedTools');
+  // Hooks an imported agent carried (`settings.kiro.hooks`), under the library's for the same event.
+  const settingsHooks =
+    typeof s.hooks === 'object' && s.hooks !== null && !Array.isArray(s.hooks)
+      ? (s.hooks as Record<string, unknown>)
+      : undefined;
+  const json: Record<string, unknown> = {
+    name: a.name,
+    description: a.description || null,
+    prompt: a.prompt.replace(/\s+$/, ''),
+    includeMcpJson: true,
+    tools: stringListSetting(s, 'tools') ?? ['*'],
+    ...(allowed ? { allowedTools: [...new Set(allowed)] } : {}),
+    resources: [...resources],
+    ...(hooks || settingsHooks ? { hooks: { ...settingsHooks, ...hooks } } : {}),
+    ...(permissions ? { permissions } : {}),
+    ...(stringSetting(s, 'model') ? { model: stringSetting(s, 'model') } : {}),
+  };
+  for (const k of PASSTHROUGH) if (s[k] !== undefined) json[k] = s[k];
+  const extra = s.extra;
+  if (typeof extra === 'object' && extra !== null && !Array.isArray(extra)) Object.assign(json, extra);
+  rep.native('agent', a.name, input.scope === 'project' ? `.kiro/agents/${a.name}.json` : file);
+  return jsonFile(file, json);
+}
