@@ -2,7 +2,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Desired } from '../../../../src/main/agents/model';
 import { copilot } from '../../../../src/main/agents/targets/copilot';
-import { agent, at, fullInput, frontmatterOf, HOME, homeFreeProblems, PROJECT, rule, SERVERS } from './fixture';
+import {
+  agent,
+  at,
+  COMMAND,
+  fullInput,
+  frontmatterOf,
+  HOME,
+  homeFreeProblems,
+  PROJECT,
+  rule,
+  SERVERS,
+} from './fixture';
 
 const p = (...s: string[]) => path.join(PROJECT, ...s);
 const h = (...s: string[]) => path.join(HOME, ...s);
@@ -177,6 +188,11 @@ describe('copilot target', () => {
     });
     expect(at(r.items, p('.github', 'hooks', 'reviewer.json'))).toEqual([]);
     expect(r.report.find((x) => x.kind === 'hook')).toMatchObject({ outcome: 'skipped' });
+  });
+
+  it('refuses a command and a manual rule that would be the same prompt file', () => {
+    const input = fullInput('project', { commands: [{ ...COMMAND, name: 'rules-legacy' }] });
+    expect(() => copilot.render(input)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 
   it('declares its surfaces and how to detect it', () => {

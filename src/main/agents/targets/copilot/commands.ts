@@ -1,9 +1,9 @@
 import type { Desired } from '../../model';
 import { commandAsSkill, commandBody } from '../formats/kinds';
-import type { NameMap } from '../formats/names';
 import type { Reporter } from '../formats/report';
 import { join, markdownWithFrontmatter } from '../render-helpers';
 import type { RenderInput } from '../types';
+import type { OwnedNames } from './names';
 import { oneSkill } from './skills';
 
 /** A prompt file `.github/prompts/<name>.prompt.md`: run in chat as `/<name>`. */
@@ -24,17 +24,17 @@ export function promptFile(
 export function commandItems(
   input: RenderInput,
   base: string,
-  prompts: NameMap,
-  skills: NameMap,
+  prompts: OwnedNames,
+  skills: OwnedNames,
   rep: Reporter,
 ): Desired[] {
   return input.commands.flatMap((c) => {
     if (input.scope === 'user') {
-      const r = oneSkill(input, base, skills, commandAsSkill(c, c.name));
+      const r = oneSkill(input, base, skills, commandAsSkill(c, c.name), `command "${c.name}"`);
       rep.fallback('command', c.name, `rendered as a skill in ${r.where} (no user-level prompt files)`, r.mapped);
       return r.items;
     }
-    const n = prompts.take(c.name, 'skill');
+    const n = prompts.take(c.name, `command "${c.name}"`);
     const fm = {
       description: c.description || undefined,
       agent: 'agent',

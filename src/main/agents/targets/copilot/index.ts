@@ -1,4 +1,3 @@
-import { NameMap } from '../formats/names';
 import { Reporter } from '../formats/report';
 import { baseDir } from '../render-helpers';
 import type { RenderInput, Surface, Target } from '../types';
@@ -6,6 +5,7 @@ import { agentItems } from './agents';
 import { commandItems } from './commands';
 import { hookItems } from './hooks';
 import { mcpItems } from './mcp';
+import { OwnedNames } from './names';
 import { ruleItems } from './rules';
 import { copilotSkillItems } from './skills';
 
@@ -69,8 +69,8 @@ export const copilot: Target = {
     const base = baseDir(input);
     const rep = new Reporter('GitHub Copilot');
     // Prompt files hold commands and manual rules; skills hold skills and their fallbacks: one name map each.
-    const prompts = new NameMap('commands and manual rules', 'GitHub Copilot');
-    const skills = new NameMap('skills', 'GitHub Copilot');
+    const prompts = new OwnedNames('prompt file');
+    const skills = new OwnedNames('skill');
     const items = [
       ...agentItems(input, base, rep),
       ...ruleItems(input, base, prompts, skills, rep),

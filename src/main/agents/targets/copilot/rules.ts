@@ -6,6 +6,7 @@ import { join, markdownWithFrontmatter, resourceSlug } from '../render-helpers';
 import type { RenderInput, RuleText } from '../types';
 import { heldRules } from './agents';
 import { promptFile } from './commands';
+import type { OwnedNames } from './names';
 import { oneSkill } from './skills';
 
 /** `applyTo` and `description` for an instructions file; agent-requested rules have a description and no applyTo. */
@@ -20,7 +21,7 @@ export function instructionsFrontmatter(r: RuleText): Record<string, unknown> {
  * Project rules: one `.github/instructions/<slug>.instructions.md` each (always: applyTo '**'; glob: the globs;
  * agent-requested: description only, read on demand); manual rules become prompt files (`/<slug>`).
  */
-function projectRules(input: RenderInput, base: string, prompts: NameMap, rep: Reporter): Desired[] {
+function projectRules(input: RenderInput, base: string, prompts: OwnedNames, rep: Reporter): Desired[] {
   const held = new Set(heldRules(input));
   const names = new NameMap('rules', 'GitHub Copilot');
   const items: Desired[] = [];
@@ -28,7 +29,7 @@ function projectRules(input: RenderInput, base: string, prompts: NameMap, rep: R
     if (held.has(r)) continue;
     const body = r.body.trim() + '\n';
     if (r.activation === 'manual') {
-      const n = prompts.take(resourceSlug(r.path), 'skill');
+      const n = prompts.take(resourceSlug(r.path), `rule "${r.path}"`);
       const p = promptFile(base, n.name, { description: r.description || r.title, agent: 'agent' }, body);
       rep.fallback('rule', r.path, `rendered as the prompt file ${p.rel}: run /${n.name} to use it`);
       items.push(p.item);
@@ -50,13 +51,19 @@ function projectRules(input: RenderInput, base: string, prompts: NameMap, rep: R
  * User rules: a section in the Copilot CLI's `~/.copilot/copilot-instructions.md` (always rules; glob rules folded
  * with their "Applies to" note); agent-requested rules become skills; manual rules are skipped.
  */
-function userRules(input: RenderInput, base: string, skills: NameMap, rep: Reporter): Desired[] {
+function userRules(input: RenderInput, base: string, skills: OwnedNames, rep: Reporter): Desired[] {
   const file = join(base, '.copilot', 'copilot-instructions.md');
   const items: Desired[] = [];
   const folded: string[] = [];
   for (const r of input.resources) {
     if (r.activation === 'agent-requested') {
-      const s = oneSkill(input, base, skills, ruleAsSkill(r, toolName(resourceSlug(r.path), 'skill')));
+      const s = oneSkill(
+        input,
+        base,
+        skills,
+        ruleAsSkill(r, toolName(resourceSlug(r.path), 'skill')),
+        `rule "${r.path}"`,
+      );
       rep.fallback('rule', r.path, `rendered as a skill in ${s.where}`, s.mapped);
       items.push(...s.items);
     } else if (r.activation === 'manual')
@@ -80,6 +87,6 @@ function userRules(input: RenderInput, base: string, skills: NameMap, rep: Repor
   return items;
 }
 
-export function ruleItems(input: RenderInput, base: string, prompts: NameMap, skills: NameMap, rep: Reporter) {
+export function ruleItems(input: RenderInput, base: string, prompts: OwnedNames, skills: OwnedNames, rep: Reporter) {
   return input.scope === 'user' ? userRules(input, base, skills, rep) : projectRules(input, base, prompts, rep);
 }

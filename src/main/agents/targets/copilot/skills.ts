@@ -1,9 +1,9 @@
 import type { Desired } from '../../model';
 import { skillItems } from '../formats/kinds';
-import type { NameMap } from '../formats/names';
 import type { Reporter } from '../formats/report';
 import { join } from '../render-helpers';
 import type { RenderInput, SkillContent } from '../types';
+import type { OwnedNames } from './names';
 
 /** Skills: the shared `.agents/skills/<name>/` in a project, `~/.copilot/skills/<name>/` for a user. */
 export function skillsDir(input: RenderInput, base: string): { dir: string; shown: string } {
@@ -15,11 +15,12 @@ export function skillsDir(input: RenderInput, base: string): { dir: string; show
 export function oneSkill(
   input: RenderInput,
   base: string,
-  names: NameMap,
+  names: OwnedNames,
   skill: SkillContent,
+  owner: string,
 ): { items: Desired[]; where: string; mapped?: string } {
   const { dir, shown } = skillsDir(input, base);
-  const n = names.take(skill.name, 'skill');
+  const n = names.take(skill.name, owner);
   return {
     items: skillItems(skill, dir, n.name),
     where: `${join(shown, n.name)}/`,
@@ -27,9 +28,9 @@ export function oneSkill(
   };
 }
 
-export function copilotSkillItems(input: RenderInput, base: string, names: NameMap, rep: Reporter): Desired[] {
+export function copilotSkillItems(input: RenderInput, base: string, names: OwnedNames, rep: Reporter): Desired[] {
   return input.skills.flatMap((s) => {
-    const r = oneSkill(input, base, names, s);
+    const r = oneSkill(input, base, names, s, `skill "${s.name}"`);
     rep.native('skill', s.name, r.where, r.mapped);
     return r.items;
   });
