@@ -41,15 +41,18 @@ describe('ai-config agent', () => {
       env,
     );
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain(`+++ b${path.join(project, '.cursor', 'rules', 'code-reviewer.mdc')}`);
-    expect(dry.stdout).toMatch(/Dry run: 2 file\(s\) would change; nothing was written/);
+    expect(dry.stdout).toContain(`+++ b${path.join(project, '.cursor', 'agents', 'code-reviewer.md')}`);
+    // The subagent, one rule file per resource, and mcp.json.
+    expect(dry.stdout).toMatch(/Dry run: 7 file\(s\) would change; nothing was written/);
     expect(snapshotTree(project)).toEqual({});
 
     const inst = await cli(
       ['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project, '--json'],
       env,
     );
-    expect(JSON.parse(inst.stdout)).toMatchObject({ written: 2, files: [{ action: 'create' }, { action: 'create' }] });
+    const installed = JSON.parse(inst.stdout) as { written: number; files: { action: string }[] };
+    expect(installed.written).toBe(7);
+    expect(installed.files.map((x) => x.action)).toEqual(Array(7).fill('create'));
     const again = await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project], env);
     expect(again.stdout).toMatch(/0 file\(s\) written/);
     const status = await cli(['agent', 'status', '--json'], env);
@@ -58,7 +61,7 @@ describe('ai-config agent', () => {
     ]);
 
     // Drift: exit 1 with the hint; --on-drift overwrite repairs it.
-    const rule = path.join(project, '.cursor', 'rules', 'code-reviewer.mdc');
+    const rule = path.join(project, '.cursor', 'agents', 'code-reviewer.md');
     fs.appendFileSync(rule, 'hand edit\n');
     const drift = await cli(['agent', 'install', 'code-reviewer', '--tool', 'cursor', '--project', project], env);
     expect(drift.code).toBe(1);

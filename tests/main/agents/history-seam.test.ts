@@ -52,7 +52,7 @@ describe('agent installs and the history seam', () => {
     });
     await f.services.agents.install({ name: 'helper', tool: 'cursor', scope: 'project', project: f.project }, ctx());
     expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({ status: 'ok' });
-    fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'helper.mdc'), 'edit\n');
+    fs.appendFileSync(path.join(f.project, '.cursor', 'agents', 'helper.md'), 'edit\n');
     expect((await f.services.health.check(only, ctx())).checks[0]).toMatchObject({
       status: 'warn',
       explanation: expect.stringContaining('Changed by hand since install: helper for cursor'),

@@ -75,13 +75,19 @@ describe('installing an agent into all nine tools', () => {
     expect(read(path.join(f.project, '.mcp.json'))).not.toContain(TOKEN);
     // Cursor and Copilot keep placeholders in their own syntax.
     expect(read(path.join(f.project, '.cursor', 'mcp.json'))).toContain('${env:GITHUB_TOKEN}');
-    expect(read(path.join(f.project, '.cursor', 'rules', 'reviewer.mdc'))).toMatch(
-      /^---\ndescription: Reviews code\.\nalwaysApply: true\n---/,
+    // Cursor: the agent is a subagent, each resource its own always-on rule.
+    expect(read(path.join(f.project, '.cursor', 'agents', 'reviewer.md'))).toMatch(
+      /^---\nname: reviewer\ndescription: Reviews code\.\n---/,
+    );
+    expect(read(path.join(f.project, '.cursor', 'rules', 'common-code-review.mdc'))).toMatch(
+      /^---\nalwaysApply: true\n---/,
     );
     expect(
       JSON.parse(read(path.join(f.project, '.vscode', 'mcp.json'))).servers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN,
     ).toBe('${env:GITHUB_TOKEN}');
-    expect(read(path.join(f.project, '.github', 'instructions', 'reviewer.instructions.md'))).toMatch(
+    // Copilot: a custom agent, each resource its own instructions file.
+    expect(read(path.join(f.project, '.github', 'agents', 'reviewer.agent.md'))).toMatch(/^---\nname: reviewer\n/);
+    expect(read(path.join(f.project, '.github', 'instructions', 'common-code-review.instructions.md'))).toMatch(
       /^---\napplyTo: "\*\*"/,
     );
     // Codex: valid TOML with the two tables.
@@ -176,7 +182,7 @@ describe('installing an agent into all nine tools', () => {
       { name: 'many', tool: 'cursor', scope: 'project', project: f.project },
       ctx(),
     );
-    expect(c.files.map((x) => path.basename(x.path))).toContain('many--roles-frontend-accessibility.mdc');
+    expect(c.files.map((x) => path.basename(x.path))).toContain('roles-frontend-accessibility.mdc');
   });
 
   it('writes each rule as its own Windsurf rule file under the limit, and names a single rule that cannot fit', async () => {

@@ -189,7 +189,7 @@ describe('install fast paths', () => {
       ),
     ).toEqual([0, 0, 0]);
     writeAgent(f.personal, 'bench', 'description: Changed\nresources: ["rules/**"]\nmcpServers: [memory]');
-    fs.appendFileSync(path.join(f.project, '.cursor', 'rules', 'bench.mdc'), 'edit\n');
+    fs.appendFileSync(path.join(f.project, '.cursor', 'agents', 'bench.md'), 'edit\n');
     const gemini = read(path.join(f.project, 'GEMINI.md'));
     const claude = read(path.join(f.project, '.claude', 'agents', 'bench.md'));
     const versions = (await f.services.history.list()).length;
