@@ -93,7 +93,8 @@ export function resolveCommands(
   warnings: string[],
 ): CommandContent[] {
   const candidates = files
-    .filter((f) => kindOf(f.path) === 'command')
+    // A folder's README documents the commands; it is not one.
+    .filter((f) => kindOf(f.path) === 'command' && !/(^|\/)README\.md$/i.test(f.path))
     .map((f) => ({ name: baseName(f.path), paths: [f.path], tags: () => f.tags, file: f }));
   const out: CommandContent[] = [];
   for (const { file: f, name } of selectItems('command', entries, candidates, warnings)) {
