@@ -184,9 +184,34 @@ export interface ResolvedResource {
   readonly via: string;
 }
 
+/** One resolved item of a kind (skill, command, hook file entry, permissions file), for listing. */
+export interface ResolvedItem {
+  readonly name: string;
+  readonly source: string;
+  /** Library path (`skills/review`, `commands/fix.md`, `hooks/format.yaml`, `permissions/safe.yaml`). */
+  readonly path: string;
+  readonly description?: string;
+}
+
 export interface AgentDetail {
   readonly agent: Agent;
+  /** The rules (`rules` and `resources`), as before. */
   readonly resources: ReadonlyArray<ResolvedResource>;
+  /** The same rules with how each is loaded. */
+  readonly rules: ReadonlyArray<
+    ResolvedResource & { readonly activation: string; readonly globs: ReadonlyArray<string> }
+  >;
+  readonly skills: ReadonlyArray<ResolvedItem & { readonly files: number }>;
+  readonly commands: ReadonlyArray<ResolvedItem>;
+  readonly hooks: ReadonlyArray<ResolvedItem & { readonly event: string; readonly command: string }>;
+  /** The permission files merged, and the merged lists. */
+  readonly permissions: {
+    readonly files: ReadonlyArray<ResolvedItem>;
+    readonly allow: ReadonlyArray<string>;
+    readonly ask: ReadonlyArray<string>;
+    readonly deny: ReadonlyArray<string>;
+    readonly ignore: ReadonlyArray<string>;
+  };
   readonly mcpServers: ReadonlyArray<McpServer>;
   readonly warnings: ReadonlyArray<string>;
   readonly installs: ReadonlyArray<InstallStatus>;
@@ -217,12 +242,34 @@ export interface ImportResult extends ImportPreview {
   readonly written: number;
 }
 
+/**
+ * Estimated tokens per kind of what a tool loads: the prompt and `always` rules in full, glob rules in full but only
+ * when a matching file is open (`conditional`, not part of the up-front total), agent-requested rules by their
+ * description, manual rules not at all, skills by name and description, commands by description.
+ */
+export interface KindTokens {
+  readonly prompt: number;
+  readonly always: number;
+  readonly conditional: number;
+  readonly agentRequested: number;
+  readonly manual: number;
+  readonly skills: number;
+  readonly commands: number;
+}
+
 /** How much of a tool's context an agent takes, by a simple estimate (about four characters a token). */
 export interface ContextBudget {
+  /** What is loaded up front (everything but `conditional`). */
   readonly tokens: number;
+  /** The up-front tokens and the conditional ones, per kind. */
+  readonly byKind: KindTokens;
   readonly perTool: ReadonlyArray<{
     readonly tool: ToolId;
+    /** Up front in this tool. */
     readonly tokens: number;
+    /** Glob rules, loaded when a matching file is open. */
+    readonly conditional: number;
+    readonly byKind: KindTokens;
     readonly limit: number;
     readonly over: boolean;
   }>;

@@ -27,14 +27,25 @@ export interface ScanFinding {
   readonly message: string;
 }
 
+/** What an approval is for: an MCP server's command or URL, or a hook's command. */
+export const APPROVAL_KINDS = ['mcp-server', 'hook'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
 /** Something a library source would have a tool execute, whose exact content is not approved yet. */
 export interface PendingApproval {
-  readonly kind: 'mcp-server';
+  readonly kind: ApprovalKind;
   /** The source that defines it. */
   readonly source: string;
-  /** The MCP server's name (its file is `mcp-servers/<name>.json`). */
+  /** The MCP server's name (its file is `mcp-servers/<name>.json`), or the hook's (`format`, `format-2`). */
   readonly name: string;
-  /** sha256 of the executable part (command + args + env keys, or url); what an approval remembers. */
+  /** Hooks: the hook file's library path (`hooks/format.yaml`). */
+  readonly path?: string;
+  /** Hooks: the canonical event (`pre-tool`, ...). */
+  readonly event?: string;
+  /**
+   * sha256 of the executable part (command + args + env keys, or url; for a hook: source, path, event and command);
+   * what an approval remembers.
+   */
   readonly hash: string;
   /** The exact command line (or URL) as the tool would run it. */
   readonly command: string;

@@ -3,6 +3,7 @@ import { isAppError } from '../../shared/errors';
 import type { RequestOf } from '../../shared/ipc/contract';
 import type { PendingApproval } from '../../shared/scan';
 import type { CommandContext } from '../context';
+import { pendingLines } from '../../main/agents/approval-gate';
 
 type InstallRequests = RequestOf<'agents:installMany'>['requests'];
 
@@ -30,7 +31,7 @@ export async function installApproving(
     if (!approve || !pending?.length || requests.some((r) => r.dryRun)) throw e;
     const say = ctx.flags.json ? ctx.io.err : ctx.io.out;
     say('Approving (--approve):\n');
-    for (const p of pending) say(`  ${p.name} (from ${p.source}): ${p.command}\n`);
+    for (const line of pendingLines(pending)) say(`  ${line}\n`);
     await ctx.call('approvals:approve', { items: [...pending] });
     return (await ctx.call('agents:installMany', { requests })).results;
   }

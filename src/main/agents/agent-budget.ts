@@ -1,17 +1,13 @@
 import type { Agent } from '../../shared/agents';
 import type { AgentContext } from './agent-context';
 import { budgetSample } from './budget';
-import { fileBody } from './library-files';
 import { loadManifest } from './manifest';
 import { budgetOf as cachedBudget } from './render';
-import { resolveResources } from './resolve';
+import { resolveKindsLenient, type ResolvedKinds } from './resolve-kinds';
 
-/** The token budget of an agent's prompt and resources. */
-export async function budgetOf(agent: Agent, resources: ReadonlyArray<{ path: string; abs: string }>) {
-  return cachedBudget(
-    agent.prompt,
-    await Promise.all(resources.map(async (r) => ({ path: r.path, body: (await fileBody(r.abs)).body }))),
-  );
+/** The token budget of an agent's prompt, rules (by activation), skills and commands. */
+export function budgetOf(agent: Agent, kinds: Pick<ResolvedKinds, 'rules' | 'skills' | 'commands'>) {
+  return cachedBudget(agent.prompt, kinds.rules, kinds);
 }
 
 /** The tools an agent is installed into, or else the ones it targets. */
@@ -31,7 +27,7 @@ export async function recordBudget(ac: AgentContext, name: string): Promise<void
     const all = await (ac.walked.justWalked ?? ac.files());
     const agent = await ac.findAgent(name, all);
     deps.metrics.recordTokenBudget(
-      budgetSample(name, await budgetOf(agent, resolveResources(agent, all).resources), toolsOf(ac, agent)),
+      budgetSample(name, budgetOf(agent, resolveKindsLenient(agent, all)), toolsOf(ac, agent)),
     );
   } catch {
     // The install succeeded; a size estimate that cannot be made is simply not charted.

@@ -1,21 +1,28 @@
 import type { Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import type { PendingApproval } from '../../shared/scan';
-import { pendingApproval } from '../library/approval/executable';
+import { hookPendingApproval, pendingApproval } from '../library/approval/executable';
 import { readWalkedText } from '../workspace/boundary';
 import type { LibraryFileRef } from './library-files';
 import { parseMcpServer } from './resolve';
+import { resolveHooks } from './resolve-kinds';
 
-/** Which MCP servers an install may use without asking: approved content hashes, and sources that need none. */
+/**
+ * Which MCP servers and hooks an install may use without asking: approved content hashes, and sources that need
+ * none.
+ */
 export interface ApprovalGate {
   readonly isApproved: (hash: string) => boolean;
   /** Sources whose servers need no approval (the personal workspace, the starter library that ships with the app). */
   readonly trusted: (source: string) => boolean;
 }
 
-/** The agent's MCP servers from untrusted sources whose executable part is not approved (winning file per name). */
+/**
+ * The agent's MCP servers and hooks from untrusted sources whose executable part is not approved (winning file per
+ * name; a hook's identity is its source, path, event and command).
+ */
 export function pendingForAgent(
-  agent: Pick<Agent, 'mcpServers'>,
+  agent: Pick<Agent, 'mcpServers'> & Partial<Pick<Agent, 'hooks'>>,
   files: ReadonlyArray<LibraryFileRef>,
   gate: ApprovalGate,
 ): PendingApproval[] {
@@ -33,18 +40,38 @@ export function pendingForAgent(
     }
     if (!gate.isApproved(p.hash) && !out.some((o) => o.hash === p.hash)) out.push(p);
   }
+  let hooks: ReturnType<typeof resolveHooks> = [];
+  try {
+    hooks = resolveHooks(agent.hooks ?? [], files, []);
+  } catch {
+    // An invalid hook file fails the render, which names it.
+  }
+  for (const h of hooks) {
+    if (gate.trusted(h.source)) continue;
+    const p = hookPendingApproval(h);
+    if (!gate.isApproved(p.hash) && !out.some((o) => o.hash === p.hash)) out.push(p);
+  }
   return out;
 }
 
-/** One line per server: `name (source): command line`. */
+/** One line per server or hook: `name (from source): command line`, a hook with its event and file. */
 export function pendingLines(pending: ReadonlyArray<PendingApproval>): string[] {
-  return pending.map((p) => `${p.name} (from ${p.source}): ${p.command}`);
+  return pending.map((p) =>
+    p.kind === 'hook'
+      ? `hook ${p.name} on ${p.event} (from ${p.source}/${p.path}): ${p.command}`
+      : `${p.name} (from ${p.source}): ${p.command}`,
+  );
 }
 
-/** The message of NEEDS_APPROVAL: the agent and the exact command line of each server. */
+/** The message of NEEDS_APPROVAL: the agent and the exact command line of each server and hook. */
 function needsApprovalMessage(agent: string, pending: ReadonlyArray<PendingApproval>): string {
+  const what = pending.some((p) => p.kind === 'hook')
+    ? pending.some((p) => p.kind === 'mcp-server')
+      ? 'MCP server(s) and hook(s)'
+      : 'hook(s)'
+    : 'MCP server(s)';
   return (
-    `The agent "${agent}" would install MCP server(s) from a library source that you have not approved ` +
+    `The agent "${agent}" would install ${what} from a library source that you have not approved ` +
     `(new, or changed since you approved them). Nothing was written. They would run:\n` +
     pendingLines(pending)
       .map((l) => `  ${l}`)

@@ -1,4 +1,5 @@
-import { TOOL_IDS, type ContextBudget, type ToolId } from '../../shared/agents';
+import { TOOL_IDS, type ContextBudget, type KindTokens, type ToolId } from '../../shared/agents';
+import type { RuleActivation } from '../../shared/content';
 import { contentHash } from './hash';
 
 /**
@@ -24,17 +25,66 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-/** The agent's estimated context per tool, with warnings above each tool's limit and repeated content flagged. */
+/** A rule as the budget sees it: its text and how it is loaded (no activation: always). */
+export interface BudgetRule {
+  readonly path: string;
+  readonly body: string;
+  readonly activation?: RuleActivation;
+  readonly description?: string;
+}
+
+/** Skills and commands as the budget sees them: what a tool lists up front. */
+export interface BudgetKinds {
+  readonly skills?: ReadonlyArray<{ readonly name: string; readonly description: string }>;
+  readonly commands?: ReadonlyArray<{ readonly name: string; readonly description: string }>;
+}
+
+/** The tokens per kind: see KindTokens. */
+export function kindTokens(prompt: string, rules: ReadonlyArray<BudgetRule>, kinds: BudgetKinds = {}): KindTokens {
+  const t = { prompt: estimateTokens(prompt), always: 0, conditional: 0, agentRequested: 0, manual: 0 };
+  for (const r of rules) {
+    const a = r.activation ?? 'always';
+    if (a === 'always') t.always += estimateTokens(r.body);
+    else if (a === 'glob') t.conditional += estimateTokens(r.body);
+    else if (a === 'agent-requested') t.agentRequested += estimateTokens(r.description ?? '');
+  }
+  const skills = (kinds.skills ?? []).reduce((n, s) => n + estimateTokens(`${s.name}: ${s.description}`), 0);
+  const commands = (kinds.commands ?? []).reduce((n, c) => n + estimateTokens(c.description), 0);
+  return { ...t, skills, commands };
+}
+
+const NOTHING: KindTokens = {
+  prompt: 0,
+  always: 0,
+  conditional: 0,
+  agentRequested: 0,
+  manual: 0,
+  skills: 0,
+  commands: 0,
+};
+
+/** What of `k` is loaded up front. */
+export function upFront(k: KindTokens): number {
+  return k.prompt + k.always + k.agentRequested + k.manual + k.skills + k.commands;
+}
+
+/**
+ * The agent's estimated context per tool and per kind, with warnings above each tool's limit (on what is loaded up
+ * front) and repeated content flagged.
+ */
 export function contextBudget(
   prompt: string,
-  resources: ReadonlyArray<{ readonly path: string; readonly body: string }>,
+  resources: ReadonlyArray<BudgetRule>,
+  kinds: BudgetKinds = {},
 ): ContextBudget {
-  const tokens = estimateTokens(prompt) + resources.reduce((n, r) => n + estimateTokens(r.body), 0);
+  const byKind = kindTokens(prompt, resources, kinds);
+  const tokens = upFront(byKind);
   const perTool = TOOL_IDS.map((tool) => {
     // Claude Desktop gets only MCP servers from an agent, no instructions.
-    const t = tool === 'claude-desktop' ? 0 : tokens;
+    const k = tool === 'claude-desktop' ? NOTHING : byKind;
+    const t = upFront(k);
     const limit = TOKEN_LIMITS[tool];
-    return { tool, tokens: t, limit, over: limit > 0 && t > limit };
+    return { tool, tokens: t, conditional: k.conditional, byKind: k, limit, over: limit > 0 && t > limit };
   });
   const seen = new Map<string, { excerpt: string; in: string[] }>();
   const note = (key: string, excerpt: string, where: string) => {
@@ -55,7 +105,7 @@ export function contextBudget(
   const duplicates = [...seen.entries()]
     .filter(([k, v]) => v.in.length > 1 && (k.startsWith('file:') || !v.in.every((w) => dupFiles.has(w))))
     .map(([, v]) => ({ excerpt: v.excerpt, in: v.in }));
-  return { tokens, perTool, duplicates };
+  return { tokens, byKind, perTool, duplicates };
 }
 
 /**

@@ -18,6 +18,9 @@ interface Parsed {
   readonly tags: ReadonlyArray<string>;
   readonly body: string;
   readonly title: string;
+  readonly frontmatter: Readonly<Record<string, unknown>>;
+  /** The frontmatter's YAML error, if any. */
+  readonly error?: string;
 }
 
 /** Parsed frontmatter by file, valid while the file's mtime and size are unchanged (per process). */
@@ -34,20 +37,32 @@ function parsed(abs: string, stamp: string): Parsed {
   // faster than the thread-pool round trips of fs.promises (open, stat, read, close).
   const md = parseFrontmatter(readWalkedText(abs, rels.get(abs) ?? path.basename(abs)));
   const title = typeof md.frontmatter.title === 'string' ? md.frontmatter.title : '';
-  const p = { stamp, tags: tagsField(md.frontmatter), body: md.body, title };
+  const p: Parsed = {
+    stamp,
+    tags: tagsField(md.frontmatter),
+    body: md.body,
+    title,
+    frontmatter: md.frontmatter,
+    ...(md.error ? { error: md.error } : {}),
+  };
   cache.set(abs, p);
   return p;
 }
 
 /** A knowledge file's body (without frontmatter) and title, from the same cache. */
 export async function fileBody(abs: string): Promise<{ body: string; title: string }> {
+  const p = fileParsed(abs);
+  return { body: p.body, title: p.title };
+}
+
+/** A Markdown library file's frontmatter (as written, with its YAML error if any), body and title, cached. */
+export function fileParsed(abs: string): Omit<Parsed, 'stamp'> {
   let stamp = stamps.get(abs);
   if (!stamp) {
     const st = fs.statSync(abs);
     stamp = `${st.mtimeMs}:${st.size}`;
   }
-  const p = parsed(abs, stamp);
-  return { body: p.body, title: p.title };
+  return parsed(abs, stamp);
 }
 
 /**

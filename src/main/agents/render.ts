@@ -1,10 +1,11 @@
 import type { Agent, Scope, ToolId } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
-import { contextBudget } from './budget';
-import { fileBody, type LibraryFileRef } from './library-files';
-import { loadMcpServers, resolveResources } from './resolve';
+import { contextBudget, type BudgetKinds, type BudgetRule } from './budget';
+import type { LibraryFileRef } from './library-files';
+import { loadMcpServers } from './resolve';
+import { kindsFor, type ResolvedKinds } from './resolve-kinds';
 import { TARGETS } from './targets';
-import { NO_PERMISSIONS, type Rendered, type ResourceText } from './targets/types';
+import type { Rendered } from './targets/types';
 import type { VarSource } from './vars';
 
 export interface RenderRequest {
@@ -18,7 +19,7 @@ export interface RenderRequest {
   readonly allowUserFiles?: boolean;
 }
 
-/** Resolves an agent's resources and MCP servers and renders it for one tool and scope. */
+/** Resolves every kind an agent installs (rules, skills, commands, hooks, permissions, MCP) and renders it. */
 export async function renderAgent(req: RenderRequest, files: ReadonlyArray<LibraryFileRef>): Promise<Rendered> {
   const target = TARGETS[req.tool];
   if (!target.scopes.includes(req.scope)) {
@@ -30,15 +31,14 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
   }
   const resolved = await resolvedFor(req.agent, files);
   const warnings = [...resolved.warnings];
-  const { texts, mcpServers } = resolved;
+  const { kinds, mcpServers } = resolved;
   const out = target.render({
     agent: req.agent,
-    // Issue 14 (core part): rules with activation and globs, skills, commands, hooks and permissions resolved here.
-    resources: texts.map((t) => ({ ...t, description: '', activation: 'always' as const, globs: [] })),
-    skills: [],
-    commands: [],
-    hooks: [],
-    permissions: NO_PERMISSIONS,
+    resources: kinds.rules,
+    skills: kinds.skills,
+    commands: kinds.commands,
+    hooks: kinds.hooks,
+    permissions: kinds.permissions,
     mcpServers,
     scope: req.scope,
     ...(req.project ? { project: req.project } : {}),
@@ -47,7 +47,7 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
     vars: req.vars,
     ...(req.allowUserFiles ? { allowUserFiles: true } : {}),
   });
-  const budget = budgetOf(req.agent.prompt, texts);
+  const budget = budgetOf(req.agent.prompt, kinds.rules, kinds);
   const mine = budget.perTool.find((t) => t.tool === req.tool)!;
   if (mine.over)
     warnings.push(
@@ -59,31 +59,25 @@ export async function renderAgent(req: RenderRequest, files: ReadonlyArray<Libra
 }
 
 interface Resolved {
-  readonly texts: ReadonlyArray<ResourceText>;
+  readonly kinds: ResolvedKinds;
   readonly mcpServers: Awaited<ReturnType<typeof loadMcpServers>>;
   readonly warnings: ReadonlyArray<string>;
 }
 
-/** Resources and MCP servers per agent, for one library walk (one install into several tools resolves them once). */
+/** Every kind and the MCP servers per agent, for one library walk (one install into several tools resolves once). */
 const resolvedByWalk = new WeakMap<ReadonlyArray<LibraryFileRef>, Map<string, Promise<Resolved>>>();
 
 function resolvedFor(agent: Agent, files: ReadonlyArray<LibraryFileRef>): Promise<Resolved> {
-  const key = JSON.stringify([agent.source, agent.path, agent.resources, agent.mcpServers]);
+  const key = JSON.stringify([agent.source, agent.path, agent.mcpServers]);
   let byAgent = resolvedByWalk.get(files);
   if (!byAgent) resolvedByWalk.set(files, (byAgent = new Map()));
   let hit = byAgent.get(key);
   if (!hit) {
-    hit = (async () => {
-      const { resources, warnings } = resolveResources(agent, files);
-      const texts: ResourceText[] = await Promise.all(
-        resources.map(async (r) => {
-          const f = await fileBody(r.abs);
-          return { ...r, body: f.body, title: f.title || r.path };
-        }),
-      );
-      return { texts, mcpServers: await loadMcpServers(agent.mcpServers, files), warnings };
-    })();
-    // A failure (a missing MCP server) is not kept: the next call tries again.
+    hit = (async () => ({
+      kinds: kindsFor(agent, files),
+      mcpServers: await loadMcpServers(agent.mcpServers, files),
+    }))().then((r) => ({ ...r, warnings: r.kinds.warnings }));
+    // A failure (a missing MCP server, an invalid hook file) is not kept: the next call tries again.
     hit.catch(() => byAgent.delete(key));
     byAgent.set(key, hit);
   }
@@ -91,32 +85,50 @@ function resolvedFor(agent: Agent, files: ReadonlyArray<LibraryFileRef>): Promis
 }
 
 /**
- * The last budget computed, reused while the prompt and every resource body are the same strings (one install into
- * several tools).
+ * The last budget computed, reused while the prompt, every rule body and activation, and the skills and commands are
+ * the same (one install into several tools).
  */
 let lastBudget:
   | {
       prompt: string;
-      bodies: ReadonlyArray<string>;
-      paths: ReadonlyArray<string>;
+      rules: ReadonlyArray<BudgetRule>;
+      kinds: string;
       value: ReturnType<typeof contextBudget>;
     }
   | undefined;
 
-/** contextBudget, reused while the prompt and every resource are the same strings. */
+function kindsKey(kinds: BudgetKinds): string {
+  return JSON.stringify([
+    (kinds.skills ?? []).map((s) => [s.name, s.description]),
+    (kinds.commands ?? []).map((c) => [c.name, c.description]),
+  ]);
+}
+
+/** contextBudget, reused while the prompt, every rule, skill and command are the same. */
 export function budgetOf(
   prompt: string,
-  texts: ReadonlyArray<Pick<ResourceText, 'path' | 'body'>>,
+  rules: ReadonlyArray<BudgetRule>,
+  kinds: BudgetKinds = {},
 ): ReturnType<typeof contextBudget> {
   const hit = lastBudget;
+  const key = kindsKey(kinds);
   if (
     hit &&
     hit.prompt === prompt &&
-    hit.bodies.length === texts.length &&
-    texts.every((t, i) => t.body === hit.bodies[i] && t.path === hit.paths[i])
+    hit.kinds === key &&
+    hit.rules.length === rules.length &&
+    rules.every((r, i) => {
+      const h = hit.rules[i]!;
+      return r.body === h.body && r.path === h.path && r.activation === h.activation && r.description === h.description;
+    })
   )
     return hit.value;
-  const value = contextBudget(prompt, texts);
-  lastBudget = { prompt, bodies: texts.map((t) => t.body), paths: texts.map((t) => t.path), value };
+  const value = contextBudget(prompt, rules, kinds);
+  lastBudget = {
+    prompt,
+    rules: rules.map((r) => ({ path: r.path, body: r.body, activation: r.activation, description: r.description })),
+    kinds: key,
+    value,
+  };
   return value;
 }

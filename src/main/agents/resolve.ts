@@ -4,16 +4,27 @@ import { AppError } from '../../shared/errors';
 import { globToRegExp, isGlob } from './glob';
 import type { LibraryFileRef } from './library-files';
 
-/** The knowledge files an agent's `resources` pick (paths, globs, `tag:NAME`), each once, in entry order. */
+/** The top folders whose files are other kinds than rules (skills, commands, hooks, permissions, agents, MCP). */
+const NOT_RULES = new Set(['skills', 'commands', 'hooks', 'permissions', 'agents', 'mcp-servers']);
+
+/** Whether a library file can be a rule (knowledge file): it is outside the folders of the other kinds. */
+export function isRulePath(relPath: string): boolean {
+  return !NOT_RULES.has(relPath.split('/')[0]!);
+}
+
+/**
+ * The rules (knowledge files) an agent's `rules` and `resources` pick (paths, globs, `tag:NAME`): one list, in
+ * entry order, each file once.
+ */
 export function resolveResources(
-  agent: Pick<Agent, 'resources'>,
+  agent: Pick<Agent, 'resources'> & { readonly rules?: ReadonlyArray<string> },
   files: ReadonlyArray<LibraryFileRef>,
 ): { resources: ResolvedResource[]; warnings: string[] } {
-  const knowledge = files.filter((f) => !f.path.startsWith('agents/') && !f.path.startsWith('mcp-servers/'));
+  const knowledge = files.filter((f) => isRulePath(f.path));
   const seen = new Set<string>();
   const resources: ResolvedResource[] = [];
   const warnings: string[] = [];
-  for (const entry of agent.resources) {
+  for (const entry of [...(agent.rules ?? []), ...agent.resources]) {
     let matched: LibraryFileRef[];
     if (entry.startsWith('tag:')) {
       const tag = entry.slice(4).trim().toLowerCase();

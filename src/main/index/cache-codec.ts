@@ -4,8 +4,11 @@ import type { Section } from './cache-file';
 import type { FileRecord } from './read-file';
 import { SearchEngine } from './search-engine';
 
-/** Bump when the layout of the cache changes; an older or newer file is rebuilt, never read. */
-export const CACHE_VERSION = 3;
+/**
+ * Bump when the layout of the cache (or the meaning of a stored field) changes; an older or newer file is rebuilt,
+ * never read. 4: skills, commands, hooks and permissions have their own kind (they were knowledge).
+ */
+export const CACHE_VERSION = 4;
 
 /** A discovered file and its document id in the search index (-1 until its body has been indexed). */
 export interface IndexedFile extends FileRecord {

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PendingApproval, ScanFinding } from '../../shared/scan';
 import type { UpdateResult } from '../../shared/sources';
+import { hooksNeedingApproval } from './approval/changed-hooks';
 import { serversNeedingApproval } from './approval/changed-servers';
 import { createApprovalStore } from './approval/store';
 import { scanFiles, scanFolder } from './scan/scan';
 
-/** What a clone or update brought in that needs a look: scan findings, and MCP servers not approved yet. */
+/** What a clone or update brought in that needs a look: scan findings, and MCP servers and hooks not approved yet. */
 export interface ContentCheck {
   readonly findings: ReadonlyArray<ScanFinding>;
   readonly needsApproval: ReadonlyArray<PendingApproval>;
@@ -29,6 +30,18 @@ function serverFiles(dir: string): string[] {
   }
 }
 
+/** The hook files directly in `hooks/` of a source (links are listed, not read). */
+function hookFiles(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(path.join(dir, 'hooks'))
+      .filter((n) => /\.(ya?ml|json)$/i.test(n))
+      .map((n) => `hooks/${n}`);
+  } catch {
+    return [];
+  }
+}
+
 /** Scans a source: the whole clone (`files` omitted, as on add) or the files an update added or changed. */
 export async function checkSourceContent(
   stateDir: string,
@@ -38,7 +51,10 @@ export async function checkSourceContent(
 ): Promise<ContentCheck> {
   const report = files ? await scanFiles(dir, files) : await scanFolder(dir);
   const store = createApprovalStore(approvalsFile(stateDir));
-  const needsApproval = serversNeedingApproval(source, dir, files ?? serverFiles(dir), store.isApproved);
+  const needsApproval = [
+    ...serversNeedingApproval(source, dir, files ?? serverFiles(dir), store.isApproved),
+    ...hooksNeedingApproval(source, dir, files ?? hookFiles(dir), store.isApproved),
+  ];
   return { findings: report.findings, needsApproval };
 }
 

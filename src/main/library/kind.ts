@@ -1,10 +1,19 @@
 import type { EntryKind } from '../../shared/library';
 
-/** A file's kind, from its top-level folder: agents/ and mcp-servers/ are special, everything else is knowledge. */
+/**
+ * A file's kind, from its path: `agents/*`, `mcp-servers/*.json`, `skills/<name>/**` (a skill folder, every file of
+ * it), `commands/**.md`, `hooks/*.{yaml,yml,json}` and `permissions/*.{yaml,yml,json}`; everything else is knowledge
+ * (rules).
+ */
 export function kindOf(relPath: string): EntryKind {
-  const top = relPath.split('/')[0];
+  const parts = relPath.split('/');
+  const top = parts[0];
   if (top === 'agents') return 'agent';
   if (top === 'mcp-servers' && relPath.endsWith('.json')) return 'mcp-server';
+  if (top === 'skills' && parts.length >= 3) return 'skill';
+  if (top === 'commands' && parts.length >= 2 && /\.md$/i.test(relPath)) return 'command';
+  if (top === 'hooks' && parts.length === 2 && /\.(ya?ml|json)$/i.test(relPath)) return 'hook';
+  if (top === 'permissions' && parts.length === 2 && /\.(ya?ml|json)$/i.test(relPath)) return 'permissions';
   return 'knowledge';
 }
 

@@ -39,4 +39,38 @@ describe('context budget', () => {
     );
     expect(plan.warnings.join('\n')).toMatch(/above the 8,000 we suggest for Cursor/);
   });
+
+  it('counts per kind what a tool loads up front: glob rules apart, descriptions for the rest', () => {
+    const b = contextBudget(
+      'p'.repeat(400),
+      [
+        { path: 'always.md', body: 'a'.repeat(4_000), activation: 'always' },
+        { path: 'plain.md', body: 'b'.repeat(400) },
+        { path: 'glob.md', body: 'g'.repeat(40_000), activation: 'glob' },
+        { path: 'asked.md', body: 'r'.repeat(40_000), activation: 'agent-requested', description: 'd'.repeat(40) },
+        { path: 'manual.md', body: 'm'.repeat(40_000), activation: 'manual' },
+      ],
+      {
+        skills: [{ name: 'review', description: 'x'.repeat(72) }],
+        commands: [{ name: 'fix', description: 'y'.repeat(20) }],
+      },
+    );
+    expect(b.byKind).toEqual({
+      prompt: 100,
+      always: 1_100,
+      conditional: 10_000,
+      agentRequested: 10,
+      manual: 0,
+      skills: 20,
+      commands: 5,
+    });
+    expect(b.tokens).toBe(100 + 1_100 + 10 + 20 + 5);
+    // Conditional rules do not count against the limit: 1,235 up front is under Windsurf's 3,000.
+    expect(b.perTool.find((t) => t.tool === 'windsurf')).toMatchObject({
+      tokens: 1_235,
+      conditional: 10_000,
+      over: false,
+    });
+    expect(b.perTool.find((t) => t.tool === 'claude-desktop')!.byKind.always).toBe(0);
+  });
 });

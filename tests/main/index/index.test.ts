@@ -5,6 +5,7 @@ import { createEventBus } from '../../../src/main/events';
 import { createIndexService, type IndexService } from '../../../src/main/index/service';
 import { isIgnoredPath } from '../../../src/main/index/ignore';
 import { markdownHeader } from '../../../src/main/index/fast-frontmatter';
+import { CACHE_VERSION } from '../../../src/main/index/cache-codec';
 import { createAuditTrail } from '../../../src/main/observability/audit';
 import { createLogger } from '../../../src/main/observability/logger';
 import type { FilesChangedEvent } from '../../../src/shared/ipc/contract';
@@ -113,7 +114,13 @@ describe('library index: discovery and cache', () => {
     const damaged: Array<[string, Buffer]> = [
       ['truncated', good.subarray(0, good.length - 7)],
       ['flipped byte', Buffer.from(good.map((b, i) => (i === good.length - 3 ? b ^ 0xff : b)))],
-      ['older version', Buffer.from(good.toString('latin1').replace('"version":3', '"version":2'), 'latin1')],
+      [
+        'older version',
+        Buffer.from(
+          good.toString('latin1').replace(`"version":${CACHE_VERSION}`, `"version":${CACHE_VERSION - 1}`),
+          'latin1',
+        ),
+      ],
       ['garbage', Buffer.from('not a cache at all')],
     ];
     for (const [why, bytes] of damaged) {

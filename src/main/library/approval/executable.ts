@@ -42,6 +42,40 @@ export function commandLine(server: McpServer): string {
   return `${[server.command, ...server.args].map(shellWord).join(' ')}${envNote}`;
 }
 
+/** A hook as approval sees it: who brings it, where, when it runs and what it runs. */
+export interface HookForApproval {
+  readonly source: string;
+  readonly path: string;
+  readonly name: string;
+  readonly event: string;
+  readonly command: string;
+}
+
+/**
+ * The sha256 (hex) an approval of a hook remembers: its identity is the source, the hook file's path, the event and
+ * the command (a changed matcher or timeout does not run anything new).
+ */
+export function hookHash(hook: HookForApproval): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({ kind: 'hook', source: hook.source, path: hook.path, event: hook.event, command: hook.command }),
+    )
+    .digest('hex');
+}
+
+/** What approving this hook would record; `command` is the shell command with hidden characters made visible. */
+export function hookPendingApproval(hook: HookForApproval): PendingApproval {
+  return {
+    kind: 'hook',
+    source: hook.source,
+    name: hook.name,
+    path: hook.path,
+    event: hook.event,
+    hash: hookHash(hook),
+    command: visible(hook.command),
+  };
+}
+
 /** What approving this server from `source` would record. */
 export function pendingApproval(source: string, server: McpServer): PendingApproval {
   return {

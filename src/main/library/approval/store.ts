@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { Approval, PendingApproval } from '../../../shared/scan';
+import { APPROVAL_KINDS, type Approval, type PendingApproval } from '../../../shared/scan';
 import { writeAtomic } from '../../workspace/atomic-write';
 
+/** One approval; `hook` was added after `mcp-server` (older files hold only servers and load as they are). */
 const approvalSchema = z.object({
-  kind: z.literal('mcp-server'),
+  kind: z.enum(APPROVAL_KINDS),
   source: z.string(),
   name: z.string(),
+  path: z.string().optional(),
+  event: z.string().optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   command: z.string(),
   approvedAt: z.string(),
@@ -54,6 +57,8 @@ export function createApprovalStore(file: string, now: () => Date = () => new Da
           kind: i.kind,
           source: i.source,
           name: i.name,
+          ...(i.path !== undefined ? { path: i.path } : {}),
+          ...(i.event !== undefined ? { event: i.event } : {}),
           hash: i.hash,
           command: i.command,
           approvedAt: at,

@@ -9,17 +9,27 @@ export function pendingOf(error: IpcError): ReadonlyArray<PendingApproval> | und
   return Array.isArray(pending) && pending.length ? (pending as PendingApproval[]) : undefined;
 }
 
-/** An install refused for unapproved MCP servers: each exact command, and Approve (approve those, then install). */
+/**
+ * An install refused for unapproved MCP servers or hooks: each exact command, and Approve (approve those, then
+ * install).
+ */
 export function ApprovalNotice({ error }: { error: IpcError }) {
   const { approveAndApply, busy } = useAgents();
   const pending = pendingOf(error) ?? [];
   return (
     <div className="error-notice" role="alert" aria-label="Needs approval">
-      <strong>These MCP servers come from a library source and are new or changed. They would run:</strong>
+      <strong>
+        These {pending.some((p) => p.kind === 'hook') ? 'MCP servers and hooks' : 'MCP servers'} come from a library
+        source and are new or changed. They would run:
+      </strong>
       <ul>
         {pending.map((p) => (
-          <li key={`${p.source}/${p.name}`}>
-            {p.name} <span className="muted">from {p.source}</span>
+          <li key={p.hash}>
+            {p.kind === 'hook' ? `hook ${p.name} on ${p.event ?? ''}` : p.name}{' '}
+            <span className="muted">
+              from {p.source}
+              {p.path ? `/${p.path}` : ''}
+            </span>
             <pre>
               <code>{p.command}</code>
             </pre>

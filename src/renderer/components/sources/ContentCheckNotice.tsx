@@ -35,13 +35,13 @@ export function ContentCheckNotice({
       {needsApproval.length > 0 && (
         <>
           <p>
-            {needsApproval.length} MCP server(s) need approval: an install that uses them shows the command and asks
-            first.
+            {needsApproval.length} MCP server(s) or hook(s) need approval: an install that uses them shows the command
+            and asks first.
           </p>
           <ul aria-label="Needs approval">
             {needsApproval.map((p) => (
-              <li key={p.name}>
-                {p.name}: <code>{p.command}</code>
+              <li key={p.hash}>
+                {p.kind === 'hook' ? `hook ${p.name} on ${p.event ?? ''}` : p.name}: <code>{p.command}</code>
               </li>
             ))}
           </ul>

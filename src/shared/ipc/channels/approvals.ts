@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { Approval } from '../../scan';
+import { APPROVAL_KINDS, type Approval } from '../../scan';
 
 /** What NEEDS_APPROVAL's `details.pending` lists, sent back as it was shown to approve exactly that. */
 const pendingApproval = z
   .object({
-    kind: z.literal('mcp-server'),
+    kind: z.enum(APPROVAL_KINDS),
     source: z.string().min(1).max(64),
     name: z.string().min(1).max(128),
+    path: z.string().min(1).max(1024).optional(),
+    event: z.string().min(1).max(64).optional(),
     hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 (64 hex digits)'),
     command: z.string().max(100_000),
   })
