@@ -1,5 +1,6 @@
 import type { ToolId } from '../../../shared/agents';
 import { amazonQ } from './amazon-q';
+import { antigravity } from './antigravity';
 import { claudeCode } from './claude-code';
 import { claudeDesktop } from './claude-desktop';
 import { codex } from './codex';
@@ -27,10 +28,10 @@ export const TARGETS: Readonly<Record<ToolId, Target>> = {
   kiro: fromLegacy(kiro),
   'claude-code': fromLegacy(claudeCode),
   cursor: fromLegacy(cursor),
-  codex: fromLegacy(codex),
+  codex,
   copilot: fromLegacy(copilot),
-  gemini: fromLegacy(gemini),
-  antigravity: pending('antigravity', 'Antigravity CLI'),
+  gemini,
+  antigravity,
   windsurf: fromLegacy(windsurf),
   devin: pending('devin', 'Devin Desktop'),
   'claude-desktop': fromLegacy(claudeDesktop),
