@@ -30,7 +30,7 @@ export function geminiMemory(
     }
     const file = join(rulesDir, `${resourceSlug(rule.path)}.md`);
     items.push({ kind: 'file', path: file, content: foldedRule(rule) + '\n' });
-    imports.push(`@${projectRelative(geminiMd, file)}`);
+    imports.push(`@${dotRelative(projectRelative(geminiMd, file))}`);
     const where = `${shownRules}/${resourceSlug(rule.path)}.md, imported from ${geminiMd}`;
     if (rule.activation === 'always') rep.native('rule', rule.path, where);
     else
@@ -52,4 +52,9 @@ export function geminiMemory(
     content: sectionBody(input, prompt.join('\n\n') + '\n'),
   });
   return items;
+}
+
+/** projectRelative leaves `.gemini/…` without `./` (it starts with a dot); Gemini's imports read best as `./…`. */
+function dotRelative(rel: string): string {
+  return rel.startsWith('./') || rel.startsWith('../') ? rel : `./${rel}`;
 }
