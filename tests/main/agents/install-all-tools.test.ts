@@ -79,8 +79,8 @@ describe('installing an agent into all nine tools', () => {
     expect(read(path.join(f.project, '.github', 'instructions', 'reviewer.instructions.md'))).toMatch(
       /^---\napplyTo: "\*\*"/,
     );
-    // Codex: valid TOML with the two tables.
-    const toml = parseToml(read(path.join(f.userHome, '.codex', 'config.toml'))) as {
+    // Codex: valid TOML with the two tables, in the project's .codex/config.toml at project scope (issue 14).
+    const toml = parseToml(read(path.join(f.project, '.codex', 'config.toml'))) as {
       mcp_servers: Record<string, unknown>;
     };
     expect(Object.keys(toml.mcp_servers)).toEqual(['github', 'context7']);

@@ -24,11 +24,12 @@ describe('antigravity at project scope', () => {
   const out = agy.render(fullInput('project'));
   const a = path.join(PROJECT, '.agents');
 
-  it('writes the prompt as a section in the root AGENTS.md', () => {
-    const s = at(out.items, path.join(PROJECT, 'AGENTS.md'))[0] as { kind: string; id: string; content: string };
-    expect(s.kind).toBe('section');
-    expect(s.id).toBe('reviewer');
-    expect(s.content).toBe('## Code reviewer\n\nReviews changes for bugs and style\n\nYou review code. Be concise.');
+  it('writes the prompt as an always-on rule, not into AGENTS.md (Codex owns that section)', () => {
+    expect(at(out.items, path.join(PROJECT, 'AGENTS.md'))).toEqual([]);
+    const r = at(out.items, path.join(a, 'rules', 'agent-reviewer.md'))[0] as { content: string };
+    const { fm, body } = frontmatterOf(r.content);
+    expect(fm).toEqual({ trigger: 'always_on', description: 'Reviews changes for bugs and style' });
+    expect(body).toBe('# Code reviewer\n\nReviews changes for bugs and style\n\nYou review code. Be concise.\n');
   });
 
   it('writes each rule with its trigger, globs as a list and description', () => {

@@ -11,9 +11,9 @@ import { agySkills, agyWorkflows } from './skills';
 /**
  * Antigravity CLI (`agy`), Gemini CLI's successor for individual accounts.
  *
- * - agent: project scope, a managed section in the root `AGENTS.md` (shared with Codex and others, each tool its
- *   own section); user scope, an always-on global rule `<rules>/agent-<name>.md` (Antigravity's global
- *   `~/.gemini/GEMINI.md` is Gemini CLI's file, where the gemini target keeps its own section).
+ * - agent: an always-on rule `.agents/rules/agent-<name>.md` (global rules folder at user scope). Not the root
+ *   `AGENTS.md` Antigravity also reads: Codex owns the agent's section there with its rules inlined, and a second
+ *   section would be a duplicate prompt for every AGENTS.md tool; not `~/.gemini/GEMINI.md`, Gemini CLI's file.
  * - rules: `.agents/rules/<slug>.md` with `trigger: always_on|glob|manual|model_decision`, `globs` (a list) and
  *   `description`: every activation is native.
  * - skills: whole folders in `.agents/skills/`; commands: workflows `.agents/workflows/<name>.md` (`/name`).
@@ -33,7 +33,7 @@ function s(kind: Surface['kind'], scope: Surface['scope'], p: string, doc: strin
 }
 
 const surfaces: Surface[] = [
-  s('memory', 'project', 'AGENTS.md', 'rules-workflows'),
+  s('memory', 'project', '.agents/rules/agent-<name>.md', 'rules-workflows', "always_on rule (AGENTS.md is Codex's)"),
   s('rule', 'project', '.agents/rules/<slug>.md', 'rules-workflows', 'trigger, globs, description'),
   s('skill', 'project', '.agents/skills/<name>/', 'skills'),
   s('command', 'project', '.agents/workflows/<name>.md', 'rules-workflows', 'commands as workflows'),
@@ -72,21 +72,22 @@ export const antigravity: Target = {
   },
 };
 
+/**
+ * The agent's prompt as an always-on rule `<rules>/agent-<name>.md`. Not a section in AGENTS.md: Codex (and other
+ * tools) own the agent's section there with different content (rules inlined), and two installs cannot hold one
+ * section with two contents; a second section would be read by every AGENTS.md tool as a duplicate prompt.
+ */
 function agentItem(input: RenderInput, p: AgyPaths, rep: Reporter): Desired {
   const a = input.agent;
-  if (p.agentsMd) {
-    rep.native('agent', a.name, `section in ${p.shown(p.agentsMd)}`);
-    return { kind: 'section', path: p.agentsMd, id: a.name, content: sectionBody(input, a.prompt) };
-  }
   const file = join(p.rulesDir, `agent-${a.name}.md`);
-  rep.native('agent', a.name, `always-on global rule ${p.shown(file)}`);
-  const body = sectionBody(input, a.prompt).replace(/^## /, '# ');
+  rep.native('agent', a.name, `always-on rule ${p.shown(file)}`);
+  const body = sectionBody(input, a.prompt).replace(/^## [^\n]*\n+/, '');
   return agyRuleFile(
     {
       source: a.source,
       path: a.path,
       abs: '',
-      body: body.replace(/^# [^\n]*\n+/, ''),
+      body,
       title: a.title ?? a.name,
       description: a.description,
       activation: 'always',

@@ -3,7 +3,6 @@ import { join } from '../render-helpers';
 
 /** Where an Antigravity install writes, per scope; `shown` is the same with `~` for messages. */
 export interface AgyPaths {
-  readonly agentsMd?: string;
   readonly rulesDir: string;
   readonly skillsDir: string;
   readonly workflowsDir: string;
@@ -48,7 +47,6 @@ export function agyPaths(scope: 'user' | 'project', base: string, home: string):
   if (scope === 'project') {
     const a = join(base, '.agents');
     return {
-      agentsMd: join(base, 'AGENTS.md'),
       rulesDir: join(a, 'rules'),
       skillsDir: join(a, 'skills'),
       workflowsDir: join(a, 'workflows'),
