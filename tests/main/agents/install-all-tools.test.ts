@@ -84,7 +84,8 @@ describe('installing an agent into all nine tools', () => {
       mcp_servers: Record<string, unknown>;
     };
     expect(Object.keys(toml.mcp_servers)).toEqual(['github', 'context7']);
-    expect(read(path.join(f.project, 'AGENTS.md'))).toContain('### roles/data/sql-style.md');
+    // Rules are folded under their title (issue 14: foldedRule), not their library path.
+    expect(read(path.join(f.project, 'AGENTS.md'))).toContain('## Rules\n\n### Code review\n');
     // Windsurf rule and user-level MCP config; Claude Desktop bridges HTTP through mcp-remote.
     expect(read(path.join(f.project, '.windsurf', 'rules', 'reviewer.md'))).toMatch(/^---\ntrigger: always_on\n/);
     const desktop = JSON.parse(read(path.join(f.userHome, '.config', 'Claude', 'claude_desktop_config.json')));
@@ -118,10 +119,10 @@ describe('installing an agent into all nine tools', () => {
     expect(snapshotTree(f.userHome)).toEqual(before);
     expect(await f.services.agents.status()).toEqual([]);
 
-    // One audit record per install/uninstall (18 changing, 9 no-op).
+    // One audit record per install/uninstall (two changing and one no-op per tool).
     const audit = f.services.audit.read().filter((a) => a.operation.startsWith('agent.'));
-    expect(audit).toHaveLength(27);
-    expect(audit.filter((a) => a.result === 'noop')).toHaveLength(9);
+    expect(audit).toHaveLength(TOOL_IDS.length * 3);
+    expect(audit.filter((a) => a.result === 'noop')).toHaveLength(TOOL_IDS.length);
     expect(JSON.stringify(audit)).not.toContain(TOKEN);
   });
 

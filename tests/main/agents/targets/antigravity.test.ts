@@ -29,7 +29,9 @@ describe('antigravity at project scope', () => {
     const r = at(out.items, path.join(a, 'rules', 'agent-reviewer.md'))[0] as { content: string };
     const { fm, body } = frontmatterOf(r.content);
     expect(fm).toEqual({ trigger: 'always_on', description: 'Reviews changes for bugs and style' });
-    expect(body).toBe('# Code reviewer\n\nReviews changes for bugs and style\n\nYou review code. Be concise.\n');
+    expect(body.trimStart()).toBe(
+      '# Code reviewer\n\nReviews changes for bugs and style\n\nYou review code. Be concise.\n',
+    );
   });
 
   it('writes each rule with its trigger, globs as a list and description', () => {
