@@ -90,12 +90,14 @@ describe('installing an agent into all nine tools', () => {
     expect(read(path.join(f.project, '.github', 'instructions', 'common-code-review.instructions.md'))).toMatch(
       /^---\napplyTo: "\*\*"/,
     );
-    // Codex: valid TOML with the two tables.
-    const toml = parseToml(read(path.join(f.userHome, '.codex', 'config.toml'))) as {
+    // Codex: valid TOML with the two tables, in the project's .codex/config.toml at project scope (issue 14).
+    const toml = parseToml(read(path.join(f.project, '.codex', 'config.toml'))) as {
       mcp_servers: Record<string, unknown>;
     };
     expect(Object.keys(toml.mcp_servers)).toEqual(['github', 'context7']);
     expect(read(path.join(f.project, 'AGENTS.md'))).toContain('### roles/data/sql-style.md');
+    // Rules are folded under their title (issue 14: foldedRule), not their library path.
+    expect(read(path.join(f.project, 'AGENTS.md'))).toContain('## Rules\n\n### Code review\n');
     // Windsurf rule and user-level MCP config; Claude Desktop takes stdio servers only (HTTP ones go in Connectors).
     expect(read(path.join(f.project, '.windsurf', 'rules', 'reviewer.md'))).toMatch(/^---\ntrigger: always_on\n/);
     const desktop = JSON.parse(read(path.join(f.userHome, '.config', 'Claude', 'claude_desktop_config.json')));

@@ -21,8 +21,9 @@ describe('never clobber', () => {
     writeAgent(f.personal, 'helper', 'description: Helps\nmcpServers: [github, memory]');
     fs.writeFileSync(path.join(f.project, 'CLAUDE.md'), HAND_CLAUDE);
     fs.writeFileSync(path.join(f.project, '.mcp.json'), HAND_MCP);
-    fs.mkdirSync(path.join(f.userHome, '.codex'), { recursive: true });
-    fs.writeFileSync(path.join(f.userHome, '.codex', 'config.toml'), HAND_TOML);
+    // Codex reads MCP from the project's .codex/config.toml at project scope (issue 14).
+    fs.mkdirSync(path.join(f.project, '.codex'), { recursive: true });
+    fs.writeFileSync(path.join(f.project, '.codex', 'config.toml'), HAND_TOML);
 
     const r1 = await f.services.agents.install(
       { name: 'helper', tool: 'claude-code', scope: 'project', project: f.project },
@@ -39,7 +40,7 @@ describe('never clobber', () => {
     expect(mcp.otherSetting).toEqual({ keep: true });
 
     await f.services.agents.install({ name: 'helper', tool: 'codex', scope: 'project', project: f.project }, ctx());
-    const toml = read(path.join(f.userHome, '.codex', 'config.toml'));
+    const toml = read(path.join(f.project, '.codex', 'config.toml'));
     expect(toml.startsWith(HAND_TOML)).toBe(true);
     expect(toml).toContain('[mcp_servers.memory]');
 
@@ -52,7 +53,7 @@ describe('never clobber', () => {
     await f.services.agents.uninstall({ name: 'helper', tool: 'codex', scope: 'project', project: f.project }, ctx());
     expect(read(path.join(f.project, 'CLAUDE.md'))).toBe(HAND_CLAUDE + '\nMore notes.\n');
     expect(read(path.join(f.project, '.mcp.json'))).toBe(HAND_MCP);
-    expect(read(path.join(f.userHome, '.codex', 'config.toml'))).toBe(HAND_TOML);
+    expect(read(path.join(f.project, '.codex', 'config.toml'))).toBe(HAND_TOML);
     expect(fs.existsSync(path.join(f.project, '.claude', 'agents', 'helper.md'))).toBe(false);
     expect(fs.existsSync(path.join(f.project, 'AGENTS.md'))).toBe(false);
   });

@@ -38,4 +38,16 @@ describe('TOML tables we own', () => {
     if (r instanceof Error) expect(r.message).toMatch(/not valid TOML/);
     else expect(Object.keys((r as { mcp_servers: object }).mcp_servers).sort()).toEqual(['ours', 'theirs']);
   });
+
+  it('reads a table id with a quoted dotted key as one key (ours and foreign)', () => {
+    const id = 'mcp_servers."awslabs.aws-docs"';
+    const ours = writeTomlTable('', 'config.toml', id, `[${id}]\ncommand = "uvx"`);
+    expect((parse(ours) as { mcp_servers: Record<string, unknown> }).mcp_servers['awslabs.aws-docs']).toEqual({
+      command: 'uvx',
+    });
+    expect(readTomlTable(ours, 'config.toml', id)).toBe(`[${id}]\ncommand = "uvx"`);
+    const theirs = '[mcp_servers."awslabs.aws-docs"]\ncommand = "theirs"\n';
+    expect(readTomlTable(theirs, 'config.toml', id)).toBe('foreign:{"command":"theirs"}');
+    expect(readTomlTable(theirs, 'config.toml', 'mcp_servers."awslabs.other"')).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import type { ToolId } from '../../../shared/agents';
 import { amazonQ } from './amazon-q';
+import { antigravity } from './antigravity';
 import { claudeCode } from './claude-code';
 import { claudeDesktop } from './claude-desktop';
 import { codex } from './codex';
@@ -8,30 +9,19 @@ import { cursor } from './cursor';
 import { devin } from './devin';
 import { gemini } from './gemini';
 import { kiro } from './kiro';
-import { fromLegacy } from './legacy';
 import type { Target } from './types';
 import { windsurf } from './windsurf';
 
-const pending = (id: ToolId, label: string): Target => ({
-  id,
-  label,
-  scopes: ['project'],
-  surfaces: [],
-  detect: { dirs: [], bins: [] },
-  formatVersion: 1,
-  render: () => ({ items: [], warnings: [], report: [] }),
-});
-
-/** Every tool target by id. */
+/** Every tool target by id: one folder per tool, one file per surface (see CONTRIBUTING, "A tool target"). */
 export const TARGETS: Readonly<Record<ToolId, Target>> = {
   'amazon-q': amazonQ,
   kiro,
   'claude-code': claudeCode,
   cursor,
-  codex: fromLegacy(codex),
+  codex,
   copilot,
-  gemini: fromLegacy(gemini),
-  antigravity: pending('antigravity', 'Antigravity CLI'),
+  gemini,
+  antigravity,
   windsurf,
   devin,
   'claude-desktop': claudeDesktop,
