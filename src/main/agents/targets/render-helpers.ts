@@ -1,3 +1,4 @@
+import type { Desired } from '../model';
 import path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import type { McpServer } from '../../../shared/agents';
@@ -46,13 +47,6 @@ export function inlinePrompt(prompt: string, resources: ReadonlyArray<ResourceTe
     parts.push('## Resources');
     for (const r of resources) parts.push(`### ${r.path}\n\n${r.body.trim()}`);
   }
-  return parts.join('\n\n') + '\n';
-}
-
-/** The prompt followed by `@/abs/path` import lines, for tools that read referenced files themselves. */
-export function importPrompt(prompt: string, resources: ReadonlyArray<ResourceText>): string {
-  const parts = [prompt.replace(/\s+$/, '')];
-  if (resources.length) parts.push(['## Resources', '', ...resources.map((r) => `@${r.abs}`)].join('\n'));
   return parts.join('\n\n') + '\n';
 }
 
@@ -126,4 +120,9 @@ export function resourceSlug(p: string): string {
 
 export function join(...parts: string[]): string {
   return path.join(...parts);
+}
+
+/** A whole JSON file we own (an agent file), two-space indented with a final newline. */
+export function jsonFile(path: string, value: unknown): Desired {
+  return { kind: 'file', path, content: JSON.stringify(value, null, 2) + '\n' };
 }

@@ -1,5 +1,5 @@
 import { VarResolver } from '../../vars';
-import { jsonFile } from '../agent-json';
+import { jsonFile } from '../render-helpers';
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
 import { join, mcpEntry, stringListSetting, stringSetting, toolSettings } from '../render-helpers';

@@ -1,4 +1,4 @@
-import { jsonFile } from '../agent-json';
+import { jsonFile } from '../render-helpers';
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
 import { join, stringListSetting, stringSetting, toolSettings } from '../render-helpers';
