@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { ENTRY_KINDS } from '../../shared/library';
 import { UsageError } from '../output';
 import type { CommandRunner } from '../command';
 
-const KINDS = ['knowledge', 'agent', 'mcp-server'] as const;
+const KINDS = ENTRY_KINDS;
 
 export function registerSearch(program: Command, run: CommandRunner): void {
   program
