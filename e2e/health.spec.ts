@@ -27,8 +27,8 @@ test('Health shows every check, repairs a broken workspace with Fix, and Logs ta
   await expect(folders).toContainText('Failed');
   await expect(folders).toContainText('personal');
   await expect(checks.getByRole('listitem', { name: 'Git installed and new enough' })).toContainText('OK');
-  // Twelve built-in checks (library-moves among them) plus agent-installs and sync-disconnect.
-  await expect(checks.getByRole('listitem')).toHaveCount(13);
+  // Eleven built-in checks (library-moves among them) plus agent-installs, sync-disconnect and superseded-formats.
+  await expect(checks.getByRole('listitem')).toHaveCount(14);
   await page.screenshot({ path: artifactPath('health-broken.png'), fullPage: true });
 
   await folders.getByRole('button', { name: 'Fix' }).click();

@@ -16,6 +16,7 @@ import { registerSearch } from './commands/search';
 import { registerHealth } from './commands/health';
 import { registerSync } from './commands/sync';
 import { registerSecret } from './commands/secret';
+import { registerTools } from './commands/tools';
 
 export interface CliOptions {
   readonly version: string;
@@ -77,6 +78,7 @@ export async function runCli(argv: ReadonlyArray<string>, opts: CliOptions): Pro
   registerHealth(program, run);
   registerSync(program, run);
   registerSecret(program, run, env);
+  registerTools(program, run);
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -13,6 +13,7 @@ import { rebuildIndexRepair } from './index/repair';
 import type { Logger } from './observability/logger';
 import { createAuditTrail, type AuditTrail } from './observability/audit';
 import { installsCheck } from './agents/health-check';
+import { reinstallSupersededRepair, supersededCheck } from './agents/superseded-check';
 import { registerAgentMigrations } from './agents/migrations';
 import { createAgentService, homeFromEnv, type AgentService } from './agents/service';
 import { createHistoryService, type HistoryService } from './history/service';
@@ -284,5 +285,7 @@ export function createServices(opts: ServicesOptions): Services {
   svc.health.registerRepair(historyRepair(history));
   svc.health.registerCheck(interruptedDisconnectCheck(paths));
   svc.health.registerRepair(finishDisconnectRepair(svc.sync));
+  svc.health.registerCheck(supersededCheck(manifestFile));
+  svc.health.registerRepair(reinstallSupersededRepair(manifestFile, agents));
   return svc;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryEntry } from '../../src/shared/library';
+import type { EntryKind, LibraryEntry } from '../../src/shared/library';
 import { decodeOutline, encodeOutline, type TreeEntry } from '../../src/shared/outline';
 import { LibraryTree, type TreeNode } from '../../src/renderer/components/tree-model';
 
@@ -131,5 +131,31 @@ describe('outline', () => {
         ...(overriddenBy ? { overriddenBy } : {}),
       })),
     );
+  });
+
+  it('filters by kind: only files of that kind and the folders holding some, kept right through deltas', () => {
+    const of = (kind: EntryKind, source: string, path: string): TreeEntry => ({ ...entry(source, path), kind });
+    const tree = new LibraryTree([
+      of('skill', 's', 'skills/review/SKILL.md'),
+      of('command', 's', 'commands/fix.md'),
+      of('hook', 's', 'hooks/fmt.yaml'),
+      of('knowledge', 's', 'rules/style.md'),
+      of('permissions', 's', 'permissions/safe.yaml'),
+    ]);
+    const open = () => true;
+    expect(show(tree.rows(open, 'skill'))).toEqual(['skills/(1)', 'skills/review/(1)', 'SKILL.md@s']);
+    expect(show(tree.rows(open, 'knowledge'))).toEqual(['rules/(1)', 'style.md@s']);
+    expect(show(tree.rows(open, 'agent'))).toEqual([]);
+    expect(tree.root.kinds.get('hook')).toBe(1);
+    // An add, a kind change in place, and a delete.
+    tree.replaceAt(['skills/other/SKILL.md'], [of('skill', 's', 'skills/other/SKILL.md')]);
+    expect(tree.root.kinds.get('skill')).toBe(2);
+    tree.replaceAt(['hooks/fmt.yaml'], [of('knowledge', 's', 'hooks/fmt.yaml')]);
+    expect(tree.root.kinds.get('hook')).toBeUndefined();
+    expect(show(tree.rows(open, 'hook'))).toEqual([]);
+    tree.replaceAt(['skills/review/SKILL.md'], []);
+    expect(show(tree.rows(open, 'skill'))).toEqual(['skills/(1)', 'skills/other/(1)', 'SKILL.md@s']);
+    // The unfiltered tree is unchanged by filtering.
+    expect(tree.rows(open).filter((r) => r.kind === 'file')).toHaveLength(5);
   });
 });

@@ -16,6 +16,7 @@ interface InstallOpts {
   onDrift?: string;
   approve?: boolean;
   followSymlink?: string[];
+  allowUserFiles?: boolean;
 }
 
 /**
@@ -49,6 +50,7 @@ function installRequest(name: string, o: InstallOpts) {
     ...(o.dryRun ? { dryRun: true } : {}),
     ...(o.onDrift ? { onDrift: o.onDrift as 'overwrite' | 'adopt' | 'skip' } : {}),
     ...(o.followSymlink?.length ? { followSymlinks: o.followSymlink.map((p) => path.resolve(p)) } : {}),
+    ...(o.allowUserFiles ? { allowUserFiles: true } : {}),
   };
 }
 
@@ -177,6 +179,10 @@ export function registerAgent(program: Command, run: CommandRunner): Command {
       .option(
         '--approve',
         'approve the MCP server commands it shows (new or changed in a library source), then install',
+      )
+      .option(
+        '--allow-user-files',
+        "project scope: also write the tool's user-level files (e.g. MCP of a tool without a project file)",
       ),
   ).action((name: string, opts: InstallOpts) =>
     run('agent install', opts, async (ctx) => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ENTRY_KINDS } from '../../shared/library';
 import { UsageError } from '../output';
 import type { CommandRunner } from '../command';
 import { ENTRY_KINDS } from '../../shared/library';

@@ -1,4 +1,4 @@
-import type { InstallPlan } from '../../shared/agents';
+import type { InstallPlan, ToolId } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { redactText } from '../observability/redact';
 import type { PendingApproval } from '../../shared/scan';
@@ -110,7 +110,11 @@ export function nextManifest(
 ): Manifest | undefined {
   const rest = manifest.installs.filter((r) => !sameInstall(r, key));
   if (operation === 'uninstall') return { schemaVersion: 1, installs: rest };
-  const changed = !previous || JSON.stringify(previous.items) !== JSON.stringify(out.items);
+  // The format we write now: a reinstall after a format bump records it even when no item changed.
+  const format = TARGETS[key.tool as ToolId]?.formatVersion ?? 1;
+  const changed =
+    !previous || (previous.format ?? 1) !== format || JSON.stringify(previous.items) !== JSON.stringify(out.items);
   if (!changed) return undefined;
-  return { schemaVersion: 1, installs: [...rest, { ...key, installedAt: ac.now().toISOString(), items: out.items }] };
+  const record: InstallRecord = { ...key, installedAt: ac.now().toISOString(), items: out.items, format };
+  return { schemaVersion: 1, installs: [...rest, record] };
 }

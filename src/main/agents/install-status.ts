@@ -7,6 +7,7 @@ import { loadManifest } from './manifest';
 import { idOf, locationKey, parentOf, type InstallRecord } from './model';
 import { renderAgent } from './render';
 import { canonical, readSlot } from './slots';
+import { TARGETS } from './targets';
 
 /** The state of one recorded install: installed, drifted, missing its agent, or needing a reinstall. */
 async function statusOf(
@@ -36,6 +37,8 @@ async function statusOf(
     }
   });
   if (drifted) return { ...base, state: 'drifted' };
+  // Written in an older shape of the tool's files (or by a release before formats were recorded): reinstall.
+  if ((r.format ?? 1) < (TARGETS[base.tool]?.formatVersion ?? 1)) return { ...base, state: 'needs-reinstall' };
   let agent: Agent;
   try {
     agent = await ac.findAgent(r.agent, all);

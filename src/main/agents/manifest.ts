@@ -22,6 +22,8 @@ const recordSchema = z.object({
   project: z.string().optional(),
   installedAt: z.string(),
   items: z.array(itemSchema),
+  /** Target.formatVersion at install time; absent in records written before formats were versioned (format 1). */
+  format: z.number().int().positive().optional(),
 });
 /** The manifest's shape at schemaVersion 1 (also the migrator's final check). */
 export const manifestSchema = z.object({ schemaVersion: z.literal(1), installs: z.array(recordSchema) });

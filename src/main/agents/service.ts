@@ -18,6 +18,8 @@ import { prepareInstall } from './install-plan';
 import type { InstallRequest } from './install-request';
 import { installStatus } from './install-status';
 import type { AgentServiceDeps } from './service-deps';
+import { listTools } from './tools-list';
+import type { ToolInfo } from '../../shared/tools';
 
 export type { CreateAgentRequest } from './create-agent';
 export type { ImportRequest } from './import-configs';
@@ -40,6 +42,8 @@ export interface AgentService {
   recover(): Promise<boolean>;
   /** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
   importConfigs(req: ImportRequest, ctx: OperationContext): Promise<ImportResult>;
+  /** Every tool target with its surfaces, and whether it is on this machine (`ai-config tools`). */
+  tools(): ToolInfo[];
 }
 
 /** Assembles the agent service from its operations (one file each) over one shared context. */
@@ -67,6 +71,8 @@ export function createAgentService(deps: AgentServiceDeps): AgentService {
     status: () => installStatus(ac),
     recover: ac.recover,
     importConfigs: (req, ctx) => importConfigs(ac, req, ctx),
+    tools: () =>
+      listTools({ homeDir: deps.homeDir, env: deps.env, ...(deps.platform ? { platform: deps.platform } : {}) }),
   };
 }
 

@@ -1,5 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { EntryKind } from '../../shared/library';
 import type { TreeEntry } from '../../shared/outline';
+import { KIND_ICONS, KIND_LABELS } from './kinds';
 import type { LibraryTree, TreeNode } from './tree-model';
 
 const ROW_HEIGHT = 26;
@@ -13,15 +15,17 @@ interface Props {
   readonly isExpanded: (folder: string) => boolean;
   readonly onToggle: (folder: string) => void;
   readonly onOpen: (entry: TreeEntry) => void;
+  /** Show only files of this kind (and the folders holding some). */
+  readonly kind?: EntryKind;
 }
 
 /**
  * The library as a folder tree of fixed-height rows; only the rows in view are rendered, a scroll re-renders
  * only when the first row in view changes, and rows are memoised, so 100,000 entries scroll smoothly.
  */
-export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen }: Props) {
+export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen, kind }: Props) {
   // The tree changes in place; `version` says when.
-  const rows = useMemo(() => tree.rows(isExpanded), [tree, version, isExpanded]);
+  const rows = useMemo(() => tree.rows(isExpanded, kind), [tree, version, isExpanded, kind]);
   const [firstInView, setFirstInView] = useState(0);
   const [height, setHeight] = useState(600);
   const ref = useRef<HTMLDivElement>(null);
@@ -53,7 +57,7 @@ export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen
         node={node}
         top={i * ROW_HEIGHT}
         expanded={node.kind === 'folder' && isExpanded(node.path)}
-        count={node.kind === 'folder' ? node.count : 0}
+        count={node.kind === 'folder' ? (kind ? (node.kinds.get(kind) ?? 0) : node.count) : 0}
         selected={isSelected}
         onToggle={onToggle}
         onOpen={onOpen}
@@ -127,9 +131,10 @@ const Row = memo(function Row({ node, top, expanded, count, selected, onToggle, 
       onKeyDown={onKey}
       data-source={e.source}
       data-path={e.path}
+      data-kind={e.kind}
     >
-      <span className={`kind kind-${e.kind}`} aria-hidden>
-        {e.kind === 'agent' ? '◆' : e.kind === 'mcp-server' ? '⚙' : '≡'}
+      <span className={`kind kind-${e.kind}`} title={KIND_LABELS[e.kind]} aria-hidden>
+        {KIND_ICONS[e.kind] ?? '≡'}
       </span>
       <span className="name">{node.name}</span>
       <span className={`badge source-${e.source === 'personal' ? 'personal' : 'library'}`}>{e.source}</span>

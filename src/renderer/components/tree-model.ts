@@ -1,3 +1,4 @@
+import type { EntryKind } from '../../shared/library';
 import type { TreeEntry } from '../../shared/outline';
 
 export interface FileNode {
@@ -19,6 +20,8 @@ export interface FolderNode {
   readonly files: Map<string, FileNode>;
   /** Files in this folder and below. */
   count: number;
+  /** Files in this folder and below, by kind (kept with `count`, so a kind filter skips empty folders at once). */
+  readonly kinds: Map<EntryKind, number>;
   /** Children in display order, kept until a child is added or removed. */
   sorted: ReadonlyArray<TreeNode> | undefined;
 }
@@ -39,6 +42,7 @@ function newFolder(parent: FolderNode | undefined, name: string): FolderNode {
     folders: new Map(),
     files: new Map(),
     count: 0,
+    kinds: new Map(),
     sorted: undefined,
   };
 }
@@ -70,11 +74,15 @@ export class LibraryTree {
     this.version++;
   }
 
-  /** The rows to show given which folders are open: nodes in display order (no per-row objects are made). */
-  rows(isExpanded: (folder: string) => boolean): TreeNode[] {
+  /**
+   * The rows to show given which folders are open: nodes in display order (no per-row objects are made). With
+   * `kind`, only files of that kind and the folders that hold some.
+   */
+  rows(isExpanded: (folder: string) => boolean, kind?: EntryKind): TreeNode[] {
     const out: TreeNode[] = [];
     const visit = (folder: FolderNode) => {
       for (const child of sortedChildren(folder)) {
+        if (kind && (child.kind === 'folder' ? !child.kinds.get(kind) : child.entry.kind !== kind)) continue;
         out.push(child);
         if (child.kind === 'folder' && isExpanded(child.path)) visit(child);
       }
@@ -88,6 +96,7 @@ export class LibraryTree {
     const name = parts.pop() ?? e.path;
     let node = this.root;
     node.count++;
+    bump(node, e.kind, 1);
     for (const part of parts) {
       let next = node.folders.get(part);
       if (!next) {
@@ -96,12 +105,16 @@ export class LibraryTree {
       }
       node = next;
       node.count++;
+      bump(node, e.kind, 1);
     }
     const key = `f:${e.source}:${e.path}`;
     const old = node.files.get(key);
     if (old) {
       // The same file again: replace it, the counts were already right.
-      for (let f: FolderNode | undefined = node; f; f = f.parent) f.count--;
+      for (let f: FolderNode | undefined = node; f; f = f.parent) {
+        f.count--;
+        bump(f, old.entry.kind, -1);
+      }
     }
     node.files.set(key, { kind: 'file', key, name, depth: node.depth + 1, entry: e });
     node.sorted = undefined;
@@ -117,9 +130,11 @@ export class LibraryTree {
       if (!node) return;
     }
     let removed = 0;
+    const kinds: EntryKind[] = [];
     for (const [k, f] of node.files) {
       if (f.entry.path === p) {
         node.files.delete(k);
+        kinds.push(f.entry.kind);
         removed++;
       }
     }
@@ -127,12 +142,19 @@ export class LibraryTree {
     node.sorted = undefined;
     for (let f: FolderNode | undefined = node; f; f = f.parent) {
       f.count -= removed;
+      for (const k of kinds) bump(f, k, -1);
       if (f.parent && f.count === 0) {
         f.parent.folders.delete(f.name);
         f.parent.sorted = undefined;
       }
     }
   }
+}
+
+function bump(folder: FolderNode, kind: EntryKind, by: number): void {
+  const n = (folder.kinds.get(kind) ?? 0) + by;
+  if (n > 0) folder.kinds.set(kind, n);
+  else folder.kinds.delete(kind);
 }
 
 /** Folders first (by name), then files by name, the winning source before the overridden ones. */

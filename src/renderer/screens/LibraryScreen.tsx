@@ -3,6 +3,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FilePreview } from '../components/FilePreview';
 import { FileTree } from '../components/FileTree';
 import { SearchResults } from '../components/SearchResults';
+import { FILTER_KINDS, KIND_ICONS, KIND_LABELS } from '../components/kinds';
 import type { EntryKind } from '../../shared/library';
 import { isFolderExpanded, useLibrary } from '../stores/library';
 
@@ -34,7 +35,7 @@ export function LibraryScreen() {
     void refresh();
   }, [refresh]);
   useEffect(() => subscribe(), [subscribe]);
-  const searching = !!query.trim() || !!kindFilter;
+  const searching = !!query.trim();
   const isExpanded = useCallback(
     (folder: string) => isFolderExpanded(expanded, expandMode, folder),
     [expanded, expandMode],
@@ -88,10 +89,28 @@ export function LibraryScreen() {
             onChange={(e) => void setQuery(query, (e.target.value || undefined) as EntryKind | undefined)}
           >
             <option value="">All kinds</option>
-            <option value="knowledge">Knowledge</option>
-            <option value="agent">Agents</option>
-            <option value="mcp-server">MCP servers</option>
+            {FILTER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_ICONS[k]} {KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
+        </div>
+        <div className="kind-chips" role="group" aria-label="Filter by kind">
+          {FILTER_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={`chip kind-chip${kindFilter === k ? ' on' : ''}`}
+              aria-pressed={kindFilter === k}
+              onClick={() => void setQuery(query, kindFilter === k ? undefined : k)}
+            >
+              <span className={`kind kind-${k}`} aria-hidden>
+                {KIND_ICONS[k]}
+              </span>{' '}
+              {KIND_LABELS[k]}
+            </button>
+          ))}
         </div>
         {searching ? (
           results.kind === 'ready' ? (
@@ -112,9 +131,12 @@ export function LibraryScreen() {
           <ErrorNotice error={tree.error} onRetry={() => void refresh()} />
         ) : tree.value.size === 0 ? (
           <p className="muted pad">The library is empty.</p>
+        ) : kindFilter && !tree.value.root.kinds.get(kindFilter) ? (
+          <p className="muted pad">No {KIND_LABELS[kindFilter]} files in the library.</p>
         ) : (
           <FileTree
             tree={tree.value}
+            {...(kindFilter ? { kind: kindFilter } : {})}
             version={treeVersion}
             isExpanded={isExpanded}
             onToggle={toggle}

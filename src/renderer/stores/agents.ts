@@ -12,6 +12,7 @@ import type {
 import type { IpcError } from '../../shared/errors';
 import type { LibraryEntry } from '../../shared/library';
 import type { PendingApproval } from '../../shared/scan';
+import type { ToolInfo } from '../../shared/tools';
 import { getApi, newActionId } from '../api/client';
 import type { Load } from './library';
 
@@ -59,13 +60,20 @@ interface AgentsState {
   importSource?: { readonly path: string } | { readonly files: ReadonlyArray<{ name: string; content: string }> };
   previewImport(source: { path: string } | { files: ReadonlyArray<{ name: string; content: string }> }): Promise<void>;
   confirmImport(): Promise<void>;
+  /** Every tool target (label, scopes, what supersedes it), for the install panel's tool list. */
+  tools: Load<ReadonlyArray<ToolInfo>>;
+  loadTools(): Promise<void>;
+  /** Project scope: also write the tool's user-level files (the panel's confirmation); re-plans when changed. */
+  allowUserFiles: boolean;
+  setAllowUserFiles(allow: boolean): Promise<void>;
 }
 
-const request = (s: { selected?: string; target: InstallTarget }) => ({
+const request = (s: { selected?: string; target: InstallTarget; allowUserFiles: boolean }) => ({
   name: s.selected ?? '',
   tool: s.target.tool,
   scope: s.target.scope,
   ...(s.target.scope === 'project' ? { project: s.target.project } : {}),
+  ...(s.target.scope === 'project' && s.allowUserFiles ? { allowUserFiles: true } : {}),
 });
 
 /** Mirrors main's agents: the list with install states, the open agent, the install preview and its result. */
@@ -98,6 +106,7 @@ export const useAgents = create<AgentsState>((set, get) => ({
   setTarget(t) {
     set({
       target: { ...get().target, ...t },
+      allowUserFiles: false,
       plan: { kind: 'idle' },
       result: undefined,
       actionError: undefined,
@@ -152,6 +161,19 @@ export const useAgents = create<AgentsState>((set, get) => ({
   async loadLibrary() {
     const r = await getApi().invoke('library:tree', {}, { correlationId: newActionId('tree') });
     if (r.ok) set({ library: r.value.entries.filter((e) => !e.overriddenBy) });
+  },
+  tools: { kind: 'idle' },
+  async loadTools() {
+    if (get().tools.kind === 'ready') return;
+    set({ tools: { kind: 'loading' } });
+    const r = await getApi().invoke('tools:list', {}, { correlationId: newActionId('tools') });
+    set({ tools: r.ok ? { kind: 'ready', value: r.value.tools } : { kind: 'error', error: r.error } });
+  },
+  allowUserFiles: false,
+  async setAllowUserFiles(allow) {
+    set({ allowUserFiles: allow });
+    const plan = get().plan;
+    if (plan.kind === 'ready' && plan.value.operation === 'install') await get().preview('install');
   },
   imported: { kind: 'idle' },
   async previewImport(source) {

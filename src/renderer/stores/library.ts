@@ -117,7 +117,8 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   async setQuery(query, kind) {
     const seq = ++searchSeq;
     set({ query, kindFilter: kind });
-    if (!query.trim() && !kind) {
+    // A kind alone filters the tree (FileTree's `kind`); only words search.
+    if (!query.trim()) {
       set({ results: { kind: 'idle' } });
       return;
     }
@@ -144,7 +145,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       pendingChanges = new Map();
       void enqueue(() => applyChanges(changes));
       const { query, kindFilter } = get();
-      if (query.trim() || kindFilter) void get().setQuery(query, kindFilter);
+      if (query.trim()) void get().setQuery(query, kindFilter);
     }, CHANGE_BATCH_MS);
   },
   async settled() {

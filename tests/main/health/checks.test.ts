@@ -33,6 +33,7 @@ describe('health checks: each detects its broken fixture', () => {
       'library-moves',
       'agent-installs',
       'sync-disconnect',
+      'superseded-formats',
     ]);
   });
 

@@ -23,5 +23,7 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     // Lint checks any library folder (a team's CI), so it needs no workspace.
     'agents:lint': (req) => lintLibrary(checkInputPath(req.dir, { kind: 'dir', field: 'dir' })),
     'agents:status': async () => ({ installs: await a().status() }),
+    // What is on this machine needs no workspace.
+    'tools:list': () => ({ tools: services.agents.tools() }),
   };
 }

@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import { TOOL_IDS, type DriftChoice, type InstallStatus, type ToolId } from '../../../shared/agents';
+import type { ToolInfo } from '../../../shared/tools';
 import { useAgents } from '../../stores/agents';
 import { UnifiedDiff } from '../UnifiedDiff';
 import { ErrorNotice } from '../ErrorNotice';
 import { ApprovalNotice, pendingOf } from './ApprovalNotice';
+import { KindReport, userFileSkips } from './KindReport';
 
 const CHOICES: ReadonlyArray<{ value: DriftChoice; label: string }> = [
   { value: 'overwrite', label: 'Overwrite with ours' },
@@ -10,9 +13,25 @@ const CHOICES: ReadonlyArray<{ value: DriftChoice; label: string }> = [
   { value: 'skip', label: 'Skip this file' },
 ];
 
+/** A tool's name in the list: its label, and for a legacy one what replaces it. */
+function toolLabel(id: ToolId, tools: ReadonlyArray<ToolInfo>): string {
+  const t = tools.find((x) => x.id === id);
+  if (!t) return id;
+  const by = t.supersededBy && tools.find((x) => x.id === t.supersededBy);
+  return t.supersededBy ? `${t.label} (legacy — superseded by ${by ? by.label : t.supersededBy})` : t.label;
+}
+
 /** Pick a tool, scope and project; preview the per-file diff; install or uninstall; see a result per file. */
 export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStatus> }) {
   const { target, setTarget, plan, preview, apply, resolve, resolutions, result, actionError, busy } = useAgents();
+  const { tools, loadTools, allowUserFiles, setAllowUserFiles } = useAgents();
+  useEffect(() => {
+    void loadTools();
+  }, [loadTools]);
+  const toolList = tools.kind === 'ready' ? tools.value : [];
+  const current = toolList.find((t) => t.id === target.tool);
+  const report = plan.kind === 'ready' && plan.value.operation === 'install' ? (plan.value.report ?? []) : undefined;
+  const userSkips = report ? userFileSkips(report) : [];
   const needsProject = target.scope === 'project' && !target.project.trim();
   const installed = installs.some(
     (i) =>
@@ -29,11 +48,18 @@ export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStat
           <select value={target.tool} onChange={(e) => setTarget({ tool: e.target.value as ToolId })}>
             {TOOL_IDS.map((t) => (
               <option key={t} value={t}>
-                {t}
+                {toolLabel(t, toolList)}
               </option>
             ))}
           </select>
         </label>
+        {current?.supersededBy && (
+          <p className="warn legacy-note" role="note">
+            Legacy: {current.label} is superseded by {toolLabel(current.supersededBy, toolList)}. Prefer installing into
+            that tool.
+          </p>
+        )}
+        {tools.kind === 'error' && <ErrorNotice error={tools.error} onRetry={() => void loadTools()} />}
         <label>
           Scope
           <select value={target.scope} onChange={(e) => setTarget({ scope: e.target.value as 'user' | 'project' })}>
@@ -65,6 +91,26 @@ export function InstallPanel({ installs }: { installs: ReadonlyArray<InstallStat
       {plan.kind === 'error' && <ErrorNotice error={plan.error} />}
       {plan.kind === 'ready' && (
         <div className="plan" aria-label="Preview">
+          {report && <KindReport tool={current?.label ?? target.tool} report={report} />}
+          {(userSkips.length > 0 || allowUserFiles) && target.scope === 'project' && (
+            <div className="user-files" role="group" aria-label="User-level files">
+              {userSkips.length > 0 && (
+                <p className="warn">
+                  Not written at project scope (they live in your home folder):{' '}
+                  {userSkips.map((o) => o.name).join(', ')}.
+                </p>
+              )}
+              <label>
+                <input
+                  type="checkbox"
+                  checked={allowUserFiles}
+                  disabled={busy}
+                  onChange={(e) => void setAllowUserFiles(e.target.checked)}
+                />{' '}
+                Also write user-level files
+              </label>
+            </div>
+          )}
           {plan.value.warnings.map((w) => (
             <p key={w} className="warn">
               {w}

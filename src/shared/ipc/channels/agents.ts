@@ -13,6 +13,7 @@ import {
   type ImportResult,
   type InstallStatus,
 } from '../../agents';
+import type { ToolInfo } from '../../tools';
 
 const installRequest = z
   .object({
@@ -26,6 +27,8 @@ const installRequest = z
     resolutions: z.record(z.string(), driftChoiceSchema).optional(),
     /** Absolute paths of tool-file symlinks to follow this time (CLI `--follow-symlink`); all others are refused. */
     followSymlinks: z.array(z.string().min(1).max(4096)).max(100).optional(),
+    /** Project scope: also write the tool's user-level files (CLI `--allow-user-files`, the app's confirmation). */
+    allowUserFiles: z.boolean().optional(),
   })
   .strict();
 
@@ -93,4 +96,6 @@ export const agentsChannels = {
     }>;
   }>()(z.object({ dir: absolutePathSchema }).strict()),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
+  /** Every tool target: scopes, surfaces, format, what supersedes it, and whether it is on this machine. */
+  'tools:list': channel<{ readonly tools: ReadonlyArray<ToolInfo> }>()(z.object({}).strict()),
 };
