@@ -80,7 +80,7 @@ describe('installing an agent into all nine tools', () => {
       /^---\nname: reviewer\ndescription: Reviews code\.\n---/,
     );
     expect(read(path.join(f.project, '.cursor', 'rules', 'common-code-review.mdc'))).toMatch(
-      /^---\nalwaysApply: true\n---/,
+      /^---\n(description: .*\n)?alwaysApply: true\n---/,
     );
     expect(
       JSON.parse(read(path.join(f.project, '.vscode', 'mcp.json'))).servers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN,
@@ -195,7 +195,7 @@ describe('installing an agent into all nine tools', () => {
       body: `# Rule ${i}\n\n${'word '.repeat(200)}marker-${i}-end\n`,
     }));
     writeTree(f.personal, Object.fromEntries(rules.map((r) => [r.rel, r.body])));
-    writeAgent(f.personal, 'packed', 'description: Packed\nresources: ["rules/**"]');
+    writeAgent(f.personal, 'packed', 'description: Packed\nresources: ["rules/r*.md"]');
     const req = { name: 'packed', tool: 'windsurf' as const, scope: 'project' as const, project: f.project };
     const r = await f.services.agents.install(req, ctx());
     const dir = path.join(f.project, '.windsurf', 'rules');
