@@ -6,7 +6,7 @@ import { writeJsonAtomic } from '../workspace/atomic-write';
 import type { InstallRecord } from './model';
 
 const itemSchema = z.object({
-  kind: z.enum(['file', 'section', 'json-key', 'toml-table']),
+  kind: z.enum(['file', 'section', 'json-key', 'toml-table', 'json-item', 'text-block']),
   path: z.string(),
   id: z.string(),
   parent: z.string(),
@@ -22,6 +22,8 @@ const recordSchema = z.object({
   project: z.string().optional(),
   installedAt: z.string(),
   items: z.array(itemSchema),
+  dirs: z.array(z.string()).optional(),
+  format: z.number().optional(),
 });
 /** The manifest's shape at schemaVersion 1 (also the migrator's final check). */
 export const manifestSchema = z.object({ schemaVersion: z.literal(1), installs: z.array(recordSchema) });
