@@ -1,5 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { AppError } from '../../../shared/errors';
+import { parseTomlKeyPath } from '../targets/formats/toml';
 
 /** The comment lines around a TOML table we own; every other line of the file is left byte for byte. */
 export function tomlMarkers(table: string): { begin: string; end: string } {
@@ -42,7 +43,8 @@ export function readTomlTable(text: string | undefined, file: string, table: str
   const at = find(text, table);
   if (at) return at.inner;
   let node: unknown = parse(text, file);
-  for (const part of table.split('.'))
+  // The header's keys as TOML reads them: `mcp_servers."awslabs.aws-docs"` is two keys, not three.
+  for (const part of parseTomlKeyPath(table))
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return node === undefined ? undefined : `foreign:${JSON.stringify(node)}`;
 }
