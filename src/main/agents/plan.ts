@@ -24,6 +24,8 @@ export interface PlannedFile {
   readonly action: FileAction;
   readonly drift: ReadonlyArray<DriftInfo>;
   readonly resolution?: DriftChoice;
+  /** A whole file rendered `executable` (a skill's script): written 0755. */
+  readonly executable?: boolean;
 }
 
 export interface PlanOutput {
@@ -200,6 +202,7 @@ export function planChanges(input: PlanInput): PlanOutput {
       action,
       drift,
       ...(choice && drift.length ? { resolution: choice } : {}),
+      ...(desiredHere.some((d) => d.kind === 'file' && d.executable) ? { executable: true } : {}),
     });
   }
   return { files, items, blocked };
