@@ -62,6 +62,22 @@ describe('folders an install creates', () => {
     expect(fs.readdirSync(project)).toEqual([]);
   });
 
+  it('a secret file is 0600 even when it is also executable', async () => {
+    if (process.platform === 'win32') return;
+    const project = tempDir('aicfg-dirs-');
+    const file = path.join(project, '.claude', 'run.sh');
+    const planned = {
+      path: file,
+      before: undefined,
+      after: 'x\n',
+      action: 'create' as const,
+      drift: [],
+      executable: true,
+    };
+    await applyFiles([planned], { rootOf: rootsFor({ projects: [project] }), privatePaths: new Set([file]) });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('a folder someone else put a file into stays; folders that were there are never recorded', async () => {
     const project = tempDir('aicfg-dirs-');
     fs.mkdirSync(path.join(project, '.claude'));
