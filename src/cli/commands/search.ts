@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { ENTRY_KINDS } from '../../shared/library';
 import { UsageError } from '../output';
 import type { CommandRunner } from '../command';
-import { ENTRY_KINDS } from '../../shared/library';
 
 const KINDS = ENTRY_KINDS;
 

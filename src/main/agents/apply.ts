@@ -27,7 +27,8 @@ export async function applyFiles(
 ): Promise<number> {
   const rootOf = opts.rootOf ?? rootsFor();
   const concurrency = opts.concurrency ?? 16;
-  const mode: ModeOf = (f) => (opts.privatePaths?.has(f.path) ? { mode: 0o600 } : {});
+  // A file holding a secret is owner-only even when it is also a script.
+  const mode: ModeOf = (f) => (opts.privatePaths?.has(f.path) ? { mode: 0o600 } : f.executable ? { mode: 0o755 } : {});
   const done: PlannedFile[] = [];
   const todo = files.filter((f) => f.after !== f.before);
   const created = todo.filter((f) => f.before === undefined && f.after !== undefined);

@@ -6,6 +6,7 @@ import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
 import { needsApprovalError } from './approval-gate';
 import { applyFiles, readText } from './apply';
+import { missingDirs, removeEmptyDirs } from './created-dirs';
 import { readThroughBoundary } from './fs-roots';
 import { nextManifest, prepareInstall, type Shared } from './install-plan';
 import type { InstallRequest } from './install-request';
@@ -65,6 +66,8 @@ export function runBatch(
     const read = (file: string) => (pending.has(file) ? pending.get(file)!.after : readThroughBoundary(rootOf, file));
     const planned: Array<{ req: InstallRequest; plan: InstallPlan; changed: ReadonlyArray<PlannedFile> }> = [];
     let manifestChanged = false;
+    // Folders our installs created that they no longer need: removed after the write if empty.
+    const removeDirs: string[] = [];
     for (const req of reqs) {
       const { plan, out, previous, key, needsApproval } = await prepareInstall(
         ac,
@@ -86,7 +89,17 @@ export function runBatch(
       }
       const changed = out.files.filter((f) => f.after !== f.before);
       for (const f of changed) pending.set(f.path, { ...f, before: pending.get(f.path)?.before ?? f.before });
-      const next = nextManifest(ac, shared.manifest, key, out, operation, previous);
+      const created = dryRun ? [] : missingDirs(changed, rootOf);
+      const { manifest: next, removeDirs: drop } = nextManifest(
+        ac,
+        shared.manifest,
+        key,
+        out,
+        operation,
+        previous,
+        created,
+      );
+      removeDirs.push(...drop);
       if (next) {
         shared.manifest = next;
         manifestChanged = true;
@@ -135,6 +148,7 @@ export function runBatch(
           if (manifestChanged) await saveManifest(deps.manifestFile, shared.manifest);
         },
       );
+      removeEmptyDirs(removeDirs, rootOf);
       const versionAfter = await deps.history.record(historyOp);
       for (const p of planned) {
         deps.audit.append({

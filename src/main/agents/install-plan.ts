@@ -11,6 +11,7 @@ import type { InstallRequest } from './install-request';
 import type { LibraryFileRef } from './library-files';
 import { loadManifest, sameInstall, type Manifest } from './manifest';
 import type { Desired, InstallRecord } from './model';
+import { nextDirs } from './created-dirs';
 import { planChanges, type PlanOutput } from './plan';
 import { renderAgent } from './render';
 import { TARGETS } from './targets';
@@ -99,7 +100,11 @@ export async function prepareInstall(
   return { plan, out, manifest, previous, key, needsApproval };
 }
 
-/** The manifest after one install or uninstall, or undefined when an install changed nothing in it. */
+/**
+ * The manifest after one install or uninstall (undefined when an install changed nothing in it), and the folders
+ * to remove once the files are written if they are empty then. `created`: the folders this install's new files
+ * need (see created-dirs.ts).
+ */
 export function nextManifest(
   ac: AgentContext,
   manifest: Manifest,
@@ -107,14 +112,29 @@ export function nextManifest(
   out: PlanOutput,
   operation: 'install' | 'uninstall',
   previous?: InstallRecord,
-): Manifest | undefined {
-  const rest = manifest.installs.filter((r) => !sameInstall(r, key));
-  if (operation === 'uninstall') return { schemaVersion: 1, installs: rest };
+  created: ReadonlyArray<string> = [],
+): { manifest: Manifest | undefined; removeDirs: string[] } {
+  const items = operation === 'uninstall' ? [] : out.items;
+  const before = manifest.installs.filter((r) => !sameInstall(r, key));
+  const d = nextDirs(previous?.dirs ?? [], created, items, before);
+  const rest = d.others;
+  const othersChanged = rest.some((r, i) => r !== before[i]);
+  if (operation === 'uninstall') return { manifest: { schemaVersion: 1, installs: rest }, removeDirs: d.remove };
   // The format we write now: a reinstall after a format bump records it even when no item changed.
   const format = TARGETS[key.tool as ToolId]?.formatVersion ?? 1;
   const changed =
-    !previous || (previous.format ?? 1) !== format || JSON.stringify(previous.items) !== JSON.stringify(out.items);
-  if (!changed) return undefined;
-  const record: InstallRecord = { ...key, installedAt: ac.now().toISOString(), items: out.items, format };
-  return { schemaVersion: 1, installs: [...rest, record] };
+    !previous ||
+    othersChanged ||
+    (previous.format ?? 1) !== format ||
+    JSON.stringify(previous.items) !== JSON.stringify(out.items) ||
+    JSON.stringify(previous.dirs ?? []) !== JSON.stringify(d.dirs);
+  if (!changed) return { manifest: undefined, removeDirs: d.remove };
+  const record: InstallRecord = {
+    ...key,
+    installedAt: ac.now().toISOString(),
+    items: out.items,
+    ...(d.dirs.length ? { dirs: d.dirs } : {}),
+    format,
+  };
+  return { manifest: { schemaVersion: 1, installs: [...rest, record] }, removeDirs: d.remove };
 }

@@ -6,7 +6,7 @@ import { writeJsonAtomic } from '../workspace/atomic-write';
 import type { InstallRecord } from './model';
 
 const itemSchema = z.object({
-  kind: z.enum(['file', 'section', 'json-key', 'toml-table']),
+  kind: z.enum(['file', 'section', 'json-key', 'toml-table', 'json-item', 'text-block']),
   path: z.string(),
   id: z.string(),
   parent: z.string(),
@@ -22,6 +22,7 @@ const recordSchema = z.object({
   project: z.string().optional(),
   installedAt: z.string(),
   items: z.array(itemSchema),
+  dirs: z.array(z.string()).optional(),
   /** Target.formatVersion at install time; absent in records written before formats were versioned (format 1). */
   format: z.number().int().positive().optional(),
 });

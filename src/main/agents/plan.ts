@@ -2,7 +2,7 @@ import type { DriftChoice, DriftInfo, FileAction } from '../../shared/agents';
 import { contentHash } from './hash';
 import { idOf, locationKey, parentOf, type Desired, type InstallRecord, type ManagedItem } from './model';
 import { canonical, isEmptyOfOthers, readSlot, removeSlot, writeSlot, type Location } from './slots';
-import { hasJsonParent } from './slots/json-keys';
+import { hasJsonArray, hasJsonParent } from './slots/json-keys';
 
 export interface PlanInput {
   readonly operation: 'install' | 'uninstall';
@@ -24,6 +24,8 @@ export interface PlannedFile {
   readonly action: FileAction;
   readonly drift: ReadonlyArray<DriftInfo>;
   readonly resolution?: DriftChoice;
+  /** A whole file rendered `executable` (a skill's script): written 0755. */
+  readonly executable?: boolean;
 }
 
 export interface PlanOutput {
@@ -41,7 +43,11 @@ const describe = (loc: Location): string =>
       ? `section agent=${loc.id}`
       : loc.kind === 'json-key'
         ? `key ${loc.parent ? loc.parent + '.' : ''}${loc.id}`
-        : `table [${loc.id}]`;
+        : loc.kind === 'json-item'
+          ? `item of ${loc.parent}`
+          : loc.kind === 'text-block'
+            ? `block ${loc.id}`
+            : `table [${loc.id}]`;
 
 /**
  * Decides, file by file, what an install or uninstall does: which managed things to write or remove,
@@ -118,9 +124,12 @@ export function planChanges(input: PlanInput): PlanOutput {
         });
       };
       const write = (extra: Partial<ManagedItem> = {}): void => {
+        // Whether we create the parent object (json-key) or the array (json-item), so removing our last thing
+        // from it removes it too.
         const parentCreated =
-          d.kind === 'json-key' && !p
-            ? !hasJsonParent(before, file, d.parent) || parentsByUs.has(`${file}\u0000${d.parent}`)
+          (d.kind === 'json-key' || d.kind === 'json-item') && !p
+            ? !(d.kind === 'json-key' ? hasJsonParent : hasJsonArray)(before, file, d.parent) ||
+              parentsByUs.has(`${file}\u0000${d.parent}`)
             : undefined;
         text = writeSlot(text, d);
         record(wantHash, { ...(parentCreated !== undefined ? { parentCreated } : {}), ...extra });
@@ -193,6 +202,7 @@ export function planChanges(input: PlanInput): PlanOutput {
       action,
       drift,
       ...(choice && drift.length ? { resolution: choice } : {}),
+      ...(desiredHere.some((d) => d.kind === 'file' && d.executable) ? { executable: true } : {}),
     });
   }
   return { files, items, blocked };

@@ -1,6 +1,7 @@
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { readTomlTable, writeTomlTable } from '../../../src/main/agents/slots/toml-tables';
+import { readTomlTable, removeTomlTable, writeTomlTable } from '../../../src/main/agents/slots/toml-tables';
+import { tomlTableId } from '../../../src/main/agents/targets/formats/toml';
 
 const body = (n: number, name = `s${n}`) =>
   `[mcp_servers.${name}]\ncommand = "npx"\nargs = ["-y", "s${n}"]\n\n[mcp_servers.${name}.env]\nLEVEL = "info"`;
@@ -49,5 +50,24 @@ describe('TOML tables we own', () => {
     const theirs = '[mcp_servers."awslabs.aws-docs"]\ncommand = "theirs"\n';
     expect(readTomlTable(theirs, 'config.toml', id)).toBe('foreign:{"command":"theirs"}');
     expect(readTomlTable(theirs, 'config.toml', 'mcp_servers."awslabs.other"')).toBeUndefined();
+  });
+});
+
+describe('TOML tables with quoted keys', () => {
+  it('a server named awslabs.aws-documentation-mcp-server round-trips as ONE table with a command', () => {
+    const name = 'awslabs.aws-documentation-mcp-server';
+    const id = tomlTableId('mcp_servers', name);
+    expect(id).toBe('mcp_servers."awslabs.aws-documentation-mcp-server"');
+    const user = '[mcp_servers.theirs]\ncommand = "x"\n';
+    const out = writeTomlTable(user, 'config.toml', id, `[${id}]\ncommand = "uvx"\nargs = ["${name}@latest"]`);
+    const v = parse(out) as { mcp_servers: Record<string, { command: string }> };
+    expect(Object.keys(v.mcp_servers).sort()).toEqual([name, 'theirs']);
+    expect(v.mcp_servers[name]!.command).toBe('uvx');
+    expect(readTomlTable(out, 'config.toml', id)).toContain('command = "uvx"');
+    expect(removeTomlTable(out, id)).toBe(user);
+    // Someone else's table of that name is seen as theirs (the quoted key read as one key).
+    const theirs = `[mcp_servers."${name}"]\ncommand = "npx"\n`;
+    expect(readTomlTable(theirs, 'config.toml', id)).toBe('foreign:{"command":"npx"}');
+    expect(readTomlTable(theirs, 'config.toml', tomlTableId('mcp_servers', 'awslabs'))).toBeUndefined();
   });
 });

@@ -26,7 +26,8 @@ export function canonical(d: Desired): string {
     case 'text-block':
       return d.body.replace(/\n+$/, '');
     case 'json-item':
-      return JSON.stringify(d.value);
+      // The element's canonical JSON, which is also how it is found again (readJsonItem returns it).
+      return d.id;
   }
 }
 

@@ -1,6 +1,6 @@
 import { parse as parseToml } from 'smol-toml';
 import { AppError } from '../../../shared/errors';
-import { parseTomlKeyPath } from '../targets/formats/toml';
+import { parseTomlKeyPath, tomlBasicString, tomlKey } from '../targets/formats/toml';
 
 /** The comment lines around a TOML table we own; every other line of the file is left byte for byte. */
 export function tomlMarkers(table: string): { begin: string; end: string } {
@@ -43,6 +43,7 @@ export function readTomlTable(text: string | undefined, file: string, table: str
   const at = find(text, table);
   if (at) return at.inner;
   let node: unknown = parse(text, file);
+  // The header's keys as TOML reads them: `mcp_servers."awslabs.aws-docs"` is two keys, not three.
   for (const part of parseTomlKeyPath(table))
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return node === undefined ? undefined : `foreign:${JSON.stringify(node)}`;
@@ -127,14 +128,14 @@ export function removeTomlTable(text: string, table: string): string {
 
 /** A TOML string literal (basic string with escapes). */
 export function tomlString(s: string): string {
-  return JSON.stringify(s);
+  return tomlBasicString(s);
 }
 
 /** `key = value` lines for strings, string arrays and string maps (inline tables). */
 export function tomlKeyValues(
   entries: ReadonlyArray<readonly [string, string | ReadonlyArray<string> | Readonly<Record<string, string>>]>,
 ): string {
-  const key = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : tomlString(k));
+  const key = tomlKey;
   return entries
     .map(([k, v]) => {
       if (typeof v === 'string') return `${key(k)} = ${tomlString(v)}`;

@@ -21,6 +21,14 @@ export { type FsRoot, type RootKind, dataRoot, expandHome, libraryRoot, personal
 export { isToolPath, toolRootFor, type ToolRootOptions } from './tool-root';
 export { isInsideDir, relativeParts, resolveInRoot, type Resolved } from './resolve';
 export { lstatInRoot, readInRoot, readInRootAsync, readTextInRoot, readWalkedText } from './read';
-export { mkdirInRoot, removeInRoot, symlinkInRoot, unlinkInRoot, writeInRoot, writeInRootSync } from './write';
+export {
+  mkdirInRoot,
+  removeEmptyDirInRoot,
+  removeInRoot,
+  symlinkInRoot,
+  unlinkInRoot,
+  writeInRoot,
+  writeInRootSync,
+} from './write';
 export { isBoundaryTemp, replaceFile, replaceFileSync, toWriteError, type ReplaceOptions } from './atomic';
 export { fileGone, notAFile, notAFolder, outsideRoot, symlinkRefused } from './errors';

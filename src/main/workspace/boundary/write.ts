@@ -121,3 +121,24 @@ function realDir(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return fs.realpathSync(dir);
 }
+
+/**
+ * Removes the folder `target` inside `root` if it is there and empty: rmdir only (never recursive), never the root
+ * itself, never a symlink or a folder reached through one (even an allowed one). True when it was removed; false
+ * (never an error) when it holds something, is gone, or is refused.
+ */
+export function removeEmptyDirInRoot(root: FsRoot, target: string): boolean {
+  let r: Resolved;
+  try {
+    r = resolveInRoot({ ...root, allowSymlinks: [] }, target);
+  } catch {
+    return false;
+  }
+  if (!r.stat?.isDirectory()) return false;
+  try {
+    fs.rmdirSync(r.real);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -21,8 +21,27 @@ export function toolName(name: string, format: NameFormat): string {
       .replace(/-+$/, '');
     return mapped || 'item';
   }
-  const mapped = name.replace(/[/\\\0:*?"<>|]+/g, '-').replace(/^\.+/, '');
-  return (mapped || 'item').slice(0, 120);
+  const mapped = name
+    .replace(LONE_SURROGATE, '-')
+    .replace(/[/\\\0:*?"<>|]+/g, '-')
+    .replace(/^\.+/, '');
+  return truncateBytes(mapped || 'item', 120);
+}
+
+/** Half of a UTF-16 surrogate pair on its own: no file system name (nor UTF-8) can hold it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The longest prefix of `s` (whole code points) that fits in `max` UTF-8 bytes. */
+function truncateBytes(s: string, max: number): string {
+  if (Buffer.byteLength(s) <= max) return s;
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
 }
 
 /** Collects the names one render gives to one kind in one tool, refusing two library items on one tool name. */

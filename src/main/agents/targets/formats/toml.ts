@@ -1,6 +1,14 @@
+/**
+ * A TOML basic string (`"..."`): JSON's escapes are TOML's, except that TOML also refuses a raw DEL (U+007F), which
+ * JSON leaves as is. (A lone surrogate has no TOML form: its `\u` escape is refused by TOML readers.)
+ */
+export function tomlBasicString(s: string): string {
+  return JSON.stringify(s).replace(/\x7f/g, '\\u007f');
+}
+
 /** A TOML key as written in a table header or key/value line: bare when TOML allows, quoted otherwise. */
 export function tomlKey(key: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlBasicString(key);
 }
 
 /** A table header's key path (`mcp_servers."awslabs.aws-docs"`), each key quoted where needed. */
