@@ -15,6 +15,9 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer a package's ES module build: jsonc-parser's "main" is a UMD file whose internal `require`s a bundler
+  // cannot follow (the bundle would fail at run time with "Cannot find module './impl/format'").
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

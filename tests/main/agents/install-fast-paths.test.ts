@@ -84,7 +84,7 @@ describe('install fast paths', () => {
     writeAgent(
       f.personal,
       'bench',
-      'description: Bench\nresources: ["rules/**"]\nsettings:\n  cursor: { split: true }',
+      'description: Bench\nresources: ["rules/g*/**"]\nsettings:\n  cursor: { split: true }',
     );
     const req = { name: 'bench', tool: 'cursor' as const, scope: 'project' as const, project: f.project };
     const preview = await f.services.agents.plan(req, 'install');
@@ -128,12 +128,12 @@ describe('install fast paths', () => {
   it('sees an agent or resource edited between two installs in one process (no stale caches)', async () => {
     const f = await agentFixture();
     writeRules(f.personal, 3);
-    writeAgent(f.personal, 'bench', 'description: First\nresources: ["rules/**"]');
+    writeAgent(f.personal, 'bench', 'description: First\nresources: ["rules/g*/**"]');
     const req = { name: 'bench', tool: 'codex' as const, scope: 'project' as const, project: f.project };
     await f.services.agents.install(req, ctx());
     const agentFile = path.join(f.project, 'AGENTS.md');
     expect(read(agentFile)).toContain('First');
-    writeAgent(f.personal, 'bench', 'description: Second\nresources: ["rules/**"]');
+    writeAgent(f.personal, 'bench', 'description: Second\nresources: ["rules/g*/**"]');
     expect((await f.services.agents.status())[0]!.state).toBe('needs-reinstall');
     await f.services.agents.install(req, ctx());
     expect(read(agentFile)).toContain('Second');
@@ -148,7 +148,7 @@ describe('install fast paths', () => {
   it('installs into several tools as one operation: same files, manifest and audit as separate installs; a drift in any tool writes nothing', async () => {
     const f = await agentFixture();
     writeRules(f.personal, 5);
-    writeAgent(f.personal, 'bench', 'description: Bench\nresources: ["rules/**"]\nmcpServers: [memory]');
+    writeAgent(f.personal, 'bench', 'description: Bench\nresources: ["rules/g*/**"]\nmcpServers: [memory]');
     const req = (tool: 'claude-code' | 'cursor' | 'gemini', project = f.project) => ({
       name: 'bench',
       tool,
@@ -188,7 +188,7 @@ describe('install fast paths', () => {
         (r) => r.written,
       ),
     ).toEqual([0, 0, 0]);
-    writeAgent(f.personal, 'bench', 'description: Changed\nresources: ["rules/**"]\nmcpServers: [memory]');
+    writeAgent(f.personal, 'bench', 'description: Changed\nresources: ["rules/g*/**"]\nmcpServers: [memory]');
     fs.appendFileSync(path.join(f.project, '.cursor', 'agents', 'bench.md'), 'edit\n');
     const gemini = read(path.join(f.project, 'GEMINI.md'));
     const claude = read(path.join(f.project, '.claude', 'agents', 'bench.md'));
