@@ -38,8 +38,24 @@ export function sortDirs(dirs: Iterable<string>): string[] {
   return [...new Set(dirs)].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const holds = (dir: string, items: ReadonlyArray<Pick<ManagedItem, 'path'>>): boolean =>
-  items.some((i) => path.resolve(i.path) !== path.resolve(dir) && isInsideDir(dir, i.path));
+/**
+ * Whether a folder holds one of the items (an item strictly below it, lexically): every folder above an item, in a
+ * set made once, so that checking thousands of folders against thousands of items is not a scan of all pairs.
+ */
+function holder(items: ReadonlyArray<Pick<ManagedItem, 'path'>>): (dir: string) => boolean {
+  const key = (p: string) => (process.platform === 'win32' ? p.toLowerCase() : p);
+  const above = new Set<string>();
+  for (const i of items) {
+    let d = path.resolve(i.path);
+    for (let up = path.dirname(d); up !== d; d = up, up = path.dirname(d)) {
+      const k = key(up);
+      // Its ancestors were added with it.
+      if (above.has(k)) break;
+      above.add(k);
+    }
+  }
+  return (dir) => above.has(key(path.resolve(dir)));
+}
 
 /**
  * What one install or uninstall does to the recorded folders: the install's folders afterwards (those still
@@ -53,11 +69,15 @@ export function nextDirs(
   others: ReadonlyArray<InstallRecord>,
 ): { dirs: string[]; others: InstallRecord[]; remove: string[] } {
   const all = sortDirs([...previous, ...created]);
-  const dirs = all.filter((d) => holds(d, items));
-  const dropped = all.filter((d) => !dirs.includes(d));
+  const holds = holder(items);
+  const dirs = all.filter((d) => holds(d));
+  const kept = new Set(dirs);
+  const dropped = all.filter((d) => !kept.has(d));
   const taken = new Set<string>();
   const nextOthers = others.map((r) => {
-    const mine = dropped.filter((d) => holds(d, r.items));
+    if (!dropped.length) return r;
+    const theirs = holder(r.items);
+    const mine = dropped.filter((d) => theirs(d));
     if (!mine.length) return r;
     for (const d of mine) taken.add(d);
     const merged = sortDirs([...(r.dirs ?? []), ...mine]);
