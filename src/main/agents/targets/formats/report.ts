@@ -31,3 +31,11 @@ export class Reporter {
     this.warnings.push(text);
   }
 }
+
+/**
+ * What to run for an item that the tool replacing a legacy one holds (legacy Q CLI -> kiro, Windsurf -> devin):
+ * the real command, so a skip says what can be done.
+ */
+export function installIntoHint(agent: string, tool: string): string {
+  return `install the agent into ${tool} (ai-config agent install ${agent} --tool ${tool})`;
+}
