@@ -4,6 +4,9 @@ import path from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import { artifactPath, startApp, type RunningApp } from './helpers/app';
 
+// Tall enough that the starter library's top-level files show below its folders in the virtualised tree.
+test.use({ viewport: { width: 1280, height: 2000 } });
+
 let app: RunningApp;
 let scratch: string;
 test.afterEach(async () => {
@@ -16,9 +19,9 @@ const LIBRARY: Readonly<Record<string, string>> = {
   'skills/review/SKILL.md':
     '---\nname: review\ndescription: Review a change for bugs and style\n---\n\nRead the diff, then run `scripts/check.sh`.\n',
   'skills/review/scripts/check.sh': '#!/bin/sh\necho checked\n',
-  'commands/fix-issue.md':
+  'commands/fix-ticket.md':
     '---\ndescription: Fix a GitHub issue\nargument-hint: "[issue number]"\n---\n\nFix issue $ARGUMENTS and add a test.\n',
-  'hooks/format-on-edit.yaml':
+  'hooks/lint-on-edit.yaml':
     'schemaVersion: 1\ndescription: Format after edits\nhooks:\n' +
     '  - event: post-tool\n    matcher: "Edit|Write"\n    command: npx prettier --write .\n',
   'rules/ts-style.md':
@@ -26,7 +29,7 @@ const LIBRARY: Readonly<Record<string, string>> = {
     'Prefer readonly fields.\n',
   'agents/kinds-demo.md':
     '---\nschemaVersion: 1\nname: kinds-demo\ntitle: Kinds demo\ndescription: One of each kind\n' +
-    'rules: [rules/ts-style.md]\nskills: [review]\ncommands: [fix-issue]\nhooks: [format-on-edit]\n---\n\n' +
+    'rules: [rules/ts-style.md]\nskills: [review]\ncommands: [fix-ticket]\nhooks: [lint-on-edit]\n---\n\n' +
     'You help with TypeScript.\n',
 };
 
@@ -37,8 +40,8 @@ async function expectReport(report: Locator, native: boolean): Promise<void> {
   for (const [group, name] of [
     ['Rules', 'rules/ts-style.md'],
     ['Skills', 'review'],
-    ['Commands', 'fix-issue'],
-    ['Hooks', 'format-on-edit'],
+    ['Commands', 'fix-ticket'],
+    ['Hooks', 'lint-on-edit'],
   ] as const) {
     const g = report.getByRole('group', { name: group });
     await expect(g).toContainText(name);
@@ -93,7 +96,7 @@ test('installs an agent with a skill, a command, a hook and a glob rule into thr
   const claude = path.join(project, '.claude');
   expect(fs.readFileSync(path.join(claude, 'skills', 'review', 'SKILL.md'), 'utf8')).toContain('name: review');
   expect(fs.existsSync(path.join(claude, 'skills', 'review', 'scripts', 'check.sh'))).toBe(true);
-  expect(fs.readFileSync(path.join(claude, 'commands', 'fix-issue.md'), 'utf8')).toContain('$ARGUMENTS');
+  expect(fs.readFileSync(path.join(claude, 'commands', 'fix-ticket.md'), 'utf8')).toContain('$ARGUMENTS');
   const settings = JSON.parse(fs.readFileSync(path.join(claude, 'settings.json'), 'utf8')) as {
     hooks?: Record<string, Array<{ matcher?: string; hooks: Array<{ command: string }> }>>;
   };
@@ -143,8 +146,8 @@ test('the Library tree filters by kind, each with its own icon', async ({ page }
   await expect(tree.locator('[data-path="rules/ts-style.md"]')).toHaveCount(0);
   for (const [kind, file] of [
     ['skill', 'skills/review/SKILL.md'],
-    ['command', 'commands/fix-issue.md'],
-    ['hook', 'hooks/format-on-edit.yaml'],
+    ['command', 'commands/fix-ticket.md'],
+    ['hook', 'hooks/lint-on-edit.yaml'],
   ] as const) {
     await chips.getByRole('button', { name: kind, exact: true }).click();
     await expect(tree.locator(`[data-path="${file}"]`)).toHaveAttribute('data-kind', kind);

@@ -25,6 +25,8 @@ test('files added, edited and removed on disk update the open tree by deltas, wi
   page,
 }) => {
   app = await startApp();
+  // Tall enough that the starter library's top-level files show below its folders in the virtualised tree.
+  await page.setViewportSize({ width: 1280, height: 2000 });
   const counts = countRequests(page);
   await page.goto(app.url);
   const tree = page.getByRole('tree', { name: 'Library files' });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { artifactPath, startApp, type RunningApp } from './helpers/app';
 
+// Tall enough that the starter library's top-level files show below its folders in the virtualised tree.
+test.use({ viewport: { width: 1280, height: 2000 } });
+
 let app: RunningApp;
 test.afterEach(async () => {
   await app?.stop();

@@ -40,14 +40,14 @@ describe('amazon-q (legacy) target', () => {
     const byKey = Object.fromEntries(out.report.map((r) => [`${r.kind}:${r.name}`, r]));
     expect(byKey['skill:pdf-report']).toMatchObject({
       outcome: 'skipped',
-      detail: expect.stringMatching(/install into kiro/),
+      detail: expect.stringMatching(/ai-config agent install reviewer --tool kiro/),
     });
     expect(byKey['command:fix-issue']).toMatchObject({ outcome: 'skipped' });
     expect(byKey['rule:rules/legacy.md']).toMatchObject({ outcome: 'skipped' });
     expect(byKey['rule:rules/release.md']).toMatchObject({ outcome: 'fallback' });
     expect(byKey['hook:guard-shell']).toMatchObject({
       outcome: 'skipped',
-      detail: expect.stringMatching(/install into kiro/),
+      detail: expect.stringMatching(/ai-config agent install reviewer --tool kiro/),
     });
     expect(byKey['permissions:permissions']).toMatchObject({ outcome: 'fallback' });
     expect(Object.keys(byKey)).toHaveLength(13);

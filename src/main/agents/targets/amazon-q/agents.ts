@@ -1,7 +1,7 @@
 import { VarResolver } from '../../vars';
 import { jsonFile } from '../render-helpers';
 import type { Desired } from '../../model';
-import type { Reporter } from '../formats/report';
+import { installIntoHint, type Reporter } from '../formats/report';
 import { join, mcpEntry, stringListSetting, stringSetting, toolSettings } from '../render-helpers';
 import type { HookContent, RenderInput } from '../types';
 
@@ -36,6 +36,7 @@ export function qAgent(
   const file = join(dir, `${a.name}.json`);
   const r = new VarResolver(input.vars, {}, file);
   const where = input.scope === 'project' ? `.amazonq/cli-agents/${a.name}.json` : file;
+  const kiro = installIntoHint(a.name, 'kiro');
   // The published schema requires `command` on every server, HTTP ones included; it is ignored for HTTP.
   const mcpServers = Object.fromEntries(
     input.mcpServers.map((srv) => [
@@ -49,7 +50,7 @@ export function qAgent(
   for (const h of input.hooks) {
     const ev = Q_EVENTS[h.event];
     if (!ev) {
-      rep.skipped('hook', h.name, `the legacy Q CLI has no ${h.event} hooks; install into kiro.`);
+      rep.skipped('hook', h.name, `the legacy Q CLI has no ${h.event} hooks; ${kiro}.`);
       continue;
     }
     (hooks[ev] ??= []).push({ command: h.command });
@@ -69,17 +70,13 @@ export function qAgent(
       ...p.ignore.map((x) => `ignore ${x}`),
     ];
     if (!mapped.length)
-      rep.skipped(
-        'permissions',
-        'permissions',
-        'the legacy Q CLI has no permission rules like these; install into kiro.',
-      );
+      rep.skipped('permissions', 'permissions', `the legacy Q CLI has no permission rules like these; ${kiro}.`);
     else
       rep.fallback(
         'permissions',
         'permissions',
         `allowed tools ${mapped.join(', ')} became allowedTools` +
-          (rest.length ? `; left out (the legacy Q CLI has no such rules; install into kiro): ${rest.join('; ')}` : ''),
+          (rest.length ? `; the legacy Q CLI has no rules like ${rest.join(', ')}: ${kiro}` : ''),
       );
   }
 

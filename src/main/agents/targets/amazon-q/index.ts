@@ -1,4 +1,4 @@
-import { Reporter } from '../formats/report';
+import { installIntoHint, Reporter } from '../formats/report';
 import { baseDir } from '../render-helpers';
 import type { Surface, Target } from '../types';
 import { qAgent } from './agents';
@@ -10,8 +10,8 @@ import { qRules } from './rules';
  * - rules: copied into `.amazonq/rules/<slug>.md` and listed as relative `file://` resources; glob and
  *   agent-requested rules are loaded always with their note (fallback); manual rules skipped.
  * - hooks: agentSpawn <- session-start, userPromptSubmit <- prompt-submit (the schema's two); others skipped.
- * - permissions: bare allowed tools become `allowedTools`; the rest is reported (install into kiro).
- * - skills, commands: skipped, "the legacy Q CLI has no ...; install into kiro".
+ * - permissions: bare allowed tools become `allowedTools`; the rest is reported (with the kiro install command).
+ * - skills, commands: skipped, "the legacy Q CLI has no ...; install the agent into kiro (ai-config agent ...)".
  * - MCP: inline in the agent's `mcpServers`.
  */
 const DOC = 'https://github.com/aws/amazon-q-developer-cli/blob/main/docs/agent-format.md';
@@ -45,9 +45,9 @@ export const amazonQ: Target = {
     const rep = new Reporter('Amazon Q Developer CLI');
     const base = baseDir(input);
     const rules = qRules(input, base, rep);
-    for (const s of input.skills) rep.skipped('skill', s.name, 'the legacy Q CLI has no skills; install into kiro.');
-    for (const c of input.commands)
-      rep.skipped('command', c.name, 'the legacy Q CLI has no custom commands; install into kiro.');
+    const kiro = installIntoHint(input.agent.name, 'kiro');
+    for (const s of input.skills) rep.skipped('skill', s.name, `the legacy Q CLI has no skills; ${kiro}.`);
+    for (const c of input.commands) rep.skipped('command', c.name, `the legacy Q CLI has no custom commands; ${kiro}.`);
     const agent = qAgent(input, base, rules.resources, rep);
     return {
       items: [agent.item, ...rules.items],

@@ -1,6 +1,6 @@
 import type { Desired } from '../../model';
 import { foldedRule } from '../formats/kinds';
-import type { Reporter } from '../formats/report';
+import { installIntoHint, type Reporter } from '../formats/report';
 import { join, resourceSlug } from '../render-helpers';
 import type { RenderInput } from '../types';
 import { posix } from '../kiro/rules';
@@ -15,9 +15,10 @@ export function qRules(input: RenderInput, base: string, rep: Reporter): { items
   const dir = input.scope === 'project' ? join(base, '.amazonq', 'rules') : join(base, '.aws', 'amazonq', 'rules');
   const items: Desired[] = [];
   const resources: string[] = [];
+  const kiro = installIntoHint(input.agent.name, 'kiro');
   for (const r of input.resources) {
     if (r.activation === 'manual') {
-      rep.skipped('rule', r.path, 'the legacy Q CLI has no manual rules; install into kiro (inclusion: manual).');
+      rep.skipped('rule', r.path, `the legacy Q CLI has no manual rules (Kiro has manual steering); ${kiro}.`);
       continue;
     }
     const slug = resourceSlug(r.path);
@@ -32,8 +33,8 @@ export function qRules(input: RenderInput, base: string, rep: Reporter): { items
       rep.fallback(
         'rule',
         r.path,
-        `copied to ${where} and loaded always, with a note on when it applies (the legacy Q CLI has no ` +
-          `${r.activation === 'glob' ? 'file-pattern' : 'on-request'} rules; install into kiro)`,
+        `copied to ${where} and loaded always, with a note on when it applies: the legacy Q CLI has no ` +
+          `${r.activation === 'glob' ? 'file-pattern' : 'on-request'} rules; ${kiro}`,
       );
   }
   return { items, resources };

@@ -37,8 +37,10 @@ export function agyUserDirs(home: string): { config: string; rest: string; note:
     config,
     rest: agy,
     note:
-      `${hasAgy ? 'both' : 'neither'} ~/.gemini/config/ and ~/.gemini/antigravity/ exist: MCP and hooks go to ` +
-      '~/.gemini/config/, rules, skills and workflows to ~/.gemini/antigravity/',
+      (hasAgy
+        ? 'both ~/.gemini/config/ and ~/.gemini/antigravity/ exist'
+        : 'neither ~/.gemini/config/ nor ~/.gemini/antigravity/ exists') +
+      ': MCP and hooks go to ~/.gemini/config/, rules, skills and workflows to ~/.gemini/antigravity/',
   };
 }
 

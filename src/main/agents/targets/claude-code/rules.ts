@@ -82,7 +82,7 @@ function ruleFile(c: ClaudeContext, rule: RuleText, slug: string): Desired {
   if (scoped && c.input.scope === 'user')
     c.reporter.warn(
       `${LABEL}: the rule "${rule.path}" is written to ${shown(c, file)}, but Claude Code does not load ` +
-        `user-level rules with \`paths\` (${USER_PATHS_ISSUE}); install the agent at project scope to scope it.`,
+        `user-level rules with \`paths\` (${USER_PATHS_ISSUE}); install the agent at project scope (--scope project --project DIR) to scope it.`,
     );
   return { kind: 'file', path: file, content };
 }

@@ -16,7 +16,7 @@ const EVENTS: Partial<Record<HookEvent, string>> = {
 };
 
 const USER_HOOKS =
-  'Copilot reads hooks from the repository (.github/hooks/*.json) only; install the agent at project scope.';
+  'Copilot reads hooks from the repository (.github/hooks/*.json) only; install the agent at project scope (--scope project --project DIR).';
 
 /**
  * Hooks: one file we own, `.github/hooks/<agent>.json`:

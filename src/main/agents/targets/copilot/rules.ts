@@ -70,7 +70,7 @@ function userRules(input: RenderInput, base: string, skills: OwnedNames, rep: Re
       rep.skipped(
         'rule',
         r.path,
-        'the Copilot CLI has no manual rules or user prompt files; install at project scope for a prompt file.',
+        'the Copilot CLI has no manual rules or user prompt files; install the agent at project scope (--scope project --project DIR) for a prompt file.',
       );
     else {
       folded.push(foldedRule(r));

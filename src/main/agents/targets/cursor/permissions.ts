@@ -10,7 +10,7 @@ const OTHER_TOOL = "Cursor's CLI permissions cover shell commands, reads and wri
 const NO_ASK = "Cursor's CLI has no ask list: it already asks before anything that permissions.allow does not cover.";
 const USER_IGNORE =
   'Cursor reads .cursorignore from the project only; add the pattern under Cursor Settings > Indexing & Docs ' +
-  '(global ignore) or install at project scope.';
+  '(global ignore), or install the agent at project scope (--scope project --project DIR).';
 
 /** A Claude-syntax rule (`Bash(npm:*)`, `Read(./.env)`, `Edit`) in Cursor's CLI syntax, or why it has none. */
 export function cursorPermission(rule: string): { value: string } | { skip: string } {

@@ -6,7 +6,7 @@ import type { RenderInput, RuleText } from '../types';
 
 const USER_RULES =
   'Cursor keeps user rules in its settings (Cursor Settings > Rules), not in files: add it there, ' +
-  'or install the agent at project scope.';
+  'or install the agent at project scope (--scope project --project DIR).';
 
 /** The frontmatter Cursor reads for each activation (globs as the comma string Cursor itself writes). */
 export function ruleFrontmatter(r: RuleText): Record<string, unknown> {

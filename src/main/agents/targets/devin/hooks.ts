@@ -49,7 +49,7 @@ export function devinHooks(input: RenderInput, file: string | undefined, rep: Re
       rep.skipped(
         'hook',
         h.name,
-        'Devin reads hooks from the project (.devin/hooks.v1.json); install at project scope.',
+        'Devin reads hooks from the project (.devin/hooks.v1.json); install the agent at project scope (--scope project --project DIR).',
       );
       continue;
     }

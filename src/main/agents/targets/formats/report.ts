@@ -17,7 +17,7 @@ export class Reporter {
   /** `how`: what was done instead, e.g. "rendered as a skill in .agents/skills/fix-issue/". */
   fallback(kind: ContentKind, name: string, how: string, mappedName?: string): void {
     this.report.push({ kind, name, outcome: 'fallback', detail: how, ...(mappedName ? { mappedName } : {}) });
-    this.warnings.push(`${this.tool} has no ${kind}s like "${name}": ${how}.`);
+    this.warnings.push(`${this.tool} has no ${plural(kind)} like "${name}": ${how}.`);
   }
 
   /** `why`: the reason, and what to do about it if anything can be done. */
@@ -30,4 +30,17 @@ export class Reporter {
   warn(text: string): void {
     this.warnings.push(text);
   }
+}
+
+/**
+ * What to run for an item that the tool replacing a legacy one holds (legacy Q CLI -> kiro, Windsurf -> devin):
+ * the real command, so a skip says what can be done.
+ */
+export function installIntoHint(agent: string, tool: string): string {
+  return `install the agent into ${tool} (ai-config agent install ${agent} --tool ${tool})`;
+}
+
+/** `rule` -> `rules`; `permissions` stays. */
+function plural(kind: ContentKind): string {
+  return kind.endsWith('s') ? kind : `${kind}s`;
 }

@@ -30,8 +30,11 @@ export function geminiPermissions(
         rep.skipped(
           'permissions',
           name,
-          'Gemini CLI tool rules name whole tools or shell command prefixes, not paths or this tool; ' +
-            (list === 'deny' ? 'list the path in .geminiignore instead.' : 'it keeps asking before the call.'),
+          "Gemini CLI's tool rules name a whole tool or a shell command prefix, and this one names a path or a tool " +
+            'Gemini has no name for; ' +
+            (list === 'deny'
+              ? 'to keep a file away from it, list the path under ignore: in the permissions file (.geminiignore).'
+              : 'Gemini keeps asking before the call.'),
         );
         continue;
       }
@@ -43,7 +46,7 @@ export function geminiPermissions(
       rep.skipped(
         'permissions',
         `ignore ${pat}`,
-        'Gemini CLI reads .geminiignore only in the project root; install the agent at project scope for it.',
+        'Gemini CLI reads .geminiignore only in the project root; install the agent at project scope (--scope project --project DIR) for it.',
       );
   else if (p.ignore.length && ignoreFile) {
     items.push({ kind: 'text-block', path: ignoreFile, id, body: p.ignore.join('\n') });

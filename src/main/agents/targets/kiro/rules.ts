@@ -36,7 +36,7 @@ export function steering(input: RenderInput, kiroDir: string, rep: Reporter): St
       if (input.scope === 'user')
         rep.warn(
           `Kiro: the rule "${r.path}" is a global fileMatch steering file (${where}); Kiro does not fire fileMatch ` +
-            'steering from ~/.kiro/steering/ (kirodotdev/Kiro#9176): install the agent at project scope for it to apply.',
+            'steering from ~/.kiro/steering/ (kirodotdev/Kiro#9176): install the agent at project scope (--scope project --project DIR) for it to apply.',
         );
     } else if (r.activation === 'agent-requested') {
       rep.native('rule', r.path, `${where} (inclusion: auto, loaded when its description matches)`);

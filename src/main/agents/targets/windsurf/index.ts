@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { Desired } from '../../model';
 import { foldedRule } from '../formats/kinds';
-import { Reporter } from '../formats/report';
+import { installIntoHint, Reporter } from '../formats/report';
 import {
   baseDir,
   extraFrontmatter,
@@ -78,6 +78,7 @@ export const windsurf: Target = {
   render(input) {
     const rep = new Reporter('Windsurf');
     const a = input.agent;
+    const devin = installIntoHint(a.name, 'devin');
     const items: Desired[] = [];
     const mcpFile = join(input.homeDir, '.codeium', 'windsurf', 'mcp_config.json');
     if (input.scope === 'project') {
@@ -102,11 +103,7 @@ export const windsurf: Target = {
       const parts = [a.prompt.replace(/\s+$/, '')];
       for (const r of input.resources) {
         if (r.activation === 'manual') {
-          rep.skipped(
-            'rule',
-            r.path,
-            'global rules are always on: Windsurf has no manual global rules; install into devin.',
-          );
+          rep.skipped('rule', r.path, `global rules are always on: Windsurf has no manual global rules; ${devin}.`);
           continue;
         }
         const always = r.activation === 'always' || (!r.globs.length && r.activation === 'glob');
@@ -119,13 +116,18 @@ export const windsurf: Target = {
       items.push({ kind: 'section', path: file, id: a.name, content });
       rep.native('agent', a.name, `${file} (section ${a.name})`);
       for (const c of input.commands)
-        rep.skipped('command', c.name, 'legacy Windsurf has no user-level workflows we write; install into devin.');
+        rep.skipped(
+          'command',
+          c.name,
+          'legacy Windsurf workflows are written at project scope only (.windsurf/workflows/); install the agent ' +
+            `there (--scope project --project DIR), or ${devin}.`,
+        );
     }
-    for (const sk of input.skills) rep.skipped('skill', sk.name, 'legacy Windsurf has no skills; install into devin.');
-    for (const h of input.hooks) rep.skipped('hook', h.name, 'legacy Windsurf has no hooks; install into devin.');
+    for (const sk of input.skills) rep.skipped('skill', sk.name, `legacy Windsurf has no skills; ${devin}.`);
+    for (const h of input.hooks) rep.skipped('hook', h.name, `legacy Windsurf has no hooks; ${devin}.`);
     const p = input.permissions;
     if (p.allow.length || p.ask.length || p.deny.length || p.ignore.length)
-      rep.skipped('permissions', 'permissions', 'legacy Windsurf has no permission rules; install into devin.');
+      rep.skipped('permissions', 'permissions', `legacy Windsurf has no permission rules; ${devin}.`);
 
     const mcpWarnings: string[] = [];
     if (input.mcpServers.length) {
