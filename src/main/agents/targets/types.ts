@@ -1,5 +1,6 @@
 import type { Agent, McpServer, Scope, ToolId } from '../../../shared/agents';
-import type { ContentKind, HookEntry, KindOutcome, RuleActivation } from '../../../shared/content';
+import type { HookEntry, KindOutcome, RuleActivation } from '../../../shared/content';
+import type { ToolSurfaceInfo } from '../../../shared/tools';
 import type { Desired } from '../model';
 import type { VarSource } from '../vars';
 
@@ -104,17 +105,8 @@ export interface Rendered {
   readonly report: ReadonlyArray<KindOutcome>;
 }
 
-/** One place a tool reads one kind of content, with the reference it was checked against. */
-export interface Surface {
-  readonly kind: ContentKind | 'memory';
-  readonly scope: Scope;
-  /** Where, as the docs write it (`.claude/skills/<name>/SKILL.md`, `~/.codex/config.toml`). */
-  readonly path: string;
-  readonly docUrl: string;
-  /** ISO date the doc was last checked against what we write. */
-  readonly checked: string;
-  readonly note?: string;
-}
+/** One place a tool reads one kind of content, with the doc it was checked against (shared with `ai-config tools`). */
+export type Surface = ToolSurfaceInfo;
 
 /** One AI tool: where its files live and how an agent looks in them. */
 export interface Target {
