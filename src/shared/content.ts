@@ -106,6 +106,14 @@ export const hookFileSchema = z
 export type HookFile = z.output<typeof hookFileSchema>;
 
 /**
+ * The name of the `index`th hook of `hooks/<base>.yaml`: `base`, then `base-2`, `base-3`... Install and the approval
+ * scan both name hooks this way, so an approval given at `library add` matches the hook an install brings.
+ */
+export function hookName(base: string, index: number): string {
+  return index === 0 ? base : `${base}-${index + 1}`;
+}
+
+/**
  * `permissions/<name>.yaml`: tool-permission rules in Claude Code's syntax (`Bash(npm test:*)`, `Read(./.env)`,
  * `WebFetch`), and paths the tools should not read (gitignore syntax).
  */

@@ -4,6 +4,7 @@ import {
   commandFrontmatterSchema,
   HOOK_EVENTS,
   hookFileSchema,
+  hookName,
   permissionsFileSchema,
   ruleFrontmatterSchema,
   type HookFile,
@@ -158,25 +159,38 @@ export function parsePermissionsFile(f: LibraryFileRef): PermissionsFile {
   return parsed.data;
 }
 
+/** A hook or permissions file, parsed at most once per resolution (its tags, then its content, come from one parse). */
+type DataCandidate<T> = Selectable & { readonly file: LibraryFileRef; readonly data: () => T };
+
 /** Files of one data kind (hooks, permissions), selectable by name, path, glob or the tags inside them. */
-function dataCandidates(
+function dataCandidates<T extends { readonly tags?: ReadonlyArray<string> }>(
   files: ReadonlyArray<LibraryFileRef>,
   kind: 'hook' | 'permissions',
-): Array<Selectable & { readonly file: LibraryFileRef }> {
+  parse: (f: LibraryFileRef) => T,
+): Array<DataCandidate<T>> {
   return files
     .filter((f) => kindOf(f.path) === kind)
     .map((f) => {
-      let tags: ReadonlyArray<string> | undefined;
-      const readTags = () => {
-        if (tags) return tags;
-        try {
-          tags = (kind === 'hook' ? parseHookFile(f) : parsePermissionsFile(f)).tags ?? [];
-        } catch {
-          tags = []; // An invalid file fails when it is selected, which names it.
-        }
-        return tags;
+      let parsed: { value: T } | { error: unknown } | undefined;
+      const data = (): T => {
+        parsed ??= (() => {
+          try {
+            return { value: parse(f) };
+          } catch (error) {
+            return { error };
+          }
+        })();
+        if ('error' in parsed) throw parsed.error;
+        return parsed.value;
       };
-      return { name: baseName(f.path), paths: [f.path], tags: readTags, file: f };
+      const readTags = () => {
+        try {
+          return data().tags ?? [];
+        } catch {
+          return []; // An invalid file fails when it is selected, which names it.
+        }
+      };
+      return { name: baseName(f.path), paths: [f.path], tags: readTags, file: f, data };
     });
 }
 
@@ -187,12 +201,17 @@ export function resolveHooks(
   warnings: string[],
 ): HookContent[] {
   const out: HookContent[] = [];
-  for (const { file: f, name } of selectItems('hook', entries, dataCandidates(files, 'hook'), warnings)) {
-    const parsed = parseHookFile(f);
+  for (const { file: f, name, data } of selectItems(
+    'hook',
+    entries,
+    dataCandidates(files, 'hook', parseHookFile),
+    warnings,
+  )) {
+    const parsed = data();
     parsed.hooks.forEach((h, i) => {
       out.push({
         ...h,
-        name: i === 0 ? name : `${name}-${i + 1}`,
+        name: hookName(name, i),
         source: f.source,
         path: f.path,
         description: parsed.description ?? '',
@@ -209,9 +228,10 @@ export function resolvePermissions(
   warnings: string[],
 ): { permissions: PermissionSet; files: ResolvedKinds['permissionFiles'] } {
   const lists = { allow: [] as string[], ask: [] as string[], deny: [] as string[], ignore: [] as string[] };
-  const picked = selectItems('permissions file', entries, dataCandidates(files, 'permissions'), warnings);
-  for (const { file: f } of picked) {
-    const p = parsePermissionsFile(f);
+  const candidates = dataCandidates(files, 'permissions', parsePermissionsFile);
+  const picked = selectItems('permissions file', entries, candidates, warnings);
+  for (const { data } of picked) {
+    const p = data();
     for (const key of ['allow', 'ask', 'deny', 'ignore'] as const)
       for (const v of p[key]) if (!lists[key].includes(v)) lists[key].push(v);
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { hookFileSchema } from '../../../shared/content';
+import { hookFileSchema, hookName } from '../../../shared/content';
 import type { PendingApproval } from '../../../shared/scan';
 import { readCapped } from '../scan/read-capped';
 import { symlinkOnPath } from '../scan/symlinks';
@@ -35,7 +35,7 @@ export function hooksNeedingApproval(
     const parsed = hookFileSchema.safeParse(raw);
     if (!parsed.success) continue;
     parsed.data.hooks.forEach((h, i) => {
-      const name = i === 0 ? m[1]! : `${m[1]}-${i + 1}`;
+      const name = hookName(m[1]!, i);
       const p = hookPendingApproval({ source, path: rel, name, event: h.event, command: h.command });
       if (!isApproved(p.hash)) out.push(p);
     });
