@@ -222,7 +222,7 @@ export interface AgentDetail {
 export interface ImportItem {
   /** The tool file it came from. */
   readonly from: string;
-  readonly kind: 'agent' | 'mcp-server' | 'knowledge';
+  readonly kind: ImportKind;
   /** Path in the personal workspace. */
   readonly path: string;
   readonly content: string;
@@ -230,8 +230,27 @@ export interface ImportItem {
   readonly action: 'create' | 'unchanged' | 'conflict';
 }
 
+/** What an imported file becomes in the library. */
+export type ImportKind = 'agent' | 'mcp-server' | 'knowledge' | 'rule' | 'skill' | 'command' | 'hook' | 'permissions';
+
+/** One input file and what became of it: every file the import looked at has exactly one. */
+export interface ImportFileReport {
+  /** The input file, relative to the import root (or the dropped file's name), "/" separators. */
+  readonly from: string;
+  /** imported: made library files; merged: its content went into a file another input made (a server defined twice); skipped: nothing made. */
+  readonly outcome: 'imported' | 'merged' | 'skipped';
+  /** What it was read as, e.g. "Cursor rule", "Kiro agent", "MCP servers (JSONC)". */
+  readonly as?: string;
+  /** The library files it made or fed (personal-workspace paths). */
+  readonly paths: ReadonlyArray<string>;
+  /** Why it was skipped or merged. */
+  readonly reason?: string;
+}
+
 export interface ImportPreview {
   readonly items: ReadonlyArray<ImportItem>;
+  /** Every input file with its outcome, in input order. */
+  readonly files: ReadonlyArray<ImportFileReport>;
   /** Files looked at that are not tool configs we know, or that we installed ourselves. */
   readonly skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>;
   readonly warnings: ReadonlyArray<string>;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportResult } from '../../shared/agents';
+import type { ImportFileReport, ImportItem, ImportResult } from '../../shared/agents';
 import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
@@ -57,9 +57,12 @@ export async function importConfigs(
       .filter((i) => i.action === 'conflict')
       .map((i) => `${i.path} already exists in the personal workspace with other content; it was left alone.`),
   ];
+  const skipped = [...conv.skipped, ...ours.map((from) => ({ from, reason: 'installed by AI Configurator' }))];
+  const files = fileReports(inputs.map((i) => i.rel).concat(ours), items, skipped);
   const preview = {
     items,
-    skipped: [...conv.skipped, ...ours.map((from) => ({ from, reason: 'installed by AI Configurator' }))],
+    files,
+    skipped,
     warnings,
   };
   if (req.dryRun) return { ...preview, dryRun: true, written: 0 };
@@ -95,5 +98,19 @@ export async function importConfigs(
       details: { created: toWrite.map((i) => i.path) },
     });
     return { ...preview, dryRun: false, written };
+  });
+}
+
+/** One report per input file: what it made, or why it was skipped. */
+function fileReports(
+  froms: ReadonlyArray<string>,
+  items: ReadonlyArray<ImportItem>,
+  skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>,
+): ImportFileReport[] {
+  return [...new Set(froms)].map((from) => {
+    const made = items.filter((i) => i.from === from);
+    if (made.length) return { from, outcome: 'imported', paths: made.map((i) => i.path) };
+    const why = skipped.find((s) => s.from === from);
+    return { from, outcome: 'skipped', paths: [], reason: why?.reason ?? 'not a tool config we know' };
   });
 }

@@ -1,11 +1,30 @@
 import { parse as parseYaml } from 'yaml';
 
+/**
+ * Something the tolerant reader had to fix to read a frontmatter strict YAML refuses (an unquoted glob or colon,
+ * a tab indent, a repeated key...). Reported as a warning (lint rule `frontmatter/not-strict-yaml`), never thrown.
+ */
+export interface FrontmatterRepair {
+  /** 1-based line in the whole file (the opening `---` is line 1). */
+  readonly line: number;
+  /** 1-based column. */
+  readonly col: number;
+  /** The key the repair is about, when there is one. */
+  readonly key?: string;
+  readonly message: string;
+}
+
 export interface ParsedMarkdown {
   readonly frontmatter: Record<string, unknown>;
   readonly body: string;
   /** 1-based line where the body starts. */
   readonly bodyLine: number;
+  /** Set only when even the tolerant reader could not make a mapping of it; the body is then still the body. */
   readonly error?: string;
+  /** What the tolerant reader fixed; empty for strict YAML. */
+  readonly repairs: ReadonlyArray<FrontmatterRepair>;
+  /** The frontmatter text between the fences as written (no BOM), '' when there is none. */
+  readonly source: string;
 }
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -14,19 +33,21 @@ const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 export function parseFrontmatter(text: string): ParsedMarkdown {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const m = FENCE.exec(src);
-  if (!m) return { frontmatter: {}, body: src, bodyLine: 1 };
+  if (!m) return { frontmatter: {}, body: src, bodyLine: 1, repairs: [], source: '' };
   const body = src.slice(m[0].length);
   const bodyLine = m[0].split('\n').length;
-  const simple = simpleYaml(m[1] ?? '');
-  if (simple) return { frontmatter: simple, body, bodyLine };
+  const source = m[1] ?? '';
+  const base = { body, bodyLine, repairs: [], source };
+  const simple = simpleYaml(source);
+  if (simple) return { ...base, frontmatter: simple };
   try {
     const data: unknown = parseYaml(m[1] ?? '', { prettyErrors: false });
-    if (data === null || data === undefined) return { frontmatter: {}, body, bodyLine };
+    if (data === null || data === undefined) return { ...base, frontmatter: {} };
     if (typeof data !== 'object' || Array.isArray(data))
-      return { frontmatter: {}, body, bodyLine, error: 'frontmatter must be a YAML mapping (key: value lines)' };
-    return { frontmatter: data as Record<string, unknown>, body, bodyLine };
+      return { ...base, frontmatter: {}, error: 'frontmatter must be a YAML mapping (key: value lines)' };
+    return { ...base, frontmatter: data as Record<string, unknown> };
   } catch (e) {
-    return { frontmatter: {}, body: src, bodyLine: 1, error: (e as Error).message.split('\n')[0] ?? 'invalid YAML' };
+    return { ...base, frontmatter: {}, error: (e as Error).message.split('\n')[0] ?? 'invalid YAML' };
   }
 }
 
