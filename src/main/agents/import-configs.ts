@@ -36,7 +36,7 @@ export async function importConfigs(
   const readInput = (abs: string) => (importRoot ? readImported(importRoot, abs) : undefined);
   const label = req.path ? path.basename(path.resolve(req.path).replace(/[\\/]+$/, '')) || 'home' : 'dropped';
   const { inputs, ours } = withoutOurs(raw, loadManifest(deps.manifestFile).installs);
-  const conv = convertImport(inputs, label === path.basename(deps.homeDir) ? 'home' : label, readInput);
+  const conv = convertImport(inputs, label === path.basename(deps.homeDir) ? 'home' : label, { readFile: readInput });
   const personal = deps.personalDir();
   const rootOf = rootsFor({ personalDir: personal });
   const items = conv.files.map((f) => {

@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import type { ToolId } from '../../../shared/agents';
+import type { ImportKind, ToolId } from '../../../shared/agents';
 import { parseFrontmatter } from '../../library/frontmatter';
 import { agentFileText } from '../write-agent';
 import { detectFile } from './detect';
@@ -14,10 +14,29 @@ export interface ImportInput {
   readonly abs?: string;
 }
 
+/** How the converter reads around an input: files (a prompt's or resource's `file://`) and folders (globs). */
+export interface ImportIo {
+  /** A file's text inside the import root, or undefined (missing, a refused symlink, outside the root). */
+  readFile(abs: string): string | undefined;
+  /** A folder's entry names inside the import root, or undefined; absent for dropped files. */
+  listDir?(abs: string): string[] | undefined;
+}
+
+/** What the converter made of a folder of inputs. */
+export interface ConvertResult {
+  readonly files: ConvertedFile[];
+  readonly skipped: Array<{ from: string; reason: string }>;
+  readonly warnings: string[];
+  /** Each input that was recognised, with what it was read as ("Cursor rule", "Kiro agent", ...). */
+  readonly recognised: Array<{ from: string; as: string }>;
+  /** Inputs whose content went into a file another input made, with that file's path and why. */
+  readonly merged: Array<{ from: string; into: string; reason: string }>;
+}
+
 /** A file the import creates, relative to the personal workspace. */
 export interface ConvertedFile {
   readonly from: string;
-  readonly kind: 'agent' | 'mcp-server' | 'knowledge';
+  readonly kind: ImportKind;
   readonly path: string;
   readonly content: string;
 }
@@ -57,11 +76,8 @@ function obj(v: unknown): Record<string, unknown> {
  * Turns existing tool files into library files: agents (one per rule, subagent, memory file or agent JSON),
  * MCP server definitions and knowledge. Fields we do not model are kept under the agent's `settings.<tool>`.
  */
-export function convertImport(
-  inputs: ReadonlyArray<ImportInput>,
-  label: string,
-  readFile: (abs: string) => string | undefined,
-): { files: ConvertedFile[]; skipped: Array<{ from: string; reason: string }>; warnings: string[] } {
+export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string, io: ImportIo): ConvertResult {
+  const readFile = (abs: string) => io.readFile(abs);
   const lab = slug(label);
   const files: ConvertedFile[] = [];
   const skipped: Array<{ from: string; reason: string }> = [];
@@ -260,7 +276,7 @@ export function convertImport(
     };
     files.push({ from: a.from, kind: 'agent', path: `agents/${a.name}.md`, content: agentFileText(fm, a.prompt) });
   }
-  return { files, skipped, warnings };
+  return { files, skipped, warnings, recognised: [], merged: [] };
 }
 
 function resolveUri(uri: string, fromFile: string): string {
