@@ -254,6 +254,8 @@ export interface ImportPreview {
   /** Files looked at that are not tool configs we know, or that we installed ourselves. */
   readonly skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>;
   readonly warnings: ReadonlyArray<string>;
+  /** Files a folder import did not look at (no tool config type, not in a skill folder): counted, not listed. */
+  readonly otherFiles: number;
 }
 
 export interface ImportResult extends ImportPreview {

@@ -1,42 +1,66 @@
 import path from 'node:path';
-import type { ImportFileReport, ImportItem, ImportResult } from '../../shared/agents';
+import type { ImportResult } from '../../shared/agents';
 import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
 import { applyFiles } from './apply';
 import { readThroughBoundary, rootsFor } from './fs-roots';
 import { convertImport } from './import/convert';
-import { gatherInputs, importRootFor, readImported, withoutOurs } from './import/gather';
+import { gatherDropped, gatherInputs, importIo, importRootFor, withoutOurs } from './import/gather';
+import { withGitCheckout } from './import/git-source';
+import { fileReports } from './import/report';
 import { journaled } from './journal';
 import { beforeOf } from './journal-entry';
 import { loadManifest } from './manifest';
 
-/** What an import reads: a folder or file on disk, or files dropped on the window. */
+/** What an import reads: a folder or file on disk, a Git repository, or files dropped on the window. */
 export interface ImportRequest {
   /** A folder or file on disk... */
   readonly path?: string;
-  /** ...or files dropped on the window. */
+  /** ...or a Git repository URL (cloned shallow into a temp folder, deleted after)... */
+  readonly url?: string;
+  /** ...or files dropped on the window (names relative to the dropped folder, "/" separators). */
   readonly files?: ReadonlyArray<{ readonly name: string; readonly content: string }>;
   readonly dryRun?: boolean;
 }
 
-/** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
+/** Tool configs (a folder, a file, a Git repository, or dropped files) into personal agents, MCP servers, knowledge. */
 export async function importConfigs(
   ac: AgentContext,
   req: ImportRequest,
   ctx: OperationContext,
 ): Promise<ImportResult> {
+  if (req.url)
+    return withGitCheckout(req.url, { env: ac.deps.env }, (dir, label) =>
+      importGathered(ac, req, ctx, { dir, label, target: req.url! }),
+    );
+  return importGathered(ac, req, ctx);
+}
+
+async function importGathered(
+  ac: AgentContext,
+  req: ImportRequest,
+  ctx: OperationContext,
+  clone?: { readonly dir: string; readonly label: string; readonly target: string },
+): Promise<ImportResult> {
   const { deps, journal, recover } = ac;
   if (!req.dryRun) await recover();
-  // What is imported is read inside the import's folder only: no symlink, no prompt `file://` outside it.
-  const importRoot = req.path ? importRootFor(path.resolve(req.path), deps.allowSymlinks?.() ?? []) : undefined;
-  const raw = importRoot
-    ? gatherInputs(path.resolve(req.path!), importRoot)
-    : (req.files ?? []).map((f) => ({ rel: f.name, text: f.content }));
-  const readInput = (abs: string) => (importRoot ? readImported(importRoot, abs) : undefined);
-  const label = req.path ? path.basename(path.resolve(req.path).replace(/[\\/]+$/, '')) || 'home' : 'dropped';
+  const dir = clone?.dir ?? (req.path ? path.resolve(req.path) : undefined);
+  // What is imported is read inside the import's folder only: no symlink out of it, no `file://` outside it.
+  const importRoot = dir ? importRootFor(dir, clone ? [] : (deps.allowSymlinks?.() ?? [])) : undefined;
+  const gathered =
+    dir && importRoot ? gatherInputs(dir, importRoot, { homeDir: deps.homeDir }) : gatherDropped(req.files ?? []);
+  const io = importRoot ? importIo(importRoot) : { readFile: () => undefined };
+  const label = clone
+    ? clone.label
+    : dir
+      ? dir === path.resolve(deps.homeDir)
+        ? 'home'
+        : path.basename(dir.replace(/[\\/]+$/, '')) || 'home'
+      : 'dropped';
+  const raw = gathered.looked.flatMap((l) => (l.input ? [l.input] : []));
   const { inputs, ours } = withoutOurs(raw, loadManifest(deps.manifestFile).installs);
-  const conv = convertImport(inputs, label === path.basename(deps.homeDir) ? 'home' : label, { readFile: readInput });
+  const conv = convertImport(inputs, label, io);
   const personal = deps.personalDir();
   const rootOf = rootsFor({ personalDir: personal });
   const items = conv.files.map((f) => {
@@ -52,19 +76,24 @@ export async function importConfigs(
     };
   });
   const warnings = [
+    ...gathered.warnings,
     ...conv.warnings,
     ...items
       .filter((i) => i.action === 'conflict')
       .map((i) => `${i.path} already exists in the personal workspace with other content; it was left alone.`),
   ];
-  const skipped = [...conv.skipped, ...ours.map((from) => ({ from, reason: 'installed by AI Configurator' }))];
-  const files = fileReports(inputs.map((i) => i.rel).concat(ours), items, skipped);
-  const preview = {
+  const skipped = [
+    ...gathered.looked.flatMap((l) => (l.reason ? [{ from: l.rel, reason: l.reason }] : [])),
+    ...ours.map((from) => ({ from, reason: 'installed by AI Configurator' })),
+    ...conv.skipped,
+  ];
+  const files = fileReports(
+    gathered.looked.map((l) => l.rel),
     items,
-    files,
+    conv,
     skipped,
-    warnings,
-  };
+  );
+  const preview = { items, files, skipped, warnings, otherFiles: gathered.otherFiles };
   if (req.dryRun) return { ...preview, dryRun: true, written: 0 };
   const toWrite = items.filter((i) => i.action === 'create');
   if (!toWrite.length) return { ...preview, dryRun: false, written: 0 };
@@ -73,7 +102,7 @@ export async function importConfigs(
     const op = {
       operation: 'agent.import',
       correlationId: ctx.correlationId,
-      message: `import ${req.path ?? 'dropped files'}`,
+      message: `import ${clone?.target ?? req.path ?? 'dropped files'}`,
     };
     const versionBefore = await deps.history.beforeChange(op);
     const planned = toWrite.map((i) => ({
@@ -89,7 +118,7 @@ export async function importConfigs(
     const versionAfter = await deps.history.record(op);
     deps.audit.append({
       operation: 'agent.import',
-      target: req.path ?? 'dropped files',
+      target: clone?.target ?? req.path ?? 'dropped files',
       result: 'ok',
       durationMs: Date.now() - started,
       correlationId: ctx.correlationId,
@@ -98,19 +127,5 @@ export async function importConfigs(
       details: { created: toWrite.map((i) => i.path) },
     });
     return { ...preview, dryRun: false, written };
-  });
-}
-
-/** One report per input file: what it made, or why it was skipped. */
-function fileReports(
-  froms: ReadonlyArray<string>,
-  items: ReadonlyArray<ImportItem>,
-  skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>,
-): ImportFileReport[] {
-  return [...new Set(froms)].map((from) => {
-    const made = items.filter((i) => i.from === from);
-    if (made.length) return { from, outcome: 'imported', paths: made.map((i) => i.path) };
-    const why = skipped.find((s) => s.from === from);
-    return { from, outcome: 'skipped', paths: [], reason: why?.reason ?? 'not a tool config we know' };
   });
 }

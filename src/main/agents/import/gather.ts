@@ -1,10 +1,49 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { lstatInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
+import { lstatInRoot, readInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
 import type { InstallRecord } from '../model';
-import type { ImportInput } from './convert';
-import { IMPORT_DIRS, detectFile } from './detect';
+import type { ImportInput, ImportIo } from './convert';
+import { IMPORT_DIRS } from './detect';
+import { walkImportTree, type WalkEntry } from './walk';
+
+/** One file an import looked at: an input for the converter, or skipped before conversion with a reason. */
+export interface Looked {
+  readonly rel: string;
+  readonly input?: ImportInput;
+  readonly reason?: string;
+}
+
+/** What a folder walk (or a set of dropped files) handed to the import. */
+export interface Gathered {
+  /** Every candidate file, in walk order. */
+  readonly looked: ReadonlyArray<Looked>;
+  readonly warnings: ReadonlyArray<string>;
+  /** Files that are no candidate (not a tool config type, not in a skill folder): counted, not listed. */
+  readonly otherFiles: number;
+}
+
+/** Limits of one import: more is refused with a warning, never silently. */
+export const IMPORT_LIMITS = { files: 5000, entries: 200_000, depth: 24, bytes: 2 * 1024 * 1024 } as const;
+
+const CANDIDATE_EXT = /\.(md|mdc|json|jsonc|toml|ya?ml)$/i;
+const CANDIDATE_NAMES = new Set(['.cursorrules', '.windsurfrules', '.clinerules']);
+
+/** Whether a file name is one an import reads (a tool config type); every file of a skill folder is read too. */
+export function isCandidateName(name: string): boolean {
+  return CANDIDATE_EXT.test(name) || CANDIDATE_NAMES.has(name);
+}
+
+/** Bytes that are not text: a NUL in the first 8 KB, or invalid UTF-8. */
+export function isBinary(buf: Buffer): boolean {
+  if (buf.subarray(0, 8192).includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** The boundary root an import of `target` reads in: the folder itself, or a file's folder. */
 export function importRootFor(target: string, allowSymlinks: ReadonlyArray<string> = []): FsRoot {
@@ -22,46 +61,157 @@ export function readImported(root: FsRoot, abs: string): string | undefined {
   }
 }
 
-/**
- * The tool files under a folder (its root and the tools' own folders), or the one file given, read through the
- * boundary against `root` (see importRootFor): a symlink (to ~/.ssh, say) is skipped, never read.
- */
-export function gatherInputs(target: string, root: FsRoot = importRootFor(target)): ImportInput[] {
-  let st: fs.Stats;
+/** How the converter reads around its inputs: files and folders inside the import root only. */
+export function importIo(root: FsRoot): ImportIo {
+  return {
+    readFile: (abs) => readImported(root, abs),
+    listDir(abs) {
+      const isRoot = path.resolve(abs) === root.dir;
+      if (!isRoot && !lstatInRoot(root, abs)?.isDirectory()) return undefined;
+      try {
+        return fs.readdirSync(abs).sort();
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function notFound(target: string): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    `${target} does not exist.`,
+    'Point the import at a project folder, your home folder, a tool file or a Git URL.',
+  );
+}
+
+const errText = (e: unknown): string =>
+  e instanceof AppError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+
+/** Reads one walked file (by its real path for an in-root link), or says why it was not. */
+function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean): Looked {
+  let buf: Buffer | undefined;
   try {
-    st = fs.statSync(target);
-  } catch {
-    throw new AppError(
-      'NOT_FOUND',
-      `${target} does not exist.`,
-      'Point the import at a project folder, your home folder, or a tool file.',
-    );
+    buf = readInRoot(root, e.real);
+  } catch (err) {
+    return { rel, reason: `unreadable: ${errText(err)}` };
   }
+  if (buf === undefined) return { rel, reason: 'unreadable: it vanished while the import read the folder' };
+  if (buf.length > IMPORT_LIMITS.bytes) return { rel, reason: 'larger than 2 MB: not imported' };
+  if (isBinary(buf))
+    return { rel, reason: inSkill ? 'binary file in a skill: not imported' : 'binary file: not imported' };
+  return { rel, input: { rel, text: buf.toString('utf8'), abs: e.real } };
+}
+
+/**
+ * The candidate files under a folder, recursively (see walk.ts), or the one file given, read through the boundary
+ * against `root` (see importRootFor). A symlink inside the root is read once, by its real path; one out of it never.
+ * For the user's home folder only its root files and the tools' own folders are walked.
+ */
+export function gatherInputs(
+  target: string,
+  root: FsRoot = importRootFor(target),
+  opts: { homeDir?: string } = {},
+): Gathered {
+  const st = fs.statSync(target, { throwIfNoEntry: false });
+  if (!st) throw notFound(target);
   if (st.isFile()) {
-    const text = readImported(root, target);
-    return text === undefined ? [] : [{ rel: path.basename(target), text, abs: target }];
+    const rel = path.basename(target);
+    const real = fs.realpathSync(target);
+    const entry: WalkEntry = { rel, real, inSkill: false, size: st.size };
+    return { looked: [readEntry(root, entry, rel, false)], warnings: [], otherFiles: 0 };
   }
-  const out: ImportInput[] = [];
-  for (const dir of ['', ...IMPORT_DIRS]) {
-    const abs = path.join(target, ...dir.split('/').filter(Boolean));
-    let names: string[];
-    try {
-      names = fs.readdirSync(abs).sort();
-    } catch {
+  const home = opts.homeDir && path.resolve(opts.homeDir) === path.resolve(target);
+  const walk = walkImportTree(root, {
+    isCandidate: isCandidateName,
+    vendorDirs: VENDOR_DIRS,
+    limits: IMPORT_LIMITS,
+    ...(home ? { onlyDirs: IMPORT_DIRS } : {}),
+  });
+  const warnings = [...walk.warnings];
+  const looked: Looked[] = [];
+  // A file seen as itself wins; then the first link to it. Others are "same file as".
+  const claimed = new Map<string, string>();
+  for (const e of walk.entries) if (!e.link && e.realRel) claimed.set(e.realRel, e.rel);
+  let big = 0;
+  for (const e of walk.entries) {
+    if (e.skip) {
+      looked.push({ rel: e.rel, reason: e.skip });
       continue;
     }
-    for (const name of names) {
-      const file = path.join(abs, name);
-      const rel = dir ? `${dir}/${name}` : name;
-      if (!/\.(md|mdc|json|toml)$/.test(name)) continue;
-      const fst = lstatInRoot(root, file);
-      if (!fst?.isFile() || fst.size > 2_000_000) continue;
-      const text = readImported(root, file);
-      if (text !== undefined && detectFile(rel, text)) out.push({ rel, text, abs: file });
+    if (e.link && e.realRel) {
+      const first = claimed.get(e.realRel);
+      if (first !== undefined) {
+        const why = first === e.realRel ? `same file as ${first}` : `same file as ${first} (both link to ${e.realRel})`;
+        looked.push({ rel: e.rel, reason: why });
+        continue;
+      }
+      claimed.set(e.realRel, e.rel);
+    }
+    const l = readEntry(root, e, e.rel, e.inSkill);
+    if (l.reason?.startsWith('larger than')) big++;
+    looked.push(l);
+    if (looked.length >= IMPORT_LIMITS.files) {
+      warnings.push(`More than ${IMPORT_LIMITS.files} files to look at: the rest was not imported.`);
+      break;
     }
   }
-  return out;
+  if (big) warnings.push(`${big} file(s) larger than 2 MB were not imported.`);
+  return { looked, warnings, otherFiles: walk.otherFiles };
 }
+
+/**
+ * Dropped files: each file dropped by itself, and each candidate (or skill file) of a dropped folder, is looked at;
+ * the other files of a dropped folder are counted.
+ */
+export function gatherDropped(files: ReadonlyArray<{ readonly name: string; readonly content: string }>): Gathered {
+  const rels = files.map((f) => f.name.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
+  const skillDirs = new Set(
+    rels.filter((r) => r === 'SKILL.md' || r.endsWith('/SKILL.md')).map((r) => r.slice(0, -'SKILL.md'.length)),
+  );
+  const inSkill = (r: string) => [...skillDirs].some((d) => r.startsWith(d));
+  const looked: Looked[] = [];
+  let otherFiles = 0;
+  const seen = new Set<string>();
+  files.forEach((f, i) => {
+    const rel = rels[i]!;
+    const name = rel.split('/').pop() ?? rel;
+    if (rel.split('/').some((p) => VENDOR_DIRS.has(p))) return;
+    // A file dropped by itself is looked at whatever its name, like a single file given to the CLI.
+    if (rel.includes('/') && !isCandidateName(name) && !inSkill(rel)) {
+      otherFiles++;
+      return;
+    }
+    if (seen.has(rel)) looked.push({ rel, reason: `same file as ${rel} (dropped twice)` });
+    else if (f.content.includes('\0'))
+      looked.push({ rel, reason: inSkill(rel) ? 'binary file in a skill: not imported' : 'binary file: not imported' });
+    else looked.push({ rel, input: { rel, text: f.content } });
+    seen.add(rel);
+  });
+  return { looked, warnings: [], otherFiles };
+}
+
+/** Folders a walk never goes into: version control and vendored packages. */
+export const VENDOR_DIRS: ReadonlySet<string> = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.gradle',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.yarn',
+  '.pnpm-store',
+]);
 
 /**
  * Removes what AI Configurator installed itself (whole files, JSON keys, TOML blocks) so an import

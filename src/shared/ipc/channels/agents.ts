@@ -15,6 +15,15 @@ import {
 } from '../../agents';
 import type { ToolInfo } from '../../tools';
 
+/** A dropped file's name: relative to the dropped folder, "/" separators; no "..", no absolute path, no NUL. */
+const droppedName = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((n) => !n.includes('\0'), 'a file name may not contain NUL')
+  .refine((n) => !/^([\\/]|[A-Za-z]:)/.test(n), 'a dropped file name must be relative, not absolute')
+  .refine((n) => !n.split(/[\\/]/).includes('..'), 'a dropped file name may not contain ".."');
+
 const installRequest = z
   .object({
     name: agentNameSchema,
@@ -69,14 +78,16 @@ export const agentsChannels = {
     z
       .object({
         path: absolutePathSchema.optional(),
+        /** A Git repository URL (https://, ssh://, git://, file://, user@host:path) or a local bare repository. */
+        url: z.string().min(1).max(2048).optional(),
         files: z
-          .array(z.object({ name: z.string().min(1).max(1024), content: z.string().max(2_000_000) }).strict())
-          .max(200)
+          .array(z.object({ name: droppedName, content: z.string().max(2_000_000) }).strict())
+          .max(1000)
           .optional(),
         dryRun: z.boolean().optional(),
       })
       .strict()
-      .refine((r) => !!r.path !== !!r.files, 'give either path or files'),
+      .refine((r) => [r.path, r.url, r.files].filter(Boolean).length === 1, 'give one of path, url or files'),
     { mutates: true },
   ),
   'agents:lint': channel<{

@@ -1,0 +1,40 @@
+import type { ImportFileReport, ImportItem } from '../../../shared/agents';
+import type { ConvertResult } from './convert';
+
+/** Why a file that was looked at made nothing, when nobody said otherwise. */
+export const NOT_KNOWN = 'not a tool configuration AI Configurator knows';
+
+/**
+ * One report per input file, in walk order (`froms`): imported (as what, which library paths), merged (into what),
+ * or skipped (why). Each file appears once, whatever the converter said about it.
+ */
+export function fileReports(
+  froms: ReadonlyArray<string>,
+  items: ReadonlyArray<ImportItem>,
+  conv: Pick<ConvertResult, 'recognised' | 'merged'>,
+  skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>,
+): ImportFileReport[] {
+  return [...new Set(froms)].map((from): ImportFileReport => {
+    const as = conv.recognised.find((r) => r.from === from)?.as;
+    const withAs = as ? { as } : {};
+    const made = items.filter((i) => i.from === from);
+    if (made.length) return { from, outcome: 'imported', ...withAs, paths: made.map((i) => i.path) };
+    const merged = conv.merged.filter((m) => m.from === from);
+    if (merged.length)
+      return {
+        from,
+        outcome: 'merged',
+        ...withAs,
+        paths: [...new Set(merged.map((m) => m.into))],
+        reason: merged.map((m) => m.reason).join('; '),
+      };
+    const why = skipped.find((s) => s.from === from)?.reason;
+    const reason = why ?? (as ? `read as ${as}, but it holds nothing to import` : NOT_KNOWN);
+    return { from, outcome: 'skipped', ...withAs, paths: [], reason };
+  });
+}
+
+/** Whether an import recognised anything at all (imported or merged, new or unchanged). */
+export function recognisedAny(files: ReadonlyArray<ImportFileReport>): boolean {
+  return files.some((f) => f.outcome !== 'skipped');
+}

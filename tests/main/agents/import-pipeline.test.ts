@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agentsChannels } from '../../../src/shared/ipc/channels/agents';
+import { IMPORT_LIMITS } from '../../../src/main/agents/import/gather';
+import { tempDir } from '../../helpers/temp';
+import { agentFixture, ctx, writeTree } from './helpers';
+
+const RULE = '---\ndescription: TypeScript\nglobs: "**/*.ts"\nalwaysApply: false\n---\n\nUse strict mode.\n';
+const outcomes = (r: { files: ReadonlyArray<{ from: string; outcome: string; reason?: string }> }) =>
+  r.files.map((f) => [f.from, f.outcome]);
+const reasonOf = (r: { files: ReadonlyArray<{ from: string; reason?: string }> }, from: string) =>
+  r.files.find((f) => f.from === from)?.reason;
+
+describe('import walks a folder recursively and reports every file it looked at', () => {
+  it('finds configs in subfolders, skips vendor folders, counts the other files', async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'mono');
+    writeTree(src, {
+      'CLAUDE.md': '# Team memory\n',
+      'README.md': '# Not a config\n',
+      'package.json': '{ "name": "mono" }\n',
+      'packages/web/.cursor/rules/ts.mdc': RULE,
+      'packages/web/src/index.ts': 'export {};\n',
+      'node_modules/dep/CLAUDE.md': '# vendored\n',
+      '.git/config': '[core]\n',
+      '.git/info/x.md': '# in git\n',
+    });
+    const r = await f.services.agents.importConfigs({ path: src, dryRun: true }, ctx());
+    expect(outcomes(r)).toEqual([
+      ['CLAUDE.md', 'imported'],
+      ['README.md', 'skipped'],
+      ['package.json', 'skipped'],
+      ['packages/web/.cursor/rules/ts.mdc', 'imported'],
+    ]);
+    expect(r.files.find((x) => x.from === 'packages/web/.cursor/rules/ts.mdc')?.paths).toEqual(['agents/ts.md']);
+    expect(reasonOf(r, 'README.md')).toMatch(/not a tool config/);
+    expect(r.otherFiles).toBe(1);
+    expect(r.items.some((i) => i.content.includes('vendored'))).toBe(false);
+  });
+
+  it('reads a symlink inside the root once, by its real path, and never one out of it', async () => {
+    const f = await agentFixture();
+    const base = tempDir();
+    const src = path.join(base, 'linked');
+    writeTree(src, {
+      'AGENTS.md': '# Shared instructions\n',
+      'notes/gemini.txt': '# Gemini notes\n',
+      'shared/team.mdc': RULE,
+    });
+    writeTree(base, { 'outside/secret.md': '---\nname: leak\ndescription: x\n---\nSECRET-OUTSIDE\n' });
+    fs.symlinkSync('AGENTS.md', path.join(src, 'CLAUDE.md'));
+    fs.symlinkSync(path.join('notes', 'gemini.txt'), path.join(src, 'GEMINI.md'));
+    fs.mkdirSync(path.join(src, '.cursor', 'rules'), { recursive: true });
+    fs.symlinkSync(path.join('..', '..', 'shared', 'team.mdc'), path.join(src, '.cursor', 'rules', 'team.mdc'));
+    fs.symlinkSync(path.join(base, 'outside', 'secret.md'), path.join(src, 'leak.md'));
+    fs.symlinkSync(path.join(base, 'outside'), path.join(src, '.claude'));
+    const r = await f.services.agents.importConfigs({ path: src, dryRun: true }, ctx());
+    expect(outcomes(r)).toEqual([
+      ['.claude', 'skipped'],
+      ['.cursor/rules/team.mdc', 'skipped'],
+      ['AGENTS.md', 'imported'],
+      ['CLAUDE.md', 'skipped'],
+      ['GEMINI.md', 'imported'],
+      ['leak.md', 'skipped'],
+      ['shared/team.mdc', 'imported'],
+    ]);
+    expect(reasonOf(r, 'CLAUDE.md')).toBe('same file as AGENTS.md');
+    expect(reasonOf(r, '.cursor/rules/team.mdc')).toBe('same file as shared/team.mdc');
+    expect(reasonOf(r, 'leak.md')).toBe('symlink to outside the import folder');
+    expect(reasonOf(r, '.claude')).toBe('symlink to outside the import folder');
+    expect(JSON.stringify(r)).not.toContain('SECRET-OUTSIDE');
+    expect(r.items.filter((i) => i.content.includes('Shared instructions'))).toHaveLength(1);
+    expect(r.items.some((i) => i.content.includes('Gemini notes'))).toBe(true);
+  });
+
+  it('looks at every file of a skill folder and reports binary ones', async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'skills-src');
+    writeTree(src, {
+      'skills/release-notes/SKILL.md': '---\nname: release-notes\ndescription: Writes notes\n---\n\nWrite notes.\n',
+      'skills/release-notes/scripts/collect.sh': '#!/bin/sh\ngit log --oneline\n',
+      'tools/run.sh': 'echo not in a skill\n',
+    });
+    fs.writeFileSync(path.join(src, 'skills/release-notes/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+    const r = await f.services.agents.importConfigs({ path: src, dryRun: true }, ctx());
+    expect(r.files.map((x) => x.from)).toEqual([
+      'skills/release-notes/SKILL.md',
+      'skills/release-notes/logo.png',
+      'skills/release-notes/scripts/collect.sh',
+    ]);
+    expect(reasonOf(r, 'skills/release-notes/logo.png')).toBe('binary file in a skill: not imported');
+    expect(r.otherFiles).toBe(1);
+  });
+
+  it('says when a limit was hit: a file over 2 MB, a tree too deep', async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'limits');
+    const deep = Array.from({ length: IMPORT_LIMITS.depth + 1 }, (_, i) => `d${i}`).join('/');
+    writeTree(src, { 'big.md': 'x'.repeat(IMPORT_LIMITS.bytes + 1), [`${deep}/CLAUDE.md`]: '# deep\n' });
+    const r = await f.services.agents.importConfigs({ path: src, dryRun: true }, ctx());
+    expect(r.files).toEqual([
+      { from: 'big.md', outcome: 'skipped', paths: [], reason: 'larger than 2 MB: not imported' },
+    ]);
+    expect(r.warnings.join('\n')).toMatch(/1 file\(s\) larger than 2 MB/);
+    expect(r.warnings.join('\n')).toMatch(new RegExp(`more than ${IMPORT_LIMITS.depth} folders deep`));
+  });
+
+  it('imports dropped files with folder paths, judged by location', async () => {
+    const f = await agentFixture();
+    const r = await f.services.agents.importConfigs(
+      {
+        dryRun: true,
+        files: [
+          { name: 'proj/.cursor/rules/style.mdc', content: RULE },
+          { name: 'proj/README.md', content: '# readme\n' },
+          { name: 'proj/src/main.ts', content: 'x' },
+        ],
+      },
+      ctx(),
+    );
+    expect(outcomes(r)).toEqual([
+      ['proj/.cursor/rules/style.mdc', 'imported'],
+      ['proj/README.md', 'skipped'],
+    ]);
+    expect(r.otherFiles).toBe(1);
+  });
+
+  it('accepts dropped names with slashes and refuses "..", absolute names and NUL', () => {
+    const schema = agentsChannels['agents:import'].request;
+    const ok = (name: string) => schema.safeParse({ files: [{ name, content: '' }] }).success;
+    expect(ok('.cursor/rules/x.mdc')).toBe(true);
+    expect(ok('../x.mdc')).toBe(false);
+    expect(ok('a/../../x.mdc')).toBe(false);
+    expect(ok('/etc/passwd')).toBe(false);
+    expect(ok('C:\\x.md')).toBe(false);
+    expect(ok('a\0b.md')).toBe(false);
+    expect(schema.safeParse({ url: 'https://x.test/r.git', files: [] }).success).toBe(false);
+  });
+});
+
+describe('re-importing the same folder changes nothing', () => {
+  it('reports every item unchanged, writes nothing, records no version and no audit entry', async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'again');
+    writeTree(src, {
+      'CLAUDE.md': '# Memory\n',
+      '.cursor/rules/ts.mdc': RULE,
+      '.mcp.json': JSON.stringify({ mcpServers: { 'fs-again': { command: 'npx', args: ['srv'] } } }),
+    });
+    const first = await f.services.agents.importConfigs({ path: src }, ctx());
+    expect(first.written).toBeGreaterThan(0);
+    const versions = (await f.services.history.list()).length;
+    const audits = f.services.audit.read().filter((e) => e.operation === 'agent.import').length;
+    const again = await f.services.agents.importConfigs({ path: src }, ctx());
+    expect(again.items.length).toBe(first.items.length);
+    expect(again.items.every((i) => i.action === 'unchanged')).toBe(true);
+    expect(again.written).toBe(0);
+    expect((await f.services.history.list()).length).toBe(versions);
+    expect(f.services.audit.read().filter((e) => e.operation === 'agent.import').length).toBe(audits);
+    expect(outcomes(again)).toEqual(outcomes(first));
+  });
+});
