@@ -237,7 +237,10 @@ export type ImportKind = 'agent' | 'mcp-server' | 'knowledge' | 'rule' | 'skill'
 export interface ImportFileReport {
   /** The input file, relative to the import root (or the dropped file's name), "/" separators. */
   readonly from: string;
-  /** imported: made library files; merged: its content went into a file another input made (a server defined twice); skipped: nothing made. */
+  /**
+   * imported: made library files; merged: its content went into a file another input made (a server defined
+   * twice); skipped: nothing made.
+   */
   readonly outcome: 'imported' | 'merged' | 'skipped';
   /** What it was read as, e.g. "Cursor rule", "Kiro agent", "MCP servers (JSONC)". */
   readonly as?: string;
