@@ -57,8 +57,9 @@ interface AgentsState {
   create(draft: AgentDraft): Promise<boolean>;
   /** The import preview (dry run) or result, and what it was run on. */
   imported: Load<ImportResult>;
-  importSource?: { readonly path: string } | { readonly files: ReadonlyArray<{ name: string; content: string }> };
-  previewImport(source: { path: string } | { files: ReadonlyArray<{ name: string; content: string }> }): Promise<void>;
+  importSource?: ImportSource;
+  /** Runs the import as a dry run: the per-file report and what would be created. */
+  previewImport(source: ImportSource): Promise<void>;
   confirmImport(): Promise<void>;
   /** Every tool target (label, scopes, what supersedes it), for the install panel's tool list. */
   tools: Load<ReadonlyArray<ToolInfo>>;
@@ -178,16 +179,18 @@ export const useAgents = create<AgentsState>((set, get) => ({
   imported: { kind: 'idle' },
   async previewImport(source) {
     set({ importSource: source, imported: { kind: 'loading' } });
-    const req = 'path' in source ? { path: source.path, dryRun: true } : { files: [...source.files], dryRun: true };
-    const r = await getApi().invoke('agents:import', req, { correlationId: newActionId('importpreview') });
+    const r = await getApi().invoke(
+      'agents:import',
+      { ...importRequest(source), dryRun: true },
+      { correlationId: newActionId('importpreview') },
+    );
     set({ imported: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
   },
   async confirmImport() {
     const source = get().importSource;
     if (!source) return;
     set({ busy: true });
-    const req = 'path' in source ? { path: source.path } : { files: [...source.files] };
-    const r = await getApi().invoke('agents:import', req, { correlationId: newActionId('import') });
+    const r = await getApi().invoke('agents:import', importRequest(source), { correlationId: newActionId('import') });
     set({ busy: false, imported: r.ok ? { kind: 'ready', value: r.value } : { kind: 'error', error: r.error } });
     await get().refresh();
   },
@@ -212,3 +215,15 @@ export const useAgents = create<AgentsState>((set, get) => ({
     return true;
   },
 }));
+
+/** What an import runs on: a folder or file path, a Git repository URL, or dropped files (relative names). */
+export type ImportSource =
+  | { readonly path: string }
+  | { readonly url: string }
+  | { readonly files: ReadonlyArray<{ readonly name: string; readonly content: string }> };
+
+function importRequest(source: ImportSource) {
+  if ('path' in source) return { path: source.path };
+  if ('url' in source) return { url: source.url };
+  return { files: source.files.map((f) => ({ name: f.name, content: f.content })) };
+}

@@ -1,20 +1,30 @@
 import { useState, type DragEvent } from 'react';
+import { isGitUrl } from '../../../shared/import-target';
 import { useAgents } from '../../stores/agents';
 import { ErrorNotice } from '../ErrorNotice';
+import { dropSources, readDropped } from './dropped-files';
+import { ImportReport } from './ImportReport';
 
-/** Import existing tool configs: drop files on the zone or give a folder; a preview says what becomes what. */
+/**
+ * Import existing tool configs: drop files or folders on the zone, or give a folder or a Git URL. A dry run comes
+ * first: a report per file (imported as what, merged, skipped and why) and the library files it would create.
+ */
 export function ImportPanel({ onDone }: { onDone: () => void }) {
   const { imported, previewImport, confirmImport, busy } = useAgents();
-  const [folder, setFolder] = useState('');
+  const [target, setTarget] = useState('');
   const [over, setOver] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const onDrop = async (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    const files = await Promise.all(
-      [...e.dataTransfer.files].map(async (f) => ({ name: f.name, content: await f.text() })),
-    );
-    if (files.length) await previewImport({ files });
+    // The items are only there while the event runs: take them before awaiting anything.
+    const sources = dropSources(e.dataTransfer);
+    const read = await readDropped(sources);
+    setNotes(read.notes);
+    if (read.files.length) await previewImport({ files: read.files });
   };
+  const given = target.trim();
+  const creates = imported.kind === 'ready' ? imported.value.items.filter((i) => i.action === 'create').length : 0;
   return (
     <section className="agent-editor" aria-label="Import">
       <h2>Import tool configs</h2>
@@ -28,15 +38,29 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
         onDragLeave={() => setOver(false)}
         onDrop={(e) => void onDrop(e)}
       >
-        Drop CLAUDE.md, AGENTS.md, GEMINI.md, .mdc rules, *.instructions.md, Windsurf rules, Q/Kiro agent JSON,
-        .mcp.json, claude_desktop_config.json or config.toml here
+        Drop files or a whole project folder here: CLAUDE.md, AGENTS.md, .cursor/rules, .github, .mcp.json, Q/Kiro
+        agents, skills and more
       </div>
+      {notes.map((n) => (
+        <p key={n} className="warn">
+          {n}
+        </p>
+      ))}
       <div className="form-row">
         <label className="grow">
-          Or a folder (a project, or your home folder)
-          <input type="text" placeholder="/absolute/path" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          Or a folder (a project, or your home folder) or a Git URL
+          <input
+            type="text"
+            placeholder="/absolute/path or https://host/owner/repo.git"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
         </label>
-        <button type="button" disabled={!folder.trim()} onClick={() => void previewImport({ path: folder.trim() })}>
+        <button
+          type="button"
+          disabled={!given}
+          onClick={() => (setNotes([]), void previewImport(isGitUrl(given) ? { url: given } : { path: given }))}
+        >
           Preview import
         </button>
       </div>
@@ -44,44 +68,37 @@ export function ImportPanel({ onDone }: { onDone: () => void }) {
       {imported.kind === 'error' && <ErrorNotice error={imported.error} />}
       {imported.kind === 'ready' && (
         <div aria-label="Import preview">
-          <table className="import-table">
-            <thead>
-              <tr>
-                <th>From</th>
-                <th>Becomes</th>
-                <th>Kind</th>
-                <th>Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imported.value.items.map((i) => (
-                <tr key={i.path}>
-                  <td>{i.from}</td>
-                  <td>{i.path}</td>
-                  <td>{i.kind}</td>
-                  <td>{i.action}</td>
+          <ImportReport result={imported.value} />
+          {imported.value.items.length > 0 && (
+            <table className="import-table">
+              <thead>
+                <tr>
+                  <th>From</th>
+                  <th>Becomes</th>
+                  <th>Kind</th>
+                  <th>Action</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {imported.value.skipped.map((s) => (
-            <p key={s.from} className="muted">
-              Skipped {s.from}: {s.reason}
-            </p>
-          ))}
+              </thead>
+              <tbody>
+                {imported.value.items.map((i) => (
+                  <tr key={i.path}>
+                    <td>{i.from}</td>
+                    <td>{i.path}</td>
+                    <td>{i.kind}</td>
+                    <td>{i.action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {imported.value.warnings.map((w) => (
             <p key={w} className="warn">
               {w}
             </p>
           ))}
           {imported.value.dryRun ? (
-            <button
-              type="button"
-              className="primary"
-              disabled={busy || !imported.value.items.some((i) => i.action === 'create')}
-              onClick={() => void confirmImport()}
-            >
-              Import {imported.value.items.filter((i) => i.action === 'create').length} file(s)
+            <button type="button" className="primary" disabled={busy || !creates} onClick={() => void confirmImport()}>
+              Import {creates} file(s)
             </button>
           ) : (
             <p role="status">
