@@ -106,6 +106,22 @@ describe('import walks a folder recursively and reports every file it looked at'
     expect(r.warnings.join('\n')).toMatch(new RegExp(`more than ${IMPORT_LIMITS.depth} folders deep`));
   });
 
+  it("walks only the tools' own folders of the home folder, not every project below it", async () => {
+    const f = await agentFixture();
+    writeTree(f.userHome, {
+      '.claude/agents/helper.md': '---\nname: helper\ndescription: Helps\n---\n\nHelp.\n',
+      '.codeium/windsurf/memories/global_rules.md': '# Global\n',
+      'code/app/CLAUDE.md': '# A project, imported on its own\n',
+      'Downloads/rules.mdc': RULE,
+    });
+    const r = await f.services.agents.importConfigs({ path: f.userHome, dryRun: true }, ctx());
+    const froms = r.files.map((x) => x.from);
+    expect(froms).toEqual(
+      expect.arrayContaining(['.claude/agents/helper.md', '.codeium/windsurf/memories/global_rules.md']),
+    );
+    expect(froms.filter((x) => x.startsWith('code/') || x.startsWith('Downloads/'))).toEqual([]);
+  });
+
   it('imports dropped files with folder paths, judged by location', async () => {
     const f = await agentFixture();
     const r = await f.services.agents.importConfigs(
@@ -147,9 +163,14 @@ describe('re-importing the same folder changes nothing', () => {
       'CLAUDE.md': '# Memory\n',
       '.cursor/rules/ts.mdc': RULE,
       '.mcp.json': JSON.stringify({ mcpServers: { 'fs-again': { command: 'npx', args: ['srv'] } } }),
+      'apps/web/.cursor/rules/web-style.mdc': RULE,
+      'apps/web/AGENTS.md': '# Web instructions\n',
     });
+    fs.symlinkSync('AGENTS.md', path.join(src, 'apps/web/CLAUDE.md'));
     const first = await f.services.agents.importConfigs({ path: src }, ctx());
     expect(first.written).toBeGreaterThan(0);
+    expect(first.items.map((i) => i.path)).toContain('agents/web-style.md');
+    expect(reasonOf(first, 'apps/web/CLAUDE.md')).toBe('same file as apps/web/AGENTS.md');
     const versions = (await f.services.history.list()).length;
     const audits = f.services.audit.read().filter((e) => e.operation === 'agent.import').length;
     const again = await f.services.agents.importConfigs({ path: src }, ctx());
