@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ImportFileReport, ImportResult } from '../../shared/agents';
@@ -10,14 +9,6 @@ const IMPORT_DESCRIPTION =
   'Turn existing tool configs (a folder walked recursively, a file, or a Git repository URL: CLAUDE.md, .mdc ' +
   'rules, AGENTS.md, *.instructions.md, Q/Kiro agent JSON, MCP JSON, config.toml, Windsurf rules, skills) into ' +
   'personal agents, MCP servers and knowledge. Prints what became of each file.';
-
-/** A Git URL, or a local bare repository (a folder ending .git with a HEAD file). */
-function gitTarget(target: string): string | undefined {
-  if (isGitUrl(target)) return target;
-  const abs = path.resolve(target);
-  if (/\.git[\\/]?$/i.test(target) && fs.existsSync(path.join(abs, 'HEAD'))) return abs;
-  return undefined;
-}
 
 /** `imported  .cursor/rules/ts.mdc  as Cursor rule -> agents/ts.md` */
 export function fileLine(f: ImportFileReport): string {
@@ -54,7 +45,7 @@ export function registerImport(program: Command, run: CommandRunner): void {
     .option('--json', 'print the result as JSON')
     .action((target: string, opts: { json?: boolean; dryRun?: boolean }) =>
       run('import', opts, async (ctx) => {
-        const url = gitTarget(target);
+        const url = isGitUrl(target) ? target : undefined;
         const r = await ctx.call('agents:import', {
           ...(url ? { url } : { path: path.resolve(target) }),
           ...(opts.dryRun ? { dryRun: true } : {}),

@@ -7,7 +7,7 @@ import { applyFiles } from './apply';
 import { readThroughBoundary, rootsFor } from './fs-roots';
 import { convertImport } from './import/convert';
 import { gatherDropped, gatherInputs, importIo, importRootFor, withoutOurs } from './import/gather';
-import { withGitCheckout } from './import/git-source';
+import { isBareRepo, withGitCheckout } from './import/git-source';
 import { fileReports } from './import/report';
 import { journaled } from './journal';
 import { beforeOf } from './journal-entry';
@@ -30,9 +30,11 @@ export async function importConfigs(
   req: ImportRequest,
   ctx: OperationContext,
 ): Promise<ImportResult> {
-  if (req.url)
-    return withGitCheckout(req.url, { env: ac.deps.env }, (dir, label) =>
-      importGathered(ac, req, ctx, { dir, label, target: req.url! }),
+  // A local bare repository given as a folder is cloned like a URL (it has no files to read as such).
+  const url = req.url ?? (req.path && isBareRepo(req.path) ? path.resolve(req.path) : undefined);
+  if (url)
+    return withGitCheckout(url, { env: ac.deps.env }, (dir, label) =>
+      importGathered(ac, req, ctx, { dir, label, target: url }),
     );
   return importGathered(ac, req, ctx);
 }

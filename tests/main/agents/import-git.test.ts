@@ -52,6 +52,8 @@ describe('import from a Git URL', () => {
     expect([...importTemps()].filter((n) => !before.has(n))).toEqual([]);
     // A local bare repository path works the same way, and a second import changes nothing.
     const again = await f.services.agents.importConfigs({ url: bare }, ctx());
+    const asFolder = await f.services.agents.importConfigs({ path: bare, dryRun: true }, ctx());
+    expect(asFolder.files.map((x) => x.from)).toEqual(['.cursor/rules/lint.mdc', 'CLAUDE.md']);
     expect(again.items.every((i) => i.action === 'unchanged')).toBe(true);
     expect(again.written).toBe(0);
   });
@@ -63,6 +65,8 @@ describe('import from a Git URL', () => {
     const err = await f.services.agents.importConfigs({ url: missing, dryRun: true }, ctx()).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(['REPO_NOT_FOUND', 'NOT_A_GIT_REPO', 'NETWORK_UNREACHABLE']).toContain((err as AppError).code);
+    // The hint names nothing `import` does not have (the library's --ssh-key, --token-env, doctor).
+    expect((err as AppError).hint).not.toMatch(/--ssh-key|--token-env|doctor|add the source/i);
     expect([...importTemps()].filter((n) => !before.has(n))).toEqual([]);
   });
 
@@ -80,6 +84,7 @@ describe('import from a Git URL', () => {
     expect(`${withToken.message} ${withToken.hint}`).not.toContain('ghp_SECRET123');
     const ext = await fail('ext::sh -c touch% /tmp/pwned');
     expect(ext.code).toBe('INVALID_REQUEST');
+    expect((await fail('relative/repo.git')).code).toBe('INVALID_REQUEST');
   });
 
   it('clones only the last commit, and cleans up when the import fails', async () => {

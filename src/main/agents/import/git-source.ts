@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { isGitUrl } from '../../../shared/import-target';
 import { git } from '../../git/core';
 import { checkGitTransport } from '../../git/url-policy';
 import type { Logger } from '../../observability/logger';
@@ -31,6 +32,30 @@ function refuseCredentials(url: string): void {
     );
 }
 
+/** Whether a folder is a bare Git repository: named `*.git`, with HEAD and objects/ (imported by cloning it). */
+export function isBareRepo(dir: string): boolean {
+  return (
+    /\.git[\\/]?$/i.test(dir) &&
+    fs.statSync(path.join(dir, 'HEAD'), { throwIfNoEntry: false })?.isFile() === true &&
+    fs.statSync(path.join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory() === true
+  );
+}
+
+/** Hints for an import's clone: the library's (--ssh-key, --token-env, --accept-host-key) do not apply here. */
+const IMPORT_HINTS: Partial<Record<ErrorCode, string>> = {
+  HOST_KEY_UNKNOWN:
+    'Check and trust the host key once (run `ssh -T git@HOST` or `git ls-remote URL` in a terminal), then import again.',
+  AUTH_FAILED:
+    'An import clones without stored tokens: use an SSH URL with your key loaded in the SSH agent, or a public URL.',
+  REPO_NOT_FOUND: 'Check the URL; a local repository can be given as file:///path/to/repo.git.',
+  NOT_A_GIT_REPO: 'Check the URL; a local repository can be given as file:///path/to/repo.git.',
+};
+
+function forImport(e: unknown): unknown {
+  if (!(e instanceof AppError) || !IMPORT_HINTS[e.code]) return e;
+  return new AppError(e.code, e.message, IMPORT_HINTS[e.code]!, e.details ? { ...e.details } : undefined);
+}
+
 export interface CloneForImportOptions {
   readonly logger?: Logger;
   readonly signal?: AbortSignal;
@@ -50,6 +75,13 @@ export async function withGitCheckout<T>(
 ): Promise<T> {
   checkGitTransport(url);
   refuseCredentials(url);
+  if (!isGitUrl(url) && !path.isAbsolute(url))
+    throw new AppError(
+      'INVALID_REQUEST',
+      `"${url}" is neither a Git URL nor an absolute path to a repository.`,
+      'Give an https://, ssh:// or file:// URL, user@host:path, or the absolute path of a bare repository.',
+      { field: 'url' },
+    );
   const label = repoLabel(url);
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'aicfg-import-'));
   const dest = path.join(tmp, label.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+/, '') || 'repo');
@@ -60,6 +92,8 @@ export async function withGitCheckout<T>(
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
+    }).catch((e: unknown) => {
+      throw forImport(e);
     });
     return await fn(dest, label);
   } finally {
