@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsChannels } from '../../../src/shared/ipc/channels/agents';
 import { IMPORT_LIMITS } from '../../../src/main/agents/import/gather';
+import { fileReports } from '../../../src/main/agents/import/report';
 import { tempDir } from '../../helpers/temp';
 import { agentFixture, ctx, writeTree } from './helpers';
 
@@ -180,5 +181,53 @@ describe('re-importing the same folder changes nothing', () => {
     expect((await f.services.history.list()).length).toBe(versions);
     expect(f.services.audit.read().filter((e) => e.operation === 'agent.import').length).toBe(audits);
     expect(outcomes(again)).toEqual(outcomes(first));
+  });
+});
+
+describe('the per-file report', () => {
+  it('gives each input one outcome: imported as what, merged into what, skipped why', () => {
+    const item = (from: string, p: string) => ({
+      from,
+      kind: 'mcp-server' as const,
+      path: p,
+      content: '',
+      action: 'create' as const,
+    });
+    const r = fileReports(
+      ['a.json', 'b.json', 'c.md', 'd.toml', 'a.json'],
+      [item('a.json', 'mcp-servers/docs.json'), item('a.json', 'mcp-servers/web.json')],
+      {
+        recognised: [
+          { from: 'a.json', as: 'MCP servers' },
+          { from: 'b.json', as: 'MCP servers (JSONC)' },
+          { from: 'd.toml', as: 'Gemini command' },
+        ],
+        merged: [{ from: 'b.json', into: 'mcp-servers/docs.json', reason: 'same server as in a.json' }],
+      },
+      [{ from: 'c.md', reason: 'symlink to outside the import folder' }],
+    );
+    expect(r).toEqual([
+      {
+        from: 'a.json',
+        outcome: 'imported',
+        as: 'MCP servers',
+        paths: ['mcp-servers/docs.json', 'mcp-servers/web.json'],
+      },
+      {
+        from: 'b.json',
+        outcome: 'merged',
+        as: 'MCP servers (JSONC)',
+        paths: ['mcp-servers/docs.json'],
+        reason: 'same server as in a.json',
+      },
+      { from: 'c.md', outcome: 'skipped', paths: [], reason: 'symlink to outside the import folder' },
+      {
+        from: 'd.toml',
+        outcome: 'skipped',
+        as: 'Gemini command',
+        paths: [],
+        reason: 'read as Gemini command, but it holds nothing to import',
+      },
+    ]);
   });
 });

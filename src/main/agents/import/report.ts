@@ -14,12 +14,21 @@ export function fileReports(
   conv: Pick<ConvertResult, 'recognised' | 'merged'>,
   skipped: ReadonlyArray<{ readonly from: string; readonly reason: string }>,
 ): ImportFileReport[] {
+  const group = <T extends { readonly from: string }>(xs: ReadonlyArray<T>): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) m.set(x.from, [...(m.get(x.from) ?? []), x]);
+    return m;
+  };
+  const madeBy = group(items);
+  const mergedBy = group(conv.merged);
+  const asBy = new Map(conv.recognised.map((r) => [r.from, r.as] as const).reverse());
+  const whyBy = new Map(skipped.map((s) => [s.from, s.reason] as const).reverse());
   return [...new Set(froms)].map((from): ImportFileReport => {
-    const as = conv.recognised.find((r) => r.from === from)?.as;
+    const as = asBy.get(from);
     const withAs = as ? { as } : {};
-    const made = items.filter((i) => i.from === from);
+    const made = madeBy.get(from) ?? [];
     if (made.length) return { from, outcome: 'imported', ...withAs, paths: made.map((i) => i.path) };
-    const merged = conv.merged.filter((m) => m.from === from);
+    const merged = mergedBy.get(from) ?? [];
     if (merged.length)
       return {
         from,
@@ -28,7 +37,7 @@ export function fileReports(
         paths: [...new Set(merged.map((m) => m.into))],
         reason: merged.map((m) => m.reason).join('; '),
       };
-    const why = skipped.find((s) => s.from === from)?.reason;
+    const why = whyBy.get(from);
     const reason = why ?? (as ? `read as ${as}, but it holds nothing to import` : NOT_KNOWN);
     return { from, outcome: 'skipped', ...withAs, paths: [], reason };
   });
