@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsChannels } from '../../../src/shared/ipc/channels/agents';
-import { IMPORT_LIMITS } from '../../../src/main/agents/import/gather';
+import { IMPORT_LIMITS, gatherInputs } from '../../../src/main/agents/import/gather';
 import { fileReports } from '../../../src/main/agents/import/report';
 import { tempDir } from '../../helpers/temp';
 import { agentFixture, ctx, writeTree } from './helpers';
@@ -121,6 +121,34 @@ describe('import walks a folder recursively and reports every file it looked at'
       expect.arrayContaining(['.claude/agents/helper.md', '.codeium/windsurf/memories/global_rules.md']),
     );
     expect(froms.filter((x) => x.startsWith('code/') || x.startsWith('Downloads/'))).toEqual([]);
+  });
+
+  it('stops at the file and entry limits with a warning, never silently', () => {
+    const src = path.join(tempDir(), 'many');
+    writeTree(src, Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((n) => [`${n}.md`, `# ${n}\n`])));
+    const few = gatherInputs(src, undefined, { limits: { files: 3 } });
+    expect(few.looked.map((l) => l.rel)).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(few.warnings).toEqual(['More than 3 files to look at: the rest was not imported.']);
+    const walked = gatherInputs(src, undefined, { limits: { entries: 2 } });
+    expect(walked.looked.map((l) => l.rel)).toEqual(['a.md', 'b.md']);
+    expect(walked.warnings).toEqual(['More than 2 files and folders: the walk stopped in the top folder.']);
+    expect(gatherInputs(src).warnings).toEqual([]);
+  });
+
+  it('reports a single file given that is a symlink out of its folder, without reading it', async () => {
+    const f = await agentFixture();
+    const base = tempDir();
+    writeTree(base, { 'elsewhere/CLAUDE.md': '# SECRET-ELSEWHERE\n' });
+    fs.mkdirSync(path.join(base, 'proj'));
+    fs.symlinkSync(path.join(base, 'elsewhere', 'CLAUDE.md'), path.join(base, 'proj', 'CLAUDE.md'));
+    const r = await f.services.agents.importConfigs(
+      { path: path.join(base, 'proj', 'CLAUDE.md'), dryRun: true },
+      ctx(),
+    );
+    expect(r.files).toEqual([
+      { from: 'CLAUDE.md', outcome: 'skipped', paths: [], reason: 'symlink to outside the import folder' },
+    ]);
+    expect(JSON.stringify(r)).not.toContain('SECRET-ELSEWHERE');
   });
 
   it('imports dropped files with folder paths, judged by location', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { lstatInRoot, readInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
+import { isInsideDir, lstatInRoot, readInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
 import type { InstallRecord } from '../model';
 import type { ImportInput, ImportIo } from './convert';
 import { IMPORT_DIRS } from './detect';
@@ -24,7 +24,18 @@ export interface Gathered {
 }
 
 /** Limits of one import: more is refused with a warning, never silently. */
-export const IMPORT_LIMITS = { files: 5000, entries: 200_000, depth: 24, bytes: 2 * 1024 * 1024 } as const;
+export interface ImportLimits {
+  /** Candidate files looked at. */
+  readonly files: number;
+  /** Files and folders the walk visits. */
+  readonly entries: number;
+  /** Folders deep below the root. */
+  readonly depth: number;
+  /** Bytes of one file. */
+  readonly bytes: number;
+}
+
+export const IMPORT_LIMITS: ImportLimits = { files: 5000, entries: 200_000, depth: 24, bytes: 2 * 1024 * 1024 };
 
 const CANDIDATE_EXT = /\.(md|mdc|json|jsonc|toml|ya?ml)$/i;
 const CANDIDATE_NAMES = new Set(['.cursorrules', '.windsurfrules', '.clinerules']);
@@ -77,6 +88,14 @@ export function importIo(root: FsRoot): ImportIo {
   };
 }
 
+const realOrSelf = (p: string): string => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+
 function notFound(target: string): AppError {
   return new AppError(
     'NOT_FOUND',
@@ -111,13 +130,16 @@ function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean): L
 export function gatherInputs(
   target: string,
   root: FsRoot = importRootFor(target),
-  opts: { homeDir?: string } = {},
+  opts: { homeDir?: string; limits?: Partial<ImportLimits> } = {},
 ): Gathered {
+  const limits = { ...IMPORT_LIMITS, ...opts.limits };
   const st = fs.statSync(target, { throwIfNoEntry: false });
   if (!st) throw notFound(target);
   if (st.isFile()) {
     const rel = path.basename(target);
     const real = fs.realpathSync(target);
+    if (!isInsideDir(realOrSelf(root.dir), real))
+      return { looked: [{ rel, reason: 'symlink to outside the import folder' }], warnings: [], otherFiles: 0 };
     const entry: WalkEntry = { rel, real, inSkill: false, size: st.size };
     return { looked: [readEntry(root, entry, rel, false)], warnings: [], otherFiles: 0 };
   }
@@ -125,7 +147,7 @@ export function gatherInputs(
   const walk = walkImportTree(root, {
     isCandidate: isCandidateName,
     vendorDirs: VENDOR_DIRS,
-    limits: IMPORT_LIMITS,
+    limits,
     ...(home ? { onlyDirs: IMPORT_DIRS } : {}),
   });
   const warnings = [...walk.warnings];
@@ -151,8 +173,8 @@ export function gatherInputs(
     const l = readEntry(root, e, e.rel, e.inSkill);
     if (l.reason?.startsWith('larger than')) big++;
     looked.push(l);
-    if (looked.length >= IMPORT_LIMITS.files) {
-      warnings.push(`More than ${IMPORT_LIMITS.files} files to look at: the rest was not imported.`);
+    if (looked.length >= limits.files && walk.entries.length > looked.length) {
+      warnings.push(`More than ${limits.files} files to look at: the rest was not imported.`);
       break;
     }
   }

@@ -98,7 +98,9 @@ export function walkImportTree(root: FsRoot, opts: WalkOptions): WalkResult {
       if (stopped) return;
       if (++seen > opts.limits.entries) {
         stopped = true;
-        warnings.push(`More than ${opts.limits.entries} files and folders: the walk stopped at ${relDir || '.'}.`);
+        warnings.push(
+          `More than ${opts.limits.entries} files and folders: the walk stopped in ${relDir || 'the top folder'}.`,
+        );
         return;
       }
       const rel = relDir ? `${relDir}/${d.name}` : d.name;
