@@ -21,7 +21,8 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     'agents:import': (req, ctx) =>
       a().importConfigs(req.path ? { ...req, path: checkInputPath(req.path, { field: 'path' }) } : req, ctx),
     // Lint checks any library folder (a team's CI), so it needs no workspace.
-    'agents:lint': (req) => lintLibrary(checkInputPath(req.dir, { kind: 'dir', field: 'dir' })),
+    'agents:lint': (req) =>
+      lintLibrary(checkInputPath(req.dir, { kind: 'dir', field: 'dir' }), req.rules ? { rules: req.rules } : {}),
     'agents:status': async () => ({ installs: await a().status() }),
     // What is on this machine needs no workspace.
     'tools:list': () => ({ tools: services.agents.tools() }),

@@ -13,6 +13,7 @@ import {
   type ImportResult,
   type InstallStatus,
 } from '../../agents';
+import { lintOverridesSchema, type LintReport } from '../../lint';
 import type { ToolInfo } from '../../tools';
 
 const installRequest = z
@@ -79,22 +80,9 @@ export const agentsChannels = {
       .refine((r) => !!r.path !== !!r.files, 'give either path or files'),
     { mutates: true },
   ),
-  'agents:lint': channel<{
-    readonly dir: string;
-    readonly files: number;
-    readonly errors: number;
-    readonly warnings: number;
-    readonly issues: ReadonlyArray<{
-      readonly file: string;
-      readonly line: number;
-      readonly severity: 'error' | 'warning';
-      readonly message: string;
-      readonly rule?: string;
-      readonly column?: number;
-      readonly field?: string;
-      readonly fix?: string;
-    }>;
-  }>()(z.object({ dir: absolutePathSchema }).strict()),
+  'agents:lint': channel<LintReport>()(
+    z.object({ dir: absolutePathSchema, rules: lintOverridesSchema.optional() }).strict(),
+  ),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
   /** Every tool target: scopes, surfaces, format, what supersedes it, and whether it is on this machine. */
   'tools:list': channel<{ readonly tools: ReadonlyArray<ToolInfo> }>()(z.object({}).strict()),
