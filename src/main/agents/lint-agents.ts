@@ -88,7 +88,7 @@ function lintToolAgent(rel: string, tool: 'copilot' | 'claude', fm: Frontmatter,
     file: rel,
     line: 1,
     rule: 'agent/tool-native',
-    message: `a ${TOOL_LABEL[tool]} in the tool's own format (no schemaVersion): shared as a file, not installed as a library agent profile`,
+    message: `a ${TOOL_LABEL[tool]} in the tool's own format: shared as a file, not installed as a library agent profile`,
     fix: 'nothing to fix to share it as is; to install it with ai-config, `ai-config import` it into a library agent',
   });
   if (fm.kind !== 'ok') return;
@@ -109,7 +109,8 @@ function lintToolAgent(rel: string, tool: 'copilot' | 'claude', fm: Frontmatter,
 /** What the agent checks need of the rest of the library. */
 export interface AgentContext {
   readonly catalog: Catalog;
-  readonly texts: ReadonlyMap<string, string>;
+  /** Every file the walk listed and that was there to read (binary ones included). */
+  readonly present: ReadonlySet<string>;
   /** Lower-cased tag → the files that have it. */
   readonly tags: ReadonlyMap<string, ReadonlyArray<string>>;
   /** Library paths an agent's resources may name (not agents or MCP servers). */
@@ -138,7 +139,7 @@ function lintResources(rel: string, resources: ReadonlyArray<string>, src: YamlS
           message: `the glob "${r}" matches no file`,
           fix: 'correct the glob (paths are relative to the library root)',
         });
-    } else if (!c.texts.has(r.replace(/^\.\//, '')))
+    } else if (!c.present.has(r.replace(/^\.\//, '')))
       add({
         ...at,
         rule: 'agent/resource-missing',
@@ -207,7 +208,7 @@ export function lintAgent(rel: string, fm: Frontmatter, c: AgentContext, add: Ad
   lintResources(rel, a.resources, src, c, add);
   lintSelectors(rel, a, src, c.catalog, add);
   a.mcpServers.forEach((s, i) => {
-    if (!c.texts.has(`mcp-servers/${s}.json`))
+    if (!c.present.has(`mcp-servers/${s}.json`))
       add({
         file: rel,
         ...src.at(['mcpServers', i]),

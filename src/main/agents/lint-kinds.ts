@@ -162,10 +162,14 @@ const RULE_FIXES: Record<string, string> = {
   tags: 'write tags as a list, e.g. tags: [testing, backend]',
 };
 
+/** `description:` with nothing after it (Windsurf writes that) is a field left out, not a wrong type. */
+const withoutEmpty = (data: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
+
 /** A rule's frontmatter (any Markdown file outside the special folders). */
 export function lintRule(rel: string, fm: Frontmatter, add: Add): void {
   if (fm.kind !== 'ok') return;
-  const parsed = ruleFrontmatterSchema.safeParse(fm.data);
+  const parsed = ruleFrontmatterSchema.safeParse(withoutEmpty(fm.data));
   if (!parsed.success) {
     schemaFindings('rule', rel, fm.source, parsed.error.issues, add, RULE_FIXES, () => 'any');
     return;
@@ -301,7 +305,7 @@ export function lintCommand(rel: string, fm: Frontmatter, add: Add): ItemInfo {
   const base = name.split('/').pop() ?? name;
   const info = { rel, name: base, tags: fm.kind === 'ok' ? tagsField(fm.data) : [] };
   if (fm.kind === 'invalid') return info;
-  const data = fm.kind === 'ok' ? fm.data : {};
+  const data = fm.kind === 'ok' ? withoutEmpty(fm.data) : {};
   if (fm.kind === 'ok') {
     const parsed = commandFrontmatterSchema.safeParse(data);
     if (!parsed.success)

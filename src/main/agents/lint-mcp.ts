@@ -34,7 +34,7 @@ function secretLiterals(rel: string, src: YamlSource, add: Add): void {
 
 /**
  * `mcp-servers/<name>.json`: strict JSON, `mcpServerSchema`, the name equal to the file name and unique, and
- * no literal credential. Returns the server's name when it is valid.
+ * no literal credential; `seen` maps the names checked so far to their files.
  */
 export function lintMcpServer(rel: string, text: string, seen: Map<string, string>, add: Add): void {
   const json = parseJson(text);

@@ -150,9 +150,10 @@ export async function lintWalked(
     if (kinds.get(rel) === 'mcp-server') guard(rel, () => lintMcpServer(rel, text, serverNames, add));
 
   // Agents: schema, references, selectors, duplicates; or a tool's own agent file.
+  const vanished = new Set(issues.filter((i) => i.rule === 'file/vanished').map((i) => i.file));
   const ctx: AgentContext = {
     catalog: { rules, skills, commands, hooks, permissions, kinds },
-    texts,
+    present: new Set(files.map((f) => f.rel).filter((r) => !vanished.has(r))),
     tags,
     knowledge: [...texts.keys()].filter((r) => !r.startsWith('agents/') && !r.startsWith('mcp-servers/')),
     names: new Map(),
