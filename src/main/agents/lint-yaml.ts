@@ -1,6 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { LintRuleId } from '../../shared/lint';
-import { parseFrontmatter } from '../library/frontmatter';
+import { parseFrontmatter, type FrontmatterRepair } from '../library/frontmatter';
 
 /** One finding of the lint (see lint.ts), before it is sorted into the report; its severity is its rule's. */
 export interface LintFinding {
@@ -172,7 +172,7 @@ export type Frontmatter =
   | { readonly kind: 'invalid' }
   | { readonly kind: 'ok'; readonly data: Record<string, unknown>; readonly source: YamlSource };
 
-interface LineRepair {
+export interface LineRepair {
   readonly line: number;
   readonly col: number;
   readonly key: string;
@@ -214,6 +214,34 @@ function repairMessage(r: LineRepair): string {
 const repairFix = (r: LineRepair): string => `quote the value: ${r.key}: ${JSON.stringify(r.value)}`;
 
 /**
+ * One `frontmatter/not-strict-yaml` warning per line the tolerant reader repaired (at its line and column, with
+ * its message), or, where the lint's own line repair quoted that line, with the exact value to write; only the
+ * lint's repairs when the reader reported none.
+ */
+export function repairWarnings(
+  rel: string,
+  repairs: ReadonlyArray<FrontmatterRepair>,
+  own: ReadonlyArray<LineRepair>,
+  add: Add,
+): void {
+  const mine = new Map(own.map((r) => [r.line, r]));
+  const done = new Set<number>();
+  const warn = (line: number, col: number, message: string, fix: string, field?: string): void => {
+    done.add(line);
+    add({ file: rel, line, col, rule: 'frontmatter/not-strict-yaml', message, fix, ...(field ? { field } : {}) });
+  };
+  for (const r of repairs) {
+    const line = Math.max(1, r.line);
+    const mineHere = mine.get(line);
+    if (mineHere && !done.has(line))
+      warn(line, mineHere.col, repairMessage(mineHere), repairFix(mineHere), mineHere.key);
+    else if (!mineHere)
+      warn(line, Math.max(1, r.col), r.message, 'write it as strict YAML (quote the value, indent with spaces)', r.key);
+  }
+  if (!repairs.length) for (const r of own) warn(r.line, r.col, repairMessage(r), repairFix(r), r.key);
+}
+
+/**
  * The frontmatter of a Markdown file, with its findings. Frontmatter that strict YAML refuses but the tools read
  * (an unquoted glob, a colon or brackets in a value, whatever the tolerant reader of library/frontmatter.ts
  * repairs) is read as the tools read it, with a `frontmatter/not-strict-yaml` warning per repair; only what no
@@ -241,18 +269,11 @@ export function readFrontmatter(rel: string, text: string, add: Add): Frontmatte
   const tolerant = parseFrontmatter(src);
   const warn = (line: number, col: number, message: string, fix: string, field?: string): void =>
     add({ file: rel, line, col, rule: 'frontmatter/not-strict-yaml', message, fix, ...(field ? { field } : {}) });
-  const mine = new Map((lines?.repairs ?? []).map((r) => [r.line, r]));
   if (!tolerant.error && typeof tolerant.frontmatter === 'object') {
     // What the index, import and install read: the tolerant reader's data, each of its repairs a warning.
-    for (const r of tolerant.repairs) {
-      const own = mine.get(r.line);
-      if (own) warn(own.line, own.col, repairMessage(own), repairFix(own), own.key);
-      else warn(r.line, Math.max(1, r.col), r.message, 'write it as strict YAML (quote the value)', r.key);
-    }
-    if (!tolerant.repairs.length)
-      for (const r of lines?.repairs ?? []) warn(r.line, r.col, repairMessage(r), repairFix(r), r.key);
-    if (!tolerant.repairs.length && !lines)
-      warn(strict.line, strict.col, `not strict YAML: ${strict.message}`, 'write the frontmatter as strict YAML');
+    if (tolerant.repairs.length) repairWarnings(rel, tolerant.repairs, lines?.repairs ?? [], add);
+    else if (lines) repairWarnings(rel, [], lines.repairs, add);
+    else warn(strict.line, strict.col, `not strict YAML: ${strict.message}`, 'write the frontmatter as strict YAML');
     return {
       kind: 'ok',
       data: tolerant.frontmatter,
@@ -260,7 +281,7 @@ export function readFrontmatter(rel: string, text: string, add: Add): Frontmatte
     };
   }
   if (lines) {
-    for (const r of lines.repairs) warn(r.line, r.col, repairMessage(r), repairFix(r), r.key);
+    repairWarnings(rel, [], lines.repairs, add);
     return asMapping(rel, lines.source, add);
   }
   add({

