@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,23 @@ describe('ai-config lint output', () => {
     expect(off.code).toBe(1);
     expect(off.stdout).not.toContain('rule/activation-unknown');
     expect(off.stdout).toContain('agents/helper.agent.md:1:1: error agent/tool-native:');
+  });
+
+  it('settings.json lint.rules set severities for a workspace; --rule wins over them', async () => {
+    const lib = library();
+    const home = tempDir('aicfg-home-');
+    expect((await cli(['init'], { AI_CONFIG_HOME: home })).code).toBe(0);
+    const file = path.join(home, 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const rules = { 'rule/activation-unknown': 'off', 'command/description-missing': 'error' };
+    fs.writeFileSync(file, JSON.stringify({ ...settings, lint: { rules } }, null, 2));
+    const r = await cli(['lint', lib], { AI_CONFIG_HOME: home });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('rule/activation-unknown');
+    expect(r.stdout).toContain('commands/go.md:1:1: error command/description-missing:');
+    const flag = await cli(['lint', lib, '--rule', 'command/description-missing=info'], { AI_CONFIG_HOME: home });
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toContain('commands/go.md:1:1: info command/description-missing:');
   });
 
   it('a wrong --rule or --format is a usage error (exit 2) naming it', async () => {

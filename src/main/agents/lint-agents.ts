@@ -89,7 +89,12 @@ function lintToolAgent(rel: string, tool: 'copilot' | 'claude', fm: Frontmatter,
     line: 1,
     rule: 'agent/tool-native',
     message: `a ${TOOL_LABEL[tool]} in the tool's own format: shared as a file, not installed as a library agent profile`,
-    fix: 'nothing to fix to share it as is; to install it with ai-config, `ai-config import` it into a library agent',
+    fix:
+      tool === 'claude'
+        ? 'nothing, to share it as a file; to install it as a library agent profile, add schemaVersion: 1 ' +
+          '(see assets/starter-library/agents/), or `ai-config import` it'
+        : 'nothing, to share it as a file; to install it as a library agent profile, `ai-config import` it ' +
+          '(it becomes agents/<name>.md with schemaVersion: 1)',
   });
   if (fm.kind !== 'ok') return;
   for (const [key, type] of Object.entries(TOOL_FIELDS[tool])) {

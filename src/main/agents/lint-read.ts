@@ -57,8 +57,14 @@ export async function walkForLint(root: string, add: Add): Promise<WalkedFile[]>
         try {
           st = fs.statSync(abs);
         } catch (e) {
-          if (gone(e)) continue;
-          throw e;
+          if (!gone(e))
+            add({
+              file: rel,
+              line: 1,
+              rule: 'file/unreadable',
+              message: `the file could not be read (${errno(e) ?? (e as Error).message})`,
+            });
+          continue;
         }
         out.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
       }
