@@ -381,6 +381,18 @@ export function lintHookFile(rel: string, text: string, add: Add): ItemInfo {
   const src = parseDataFile('hook', rel, text, add);
   if (!src) return { rel, name, tags: [] };
   const data = src.data as Record<string, unknown>;
+  const h = data.hooks;
+  if (data.schemaVersion === undefined && h && typeof h === 'object' && !Array.isArray(h)) {
+    // Claude Code's own format (settings.json `hooks`, a plugin's hooks/hooks.json): events as keys.
+    add({
+      file: rel,
+      ...src.at(['hooks']),
+      rule: 'hook/tool-native',
+      message: "Claude Code's own hooks format (events as keys): shared as a file, not installed as library hooks",
+      fix: 'nothing, to share it as a file; to install it with ai-config, write it as library hooks (event, command)',
+    });
+    return { rel, name, tags: tagsField(data) };
+  }
   const parsed = hookFileSchema.safeParse(data);
   if (!parsed.success) {
     const eventFix = (): string => {

@@ -10,10 +10,12 @@ const NOT_A_SECRET =
   /^(<[^>]*>|\[[^\]]*\]|(your|my|insert|enter|replace)[-_ ].*|.*(changeme|placeholder|example|xxxx).*|\*+|\.\.\.|[./~].*|\d{1,8}|true|false)$/i;
 
 /** A literal credential (no `${VAR}` placeholder) in a server's `env` or `headers`. */
-function secretLiterals(rel: string, src: YamlSource, add: Add): void {
-  const data = src.data as Record<string, unknown>;
+function secretLiterals(rel: string, src: YamlSource, add: Add, base: FieldPath = []): void {
+  let data: unknown = src.data;
+  for (const k of base) data = (data as Record<string | number, unknown> | undefined)?.[k];
+  if (!data || typeof data !== 'object') return;
   for (const block of ['env', 'headers'] as const) {
-    const map = data[block];
+    const map = (data as Record<string, unknown>)[block];
     if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
     for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
       if (typeof value !== 'string' || !SECRET_KEY.test(key) || value.includes('${')) continue;
@@ -22,14 +24,37 @@ function secretLiterals(rel: string, src: YamlSource, add: Add): void {
       const placeholder = block === 'env' ? `\${${key}}` : `Bearer \${${key.replace(/\W/g, '_').toUpperCase()}}`;
       add({
         file: rel,
-        ...src.at([block, key]),
+        ...src.at([...base, block, key]),
         rule: 'mcp/secret-literal',
-        field: `${block}.${key}`,
+        field: fieldName([...base, block, key]),
         message: `${block}.${key} holds a literal value (${redact(bare)}): a secret in a library file reaches everyone who clones it`,
         fix: `write "${key}": "${placeholder}" and set the variable where the tool runs (then rotate the old value)`,
       });
     }
   }
+}
+
+/**
+ * A tool's own server JSON, as catalogues keep it: one entry (`{ "command": ..., "args": ... }`, `url`) or a map
+ * (`mcpServers`, VS Code's `servers`). The paths of its entries; undefined for a library server (it has transport
+ * or schemaVersion) or anything else.
+ */
+function toolNativeServers(data: unknown): FieldPath[] | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const o = data as Record<string, unknown>;
+  if (o.transport !== undefined || o.schemaVersion !== undefined) return undefined;
+  const isEntry = (e: unknown): boolean =>
+    !!e &&
+    typeof e === 'object' &&
+    ['command', 'url', 'serverUrl', 'httpUrl'].some((k) => typeof (e as Record<string, unknown>)[k] === 'string');
+  if (isEntry(o)) return [[]];
+  for (const key of ['mcpServers', 'servers']) {
+    const map = o[key];
+    if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
+    const names = Object.keys(map).filter((n) => isEntry((map as Record<string, unknown>)[n]));
+    if (names.length) return names.map((n) => [key, n]);
+  }
+  return undefined;
 }
 
 /**
@@ -47,6 +72,18 @@ export function lintMcpServer(rel: string, text: string, seen: Map<string, strin
       message: `invalid JSON: ${json.message}`,
       fix: 'fix the JSON syntax (no trailing commas, double-quoted keys)',
     });
+    return;
+  }
+  const native = toolNativeServers(json.source.data);
+  if (native) {
+    add({
+      file: rel,
+      line: 1,
+      rule: 'mcp/tool-native',
+      message: `a tool's own MCP server ${native.length === 1 && !native[0]!.length ? 'entry' : 'map'} (no transport): shared as a file, not installed as a library server`,
+      fix: 'nothing, to share it as a file; to install it with ai-config, `ai-config import` it',
+    });
+    for (const base of native) secretLiterals(rel, json.source, add, base);
     return;
   }
   const parsed = mcpServerSchema.safeParse(json.source.data);

@@ -42,6 +42,9 @@ describe('lint: real-shaped files of every kind and tool', () => {
       'agents/planner.agent.md:1 info agent/tool-native',
       'agents/pr-reviewer.md:1 info agent/tool-native',
       'agents/test-runner.md:1 info agent/tool-native',
+      // Claude Code's hooks.json and a catalogue's mcpServers map: the tools' formats, not errors.
+      'hooks/hooks.json:2 info hook/tool-native',
+      'mcp-servers/sqlite-tools.json:1 info mcp/tool-native',
     ]);
     for (const i of r.issues) {
       expect(i.col, at(i)).toBeGreaterThanOrEqual(1);
@@ -104,6 +107,12 @@ describe('lint: real-shaped files of every kind and tool', () => {
       file: 'mcp-servers/docs-search.json',
       line: 7,
       edit: (t) => t.replace('Bearer ${DOCS_API_TOKEN}', 'Bearer docs-2024-readonly'),
+    },
+    {
+      rule: 'mcp/secret-literal',
+      file: 'mcp-servers/sqlite-tools.json',
+      line: 6,
+      edit: (t) => t.replace('${SQLITE_API_KEY}', 'sqlite-key-prod-7731'),
     },
     {
       rule: 'skill/name-mismatch',
@@ -182,6 +191,25 @@ describe('lint: known false errors', () => {
     ]);
     expect(r.issues.map((i) => i.message).join('\n')).not.toContain('schemaVersion');
     expect(r.issues.filter((i) => i.field === 'schemaVersion')).toEqual([]);
+  });
+
+  it("an MCP catalogue's single server entry is mcp/tool-native, and still checked for literal secrets", async () => {
+    const dir = tempDir('aicfg-lint-');
+    writeTree(dir, {
+      'mcp-servers/brave.json': JSON.stringify(
+        { command: 'npx', args: ['-y', 'brave-search-mcp'], env: { BRAVE_API_KEY: 'brave-prod-key-1234' } },
+        null,
+        2,
+      ),
+      'mcp-servers/remote.json': JSON.stringify({ url: 'https://mcp.example.com/sse' }, null, 2),
+    });
+    const r = await lintLibrary(dir);
+    expect(r.issues.map(at)).toEqual([
+      'mcp-servers/brave.json:1 info mcp/tool-native',
+      'mcp-servers/brave.json:8 error mcp/secret-literal',
+      'mcp-servers/remote.json:1 info mcp/tool-native',
+    ]);
+    expect(r.issues[1]!.message).not.toContain('brave-prod-key-1234');
   });
 
   it('a library agent (it has library fields) without schemaVersion is still an error naming the field', async () => {
