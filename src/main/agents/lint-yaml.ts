@@ -182,12 +182,12 @@ export interface LineRepair {
 /** Whether the value of a top-level line is one the tools read as text and strict YAML refuses. */
 function repairable(key: string, value: string): boolean {
   if (!value || /^["'|>#]/.test(value)) return false;
+  if (parseYamlAt(`${key}: ${value}`).ok) return false;
   if (GLOB_KEY.test(key)) return !/^[[-]/.test(value) && /[*{}!&?]/.test(value);
   // A flow list or map that is closed and then goes on (`[x] | y`); an unclosed one is a real mistake.
   if (/^[[{]/.test(value)) return /^(\[[^\]]*\]|\{[^}]*\})\s*[^\s#,]/.test(value);
   // `*x` and `&x` are YAML aliases and anchors: a mistake when written as text, left to the strict error.
-  if (/^[*&!%@`]/.test(value)) return false;
-  return !parseYamlAt(`${key}: ${value}`).ok;
+  return !/^[*&!%@`]/.test(value);
 }
 
 /** Each top-level `key: value` line strict YAML refuses quoted as the string it was meant to be, re-parsed. */
@@ -277,7 +277,9 @@ export function readFrontmatter(rel: string, text: string, add: Add): Frontmatte
     return {
       kind: 'ok',
       data: tolerant.frontmatter,
-      source: lines?.source ?? sourceByLines(yamlText, 2, tolerant.frontmatter),
+      source: lines
+        ? { ...lines.source, data: tolerant.frontmatter }
+        : sourceByLines(yamlText, 2, tolerant.frontmatter),
     };
   }
   if (lines) {

@@ -67,3 +67,12 @@ describe('frontmatter repairs become frontmatter/not-strict-yaml warnings', () =
     expect(fm.source.at(['globs'])).toEqual({ line: 4, col: 1 });
   });
 });
+
+describe('the line repair quotes only what strict YAML refuses', () => {
+  it('a valid glob next to an invalid line is not reported', () => {
+    const { add, found } = collect();
+    const fm = readFrontmatter('rules/r.md', '---\nglobs: src/**/*.ts\ndescription: Use when: asked\n---\n', add);
+    expect(fm.kind).toBe('ok');
+    expect(found.map((f) => `${f.line} ${f.field}`)).toEqual(['3 description']);
+  });
+});
