@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lintOverridesSchema } from './lint';
 
 export const SETTINGS_SCHEMA_VERSION = 2;
 
@@ -58,6 +59,11 @@ export const settingsSchema = z
      */
     filesystem: z
       .object({ allowSymlinks: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .optional(),
+    /** `ai-config lint` severities per rule id (`off`, `info`, `warning`, `error`); `--rule ID=LEVEL` wins. */
+    lint: z
+      .object({ rules: lintOverridesSchema.default({}) })
       .strict()
       .optional(),
   })

@@ -9,6 +9,7 @@ import {
   SKILL_NAME,
   skillFrontmatterSchema,
 } from '../../shared/content';
+import type { LintRuleId } from '../../shared/lint';
 import { tagsField } from '../library/frontmatter';
 import { toolName } from './targets/formats/names';
 import {
@@ -59,7 +60,7 @@ export function lintMisplaced(rel: string, add: Add): void {
   };
   const [what, fix] = where[top] ?? ['not a library file', 'move it'];
   const asRule = /\.(md|mdc|markdown)$/i.test(rel) ? ' (this file is read as a rule)' : '';
-  add({ file: rel, line: 1, severity: 'warning', message: `${what}${asRule}`, fix });
+  add({ file: rel, line: 1, rule: 'file/misplaced', message: `${what}${asRule}`, fix });
 }
 
 type Issue = z.core.$ZodIssue;
@@ -101,7 +102,21 @@ function describe(issue: Issue, data: unknown): string {
  * One finding per schema issue, on the line of the field, with a fix: `fixes` by field name (the last key of the
  * path), else a generic one. Unknown keys (strict schemas) are each one finding on the key's line.
  */
+type SchemaKind = 'rule' | 'skill' | 'command' | 'hook' | 'permissions';
+
+/** The rule id of a schema issue about `key` (an unknown key when `unknown`). */
+function schemaRule(kind: SchemaKind, key: string, unknown: boolean): LintRuleId {
+  if (kind === 'hook' || kind === 'permissions') {
+    if (unknown) return `${kind}/unknown-field`;
+    return kind === 'hook' && key === 'event' ? 'hook/event-unknown' : `${kind}/field-invalid`;
+  }
+  if (kind === 'rule' && key === 'activation') return 'rule/activation-unknown';
+  if (kind === 'rule' && (key === 'globs' || key === 'paths')) return 'rule/glob-invalid';
+  return `${kind}/field-invalid`;
+}
+
 function schemaFindings(
+  kind: SchemaKind,
   rel: string,
   src: YamlSource,
   issues: ReadonlyArray<Issue>,
@@ -115,8 +130,8 @@ function schemaFindings(
       for (const k of issue.keys)
         add({
           file: rel,
-          line: src.lineAt([...path, k]),
-          severity: 'error',
+          ...src.at([...path, k]),
+          rule: schemaRule(kind, k, true),
           field: fieldName([...path, k]),
           message: `unknown field "${fieldName([...path, k])}"`,
           fix: `remove it or correct the spelling; the fields here are ${allowed(path)}`,
@@ -127,8 +142,8 @@ function schemaFindings(
     const field = fieldName(path) || '(file)';
     add({
       file: rel,
-      line: src.lineAt(path),
-      severity: 'error',
+      ...src.at(path),
+      rule: schemaRule(kind, key, false),
       field,
       message: `field "${field}" ${describe(issue, src.data)}`,
       fix: fixes[key] ?? `correct "${field}"`,
@@ -147,12 +162,16 @@ const RULE_FIXES: Record<string, string> = {
   tags: 'write tags as a list, e.g. tags: [testing, backend]',
 };
 
+/** `description:` with nothing after it (Windsurf writes that) is a field left out, not a wrong type. */
+const withoutEmpty = (data: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
+
 /** A rule's frontmatter (any Markdown file outside the special folders). */
 export function lintRule(rel: string, fm: Frontmatter, add: Add): void {
   if (fm.kind !== 'ok') return;
-  const parsed = ruleFrontmatterSchema.safeParse(fm.data);
+  const parsed = ruleFrontmatterSchema.safeParse(withoutEmpty(fm.data));
   if (!parsed.success) {
-    schemaFindings(rel, fm.source, parsed.error.issues, add, RULE_FIXES, () => 'any');
+    schemaFindings('rule', rel, fm.source, parsed.error.issues, add, RULE_FIXES, () => 'any');
     return;
   }
   const r = parsed.data;
@@ -160,8 +179,8 @@ export function lintRule(rel: string, fm: Frontmatter, add: Add): void {
   if (r.activation === 'agent-requested' && !r.description?.trim())
     add({
       file: rel,
-      line: fm.source.lineAt(['activation']),
-      severity: 'error',
+      ...fm.source.at(['activation']),
+      rule: 'rule/description-missing',
       field: 'description',
       message: 'an agent-requested rule needs a description: the tool reads only the description to decide',
       fix: 'add description: one sentence saying when the agent should read this rule',
@@ -169,8 +188,8 @@ export function lintRule(rel: string, fm: Frontmatter, add: Add): void {
   if (r.activation === 'glob' && !globs.length)
     add({
       file: rel,
-      line: fm.source.lineAt(['activation']),
-      severity: 'error',
+      ...fm.source.at(['activation']),
+      rule: 'rule/globs-missing',
       field: 'activation',
       message: 'activation: glob needs paths or globs',
       fix: 'add paths: ["src/**/*.ts"], or remove activation to load the rule always',
@@ -182,8 +201,8 @@ export function lintRule(rel: string, fm: Frontmatter, add: Add): void {
     if (list !== undefined && !list.length)
       add({
         file: rel,
-        line: fm.source.lineAt([key]),
-        severity: 'warning',
+        ...fm.source.at([key]),
+        rule: 'rule/globs-empty',
         field: key,
         message: `${key} is empty: the rule loads always`,
         fix: `list the files it applies to, or remove ${key}`,
@@ -213,7 +232,7 @@ export function lintSkill(folder: string, fm: Frontmatter | undefined, add: Add)
     add({
       file: rel,
       line: 1,
-      severity: 'error',
+      rule: 'skill/missing-skill-md',
       message: `the skill folder skills/${folder} has no SKILL.md`,
       fix: `add skills/${folder}/SKILL.md with name: ${folder} and a description`,
     });
@@ -224,21 +243,21 @@ export function lintSkill(folder: string, fm: Frontmatter | undefined, add: Add)
     add({
       file: rel,
       line: 1,
-      severity: 'error',
+      rule: 'skill/frontmatter-missing',
       message: 'SKILL.md has no frontmatter; name and description are required',
       fix: `start the file with "---", "name: ${folder}", "description: ...", "---"`,
     });
     return info();
   }
   const parsed = skillFrontmatterSchema.safeParse(fm.data);
-  if (!parsed.success) schemaFindings(rel, fm.source, parsed.error.issues, add, SKILL_FIXES, () => 'any');
+  if (!parsed.success) schemaFindings('skill', rel, fm.source, parsed.error.issues, add, SKILL_FIXES, () => 'any');
   const name = fm.data.name;
   if (typeof name === 'string' && name) {
     if (!SKILL_NAME.test(name))
       add({
         file: rel,
-        line: fm.source.lineAt(['name']),
-        severity: 'error',
+        ...fm.source.at(['name']),
+        rule: 'skill/name-invalid',
         field: 'name',
         message: `skill name "${name}" may hold only lower-case letters, digits and single hyphens`,
         fix: `rename it (and the folder) to "${toolName(name, 'skill')}"`,
@@ -246,8 +265,8 @@ export function lintSkill(folder: string, fm: Frontmatter | undefined, add: Add)
     else if (name !== folder)
       add({
         file: rel,
-        line: fm.source.lineAt(['name']),
-        severity: 'error',
+        ...fm.source.at(['name']),
+        rule: 'skill/name-mismatch',
         field: 'name',
         message: `skill name "${name}" does not match its folder "skills/${folder}"`,
         fix: `set name: ${folder}, or rename the folder to skills/${name}`,
@@ -257,7 +276,7 @@ export function lintSkill(folder: string, fm: Frontmatter | undefined, add: Add)
     add({
       file: rel,
       line: 1,
-      severity: 'error',
+      rule: 'skill/folder-name-invalid',
       field: 'name',
       message: `the skill folder name "${folder}" is not a valid skill name (lower-case letters, digits, hyphens; 64)`,
       fix: `rename the folder to skills/${toolName(folder, 'skill')}`,
@@ -286,16 +305,17 @@ export function lintCommand(rel: string, fm: Frontmatter, add: Add): ItemInfo {
   const base = name.split('/').pop() ?? name;
   const info = { rel, name: base, tags: fm.kind === 'ok' ? tagsField(fm.data) : [] };
   if (fm.kind === 'invalid') return info;
-  const data = fm.kind === 'ok' ? fm.data : {};
+  const data = fm.kind === 'ok' ? withoutEmpty(fm.data) : {};
   if (fm.kind === 'ok') {
     const parsed = commandFrontmatterSchema.safeParse(data);
-    if (!parsed.success) schemaFindings(rel, fm.source, parsed.error.issues, add, COMMAND_FIXES, () => 'any');
+    if (!parsed.success)
+      schemaFindings('command', rel, fm.source, parsed.error.issues, add, COMMAND_FIXES, () => 'any');
   }
   if (typeof data.description !== 'string' || !data.description.trim())
     add({
       file: rel,
-      line: fm.kind === 'ok' ? fm.source.lineAt(['description']) : 1,
-      severity: 'warning',
+      ...(fm.kind === 'ok' ? fm.source.at(['description']) : { line: 1 }),
+      rule: 'command/description-missing',
       field: 'description',
       message: 'a command should have a description: tools show it in the command list, and some pick by it',
       fix: 'add description: one line saying what the command does',
@@ -305,7 +325,7 @@ export function lintCommand(rel: string, fm: Frontmatter, add: Add): ItemInfo {
     add({
       file: rel,
       line: 1,
-      severity: 'warning',
+      rule: 'command/name-mapped',
       field: 'name',
       message: `the command name "${base}" becomes "${mapped}" in tools with stricter names (skills, Claude Code)`,
       fix: `rename the file to commands/${mapped}.md`,
@@ -313,13 +333,14 @@ export function lintCommand(rel: string, fm: Frontmatter, add: Add): ItemInfo {
   return info;
 }
 
-function parseDataFile(rel: string, text: string, add: Add): YamlSource | undefined {
+function parseDataFile(kind: 'hook' | 'permissions', rel: string, text: string, add: Add): YamlSource | undefined {
   const parsed = /\.json$/i.test(rel) ? parseJson(text) : parseYamlAt(text);
   if (!parsed.ok) {
     add({
       file: rel,
       line: parsed.line,
-      severity: 'error',
+      col: parsed.col,
+      rule: `${kind}/parse-error`,
       message: `${/\.json$/i.test(rel) ? 'invalid JSON' : 'invalid YAML'}: ${parsed.message}`,
       fix: 'fix the syntax',
     });
@@ -330,7 +351,7 @@ function parseDataFile(rel: string, text: string, add: Add): YamlSource | undefi
     add({
       file: rel,
       line: 1,
-      severity: 'error',
+      rule: `${kind}/not-a-mapping`,
       message: d === null || d === undefined ? 'the file is empty' : 'the file must be a mapping (key: value lines)',
       fix: rel.startsWith('hooks/')
         ? 'write "hooks:" with a list of entries, each with event and command'
@@ -357,9 +378,21 @@ const CLAUDE_EVENTS: Record<string, string> = {
 /** `hooks/<name>.yaml`: `hookFileSchema` (events, commands, timeouts), and a matcher only where it means something. */
 export function lintHookFile(rel: string, text: string, add: Add): ItemInfo {
   const name = (rel.split('/').pop() ?? rel).replace(/\.(ya?ml|json)$/i, '');
-  const src = parseDataFile(rel, text, add);
+  const src = parseDataFile('hook', rel, text, add);
   if (!src) return { rel, name, tags: [] };
   const data = src.data as Record<string, unknown>;
+  const h = data.hooks;
+  if (data.schemaVersion === undefined && h && typeof h === 'object' && !Array.isArray(h)) {
+    // Claude Code's own format (settings.json `hooks`, a plugin's hooks/hooks.json): events as keys.
+    add({
+      file: rel,
+      ...src.at(['hooks']),
+      rule: 'hook/tool-native',
+      message: "Claude Code's own hooks format (events as keys): shared as a file, not installed as library hooks",
+      fix: 'nothing, to share it as a file; to install it with ai-config, write it as library hooks (event, command)',
+    });
+    return { rel, name, tags: tagsField(data) };
+  }
   const parsed = hookFileSchema.safeParse(data);
   if (!parsed.success) {
     const eventFix = (): string => {
@@ -380,7 +413,7 @@ export function lintHookFile(rel: string, text: string, add: Add): ItemInfo {
       description: 'write the description as one line of text',
       tags: 'write tags as a list, e.g. tags: [format]',
     };
-    schemaFindings(rel, src, parsed.error.issues, add, fixes, (path) =>
+    schemaFindings('hook', rel, src, parsed.error.issues, add, fixes, (path) =>
       path.length ? 'event, matcher, command, timeout' : 'schemaVersion, description, tags, hooks',
     );
     return { rel, name, tags: tagsField(data) };
@@ -389,8 +422,8 @@ export function lintHookFile(rel: string, text: string, add: Add): ItemInfo {
     if (h.matcher !== undefined && h.event !== 'pre-tool' && h.event !== 'post-tool')
       add({
         file: rel,
-        line: src.lineAt(['hooks', i, 'matcher']),
-        severity: 'warning',
+        ...src.at(['hooks', i, 'matcher']),
+        rule: 'hook/matcher-ignored',
         field: `hooks[${i}].matcher`,
         message: `matcher is ignored for event ${h.event} (only pre-tool and post-tool match tool names)`,
         fix: 'remove the matcher',
@@ -405,13 +438,14 @@ const PERMISSION_RULE = /^[A-Za-z][A-Za-z0-9_-]*(?:\(.*\))?$/;
 /** `permissions/<name>.yaml`: `permissionsFileSchema`, and every allow/ask/deny entry in Claude's rule syntax. */
 export function lintPermissionsFile(rel: string, text: string, add: Add): ItemInfo {
   const name = (rel.split('/').pop() ?? rel).replace(/\.(ya?ml|json)$/i, '');
-  const src = parseDataFile(rel, text, add);
+  const src = parseDataFile('permissions', rel, text, add);
   if (!src) return { rel, name, tags: [] };
   const data = src.data as Record<string, unknown>;
   const parsed = permissionsFileSchema.safeParse(data);
   if (!parsed.success) {
     const list = 'write a list of strings, e.g. ["Bash(npm test:*)", "Read(./.env)"]';
     schemaFindings(
+      'permissions',
       rel,
       src,
       parsed.error.issues,
@@ -435,8 +469,8 @@ export function lintPermissionsFile(rel: string, text: string, add: Add): ItemIn
       if (!PERMISSION_RULE.test(rule.trim()))
         add({
           file: rel,
-          line: src.lineAt([key, i]),
-          severity: 'warning',
+          ...src.at([key, i]),
+          rule: 'permissions/rule-syntax',
           field: `${key}[${i}]`,
           message: `"${rule}" is not a permission rule (Tool or Tool(specifier))`,
           fix: 'write e.g. Bash(npm test:*), Read(./.env), WebFetch(domain:example.com) or mcp__github',
@@ -446,7 +480,7 @@ export function lintPermissionsFile(rel: string, text: string, add: Add): ItemIn
     add({
       file: rel,
       line: 1,
-      severity: 'warning',
+      rule: 'permissions/empty',
       message: 'the permissions file has no rules',
       fix: 'list rules under allow, ask, deny or ignore',
     });

@@ -83,15 +83,15 @@ export function lintSelectors(rel: string, agent: AgentFrontmatter, src: YamlSou
     const cands = candidates(field, c);
     list.forEach((selector, i) => {
       if (cands.some((cand) => matches(selector, cand))) return;
-      const line = src.lineAt([field, i]);
+      const pos = src.at([field, i]);
       const plain = selector.trim().replace(/^\.\//, '');
       const otherKind = field === 'rules' && !isGlob(plain) ? c.kinds.get(plain) : undefined;
       const other = otherKind ? FIELD_OF_KIND[otherKind] : undefined;
       if (other) {
         add({
           file: rel,
-          line,
-          severity: 'warning',
+          ...pos,
+          rule: 'agent/selector-wrong-kind',
           field: `${field}[${i}]`,
           message: `rules: "${selector}" is a ${otherKind}, not a rule`,
           fix: `list it under ${other}: instead`,
@@ -105,8 +105,8 @@ export function lintSelectors(rel: string, agent: AgentFrontmatter, src: YamlSou
           : `"${selector}" names no ${WHAT[field]}`;
       add({
         file: rel,
-        line,
-        severity: 'warning',
+        ...pos,
+        rule: 'agent/selector-unmatched',
         field: `${field}[${i}]`,
         message: `${field}: ${how} in this library`,
         fix: 'correct the selector, or add the file (it may also come from another source or your personal files)',

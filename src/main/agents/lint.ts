@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readWalkedText } from '../workspace/boundary';
-import { agentFrontmatterSchema, mcpServerSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
+import {
+  LINT_RULES,
+  type LintIssue,
+  type LintOverrides,
+  type LintReport,
+  type LintRuleId,
+  type LintSeverity,
+} from '../../shared/lint';
 import { tagsField } from '../library/frontmatter';
 import { scanFolder } from '../library/scan/scan';
-import { walkLibrary, type WalkedFile } from '../library/walk';
-import { globToRegExp, isGlob } from './glob';
+import type { WalkedFile } from '../library/walk';
+import { lintAgent, type AgentContext } from './lint-agents';
 import {
   lintCommand,
   lintHookFile,
@@ -19,69 +25,53 @@ import {
   type LintKind,
   type SkillInfo,
 } from './lint-kinds';
-import { lintSelectors } from './lint-selectors';
-import { fieldName, parseJson, readFrontmatter, type FieldPath, type Frontmatter, type LintFinding } from './lint-yaml';
+import { lintMcpServer } from './lint-mcp';
+import { readForLint, walkForLint } from './lint-read';
+import { readFrontmatter, type Frontmatter, type LintFinding } from './lint-yaml';
 
-/**
- * One finding, printed as `file:line: message` (or `file:line: rule-id: message` for a content-scan finding),
- * then `  fix: ...` when it has one.
- */
-export interface LintIssue extends LintFinding {
-  /** The content-scan rule (`secret/aws-key`, `unicode/bidi`, `fs/symlink`, ...); absent for the structural checks. */
-  readonly rule?: string;
-  readonly column?: number;
+export type { LintIssue, LintReport } from '../../shared/lint';
+
+export interface LintOptions {
+  /** Per-rule severities (`off` drops the rule), e.g. from `ai-config lint --rule id=warning`. */
+  readonly rules?: LintOverrides;
 }
-
-export interface LintReport {
-  readonly dir: string;
-  readonly files: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly issues: ReadonlyArray<LintIssue>;
-}
-
-/** A file the walk listed that is gone (or was swapped for a link, which the scan reports) when it is read. */
-function vanished(e: unknown): boolean {
-  return e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'SYMLINK_REFUSED');
-}
-
-const AGENT_FIXES: Record<string, string> = {
-  schemaVersion: 'write schemaVersion: 1',
-  name: 'use lower-case letters, digits, ".", "_" or "-", and the file name',
-  mcpServers: 'list MCP server names (the file names in mcp-servers/ without .json)',
-  targets: 'list entries like { tool: claude-code, scope: project }',
-};
 
 /**
  * Checks a library folder the way a team's CI would: frontmatter YAML, every kind against its schema (rules,
  * skills, commands, hooks, permissions, agents, MCP servers), references to files and servers that do not exist,
  * agent selectors that pick nothing, duplicate names, and the content scan (literal secrets, hidden Unicode,
- * symlinks). Bad content is a finding, never an exception.
+ * symlinks). Bad content, and a file that cannot be read, is a finding with a rule id, never an exception.
  */
-export async function lintLibrary(dir: string): Promise<LintReport> {
+export async function lintLibrary(dir: string, opts: LintOptions = {}): Promise<LintReport> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
     throw new AppError(
       'NOT_FOUND',
       `${dir} is not a folder.`,
       'Run `ai-config lint` in a library folder, or pass its path.',
     );
-  return lintWalked(dir, await walkLibrary(dir));
+  const walkFindings: LintFinding[] = [];
+  const files = await walkForLint(dir, (f) => void walkFindings.push(f));
+  return lintWalked(dir, files, opts, walkFindings);
 }
 
-/** {@link lintLibrary} over the files a walk listed; a file gone since the walk is skipped. */
-export async function lintWalked(dir: string, files: ReadonlyArray<WalkedFile>): Promise<LintReport> {
-  const issues: LintIssue[] = [];
-  const add = (f: LintIssue): void => void issues.push(f);
+/** {@link lintLibrary} over the files a walk listed; a file gone since the walk is a `file/vanished` finding. */
+export async function lintWalked(
+  dir: string,
+  files: ReadonlyArray<WalkedFile>,
+  opts: LintOptions = {},
+  earlier: ReadonlyArray<LintFinding> = [],
+): Promise<LintReport> {
+  const issues: LintFinding[] = [...earlier];
+  const add = (f: LintFinding): void => void issues.push(f);
   /** One file's checks: an unexpected exception is a finding on that file, and the lint goes on. */
   const guard = <T>(rel: string, fn: () => T): T | undefined => {
     try {
       return fn();
     } catch (e) {
-      if (vanished(e)) return undefined;
       add({
         file: rel,
         line: 1,
-        severity: 'error',
+        rule: 'lint/internal-error',
         message: `could not check this file: ${(e as Error).message}`,
         fix: 'check that the file is readable; if it is, this is a bug in the lint: please report it',
       });
@@ -89,14 +79,10 @@ export async function lintWalked(dir: string, files: ReadonlyArray<WalkedFile>):
     }
   };
 
-  const texts = new Map<string, string>();
-  for (const f of files) {
-    const text = guard(f.rel, () => readWalkedText(f.abs, f.rel));
-    if (text !== undefined) texts.set(f.rel, text);
-  }
+  const texts = readForLint(dir, files, add);
   const kinds = new Map<string, LintKind | undefined>([...texts.keys()].map((r) => [r, lintKindOf(r)]));
 
-  // Frontmatter of every Markdown file (an unquoted glob is a warning, and read as meant).
+  // Frontmatter of every Markdown file (what the tools read; not strict YAML is a warning).
   const frontmatter = new Map<string, Frontmatter>();
   const tags = new Map<string, string[]>();
   for (const [rel, text] of texts) {
@@ -133,19 +119,22 @@ export async function lintWalked(dir: string, files: ReadonlyArray<WalkedFile>):
   }
   // Skill folders holding no library-format file (only a script, say) are folders all the same.
   for (const folder of guard('skills', () => listFolders(path.join(dir, 'skills'))) ?? []) skillFolders.add(folder);
+  const notFiles = new Set(issues.filter((i) => i.rule === 'file/not-a-file').map((i) => i.file.toLowerCase()));
   const skills: SkillInfo[] = [];
   const skillFiles = new Map(
     [...texts.keys()].filter((r) => /^skills\/[^/]+\/skill\.md$/i.test(r)).map((r) => [r.toLowerCase(), r]),
   );
   for (const folder of [...skillFolders].sort()) {
     const rel = `skills/${folder}/SKILL.md`;
+    // Reported already: unreadable, binary, a folder.
+    if (notFiles.has(rel.toLowerCase()) || issues.some((i) => i.file === rel && i.rule.startsWith('file/'))) continue;
     const found = skillFiles.get(rel.toLowerCase());
     const other = found !== rel ? found : undefined;
     if (!frontmatter.has(rel) && other) {
       add({
         file: other,
         line: 1,
-        severity: 'error',
+        rule: 'skill/skill-md-case',
         message: `the skill file must be named SKILL.md (upper case), not ${other.split('/').pop()}`,
         fix: `rename it to ${rel}`,
       });
@@ -157,190 +146,75 @@ export async function lintWalked(dir: string, files: ReadonlyArray<WalkedFile>):
 
   // MCP server definitions.
   const serverNames = new Map<string, string>();
-  for (const [rel, text] of texts) {
-    if (kinds.get(rel) !== 'mcp-server') continue;
-    guard(rel, () => {
-      const json = parseJson(text);
-      if (!json.ok) {
-        add({
-          file: rel,
-          line: json.line,
-          severity: 'error',
-          message: `invalid JSON: ${json.message}`,
-          fix: 'fix the JSON syntax (no trailing commas, double-quoted keys)',
-        });
-        return;
-      }
-      const parsed = mcpServerSchema.safeParse(json.source.data);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const p = issue.path as FieldPath;
-          add({
-            file: rel,
-            line: p.length ? json.source.lineAt(p) : json.source.lineAt(['transport']),
-            severity: 'error',
-            field: fieldName(p) || 'transport',
-            message: `field "${p.join('.') || 'transport'}": ${issue.message}`,
-            fix: 'stdio servers need command (args, env); http servers need url (headers)',
-          });
-        }
-        return;
-      }
-      const base = rel.slice('mcp-servers/'.length, -'.json'.length);
-      const line = json.source.lineAt(['name']);
-      if (parsed.data.name !== base)
-        add({
-          file: rel,
-          line,
-          severity: 'error',
-          field: 'name',
-          message: `name "${parsed.data.name}" does not match the file name "${base}"`,
-          fix: `set "name": "${base}", or rename the file`,
-        });
-      const dup = serverNames.get(parsed.data.name);
-      if (dup)
-        add({
-          file: rel,
-          line,
-          severity: 'error',
-          field: 'name',
-          message: `duplicate MCP server name "${parsed.data.name}" (also in ${dup})`,
-          fix: 'give each server its own name',
-        });
-      else serverNames.set(parsed.data.name, rel);
-    });
-  }
+  for (const [rel, text] of texts)
+    if (kinds.get(rel) === 'mcp-server') guard(rel, () => lintMcpServer(rel, text, serverNames, add));
 
-  // Agents: schema, references, selectors, duplicates.
-  const catalog = { rules, skills, commands, hooks, permissions, kinds };
-  const knowledge = [...texts.keys()].filter((r) => !r.startsWith('agents/') && !r.startsWith('mcp-servers/'));
-  const agentNames = new Map<string, string>();
-  for (const [rel, fm] of frontmatter) {
-    if (kinds.get(rel) !== 'agent') continue;
-    guard(rel, () => {
-      if (fm.kind === 'invalid') return;
-      if (fm.kind === 'none') {
-        add({
-          file: rel,
-          line: 1,
-          severity: 'error',
-          field: 'schemaVersion',
-          message: 'an agent file needs frontmatter (schemaVersion: 1, name)',
-          fix: 'start the file with "---", "schemaVersion: 1", "name: <file name>", "---"',
-        });
-        return;
-      }
-      const src = fm.source;
-      const parsed = agentFrontmatterSchema.safeParse(fm.data);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const p = issue.path as FieldPath;
-          const key = String(p[0] ?? '');
-          add({
-            file: rel,
-            line: src.lineAt(p),
-            severity: 'error',
-            field: fieldName(p) || '(frontmatter)',
-            message: `field "${p.join('.') || '(frontmatter)'}": ${issue.message}`,
-            fix: AGENT_FIXES[key] ?? `correct "${fieldName(p)}" (see assets/starter-library/agents/ for examples)`,
-          });
-        }
-        return;
-      }
-      const a = parsed.data;
-      const base = rel.replace(/^agents\//, '').replace(/\.md$/, '');
-      const nameLine = src.lineAt(['name']);
-      if (a.name !== base.split('/').pop())
-        add({
-          file: rel,
-          line: nameLine,
-          severity: 'error',
-          field: 'name',
-          message: `name "${a.name}" does not match the file name "${base}"`,
-          fix: `set name: ${base.split('/').pop()}, or rename the file`,
-        });
-      const dup = agentNames.get(a.name);
-      if (dup)
-        add({
-          file: rel,
-          line: nameLine,
-          severity: 'error',
-          field: 'name',
-          message: `duplicate agent name "${a.name}" (also in ${dup})`,
-          fix: 'give each agent its own name',
-        });
-      else agentNames.set(a.name, rel);
-      a.resources.forEach((r, i) => {
-        const line = src.lineAt(['resources', i]);
-        const field = `resources[${i}]`;
-        if (r.startsWith('tag:')) {
-          if (!tags.has(r.slice(4).trim().toLowerCase()))
-            add({
-              file: rel,
-              line,
-              severity: 'warning',
-              field,
-              message: `no file has the tag "${r.slice(4).trim()}"`,
-              fix: 'correct the tag, or tag the files it should pick',
-            });
-        } else if (isGlob(r)) {
-          const re = globToRegExp(r.replace(/^\.\//, ''));
-          if (!knowledge.some((k) => re.test(k)))
-            add({
-              file: rel,
-              line,
-              severity: 'warning',
-              field,
-              message: `the glob "${r}" matches no file`,
-              fix: 'correct the glob (paths are relative to the library root)',
-            });
-        } else if (!texts.has(r.replace(/^\.\//, '')))
-          add({
-            file: rel,
-            line,
-            severity: 'error',
-            field,
-            message: `resource "${r}" does not exist`,
-            fix: 'correct the path (relative to the library root), or remove it',
-          });
-      });
-      lintSelectors(rel, a, src, catalog, add);
-      a.mcpServers.forEach((s, i) => {
-        if (!texts.has(`mcp-servers/${s}.json`))
-          add({
-            file: rel,
-            line: src.lineAt(['mcpServers', i]),
-            severity: 'error',
-            field: `mcpServers[${i}]`,
-            message: `MCP server "${s}" has no definition (mcp-servers/${s}.json)`,
-            fix: `add mcp-servers/${s}.json, or remove "${s}"`,
-          });
-      });
-    });
-  }
+  // Agents: schema, references, selectors, duplicates; or a tool's own agent file.
+  const vanished = new Set(issues.filter((i) => i.rule === 'file/vanished').map((i) => i.file));
+  const ctx: AgentContext = {
+    catalog: { rules, skills, commands, hooks, permissions, kinds },
+    present: new Set(files.map((f) => f.rel).filter((r) => !vanished.has(r))),
+    tags,
+    knowledge: [...texts.keys()].filter((r) => !r.startsWith('agents/') && !r.startsWith('mcp-servers/')),
+    names: new Map(),
+  };
+  for (const [rel, fm] of frontmatter) if (kinds.get(rel) === 'agent') guard(rel, () => lintAgent(rel, fm, ctx, add));
 
   // Content scan: secrets, hidden Unicode, symlinks (the walk above never lists a symlink; the scan reports them).
   const scan = await scanFolder(dir).catch((e: unknown) => {
-    add({ file: '.', line: 1, severity: 'error', message: `the content scan failed: ${(e as Error).message}` });
+    add({ file: '.', line: 1, rule: 'scan/failed', message: `the content scan failed: ${(e as Error).message}` });
     return { findings: [] };
   });
   for (const f of scan.findings)
     issues.push({
       file: f.file,
       line: f.line,
-      severity: f.severity,
-      message: f.message,
       rule: f.rule,
-      ...(f.column ? { column: f.column } : {}),
+      message: f.message,
+      ...(f.column ? { col: f.column } : {}),
     });
 
-  const sorted = issues.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+  return report(dir, texts.size, issues, opts.rules ?? {});
+}
+
+/** The findings with their severities (the rule's, or its override), deduplicated and sorted. */
+function report(dir: string, files: number, found: LintFinding[], overrides: LintOverrides): LintReport {
+  const scanned = new Set(found.filter((f) => f.rule.startsWith('secret/')).map((f) => `${f.file}:${f.line}`));
+  const links = new Set<string>();
+  const issues: LintIssue[] = [];
+  for (const f of found) {
+    // One finding per literal secret (the scan's, which names its kind) and per symlink.
+    if (f.rule === 'mcp/secret-literal' && scanned.has(`${f.file}:${f.line}`)) continue;
+    if (f.rule === 'fs/symlink') {
+      if (links.has(f.file)) continue;
+      links.add(f.file);
+    }
+    const level = overrides[f.rule] ?? LINT_RULES[f.rule].severity;
+    if (level === 'off') continue;
+    issues.push(issueOf(f, level));
+  }
+  issues.sort(
+    (x, y) =>
+      (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) ||
+      x.line - y.line ||
+      x.col - y.col ||
+      (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0),
+  );
+  const count = (s: LintSeverity): number => issues.filter((i) => i.severity === s).length;
+  return { dir, files, errors: count('error'), warnings: count('warning'), infos: count('info'), issues };
+}
+
+function issueOf(f: LintFinding, severity: LintSeverity): LintIssue {
+  const rule: LintRuleId = f.rule;
   return {
-    dir,
-    files: texts.size,
-    errors: sorted.filter((i) => i.severity === 'error').length,
-    warnings: sorted.filter((i) => i.severity === 'warning').length,
-    issues: sorted,
+    file: f.file,
+    line: Math.max(1, Math.floor(f.line) || 1),
+    col: Math.max(1, Math.floor(f.col ?? 1) || 1),
+    severity,
+    rule,
+    message: f.message,
+    ...(f.field ? { field: f.field } : {}),
+    fix: f.fix ?? LINT_RULES[rule].fix,
   };
 }
 
@@ -351,7 +225,8 @@ function listFolders(dir: string): string[] {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    // Gone, or unreadable (the walk reports that).
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') return [];
     throw e;
   }
   return entries.filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);

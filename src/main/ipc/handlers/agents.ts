@@ -1,8 +1,18 @@
 import type { agentsChannels } from '../../../shared/ipc/channels/agents';
 import type { Services } from '../../services';
 import type { Handlers } from '../router';
+import type { LintOverrides } from '../../../shared/lint';
 import { lintLibrary } from '../../agents/lint';
 import { checkInputPath } from '../../workspace/user-path';
+
+/** Severity overrides from settings.json (`lint.rules`); none without a workspace or with unreadable settings. */
+function lintSettings(services: Services): LintOverrides {
+  try {
+    return services.settings()?.lint?.rules ?? {};
+  } catch {
+    return {};
+  }
+}
 
 export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof agentsChannels> {
   const a = () => {
@@ -20,8 +30,11 @@ export function agentsHandlers(services: Services): Pick<Handlers, keyof typeof 
     'agents:uninstallMany': async (req, ctx) => ({ results: await a().uninstallMany(req.requests, ctx) }),
     'agents:import': (req, ctx) =>
       a().importConfigs(req.path ? { ...req, path: checkInputPath(req.path, { field: 'path' }) } : req, ctx),
-    // Lint checks any library folder (a team's CI), so it needs no workspace.
-    'agents:lint': (req) => lintLibrary(checkInputPath(req.dir, { kind: 'dir', field: 'dir' })),
+    // Lint checks any library folder (a team's CI), so it needs no workspace; settings' lint.rules apply if any.
+    'agents:lint': (req) =>
+      lintLibrary(checkInputPath(req.dir, { kind: 'dir', field: 'dir' }), {
+        rules: { ...lintSettings(services), ...req.rules },
+      }),
     'agents:status': async () => ({ installs: await a().status() }),
     // What is on this machine needs no workspace.
     'tools:list': () => ({ tools: services.agents.tools() }),

@@ -13,6 +13,7 @@ import {
   type ImportResult,
   type InstallStatus,
 } from '../../agents';
+import { lintOverridesSchema, type LintReport } from '../../lint';
 import type { ToolInfo } from '../../tools';
 
 /** A dropped file's name: relative to the dropped folder, "/" separators; no "..", no absolute path, no NUL. */
@@ -90,22 +91,9 @@ export const agentsChannels = {
       .refine((r) => [r.path, r.url, r.files].filter(Boolean).length === 1, 'give one of path, url or files'),
     { mutates: true },
   ),
-  'agents:lint': channel<{
-    readonly dir: string;
-    readonly files: number;
-    readonly errors: number;
-    readonly warnings: number;
-    readonly issues: ReadonlyArray<{
-      readonly file: string;
-      readonly line: number;
-      readonly severity: 'error' | 'warning';
-      readonly message: string;
-      readonly rule?: string;
-      readonly column?: number;
-      readonly field?: string;
-      readonly fix?: string;
-    }>;
-  }>()(z.object({ dir: absolutePathSchema }).strict()),
+  'agents:lint': channel<LintReport>()(
+    z.object({ dir: absolutePathSchema, rules: lintOverridesSchema.optional() }).strict(),
+  ),
   'agents:status': channel<{ readonly installs: ReadonlyArray<InstallStatus> }>()(z.object({}).strict()),
   /** Every tool target: scopes, surfaces, format, what supersedes it, and whether it is on this machine. */
   'tools:list': channel<{ readonly tools: ReadonlyArray<ToolInfo> }>()(z.object({}).strict()),
