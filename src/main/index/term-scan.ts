@@ -55,10 +55,12 @@ export function termScanCode() {
   }
 
   let segmenter: Intl.Segmenter | undefined;
+  const CJK_RUN = 1024;
 
   /**
-   * The words of a run of CJK characters. Characters ICU's dictionary does not know come back one by one: a
-   * run of such single characters is kept as one term (so `密钥` stays searchable, where ICU splits it in two).
+   * The words of a run of CJK characters (and the punctuation between them, which separates words). Characters
+   * ICU's dictionary does not know come back one by one: a run of such single characters is kept as one term
+   * (so `密钥` stays searchable, where ICU splits it in two).
    */
   function cjkWords(run: string, emit: (term: string) => void): void {
     segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
@@ -69,6 +71,10 @@ export function termScanCode() {
     };
     for (const s of segmenter.segment(run)) {
       const w = s.segment;
+      if (!s.isWordLike || !isCjk(w.charCodeAt(0))) {
+        flush();
+        continue;
+      }
       if (w.length === 1) {
         single += w;
         continue;
@@ -145,8 +151,14 @@ export function termScanCode() {
           i = dotted(text, i, i + 1, emit);
         else i++;
       } else if (isCjk(c)) {
+        // CJK characters and the punctuation between them go to the segmenter at once (far fewer calls; it
+        // returns the punctuation as segments that are not words), in pieces of at most CJK_RUN characters:
+        // segmenting a very long string at once got slower than linear.
         let j = i + 1;
-        while (j < n && isCjk(text.charCodeAt(j))) j++;
+        for (; j < n && j - i < CJK_RUN; j++) {
+          const x = text.charCodeAt(j);
+          if (!isCjk(x) && (x < 128 || !isWideSeparator(x))) break;
+        }
         cjkWords(text.slice(i, j), emit);
         i = j;
       } else i = dotted(text, i, i, emit);
