@@ -63,6 +63,7 @@ export function scoreQuery(
         const nameIdx = termNames.push(ex.term.replace('\u0000d', '')) - 1;
         const list = ex.list;
         const bytes = ex.bytes;
+        const cls = ex.match + 1;
         let last = 0;
         for (let k = ex.from; k < ex.to;) {
           let doc: number;
@@ -88,7 +89,6 @@ export function scoreQuery(
           const bm = tf ? (tf * (K1 + 1)) / (tf + normBase + normScale * lens[doc]!) : 0;
           const s = ex.weight * idf * (bm + FIELD_BOOST[meta & 15]!);
           // A word scores by its best class of match only: an exact `build` in the title, not a rarer `builds`.
-          const cls = ex.match + 1;
           const had = match[doc]!;
           if (had === 0) touched[nTouched++] = doc;
           else if (cls < had) continue;
