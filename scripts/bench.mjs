@@ -15,9 +15,12 @@ const flag = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const check = args.includes('--check');
-const sizes = flag('sizes', check ? '1000,10000' : '1000,10000')
-  .split(',')
-  .map(Number);
+const relevanceOnly = args.includes('--relevance-only');
+const sizes = relevanceOnly
+  ? []
+  : flag('sizes', check ? '1000,10000' : '1000,10000')
+      .split(',')
+      .map(Number);
 const runs = Number(flag('runs', '3'));
 /** How many of the 200 benchmark queries to time (ours and rg); the CI gate uses fewer to stay quick. */
 const queryCount = Number(flag('queries', '200'));
@@ -165,11 +168,36 @@ for (const r of results) {
   table += `${'batches in a burst'.padEnd(24)}${String(r.median.burstBatches).padStart(10)}\n${'peak RSS (MB)'.padEnd(24)}${String(r.median.peakRssMb).padStart(10)}\n${'cache file (MB)'.padEnd(24)}${(r.median.cacheBytes / 1e6).toFixed(1).padStart(10)}\n`;
 }
 process.stdout.write(table);
+// Relevance: MRR and recall@10 of the query set in bench/relevance-queries.json (see bench/relevance.ts).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/relevance.ts'],
+  outfile: join(outDir, 'relevance.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const relRun = spawnSync(process.execPath, [join(outDir, 'relevance.mjs'), outDir], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 1 << 26,
+});
+if (relRun.status !== 0) throw new Error(`relevance benchmark failed:\n${relRun.stderr}`);
+const relevance = JSON.parse(relRun.stdout.trim().split('\n').pop());
+let relTable = `\nrelevance: ${relevance.queries} queries over the fixture + ${relevance.noiseFiles} noise files\n`;
+relTable += `${'category'.padEnd(24)}${'queries'.padStart(10)}${'MRR'.padStart(10)}${'recall@10'.padStart(10)}\n`;
+for (const [name, c] of [['all', relevance], ...Object.entries(relevance.categories)])
+  relTable += `${name.padEnd(24)}${String(c.queries).padStart(10)}${String(c.mrr).padStart(10)}${String(c.recall10).padStart(10)}\n`;
+process.stdout.write(relTable);
 const report = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: (await import('node:os')).cpus().length,
   results,
+  relevance,
 };
 writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 process.stdout.write(`\nwrote ${outFile}\n`);
@@ -180,6 +208,8 @@ if (args.includes('--update-baseline')) {
     tolerance: TOLERANCE,
     slack: SLACK,
     sizes: Object.fromEntries(results.map((r) => [r.size, r.ratios])),
+    // Relevance floors are set by hand (a little under the measured figures), so an update keeps them.
+    ...(existsSync(baselineFile) ? { relevance: JSON.parse(readFileSync(baselineFile, 'utf8')).relevance } : {}),
   };
   writeFileSync(baselineFile, JSON.stringify(baseline, null, 2) + '\n');
   process.stdout.write(`updated ${baselineFile}\n`);
@@ -208,6 +238,17 @@ if (check) {
       failed++;
       process.stdout.write(
         `  FAIL ${r.size} a burst of 500 changes took ${r.median.burstBatches} batches (at most 3 allowed)\n`,
+      );
+    }
+  }
+  const floors = baseline.relevance;
+  if (floors) {
+    for (const name of ['mrr', 'recall10']) {
+      if (floors[name] === undefined) continue;
+      const ok = relevance[name] >= floors[name];
+      if (!ok) failed++;
+      process.stdout.write(
+        `  ${ok ? 'ok  ' : 'FAIL'} relevance ${name.padEnd(14)} ${String(relevance[name]).padStart(8)}  (floor ${floors[name]})\n`,
       );
     }
   }

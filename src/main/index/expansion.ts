@@ -1,13 +1,18 @@
-import { allowedDistance, boundedDistance, charMask, popcount } from './fuzzy';
+import { boundedDistance, charMask, popcount, typoDistance } from './fuzzy';
 import { lowerBound, type Segment } from './segment';
 
 /** The most terms one query word expands to by prefix, and by edit distance. */
 export const MAX_EXPANSIONS = 64;
 
+/** How a term matched a query word; a better class outranks any score (see `scoreQuery`). */
+export const MATCH = { typo: 0, prefix: 1, exact: 2 } as const;
+
 /** A term a query word matched: its postings as encoded bytes (segment) or packed integers (delta). */
 export interface Expansion {
   readonly term: string;
   readonly weight: number;
+  /** One of `MATCH`. */
+  readonly match: number;
   readonly df: number;
   readonly bytes?: Uint8Array;
   readonly list?: ArrayLike<number>;
@@ -18,22 +23,23 @@ export interface Expansion {
 /** The segment terms matching `q` exactly, by prefix or by edit distance. */
 export function segmentExpansions(seg: Segment, q: string, prefix: boolean, fuzzy: boolean): Expansion[] {
   const out: Expansion[] = [];
-  const max = fuzzy ? allowedDistance(q.length) : 0;
+  const max = fuzzy ? typoDistance(q) : 0;
   const seen = new Set<string>();
-  const take = (k: number, weight: number) => {
+  const take = (k: number, weight: number, match: number) => {
     const term = seg.terms[k]!;
-    if (seg.df[k]! > 0)
-      out.push({ term, weight, df: seg.df[k]!, bytes: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
+    const df = seg.df[k]!;
+    if (df > 0)
+      out.push({ term, weight, match, df, bytes: seg.postings, from: seg.offsets[k]!, to: seg.offsets[k + 1]! });
     seen.add(term);
   };
   const lo = lowerBound(seg.terms, q);
-  if (seg.terms[lo] === q) take(lo, 1);
+  if (seg.terms[lo] === q) take(lo, 1, MATCH.exact);
   if (prefix && q.length >= 2) {
     const range: number[] = [];
     for (let k = seg.terms[lo] === q ? lo + 1 : lo; k < seg.terms.length && seg.terms[k]!.startsWith(q); k++)
       range.push(k);
     if (range.length > MAX_EXPANSIONS) range.sort((x, y) => seg.df[y]! - seg.df[x]!).length = MAX_EXPANSIONS;
-    for (const k of range) take(k, 0.55 + 0.35 * (q.length / seg.terms[k]!.length));
+    for (const k of range) take(k, 0.55 + 0.35 * (q.length / seg.terms[k]!.length), MATCH.prefix);
   }
   if (max > 0) {
     const masks = (seg.masks ??= Uint32Array.from(seg.terms, charMask));
@@ -45,7 +51,7 @@ export function segmentExpansions(seg: Segment, q: string, prefix: boolean, fuzz
       if (Math.abs(t.length - q.length) > max || seen.has(t)) continue;
       const dist = boundedDistance(q, t, max);
       if (dist <= max) {
-        take(k, dist === 1 ? 0.45 : 0.3);
+        take(k, dist === 1 ? 0.45 : 0.3, MATCH.typo);
         found++;
       }
     }
@@ -61,16 +67,18 @@ export function withDeltaExpansions(
   prefix: boolean,
   fuzzy: boolean,
 ): Expansion[] {
-  const max = fuzzy ? allowedDistance(q.length) : 0;
+  const max = fuzzy ? typoDistance(q) : 0;
   const qmask = charMask(q);
   const d = delta.get(q);
-  if (d && d.length) out.push({ term: q + '\u0000d', weight: 1, df: d.length, list: d, from: 0, to: d.length });
+  if (d && d.length)
+    out.push({ term: q + '\u0000d', weight: 1, match: MATCH.exact, df: d.length, list: d, from: 0, to: d.length });
   for (const [t, list] of delta) {
     if (t === q || list.length === 0) continue;
     if (prefix && q.length >= 2 && t.startsWith(q))
       out.push({
         term: t + '\u0000d',
         weight: 0.55 + 0.35 * (q.length / t.length),
+        match: MATCH.prefix,
         df: list.length,
         list,
         from: 0,
@@ -82,6 +90,7 @@ export function withDeltaExpansions(
         out.push({
           term: t + '\u0000d',
           weight: dist === 1 ? 0.45 : 0.3,
+          match: MATCH.typo,
           df: list.length,
           list,
           from: 0,

@@ -23,7 +23,7 @@ export interface BuiltSegment {
  * segment-worker.ts).
  */
 export function builderCode(scan: TermScan, layout: SegmentLayout) {
-  const { MIN_TERM, MAX_TERM, forEachTerm, terms, CLASS, LOWER, wideSeparator } = scan;
+  const { MIN_TERM, MAX_TERM, forEachTerm, terms, CLASS, LOWER, wideSeparator, isSpace } = scan;
   const { layOut, MAX_POSTING } = layout;
 
   const FNV = 0x811c9dc5;
@@ -176,7 +176,25 @@ export function builderCode(scan: TermScan, layout: SegmentLayout) {
       this.docIds[this.nDocs] = doc;
     }
 
-    /** Counts the words of a body given as UTF-8 bytes. */
+    /** Counts one more use of term `id` in the current body. */
+    private count(id: number): void {
+      const m = this.scratch[id]!;
+      if (m === 0) {
+        if (this.nTouched >= this.touched.length) this.touched = grow32(this.touched, this.nTouched + 1);
+        this.touched[this.nTouched++] = id;
+        this.scratch[id] = 16;
+      } else if (m < 0xf0) this.scratch[id] = m + 16;
+      this.curLen++;
+    }
+
+    private readonly countString = (t: string) => this.count(this.internString(t));
+
+    /**
+     * Counts the words of a body given as UTF-8 bytes. Plain ASCII words are scanned here; a chunk (up to the
+     * next ASCII whitespace) holding anything else (non-ASCII letters, CJK, `node.js`, `.net`, `c#`, `c++`) is
+     * decoded and split by `forEachTerm` from `safe` on: the end of the last word counted here, where the
+     * string scan starts exactly as it would in the middle of the whole text.
+     */
     body(b: Uint8Array, from: number, end: number): void {
       // The hot loop: locals for everything, the dictionary probe inlined for ASCII words (nearly all of them).
       let table = this.table;
@@ -188,6 +206,7 @@ export function builderCode(scan: TermScan, layout: SegmentLayout) {
       let scratch = this.scratch;
       let len = 0;
       let i = from;
+      let safe = from;
       while (i < end) {
         const c = CLASS[b[i]!]!;
         if (c === 0) {
@@ -203,44 +222,59 @@ export function builderCode(scan: TermScan, layout: SegmentLayout) {
         }
         const start = i;
         let h = FNV;
-        let ascii = true;
-        while (i < end) {
-          const x = b[i]!;
-          const cls = CLASS[x]!;
-          if (cls === 1) h = Math.imul(h ^ LOWER[x]!, 16777619);
-          else if (cls === 2 && !wideSeparator(b, i, end)) ascii = false;
-          else break;
-          i++;
-        }
-        const n = i - start;
-        let id = -1;
-        if (ascii) {
-          if (n < MIN_TERM || n > MAX_TERM) continue;
-          h >>>= 0;
-          let slot = h & mask;
-          for (;;) {
-            const e = table[slot]!;
-            if (e === 0) break;
-            const cand = e - 1;
-            if (tHash[cand] === h && tLen[cand] === n) {
-              const at = tStart[cand]!;
-              let k = 0;
-              while (k < n && arena[at + k] === LOWER[b[start + k]!]) k++;
-              if (k === n) {
-                id = cand;
-                break;
-              }
-            }
-            slot = (slot + 1) & mask;
+        // A word after a dot may be a `.net`; a word with non-ASCII letters goes to the string scan.
+        let slow = c === 2 || (start > safe && b[start - 1] === 46);
+        if (!slow) {
+          while (i < end && CLASS[b[i]!] === 1) {
+            h = Math.imul(h ^ LOWER[b[i]!]!, 16777619);
+            i++;
           }
-          if (id < 0) id = this.intern(b, start, i, h, true, true);
-        } else {
-          // Rare: a word with non-ASCII letters is decoded, measured and lower-cased exactly as `forEachTerm` does.
-          const word = utf8.decode(b.subarray(start, i));
-          if (word.length < MIN_TERM || word.length > MAX_TERM) continue;
-          id = this.internString(word.toLowerCase());
+          if (i < end) {
+            const x = b[i]!;
+            if (x >= 128) slow = !wideSeparator(b, i, end);
+            else if (x === 46) slow = i + 1 < end && CLASS[b[i + 1]!] !== 0;
+            else if (x === 35 || x === 43) slow = i - start === 1;
+          }
         }
-        if (this.table !== table || this.scratch !== scratch || this.arena !== arena) {
+        if (slow) {
+          let e = i;
+          while (e < end && !isSpace(b[e]!)) e++;
+          this.curLen += len;
+          len = 0;
+          forEachTerm(utf8.decode(b.subarray(safe, e)), this.countString);
+          i = safe = e;
+          table = this.table;
+          mask = table.length - 1;
+          tHash = this.tHash;
+          tLen = this.tLen;
+          tStart = this.tStart;
+          arena = this.arena;
+          scratch = this.scratch;
+          continue;
+        }
+        safe = i;
+        const n = i - start;
+        if (n < MIN_TERM || n > MAX_TERM) continue;
+        h >>>= 0;
+        let id = -1;
+        let slot = h & mask;
+        for (;;) {
+          const e = table[slot]!;
+          if (e === 0) break;
+          const cand = e - 1;
+          if (tHash[cand] === h && tLen[cand] === n) {
+            const at = tStart[cand]!;
+            let k = 0;
+            while (k < n && arena[at + k] === LOWER[b[start + k]!]) k++;
+            if (k === n) {
+              id = cand;
+              break;
+            }
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (id < 0) {
+          id = this.intern(b, start, i, h, true, true);
           table = this.table;
           mask = table.length - 1;
           tHash = this.tHash;
@@ -290,7 +324,6 @@ export function builderCode(scan: TermScan, layout: SegmentLayout) {
       return this.curLen;
     }
 
-    /** Sorts the terms and lays the postings out by term (documents stay in the order they were added). */
     /** Sorts the terms and lays the postings out by term (documents stay in the order they were added). */
     finish(): BuiltSegment {
       const out = layOut({

@@ -1,6 +1,19 @@
-/** The `k` best of `scores` (higher first, then lower doc id): a bounded selection, not a sort of every hit. */
-export function topK(docs: ArrayLike<number>, count: number, score: (doc: number) => number, k: number): number[] {
-  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+/**
+ * The `k` best of `docs` (higher tier first, then higher score, then lower doc id): a bounded selection, not a
+ * sort of every hit.
+ */
+export function topK(
+  docs: ArrayLike<number>,
+  count: number,
+  score: (doc: number) => number,
+  k: number,
+  tier: (doc: number) => number = () => 0,
+): number[] {
+  const better = (a: number, b: number) => {
+    const ta = tier(a);
+    const tb = tier(b);
+    return ta > tb || (ta === tb && (score(a) > score(b) || (score(a) === score(b) && a < b)));
+  };
   const top: number[] = [];
   for (let x = 0; x < count; x++) {
     const d = docs[x]!;
