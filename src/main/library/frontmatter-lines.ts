@@ -16,7 +16,7 @@ export interface FrontmatterFence {
 }
 
 const OPEN = /^---[ \t]*\r?\n/;
-const CLOSE = /^---[ \t]*\r?$/gm;
+const CLOSE = /^---[ \t]*\r?$/gm; // stateful (lastIndex): set before each use, only ever used synchronously
 
 /**
  * Finds `---` … `---` at the very start of `src` (BOM already removed). Both fences may carry trailing spaces or
@@ -26,9 +26,8 @@ export function frontmatterFence(src: string): FrontmatterFence | undefined {
   const open = OPEN.exec(src);
   if (!open) return undefined;
   const sourceStart = open[0].length;
-  const close = new RegExp(CLOSE.source, CLOSE.flags);
-  close.lastIndex = sourceStart;
-  const m = close.exec(src);
+  CLOSE.lastIndex = sourceStart;
+  const m = CLOSE.exec(src);
   if (!m) return undefined;
   let sourceEnd = m.index;
   if (sourceEnd > sourceStart) {
@@ -79,23 +78,32 @@ export interface KeyBlock {
 }
 
 // `key:` at column 0, the colon followed by a space, a tab or the end of the line. Plain keys cannot start
-// with a YAML indicator (other than `-` not followed by a space); quoted keys may hold anything.
-const KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"[\]{}&*!|>%@`?,-][^]*?|-\S[^]*?))[ \t]*:(?:[ \t]+|$)/;
+// with a YAML indicator (other than `-` not followed by a space); quoted keys may hold anything. No pattern here
+// can backtrack over a long line (hostile input): the plain key is found with a plain search for the colon.
+const QUOTED_KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)')[ \t]*:(?:[ \t]+|$)/;
+const PLAIN_KEY_START = /^(?:[^\s#'"[\]{}&*!|>%@`?,-]|-\S)/;
+const KEY_COLON = /:(?=[ \t]|$)/;
 
 /** The key a line at column 0 opens, with the column its value starts at; undefined if it is not a key line. */
 export function keyLine(text: string): { key: string; valueCol: number } | undefined {
-  const m = KEY.exec(text);
-  if (!m) return undefined;
-  let key: string;
-  if (m[1] !== undefined) {
-    try {
-      key = JSON.parse(`"${m[1]}"`) as string;
-    } catch {
-      key = m[1];
-    }
-  } else if (m[2] !== undefined) key = m[2].replace(/''/g, "'");
-  else key = m[3]!.trimEnd();
-  return { key, valueCol: m[0].length };
+  const q = QUOTED_KEY.exec(text);
+  if (q) {
+    let key: string;
+    if (q[1] !== undefined) {
+      try {
+        key = JSON.parse(`"${q[1]}"`) as string;
+      } catch {
+        key = q[1];
+      }
+    } else key = q[2]!.replace(/''/g, "'");
+    return { key, valueCol: q[0].length };
+  }
+  if (!PLAIN_KEY_START.test(text)) return undefined;
+  const colon = KEY_COLON.exec(text);
+  if (!colon) return undefined;
+  let valueCol = colon.index + 1;
+  while (text[valueCol] === ' ' || text[valueCol] === '\t') valueCol++;
+  return { key: text.slice(0, colon.index).trimEnd(), valueCol };
 }
 
 const isBlank = (t: string) => t.trim() === '';

@@ -80,6 +80,7 @@ function readMapping(
     repairs.push({
       line: lines[i]!.line,
       col: lines[i]!.col0 + 1,
+      code: 'stray-line',
       message: 'This line is not a "key: value" line and was ignored. Indent it under a key, or remove it.',
     });
   const out: Record<string, unknown> = {};
@@ -95,6 +96,7 @@ function readMapping(
         line: at.line,
         col: at.col0 + 1,
         key: b.key,
+        code: 'duplicate-key',
         message: `"${b.key}" is repeated (first on line ${earlier}); the last value is used. Remove the other one.`,
       });
     setOwn(out, block.key, value);
@@ -117,6 +119,7 @@ function readBlock(block: ReadonlyArray<FmLine>, b: KeyBlock, depth: number, rep
       line: tabbed[0]!.line,
       col: tabbed[0]!.col0 + 1,
       key: b.key,
+      code: 'tab-indent',
       message:
         `"${b.key}" is indented with tabs (${tabbed.length} line${tabbed.length > 1 ? 's' : ''}), ` +
         'which YAML does not allow; they were read as spaces. Indent with spaces.',
@@ -130,6 +133,7 @@ function readBlock(block: ReadonlyArray<FmLine>, b: KeyBlock, depth: number, rep
       line: block[0]!.line,
       col: block[0]!.col0 + 1,
       key: b.key,
+      code: 'duplicate-key',
       message: `"${b.key}" repeats a key inside it; the last value is used. Remove the other one.`,
     });
     return lastWins.value;
@@ -142,6 +146,7 @@ function textRepair(at: FmLine, col: number, key: string, reason: string, value:
     line: at.line,
     col: at.col0 + col + 1,
     key,
+    code: 'value-as-text',
     message:
       `The value of "${key}" is not valid YAML (${reason}); it was read as the text ${JSON.stringify(value)}. ` +
       (/closing .?quote/i.test(reason) ? 'Close the quote.' : 'Put the value in quotes to make it strict YAML.'),
@@ -209,6 +214,7 @@ function readList(
         line: l.line,
         col: l.col0 + 1,
         key,
+        code: 'stray-line',
         message: `This line is not an item of the "${key}" list and was ignored. Indent it like the items.`,
       });
   }

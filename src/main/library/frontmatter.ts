@@ -14,10 +14,19 @@ export interface FrontmatterRepair {
   readonly line: number;
   /** 1-based column. */
   readonly col: number;
-  /** The key the repair is about, when there is one. */
+  /** The key the repair is about (a dotted path for nested keys), when there is one. */
   readonly key?: string;
+  /** What was repaired, for tools that group or filter repairs (always set by the reader). */
+  readonly code?: FrontmatterRepairCode;
   readonly message: string;
 }
+
+/**
+ * `value-as-text`: a value YAML refuses was read as its text; `tab-indent`: tabs read as spaces; `duplicate-key`:
+ * a repeated key, the last one used; `stray-line`: a line that is not `key: value` was ignored; `not-strict-yaml`:
+ * the whole text is refused but each key read on its own.
+ */
+export type FrontmatterRepairCode = 'value-as-text' | 'tab-indent' | 'duplicate-key' | 'stray-line' | 'not-strict-yaml';
 
 export interface ParsedMarkdown {
   readonly frontmatter: Record<string, unknown>;
@@ -59,7 +68,13 @@ export function parseFrontmatter(text: string): ParsedMarkdown {
   if (!t.keys) return { ...base, frontmatter: {}, repairs: t.repairs, error: strictError };
   const repairs = t.repairs.length
     ? t.repairs
-    : [{ ...at, message: `The frontmatter is not strict YAML (${strictError}); each field was read on its own.` }];
+    : [
+        {
+          ...at,
+          code: 'not-strict-yaml' as const,
+          message: `The frontmatter is not strict YAML (${strictError}); each field was read on its own.`,
+        },
+      ];
   return { ...base, frontmatter: t.frontmatter, repairs };
 }
 

@@ -152,11 +152,22 @@ describe('parseFrontmatter: what the tools accept and strict YAML refuses', () =
   });
 
   it('reports a frontmatter that fails as a whole even when every key reads on its own', () => {
-    // An alias to an anchor of another key: strict YAML would resolve it, but here the whole text is refused.
-    const p = parseFrontmatter('---\na: &x 1\nb: *x\n%bad\n---\nB');
-    expect(p.frontmatter).toMatchObject({ a: 1 });
-    expect(p.repairs.length).toBeGreaterThan(0);
+    // A `...` document end in the middle: YAML sees two documents and refuses the whole text.
+    const p = parseFrontmatter('---\na: 1\n...\nb: 2\n---\nB');
+    expect(p.frontmatter).toEqual({ a: 1, b: 2 });
+    expect(at(p.repairs)).toEqual([[2, 1, null]]);
+    expect(p.repairs[0]!.message).toContain('not strict YAML');
     expect(p.error).toBeUndefined();
+  });
+
+  it('codes each repair by what was fixed', () => {
+    const codes = (text: string) => parseFrontmatter(text).repairs.map((r) => r.code);
+    expect(codes('---\nglobs: *.ts\n---\n')).toEqual(['value-as-text']);
+    expect(codes('---\ntags:\n\t- a\n---\n')).toEqual(['tab-indent']);
+    expect(codes('---\na: 1\na: 2\n---\n')).toEqual(['duplicate-key']);
+    expect(codes('---\nnote\nglobs: *.ts\n---\n')).toEqual(['stray-line', 'value-as-text']);
+    expect(codes('---\na: 1\n...\nb: 2\n---\n')).toEqual(['not-strict-yaml']);
+    expect(codes('---\nplain: strict\n---\n')).toEqual([]);
   });
 
   it('never lets __proto__ reach the prototype', () => {
@@ -176,6 +187,7 @@ describe('parseFrontmatter: what the tools accept and strict YAML refuses', () =
       ['---\n"unclosed key: v\n---\nB', 'B'],
       ['---\n\t\t\t\n---\nB', 'B'],
       ['---\nkey: |\n\tbad tab\n---\nB', 'B'],
+      [`---\na${' '.repeat(50_000)}x\nb${':x'.repeat(20_000)}\n${'"'.repeat(30_000)}\n---\nB`, 'B'],
     ];
     for (const [text, body] of inputs)
       expect(parseFrontmatter(text).body, JSON.stringify(text.slice(0, 40))).toBe(body);
