@@ -53,7 +53,7 @@ export function parseFrontmatter(text: string): ParsedMarkdown {
   let strictError: string;
   let at = { line: 2, col: 1 };
   try {
-    const data: unknown = parseYaml(source, { prettyErrors: false });
+    const data: unknown = parseYaml(source, { prettyErrors: false, logLevel: 'error' });
     if (data === null || data === undefined) return { ...base, frontmatter: {}, repairs: [] };
     if (typeof data === 'object' && !Array.isArray(data))
       return { ...base, frontmatter: data as Record<string, unknown>, repairs: [] };
