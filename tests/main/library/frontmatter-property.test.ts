@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { markdownHeader } from '../../../src/main/index/fast-frontmatter';
-import { parseFrontmatter, stringField, tagsField } from '../../../src/main/library/frontmatter';
+import {
+  frontmatterFields,
+  parseFrontmatter,
+  replaceFrontmatterFields,
+  stringField,
+  tagsField,
+} from '../../../src/main/library/frontmatter';
 
 /** A generated field: its lines after `key:` (the first one on the key line), what it must read as, and whether
  * strict YAML accepts it. */
@@ -109,6 +115,18 @@ describe('parseFrontmatter property: real-world quirks', () => {
         const title = stringField(p.frontmatter, 'title') || stringField(p.frontmatter, 'name');
         if (title) expect(h.title).toBe(title);
         expect(text.slice(h.bodyStart)).toBe(d.body);
+        // Rewriting one key leaves every other field exactly as written, and the body as it was.
+        expect(replaceFrontmatterFields(text, {})).toBe(text);
+        const [key] = d.fields[0]!;
+        const rewritten = replaceFrontmatterFields(text, { [key]: 'New: value *' });
+        const after = parseFrontmatter(rewritten);
+        expect(after.frontmatter[key]).toBe('New: value *');
+        expect(after.body).toBe(d.body);
+        const others = (t: string) =>
+          frontmatterFields(t)
+            .filter((f) => f.key !== key)
+            .map((f) => [f.key, f.raw]);
+        expect(others(rewritten)).toEqual(others(text));
       }),
       { numRuns: 300 },
     );
