@@ -163,6 +163,16 @@ function fallback(
   const rest = block.slice(1);
   const content = rest.filter((l) => !blank(l.text) && !comment(l.text));
   const folded = (parts: string[]) => literalText(parts.map((p) => p.trim()).join(' '));
+  // Reduce, not Math.min(...): a spread of a hostile number of lines would overflow the stack.
+  const indent = content.reduce((m, l) => Math.min(m, lead(l.text)), Infinity);
+  if (/^[|>][-+1-9]*$/.test(b.value) && content.length) {
+    // A block scalar YAML still refused: its lines as written (`|`) or folded (`>`), without the indentation.
+    const body = rest.map((l) => dedent(l, indent).text.trimEnd());
+    while (body.length && !body[body.length - 1]) body.pop();
+    const v = body.join(b.value.startsWith('|') ? '\n' : ' ') + (b.value.includes('-') ? '' : '\n');
+    repairs.push(textRepair(block[0]!, b.valueCol, b.key, reason, v));
+    return v;
+  }
   if (b.value !== '') {
     // Continuation lines of a plain value fold into it with single spaces, as YAML folds a plain scalar.
     const v = folded([b.value, ...content.map((l) => l.text)]);
@@ -176,7 +186,6 @@ function fallback(
     return v;
   };
   if (depth >= MAX_DEPTH) return asText();
-  const indent = Math.min(...content.map((l) => lead(l.text)));
   if (ITEM.test(content[0]!.text.slice(indent))) return readList(rest, indent, b.key, depth, repairs);
   const nestedRepairs: FrontmatterRepair[] = [];
   const nested = readMapping(

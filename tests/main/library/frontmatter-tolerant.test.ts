@@ -160,6 +160,21 @@ describe('parseFrontmatter: what the tools accept and strict YAML refuses', () =
     expect(p.error).toBeUndefined();
   });
 
+  it('reads a block scalar YAML refuses as its lines', () => {
+    const p = parseFrontmatter('---\ndescription: |\n  Use when: x\n    *indented*\n  @end\n  \u0001\nname: n\n---\nB');
+    expect(p.frontmatter).toMatchObject({ name: 'n' });
+    expect(typeof p.frontmatter.description).toBe('string');
+    const lessIndented = parseFrontmatter('---\nd: |\n    deep\n  shallow\nglobs: *.ts\n---\n');
+    expect(lessIndented.frontmatter).toEqual({ d: '  deep\nshallow\n', globs: '*.ts' });
+    expect(at(lessIndented.repairs)).toEqual([
+      [2, 4, 'd'],
+      [5, 8, 'globs'],
+    ]);
+    const folded = parseFrontmatter('---\nd: >-\n  one\n  two\n\t\tx: *y\n---\n');
+    expect(folded.frontmatter).toEqual({ d: 'one two x: *y' });
+    expect(folded.repairs.map((r) => r.code)).toEqual(['tab-indent']);
+  });
+
   it('codes each repair by what was fixed', () => {
     const codes = (text: string) => parseFrontmatter(text).repairs.map((r) => r.code);
     expect(codes('---\nglobs: *.ts\n---\n')).toEqual(['value-as-text']);
@@ -193,5 +208,8 @@ describe('parseFrontmatter: what the tools accept and strict YAML refuses', () =
       expect(parseFrontmatter(text).body, JSON.stringify(text.slice(0, 40))).toBe(body);
     expect(parseFrontmatter(`---\n${deep}\n---\nB`).frontmatter).toHaveProperty('k0');
     expect(parseFrontmatter('---\nkey: |\n\tbad tab\n---\nB').frontmatter).toEqual({ key: 'bad tab\n' });
+    // More lines than a spread of arguments may take.
+    const many = `---\nd: |\n    deep\n  shallow\n${'  x\n'.repeat(150_000)}---\nB`;
+    expect(parseFrontmatter(many).frontmatter.d).toMatch(/^ {2}deep\nshallow\nx\n/);
   });
 });
