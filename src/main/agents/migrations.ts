@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { stringify as toYaml } from 'yaml';
 import { agentFrontmatterSchema } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
@@ -10,7 +11,7 @@ import {
   type MigrationRegistry,
   type MigrationTarget,
 } from '../history/migrations';
-import { parseFrontmatter } from '../library/frontmatter';
+import { parseFrontmatter, replaceFrontmatterFields } from '../library/frontmatter';
 import { formatZodIssues } from '../validation';
 import { manifestSchema } from './manifest';
 
@@ -33,8 +34,17 @@ export const frontmatterCodec: DocCodec = {
     return md.frontmatter;
   },
   serialize(doc, originalText) {
+    const original = parseFrontmatter(originalText);
+    // A file only the tolerant reader could read: rewrite just the keys the migration changed, so every other
+    // field (and how it is written) stays exactly as it was.
+    if (original.repairs.length) {
+      const updates: Record<string, unknown> = {};
+      for (const k of new Set([...Object.keys(original.frontmatter), ...Object.keys(doc)]))
+        if (!isDeepStrictEqual(original.frontmatter[k], doc[k])) updates[k] = doc[k];
+      return replaceFrontmatterFields(originalText, updates);
+    }
     const { schemaVersion, ...rest } = doc;
-    return `---\n${toYaml({ schemaVersion, ...rest }, { lineWidth: 0 })}---\n${parseFrontmatter(originalText).body}`;
+    return `---\n${toYaml({ schemaVersion, ...rest }, { lineWidth: 0 })}---\n${original.body}`;
   },
 };
 

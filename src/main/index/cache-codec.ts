@@ -6,7 +6,8 @@ import { SearchEngine } from './search-engine';
 
 /**
  * Bump when the layout of the cache (or the meaning of a stored field) changes; an older or newer file is rebuilt,
- * never read. 4: skills, commands, hooks and permissions have their own kind (they were knowledge).
+ * never read. 4: skills, commands, hooks and permissions have their own kind (they were knowledge). 5: frontmatter
+ * strict YAML refuses is read by the tolerant reader (description, tags kept) and is never part of the body.
  */
 export const CACHE_VERSION = 5;
 

@@ -1,4 +1,4 @@
-import { parseFrontmatter, stringField, tagsField } from '../library/frontmatter';
+import { frontmatterFence, parseFrontmatter, stringField, tagsField } from '../library/frontmatter';
 
 /** The fields the index keeps from a file's header. */
 export interface HeaderFields {
@@ -74,24 +74,18 @@ export function simpleFrontmatter(yaml: string): Record<string, string | string[
   return out;
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** Title, description and tags of a Markdown file, fast for simple frontmatter and exact (YAML) otherwise. */
+/**
+ * Title, description and tags of a Markdown file: fast for simple frontmatter, otherwise what `parseFrontmatter`
+ * reads (strict YAML, or the tolerant reader for what the tools accept), so the index and the library agree.
+ */
 export function markdownHeader(text: string, fallbackTitle: string): HeaderFields {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const m = src.startsWith('---') ? FENCE.exec(src) : null;
+  const fence = src.startsWith('---') ? frontmatterFence(src) : undefined;
   let fm: Record<string, unknown> = {};
   let bodyStart = 0;
-  if (m) {
-    const simple = simpleFrontmatter(m[1] ?? '');
-    if (simple) {
-      fm = simple;
-      bodyStart = m[0].length;
-    } else {
-      const p = parseFrontmatter(src);
-      fm = p.frontmatter;
-      bodyStart = p.error ? 0 : m[0].length;
-    }
+  if (fence) {
+    fm = simpleFrontmatter(fence.source) ?? parseFrontmatter(src).frontmatter;
+    bodyStart = fence.bodyStart;
   }
   const body = bodyStart ? src.slice(bodyStart, bodyStart + 4096) : src.slice(0, 4096);
   const heading = fm.title || fm.name ? undefined : /^#\s+(.+)$/m.exec(body)?.[1]?.trim();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryEntry } from '../../shared/library';
 import { describeFile } from '../library/describe';
+import { frontmatterFence } from '../library/frontmatter';
 import { kindOf } from '../library/kind';
 import { markdownHeader } from './fast-frontmatter';
 import { ownString } from './own-string';
@@ -69,13 +70,12 @@ export function describeContent(
   };
 }
 
-const FENCE = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-
 /** The searchable body of a file without parsing its header: Markdown minus frontmatter, anything else whole. */
 export function bodyOf(rel: string, text: string): string {
   if (!/\.(md|mdc|markdown)$/i.test(rel)) return text;
-  const m = FENCE.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fence = frontmatterFence(bom ? text.slice(1) : text);
+  return fence ? text.slice(bom + fence.bodyStart) : text;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLError } from 'yaml';
+import { frontmatterFence } from './frontmatter-lines';
+import { readTolerant, yamlReason } from './frontmatter-tolerant';
+
+export { frontmatterFence } from './frontmatter-lines';
+export { frontmatterFields, replaceFrontmatterFields, type FrontmatterField } from './frontmatter-fields';
 
 /**
  * Something the tolerant reader had to fix to read a frontmatter strict YAML refuses (an unquoted glob or colon,
@@ -9,10 +14,19 @@ export interface FrontmatterRepair {
   readonly line: number;
   /** 1-based column. */
   readonly col: number;
-  /** The key the repair is about, when there is one. */
+  /** The key the repair is about (a dotted path for nested keys), when there is one. */
   readonly key?: string;
+  /** What was repaired, for tools that group or filter repairs (always set by the reader). */
+  readonly code?: FrontmatterRepairCode;
   readonly message: string;
 }
+
+/**
+ * `value-as-text`: a value YAML refuses was read as its text; `tab-indent`: tabs read as spaces; `duplicate-key`:
+ * a repeated key, the last one used; `stray-line`: a line that is not `key: value` was ignored; `not-strict-yaml`:
+ * the whole text is refused but each key read on its own.
+ */
+export type FrontmatterRepairCode = 'value-as-text' | 'tab-indent' | 'duplicate-key' | 'stray-line' | 'not-strict-yaml';
 
 export interface ParsedMarkdown {
   readonly frontmatter: Record<string, unknown>;
@@ -27,29 +41,44 @@ export interface ParsedMarkdown {
   readonly source: string;
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** Splits `---\nyaml\n---\nbody`. A file without frontmatter has an empty one; bad YAML is reported, not thrown. */
+/** Splits `---\nyaml\n---\nbody`. A file without frontmatter has an empty one. Never throws. */
 export function parseFrontmatter(text: string): ParsedMarkdown {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const m = FENCE.exec(src);
-  if (!m) return { frontmatter: {}, body: src, bodyLine: 1, repairs: [], source: '' };
-  const body = src.slice(m[0].length);
-  const bodyLine = m[0].split('\n').length;
-  const source = m[1] ?? '';
-  const base = { body, bodyLine, repairs: [], source };
+  const fence = frontmatterFence(src);
+  if (!fence) return { frontmatter: {}, body: src, bodyLine: 1, repairs: [], source: '' };
+  const { source } = fence;
+  const base = { body: src.slice(fence.bodyStart), bodyLine: fence.bodyLine, source };
   const simple = simpleYaml(source);
-  if (simple) return { ...base, frontmatter: simple };
+  if (simple) return { ...base, frontmatter: simple, repairs: [] };
+  let strictError: string;
+  let at = { line: 2, col: 1 };
   try {
-    const data: unknown = parseYaml(m[1] ?? '', { prettyErrors: false });
-    if (data === null || data === undefined) return { ...base, frontmatter: {} };
-    if (typeof data !== 'object' || Array.isArray(data))
-      return { ...base, frontmatter: {}, error: 'frontmatter must be a YAML mapping (key: value lines)' };
-    return { ...base, frontmatter: data as Record<string, unknown> };
+    const data: unknown = parseYaml(source, { prettyErrors: false, logLevel: 'error' });
+    if (data === null || data === undefined) return { ...base, frontmatter: {}, repairs: [] };
+    if (typeof data === 'object' && !Array.isArray(data))
+      return { ...base, frontmatter: data as Record<string, unknown>, repairs: [] };
+    strictError = NOT_A_MAPPING;
   } catch (e) {
-    return { ...base, frontmatter: {}, error: (e as Error).message.split('\n')[0] ?? 'invalid YAML' };
+    strictError = yamlReason(e);
+    const pos = e instanceof YAMLError ? e.linePos?.[0] : undefined;
+    if (pos) at = { line: pos.line + 1, col: pos.col };
   }
+  // Strict YAML refused it: read it line by line as the tools do, and say what was repaired.
+  const t = readTolerant(source, 2);
+  if (!t.keys) return { ...base, frontmatter: {}, repairs: t.repairs, error: strictError };
+  const repairs = t.repairs.length
+    ? t.repairs
+    : [
+        {
+          ...at,
+          code: 'not-strict-yaml' as const,
+          message: `The frontmatter is not strict YAML (${strictError}); each field was read on its own.`,
+        },
+      ];
+  return { ...base, frontmatter: t.frontmatter, repairs };
 }
+
+const NOT_A_MAPPING = 'frontmatter must be a YAML mapping (key: value lines)';
 
 // A plain word-like scalar YAML reads as a string: starts with a letter, no quotes, comment marks, colons or brackets.
 const PLAIN = /^[A-Za-z][A-Za-z0-9 _./()-]*$/;

@@ -53,7 +53,8 @@ describe('frontmatter fast paths', () => {
       try {
         expected = parseYaml(src);
       } catch {
-        expect(viaParser.error, src).toBeDefined();
+        // Strict YAML refuses it: the tolerant reader either repairs it (and says so) or reports an error.
+        expect(viaParser.error !== undefined || viaParser.repairs.length > 0, src).toBe(true);
         continue;
       }
       if (expected !== null && typeof expected === 'object' && !Array.isArray(expected))

@@ -57,7 +57,11 @@ describe('library listing', () => {
       bodyLine: 5,
     });
     expect(parseFrontmatter('no frontmatter')).toMatchObject({ frontmatter: {}, body: 'no frontmatter' });
-    expect(parseFrontmatter('---\ntitle: [unclosed\n---\nBody').error).toBeTruthy();
+    const unclosed = parseFrontmatter('---\ntitle: [unclosed\n---\nBody');
+    expect(unclosed).toMatchObject({ frontmatter: { title: '[unclosed' }, body: 'Body' });
+    expect(unclosed.repairs.map((r) => [r.line, r.col, r.key])).toEqual([[2, 8, 'title']]);
+    expect(parseFrontmatter('---\n- not a mapping\n---\nBody')).toMatchObject({ body: 'Body', frontmatter: {} });
+    expect(parseFrontmatter('---\n- not a mapping\n---\nBody').error).toBeTruthy();
     expect(parseFrontmatter('\ufeff---\r\ntitle: CRLF\r\n---\r\nB').frontmatter.title).toBe('CRLF');
   });
 });
