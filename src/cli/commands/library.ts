@@ -305,5 +305,42 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
         return undefined;
       }),
     );
+
+  library
+    .command('ignore')
+    .description(
+      "Show a source's ignore list, add a gitignore-like pattern to it (docs/**, *.draft.md), or remove one " +
+        '(--remove); the source is reindexed.',
+    )
+    .argument('<name>', 'source name')
+    .argument('[pattern]', 'pattern relative to the source folder (omit to list the patterns)')
+    .option('--remove', 'remove the pattern instead of adding it')
+    .option('--json', 'print the ignore list as JSON')
+    .action((name: string, pattern: string | undefined, opts: { remove?: boolean; json?: boolean }) =>
+      run('library ignore', opts, async (ctx) => {
+        if (pattern === undefined) {
+          if (opts.remove) throw new UsageError('--remove needs the pattern to remove');
+          const { sources } = await ctx.call('sources:list', {});
+          const s = sources.find((x) => x.name === name);
+          if (!s)
+            throw new AppError('NOT_FOUND', `There is no source named "${name}".`, 'See `ai-config library status`.');
+          const result = { source: name, ignore: s.ignore ?? [], changed: false };
+          if (ctx.flags.json) return result;
+          ctx.io.out(result.ignore.length ? `${result.ignore.join('\n')}\n` : `${name} ignores nothing.\n`);
+          return undefined;
+        }
+        const r = await ctx.call('sources:ignore', { name, pattern, ...(opts.remove ? { remove: true } : {}) });
+        if (ctx.flags.json) return r;
+        const verb = opts.remove
+          ? r.changed
+            ? 'Removed'
+            : 'Not in the list:'
+          : r.changed
+            ? 'Added'
+            : 'Already listed:';
+        ctx.io.out(`${verb} ${pattern} (${name} ignores ${r.ignore.length} pattern(s)).\n`);
+        return undefined;
+      }),
+    );
   return library;
 }

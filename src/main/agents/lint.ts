@@ -65,7 +65,8 @@ export async function lintLibrary(dir: string): Promise<LintReport> {
       `${dir} is not a folder.`,
       'Run `ai-config lint` in a library folder, or pass its path.',
     );
-  return lintWalked(dir, await walkLibrary(dir));
+  // The library's own layout: tool folders (`.cursor/`, `.claude/`...) are in their tools' formats, not linted here.
+  return lintWalked(dir, await walkLibrary(dir, { toolFolders: false }));
 }
 
 /** {@link lintLibrary} over the files a walk listed; a file gone since the walk is skipped. */

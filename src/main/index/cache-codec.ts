@@ -7,8 +7,9 @@ import { SearchEngine } from './search-engine';
 /**
  * Bump when the layout of the cache (or the meaning of a stored field) changes; an older or newer file is rebuilt,
  * never read. 4: skills, commands, hooks and permissions have their own kind (they were knowledge).
+ * 5: files in known tool folders (`.cursor/rules/*.mdc`, `.claude/agents/*.md`, `.mcp.json`...) with their kinds.
  */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 /** A discovered file and its document id in the search index (-1 until its body has been indexed). */
 export interface IndexedFile extends FileRecord {

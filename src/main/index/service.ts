@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { LibraryEntry } from '../../shared/library';
+import type { LibraryEntry, SourceSkips } from '../../shared/library';
 import type { IndexStats, SearchResult } from '../../shared/search';
 import type { OperationContext } from '../context';
 import type { EventBus } from '../events';
@@ -33,6 +33,8 @@ export interface IndexService {
   /** Every entry (of any source, with its precedence) now at the given paths: what a tree delta needs. */
   entriesAt(paths: ReadonlyArray<string>, ctx?: OperationContext): Promise<LibraryEntry[]>;
   search(q: SearchQuery, ctx?: OperationContext): Promise<SearchResult>;
+  /** What each source's walk skipped, by reason (brought up to date first). */
+  skipped(ctx?: OperationContext): Promise<SourceSkips[]>;
   /** Throws the cache away and indexes everything again. */
   rebuild(ctx: OperationContext, opts?: { audit?: boolean }): Promise<IndexStats>;
   stats(): Promise<IndexStats>;
@@ -234,6 +236,10 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       await ensure(true, ctx);
       return index.search(q);
     },
+    async skipped(ctx) {
+      await ensure(false, ctx);
+      return index.skipped();
+    },
     async rebuild(ctx, rebuildOpts = {}) {
       const started = Date.now();
       return withLock(opts.lockFile, 'index.rebuild', () =>
@@ -264,7 +270,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       );
     },
     async stats() {
-      await ensure(false);
+      // The word count comes from the search postings: index what is pending, or it lags behind the file count.
+      await ensure(true);
       return stats();
     },
     async watch() {
