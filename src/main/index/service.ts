@@ -61,6 +61,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
   let watchedSig = '';
   /** Whether memory was re-stat'ed since the watcher on the current roots started. */
   let fresh = false;
+  /** The roots' ignore lists as of the last re-stat: a changed list re-stats (and reindexes) that source. */
+  let ignoreSig = '';
   let persistTimer: NodeJS.Timeout | undefined;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -129,6 +131,9 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     const started = Date.now();
     // Watch before re-stat, so nothing that changes during the re-stat is missed.
     if (wantWatch) await startWatching(roots);
+    const ignores = JSON.stringify(roots.map((r) => [r.name, r.ignore ?? []]));
+    if (ignores !== ignoreSig) fresh = false;
+    ignoreSig = ignores;
     let changes: ChangeSet;
     if (!loaded) {
       ctx?.progress({ phase: 'Reading the library' });

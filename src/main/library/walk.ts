@@ -75,6 +75,9 @@ function invalidName(name: string, rel: string): boolean {
   return rel.length > MAX_PATH_CHARS || name.includes('\\') || hasUnsafeChars(name);
 }
 
+/** A file inside a skill folder: scripts and assets go with the skill when it installs, so they are not skipped. */
+const IN_SKILL = /^(?:\.(?:claude|cursor|github|agents|kiro|devin)\/)?skills\/[^/]+\/./;
+
 type EntryType = 'dir' | 'file' | 'link' | 'other';
 type Decision = 'walk' | 'walk-ignored' | 'take' | 'silent' | 'link' | SkipReason;
 
@@ -94,8 +97,9 @@ function decide(
   if (type === 'dir') return 'walk';
   if (type === 'link') return 'link';
   if (type === 'other') return 'unsupported-type';
-  if (inToolArea(rel)) return toolKindOf(rel) ? 'take' : 'not-a-tool-file';
-  return isLibraryFile(name) ? 'take' : 'unsupported-type';
+  if (inToolArea(rel) ? toolKindOf(rel) : isLibraryFile(name)) return 'take';
+  if (IN_SKILL.test(rel)) return 'silent';
+  return inToolArea(rel) ? 'not-a-tool-file' : 'unsupported-type';
 }
 
 /** Where a symlink points, for the skip reason only (it is never followed). */
