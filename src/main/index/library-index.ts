@@ -185,10 +185,11 @@ export class LibraryIndex extends IndexStore {
       if (!skips) this.skips.set(root.name, (skips = new Map()));
       for (const rel of rels) {
         const prefix = rel ? `${rel}/` : '';
-        skips.delete(rel);
-        for (const p of skips.keys()) if (p.startsWith(prefix)) skips.delete(p);
         // lstat through the boundary: a path that is (or is below) a symlink counts as gone, as in the full walk.
         const st = rel ? lstatInRoot(libraryRoot(root.dir), rel) : fs.statSync(root.dir, { throwIfNoEntry: false });
+        skips.delete(rel);
+        // A folder (re-stat'ed below) or a path that is gone (it may have been one): its old skips go too.
+        if (!st?.isFile()) for (const p of skips.keys()) if (p.startsWith(prefix)) skips.delete(p);
         const one = rel && !st?.isDirectory() ? statOne(root.dir, rel, walkOpts(root)) : undefined;
         if (one?.skip) skips.set(rel, one.skip);
         if (st?.isDirectory()) {
