@@ -190,7 +190,8 @@ export class LibraryIndex extends IndexStore {
         skips.delete(rel);
         // A folder (re-stat'ed below) or a path that is gone (it may have been one): its old skips go too.
         if (!st?.isFile()) for (const p of skips.keys()) if (p.startsWith(prefix)) skips.delete(p);
-        const one = rel && !st?.isDirectory() ? statOne(root.dir, rel, walkOpts(root)) : undefined;
+        // A file the boundary lstat'ed (no symlink on its way) needs no second stat of its folders.
+        const one = rel && !st?.isDirectory() ? statOne(root.dir, rel, walkOpts(root), st) : undefined;
         if (one?.skip) skips.set(rel, one.skip);
         if (st?.isDirectory()) {
           const under = await statTree(root.dir, rel, walkOpts(root));

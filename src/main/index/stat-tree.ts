@@ -20,6 +20,7 @@ export function statOne(
   root: string,
   rel: string,
   opts: WalkOptions = {},
+  known?: Parameters<typeof classifyPath>[3],
 ): { readonly entry?: StatEntry; readonly skip?: SkipReason } | undefined {
-  return classifyPath(root, rel, opts);
+  return classifyPath(root, rel, opts, known);
 }

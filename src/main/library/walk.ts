@@ -125,6 +125,9 @@ function realRootOf(root: string): string {
   }
 }
 
+/** What a folder above a path already known to be real looks like to {@link decide}. */
+const DIR_STAT = { isDirectory: () => true, isFile: () => false, isSymbolicLink: () => false } as fs.Stats;
+
 const typeOf = (ent: fs.Dirent | fs.Stats): EntryType =>
   ent.isDirectory() ? 'dir' : ent.isFile() ? 'file' : ent.isSymbolicLink() ? 'link' : 'other';
 
@@ -186,6 +189,8 @@ export function classifyPath(
   root: string,
   rel: string,
   opts: WalkOptions = {},
+  /** The path's own lstat when the caller has it, with every folder above it known to be a real folder. */
+  known?: fs.Stats,
 ): { readonly entry?: WalkEntry; readonly skip?: SkipReason } | undefined {
   const m = ignoreMatcher(opts.ignore);
   const tools = opts.toolFolders !== false;
@@ -194,10 +199,10 @@ export function classifyPath(
   let abs = root;
   for (let i = 0; i < parts.length; i++) {
     abs += path.sep + parts[i]!;
-    const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    const last = i === parts.length - 1;
+    const st = known ? (last ? known : DIR_STAT) : fs.lstatSync(abs, { throwIfNoEntry: false });
     if (!st) return undefined;
     const sub = parts.slice(0, i + 1).join('/');
-    const last = i === parts.length - 1;
     const d = decide(sub, parts[i]!, i, typeOf(st), ignoredAbove, m, tools);
     if (d === 'silent') return undefined;
     if (d === 'walk-ignored') ignoredAbove = true;
