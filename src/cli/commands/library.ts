@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
+import { SKIP_REASON_LABELS } from '../../shared/library';
 import type { SourceInfo, UpdateResult } from '../../shared/sources';
 import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
@@ -71,7 +72,7 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
     .option('--json', 'print the entries as JSON')
     .action((opts: { json?: boolean }) =>
       run('library list', opts, async (ctx) => {
-        const { entries } = await ctx.call('library:tree', {});
+        const { entries, skipped } = await ctx.call('library:tree', {});
         if (ctx.flags.json) return entries;
         const width = Math.min(60, Math.max(4, ...entries.map((e) => e.path.length)));
         ctx.io.out(`${'PATH'.padEnd(width)}  ${'SOURCE'.padEnd(10)}  ${'KIND'.padEnd(10)}  TITLE\n`);
@@ -84,6 +85,12 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
           ctx.io.out(`${e.path.padEnd(width)}  ${e.source.padEnd(10)}  ${e.kind.padEnd(10)}  ${e.title}${note}\n`);
         }
         ctx.io.out(`${entries.length} files\n`);
+        for (const sk of skipped ?? [])
+          if (sk.total)
+            ctx.io.out(
+              `${sk.source}: ${sk.total} skipped (` +
+                `${sk.reasons.map((r) => `${r.count} ${SKIP_REASON_LABELS[r.reason]}`).join(', ')})\n`,
+            );
         return undefined;
       }),
     );

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SkipReason } from '../../shared/library';
-import { hasUnsafeChars } from '../../shared/unsafe-chars';
 import { ignoreMatcher, type IgnoreMatcher } from './ignore-patterns';
 import { isLibraryFile } from './kind';
 import { inToolArea, TOOL_DIRS, TOOL_FILES, toolKindOf } from './tool-folders';
@@ -71,8 +70,23 @@ export function isSilentPath(rel: string, toolFolders = true): boolean {
   return parts.some((p, i) => isSilentName(p, i, i < parts.length - 1 ? true : undefined, toolFolders));
 }
 
+/**
+ * A backslash, or a character `hasUnsafeChars` (shared/unsafe-chars.ts) names: control, bidi and invisible
+ * formatting characters. One regular expression, tested on every name of a walk; built from code points (a literal
+ * with them trips no-control-regex).
+ */
+const UNSAFE_NAME = new RegExp(
+  `[\\\\${String.fromCodePoint(0)}-${String.fromCodePoint(0x1f)}${String.fromCodePoint(0x7f)}-` +
+    `${String.fromCodePoint(0x9f)}\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]`,
+);
+
+/** Whether a file or folder name is refused by the walk ("invalid name"): a backslash or an unsafe character. */
+export function isInvalidName(name: string): boolean {
+  return UNSAFE_NAME.test(name);
+}
+
 function invalidName(name: string, rel: string): boolean {
-  return rel.length > MAX_PATH_CHARS || name.includes('\\') || hasUnsafeChars(name);
+  return rel.length > MAX_PATH_CHARS || UNSAFE_NAME.test(name);
 }
 
 /** A file inside a skill folder: scripts and assets go with the skill when it installs, so they are not skipped. */

@@ -5,6 +5,8 @@ import { createEventBus } from '../../../src/main/events';
 import { isIgnoredPath } from '../../../src/main/index/ignore';
 import { createIndexService } from '../../../src/main/index/service';
 import { ignoreMatcher } from '../../../src/main/library/ignore-patterns';
+import { isInvalidName } from '../../../src/main/library/walk';
+import { hasUnsafeChars } from '../../../src/shared/unsafe-chars';
 import { createAuditTrail } from '../../../src/main/observability/audit';
 import { createLogger } from '../../../src/main/observability/logger';
 import { tempDir } from '../../helpers/temp';
@@ -60,6 +62,18 @@ describe('ignore patterns', () => {
       expect(isIgnoredPath(p), p).toBe(false);
     for (const p of ['.git/config', 'sub/.cursor/rules/x.mdc', '.cursor/.hidden.md', '.obsidian/a.md', '.DS_Store'])
       expect(isIgnoredPath(p), p).toBe(true);
+  });
+});
+
+describe('invalid names', () => {
+  it('are exactly those with a backslash or a character hasUnsafeChars names', () => {
+    const wrong: number[] = [];
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const name = `a${String.fromCodePoint(cp)}b.md`;
+      if (isInvalidName(name) !== (cp === 0x5c || hasUnsafeChars(name))) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

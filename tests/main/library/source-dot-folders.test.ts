@@ -159,7 +159,7 @@ describe('a source that is a project repository', () => {
   });
 
   it('counts skipped files by reason: type, symlinks in and out of the source, size, name', async () => {
-    const { root, up, call } = await setup({ 'guides/zebra.md': '# Zebra\n' });
+    const { root, up, call, home } = await setup({ 'guides/zebra.md': '# Zebra\n' });
     const outside = path.join(root, 'secret.md');
     fs.writeFileSync(outside, 'outside the source\n');
     fs.symlinkSync(outside, path.join(up.work, 'escape.md'));
@@ -184,6 +184,8 @@ describe('a source that is a project repository', () => {
     });
     const outline = await call('library:outline', {});
     expect(outline.skipped?.find((s) => s.source === 'team')?.total).toBe(5);
+    const list = await cli(['library', 'list'], { AI_CONFIG_HOME: home });
+    expect(list.stdout).toContain('team: 5 skipped (1 unsupported file type, 1 symlink out of the source folder,');
   });
 });
 
