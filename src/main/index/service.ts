@@ -217,7 +217,14 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     }
     return {
       files: index.fileCount,
-      sources: index.currentRoots.map((r) => ({ name: r.name, files: index.filesOf(r.name) })),
+      sources: (() => {
+        const skipped = new Map(index.skipped().map((x) => [x.source, x.total]));
+        return index.currentRoots.map((r) => ({
+          name: r.name,
+          files: index.filesOf(r.name),
+          skipped: skipped.get(r.name) ?? 0,
+        }));
+      })(),
       terms: index.termCount,
       tokens: index.totalTokens(),
       watching: !!watcher,

@@ -182,6 +182,11 @@ describe('a source that is a project repository', () => {
         { reason: 'invalid-name', count: 1, examples: ['guides/evil\u202Etxt.md'] },
       ],
     });
+    expect((await call('index:stats', {})).sources.find((x) => x.name === 'team')).toMatchObject({
+      files: 1,
+      skipped: 5,
+    });
+    expect((await cli(['index', 'stats'], { AI_CONFIG_HOME: home })).stdout).toMatch(/team +1 files, 5 skipped/);
     const outline = await call('library:outline', {});
     expect(outline.skipped?.find((s) => s.source === 'team')?.total).toBe(5);
     const list = await cli(['library', 'list'], { AI_CONFIG_HOME: home });
