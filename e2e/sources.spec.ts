@@ -80,3 +80,53 @@ test('asks once to trust a new SSH host, then adds the source', async ({ page })
   await expect(dialog).toHaveCount(0);
   expect(fs.readFileSync(path.join(app.home, 'state', 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${sshd.port}`);
 });
+
+test('a project repository source shows its tool folders with their kinds, what it skipped, and an ignore list', async ({
+  page,
+}) => {
+  upstreamRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aicfg-e2e-dot-'));
+  const up = createUpstream(upstreamRoot, {
+    '.cursor/rules/team-style.mdc': '---\ndescription: Team style\nglobs: "**/*.ts"\n---\nUse tabs.\n',
+    '.claude/commands/ship-it.md': '---\ndescription: Ship it\n---\nShip.\n',
+    'assets/logo.png': 'png',
+  });
+  app = await startApp();
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const form = page.getByRole('form', { name: 'Add a source' });
+  await form.getByLabel('Name').fill('team');
+  await form.getByLabel('URL').fill(up.fileUrl);
+  await form.getByRole('button', { name: 'Add source' }).click();
+  const card = page.getByRole('listitem', { name: 'Source team' });
+  await expect(card).toContainText(up.head().slice(0, 8));
+
+  await page.getByRole('button', { name: 'Library' }).click();
+  const tree = page.getByRole('tree', { name: 'Library files' });
+  await tree.locator('[data-path=".cursor/rules"]').click();
+  const rule = tree.locator('[data-source="team"][data-path=".cursor/rules/team-style.mdc"]');
+  await expect(rule).toHaveAttribute('data-kind', 'knowledge');
+  await expect(rule.locator('.kind')).toHaveAttribute('title', 'rule');
+  await tree.locator('[data-path=".claude/commands"]').click();
+  await expect(tree.locator('[data-source="team"][data-path=".claude/commands/ship-it.md"]')).toHaveAttribute(
+    'data-kind',
+    'command',
+  );
+  const skipped = page.locator('.tree-skipped [data-source="team"]');
+  await expect(skipped).toContainText('1 skipped');
+  await skipped.locator('summary').click();
+  await expect(skipped).toContainText('unsupported file type: 1');
+  await expect(skipped).toContainText('assets/logo.png');
+
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const ignore = card.getByRole('region', { name: 'Ignore list of team' });
+  await ignore.getByLabel('Pattern to ignore in team').fill('.cursor/**');
+  await ignore.getByRole('button', { name: 'Ignore' }).click();
+  await expect(ignore.locator('[data-pattern=".cursor/**"]')).toBeVisible();
+  expect(JSON.parse(app.cli('library', 'ignore', 'team', '--json').stdout)).toMatchObject({ ignore: ['.cursor/**'] });
+
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(tree.locator('[data-source="team"][data-path=".claude/commands/ship-it.md"]')).toBeVisible();
+  await expect(rule).toHaveCount(0);
+  await expect(skipped).toContainText('2 skipped');
+});

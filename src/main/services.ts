@@ -119,7 +119,11 @@ export function createServices(opts: ServicesOptions): Services {
   const roots = (): SourceRoot[] => {
     const s = requireSettings();
     return [
-      ...s.sources.map((src) => ({ name: src.name, dir: paths.sourceDir(src.name) })),
+      ...s.sources.map((src) => ({
+        name: src.name,
+        dir: paths.sourceDir(src.name),
+        ...(src.ignore?.length ? { ignore: src.ignore } : {}),
+      })),
       { name: PERSONAL_SOURCE, dir: personalDir() },
     ];
   };

@@ -48,3 +48,37 @@ export interface LibraryFile {
   /** Set when the frontmatter could not be parsed; the body then holds the whole file. */
   readonly frontmatterError?: string;
 }
+
+/** Why a walk of a source left a file out (what the Library tree counts as "N skipped"). */
+export const SKIP_REASONS = [
+  'ignored-by-pattern',
+  'unsupported-type',
+  'not-a-tool-file',
+  'symlink-outside-root',
+  'symlink',
+  'too-large',
+  'invalid-name',
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export const SKIP_REASON_LABELS: Readonly<Record<SkipReason, string>> = {
+  'ignored-by-pattern': "ignored by the source's ignore list",
+  'unsupported-type': 'unsupported file type',
+  'not-a-tool-file': 'not a known file of its tool folder',
+  'symlink-outside-root': 'symlink out of the source folder',
+  symlink: 'symlink (never followed)',
+  'too-large': 'too large',
+  'invalid-name': 'invalid name (control or bidi characters, a backslash, or too long)',
+};
+
+/** What one source's walk skipped: a count per reason, with a few of the paths. */
+export interface SourceSkips {
+  readonly source: string;
+  readonly total: number;
+  readonly reasons: ReadonlyArray<{
+    readonly reason: SkipReason;
+    readonly count: number;
+    /** Up to a few of the skipped paths (relative to the source). */
+    readonly examples: ReadonlyArray<string>;
+  }>;
+}

@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, type EntryKind, type LibraryEntry } from './library';
+import { ENTRY_KINDS, type EntryKind, type LibraryEntry, type SourceSkips } from './library';
 
 /** What the Library tree shows of a file (the rest loads when the file is opened). */
 export type TreeEntry = Pick<LibraryEntry, 'source' | 'path' | 'kind' | 'title' | 'overrides' | 'overriddenBy'>;
@@ -17,6 +17,8 @@ export interface Outline {
   readonly sources: ReadonlyArray<string>;
   /** [folder path ('' for the top), its files]; a folder may appear in more than one group. */
   readonly dirs: ReadonlyArray<readonly [string, ReadonlyArray<OutlineFile>]>;
+  /** What each source's walk skipped and why (the tree's "N skipped"); set by `library:outline` and its deltas. */
+  readonly skipped?: ReadonlyArray<SourceSkips>;
 }
 
 const KINDS: ReadonlyArray<EntryKind> = ENTRY_KINDS;

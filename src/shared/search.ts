@@ -20,7 +20,8 @@ export interface SearchResult {
 /** What the index holds and how it was last brought up to date. */
 export interface IndexStats {
   readonly files: number;
-  readonly sources: ReadonlyArray<{ readonly name: string; readonly files: number }>;
+  /** Files per source, and how many its walk skipped (by pattern, type, symlink, size or name). */
+  readonly sources: ReadonlyArray<{ readonly name: string; readonly files: number; readonly skipped?: number }>;
   readonly terms: number;
   readonly tokens: number;
   readonly watching: boolean;

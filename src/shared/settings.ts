@@ -5,6 +5,20 @@ export const SETTINGS_SCHEMA_VERSION = 2;
 
 export const SOURCE_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
+/** How many ignore patterns one source may have. */
+export const MAX_IGNORE_PATTERNS = 200;
+
+/** One ignore pattern: a gitignore-like glob relative to the source root, no `..`, no backslash, no control chars. */
+export const ignorePattern = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500)
+  .refine((p) => !p.split('/').includes('..'), 'must stay inside the source (no "..")')
+  .refine((p) => !p.includes('\\'), 'use "/" between folders, not "\\"')
+  // eslint-disable-next-line no-control-regex
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'must not contain control characters');
+
 export const sourceSchema = z
   .object({
     name: z.string().regex(SOURCE_NAME, 'use lowercase letters, digits, ".", "_" or "-" (at most 64)'),
@@ -19,6 +33,8 @@ export const sourceSchema = z
       .optional(),
     /** Reference to a token stored encrypted by the app (never the token itself). */
     tokenRef: z.string().min(1).optional(),
+    /** Files of this source left out of the library (gitignore-like: `docs/**`, `*.draft.md`, `!keep.md`). */
+    ignore: z.array(ignorePattern).max(MAX_IGNORE_PATTERNS).optional(),
   })
   .strict();
 

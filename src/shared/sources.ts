@@ -56,6 +56,16 @@ export interface SourceInfo {
   readonly canRollforward: boolean;
   /** 0 is lowest; personal always wins over every source. */
   readonly precedence: number;
+  /** The source's ignore list (gitignore-like patterns its walk leaves out). */
+  readonly ignore?: ReadonlyArray<string>;
+}
+
+/** A source's ignore list after `sources:ignore` added or removed a pattern. */
+export interface SourceIgnoreResult {
+  readonly source: string;
+  readonly ignore: ReadonlyArray<string>;
+  /** False when the pattern was already there (add) or not there (remove). */
+  readonly changed: boolean;
 }
 
 export interface UpdateResult {

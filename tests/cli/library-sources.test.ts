@@ -20,6 +20,7 @@ describe('ai-config library (sources)', () => {
       'rollforward',
       'diff',
       'resolve',
+      'ignore',
     ]) {
       const r = await cli(['library', sub, '--help'], { AI_CONFIG_HOME: home });
       expect(r.code, sub).toBe(0);

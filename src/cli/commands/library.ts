@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
+import { SKIP_REASON_LABELS } from '../../shared/library';
 import type { SourceInfo, UpdateResult } from '../../shared/sources';
 import type { CommandRunner } from '../command';
 import type { CommandContext } from '../context';
@@ -71,7 +72,7 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
     .option('--json', 'print the entries as JSON')
     .action((opts: { json?: boolean }) =>
       run('library list', opts, async (ctx) => {
-        const { entries } = await ctx.call('library:tree', {});
+        const { entries, skipped } = await ctx.call('library:tree', {});
         if (ctx.flags.json) return entries;
         const width = Math.min(60, Math.max(4, ...entries.map((e) => e.path.length)));
         ctx.io.out(`${'PATH'.padEnd(width)}  ${'SOURCE'.padEnd(10)}  ${'KIND'.padEnd(10)}  TITLE\n`);
@@ -84,6 +85,12 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
           ctx.io.out(`${e.path.padEnd(width)}  ${e.source.padEnd(10)}  ${e.kind.padEnd(10)}  ${e.title}${note}\n`);
         }
         ctx.io.out(`${entries.length} files\n`);
+        for (const sk of skipped ?? [])
+          if (sk.total)
+            ctx.io.out(
+              `${sk.source}: ${sk.total} skipped (` +
+                `${sk.reasons.map((r) => `${r.count} ${SKIP_REASON_LABELS[r.reason]}`).join(', ')})\n`,
+            );
         return undefined;
       }),
     );
@@ -302,6 +309,43 @@ export function registerLibrary(program: Command, run: CommandRunner): Command {
         const info = await ctx.call('sources:resolve', { name, path: file, choice });
         if (ctx.flags.json) return info;
         ctx.io.out(`Resolved ${name}/${file} (${choice}); ${info.conflicts.length} conflict(s) left.\n`);
+        return undefined;
+      }),
+    );
+
+  library
+    .command('ignore')
+    .description(
+      "Show a source's ignore list, add a gitignore-like pattern to it (docs/**, *.draft.md), or remove one " +
+        '(--remove); the source is reindexed.',
+    )
+    .argument('<name>', 'source name')
+    .argument('[pattern]', 'pattern relative to the source folder (omit to list the patterns)')
+    .option('--remove', 'remove the pattern instead of adding it')
+    .option('--json', 'print the ignore list as JSON')
+    .action((name: string, pattern: string | undefined, opts: { remove?: boolean; json?: boolean }) =>
+      run('library ignore', opts, async (ctx) => {
+        if (pattern === undefined) {
+          if (opts.remove) throw new UsageError('--remove needs the pattern to remove');
+          const { sources } = await ctx.call('sources:list', {});
+          const s = sources.find((x) => x.name === name);
+          if (!s)
+            throw new AppError('NOT_FOUND', `There is no source named "${name}".`, 'See `ai-config library status`.');
+          const result = { source: name, ignore: s.ignore ?? [], changed: false };
+          if (ctx.flags.json) return result;
+          ctx.io.out(result.ignore.length ? `${result.ignore.join('\n')}\n` : `${name} ignores nothing.\n`);
+          return undefined;
+        }
+        const r = await ctx.call('sources:ignore', { name, pattern, ...(opts.remove ? { remove: true } : {}) });
+        if (ctx.flags.json) return r;
+        const verb = opts.remove
+          ? r.changed
+            ? 'Removed'
+            : 'Not in the list:'
+          : r.changed
+            ? 'Added'
+            : 'Already listed:';
+        ctx.io.out(`${verb} ${pattern} (${name} ignores ${r.ignore.length} pattern(s)).\n`);
         return undefined;
       }),
     );

@@ -78,7 +78,8 @@ export function registerSearch(program: Command, run: CommandRunner): void {
         ctx.io.out(
           `${s.files} files, ${s.terms} distinct words, about ${s.tokens} tokens (loaded from ${s.loadedFrom})\n`,
         );
-        for (const src of s.sources) ctx.io.out(`  ${src.name.padEnd(12)} ${src.files} files\n`);
+        for (const src of s.sources)
+          ctx.io.out(`  ${src.name.padEnd(12)} ${src.files} files${src.skipped ? `, ${src.skipped} skipped` : ''}\n`);
         ctx.io.out(`Cache: ${s.cacheFile} (${s.cacheBytes} bytes)\n`);
         return undefined;
       }),

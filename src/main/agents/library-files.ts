@@ -72,7 +72,7 @@ export function fileParsed(abs: string): Omit<Parsed, 'stamp'> {
 export async function winningFiles(roots: ReadonlyArray<SourceRoot>): Promise<LibraryFileRef[]> {
   const perRoot = await Promise.all(
     roots.map(async (root) => {
-      const files = await walkLibrary(root.dir);
+      const files = await walkLibrary(root.dir, { ignore: root.ignore ?? [] });
       return files.map((f) => {
         const stamp = `${f.mtimeMs}:${f.size}`;
         stamps.set(f.abs, stamp);

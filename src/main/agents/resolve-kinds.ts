@@ -13,6 +13,7 @@ import {
 import { AppError } from '../../shared/errors';
 import { parseFrontmatter } from '../library/frontmatter';
 import { kindOf } from '../library/kind';
+import { isToolFormat } from '../library/tool-folders';
 import { readWalkedText } from '../workspace/boundary';
 import { fileParsed, type LibraryFileRef } from './library-files';
 import { resolveResources } from './resolve';
@@ -94,8 +95,8 @@ export function resolveCommands(
   warnings: string[],
 ): CommandContent[] {
   const candidates = files
-    // A folder's README documents the commands; it is not one.
-    .filter((f) => kindOf(f.path) === 'command' && !/(^|\/)README\.md$/i.test(f.path))
+    // A folder's README documents the commands, and a tool's own command format (TOML) is not the library's.
+    .filter((f) => kindOf(f.path) === 'command' && !isToolFormat(f.path) && !/(^|\/)README\.md$/i.test(f.path))
     .map((f) => ({ name: baseName(f.path), paths: [f.path], tags: () => f.tags, file: f }));
   const out: CommandContent[] = [];
   for (const { file: f, name } of selectItems('command', entries, candidates, warnings)) {
@@ -168,30 +169,33 @@ function dataCandidates<T extends { readonly tags?: ReadonlyArray<string> }>(
   kind: 'hook' | 'permissions',
   parse: (f: LibraryFileRef) => T,
 ): Array<DataCandidate<T>> {
-  return files
-    .filter((f) => kindOf(f.path) === kind)
-    .map((f) => {
-      let parsed: { value: T } | { error: unknown } | undefined;
-      const data = (): T => {
-        parsed ??= (() => {
+  return (
+    files
+      // A tool's own hook file (`.cursor/hooks.json`) is shown with its kind but is not in the library's format.
+      .filter((f) => kindOf(f.path) === kind && !isToolFormat(f.path))
+      .map((f) => {
+        let parsed: { value: T } | { error: unknown } | undefined;
+        const data = (): T => {
+          parsed ??= (() => {
+            try {
+              return { value: parse(f) };
+            } catch (error) {
+              return { error };
+            }
+          })();
+          if ('error' in parsed) throw parsed.error;
+          return parsed.value;
+        };
+        const readTags = () => {
           try {
-            return { value: parse(f) };
-          } catch (error) {
-            return { error };
+            return data().tags ?? [];
+          } catch {
+            return []; // An invalid file fails when it is selected, which names it.
           }
-        })();
-        if ('error' in parsed) throw parsed.error;
-        return parsed.value;
-      };
-      const readTags = () => {
-        try {
-          return data().tags ?? [];
-        } catch {
-          return []; // An invalid file fails when it is selected, which names it.
-        }
-      };
-      return { name: baseName(f.path), paths: [f.path], tags: readTags, file: f, data };
-    });
+        };
+        return { name: baseName(f.path), paths: [f.path], tags: readTags, file: f, data };
+      })
+  );
 }
 
 /** The hooks of the hook files an agent's `hooks` selectors pick: one per entry, `name`, `name-2`, `name-3`... */

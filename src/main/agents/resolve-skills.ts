@@ -13,7 +13,8 @@ import type { SkillContent, SkillFile } from './targets/types';
 export const SKILL_MAX_BYTES = 10 * 1024 * 1024;
 export const SKILL_MAX_FILES = 500;
 
-const SKILL_FILE = /^skills\/([^/]+)\/SKILL\.md$/;
+/** `skills/<name>/SKILL.md`, or the same in a tool folder (`.claude/skills/<name>/SKILL.md`, `.agents/skills/...`). */
+const SKILL_FILE = /^((?:\.(?:claude|cursor|github|agents|kiro|devin)\/)?skills)\/([^/]+)\/SKILL\.md$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The boundary root of the source a walked file belongs to (its absolute path minus its library path). */
@@ -33,8 +34,8 @@ function skillCandidates(files: ReadonlyArray<LibraryFileRef>): SkillCandidate[]
   for (const f of files) {
     const m = SKILL_FILE.exec(f.path);
     if (!m) continue;
-    const folder = `skills/${m[1]}`;
-    out.push({ name: m[1]!, paths: [folder, f.path], tags: () => f.tags, file: f, folder });
+    const folder = `${m[1]}/${m[2]}`;
+    out.push({ name: m[2]!, paths: [folder, f.path], tags: () => f.tags, file: f, folder });
   }
   return out;
 }

@@ -3,12 +3,18 @@ import { mcpServerSchema, type Agent, type McpServer, type ResolvedResource } fr
 import { AppError } from '../../shared/errors';
 import { globToRegExp, isGlob } from './glob';
 import type { LibraryFileRef } from './library-files';
+import { kindOf } from '../library/kind';
+import { inToolArea } from '../library/tool-folders';
 
 /** The top folders whose files are other kinds than rules (skills, commands, hooks, permissions, agents, MCP). */
 const NOT_RULES = new Set(['skills', 'commands', 'hooks', 'permissions', 'agents', 'mcp-servers']);
 
-/** Whether a library file can be a rule (knowledge file): it is outside the folders of the other kinds. */
+/**
+ * Whether a library file can be a rule (knowledge file): it is outside the folders of the other kinds, and in a
+ * tool folder only when that folder holds rules (`.cursor/rules/*.mdc`, `.github/instructions/...`).
+ */
 export function isRulePath(relPath: string): boolean {
+  if (inToolArea(relPath)) return kindOf(relPath) === 'knowledge';
   return !NOT_RULES.has(relPath.split('/')[0]!);
 }
 

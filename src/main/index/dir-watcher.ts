@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isIgnoredName } from './ignore';
+import { isIgnoredPath } from './ignore';
 
 export interface DirWatcher {
   /** Starts watching folders that appeared and stops watching ones that are gone, for the given changed paths. */
@@ -21,6 +21,13 @@ export function watchDirs(
 ): DirWatcher {
   const watchers = new Map<string, fs.FSWatcher>();
   let closed = false;
+  const tops = roots.map((r) => path.resolve(r));
+  /** Whether a path is left out, judged from its root (a known tool folder is only known at the top). */
+  const ignored = (abs: string): boolean => {
+    const top = tops.find((t) => abs === t || abs.startsWith(t + path.sep));
+    if (top === undefined || abs === top) return false;
+    return isIgnoredPath(path.relative(top, abs).split(path.sep).join('/'));
+  };
 
   const unwatch = (dir: string) => {
     for (const [d, w] of watchers) {
@@ -41,8 +48,9 @@ export function watchDirs(
         w = fs.watch(dir, { persistent: true }, (_event, name) => {
           if (closed) return;
           const rel = name ? String(name) : '';
-          if (rel && rel.split(path.sep).some(isIgnoredName)) return;
-          onPath(rel ? path.join(dir, rel) : dir);
+          const abs = rel ? path.join(dir, rel) : dir;
+          if (rel && ignored(abs)) return;
+          onPath(abs);
         });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -60,7 +68,10 @@ export function watchDirs(
       } catch {
         // vanished meanwhile
       }
-      for (const ent of ents) if (ent.isDirectory() && !isIgnoredName(ent.name)) stack.push(path.join(dir, ent.name));
+      for (const ent of ents) {
+        const child = path.join(dir, ent.name);
+        if (ent.isDirectory() && !ignored(child)) stack.push(child);
+      }
     }
   };
 

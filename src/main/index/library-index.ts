@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LibraryEntry } from '../../shared/library';
+import type { LibraryEntry, SkipReason, SourceSkips } from '../../shared/library';
 import type { SearchResult } from '../../shared/search';
+import { summarizeSkips } from '../library/skips';
 import type { SourceRoot } from '../library/tree';
+import type { TreeScan } from '../library/walk';
 import { key, note, type ChangeSet } from './change-set';
 import { isIgnoredPath } from './ignore';
 import { entriesAt, searchIndex, treeEntries, type IndexView, type SearchQuery } from './index-queries';
@@ -12,6 +14,11 @@ import { bodyOf, describeContent, mapPool } from './read-file';
 import type { FieldText } from './segment-worker';
 import { statOne, statTree, type StatEntry } from './stat-tree';
 import { libraryRoot, lstatInRoot, readInRootAsync } from '../workspace/boundary';
+
+/** A root's walk options: its ignore list. */
+const walkOpts = (r: SourceRoot) => ({ ignore: r.ignore ?? [] });
+/** A root's identity for reindexing: its folder and its ignore list (a changed list reindexes the source). */
+const rootSig = (r: SourceRoot) => `${path.resolve(r.dir)}\u0000${(r.ignore ?? []).join('\u0000')}`;
 
 export type { ChangeSet } from './change-set';
 export type { SearchQuery } from './index-queries';
@@ -31,6 +38,9 @@ const tick = () => new Promise<void>((r) => setImmediate(r));
  * paths a watcher reports (`reconcilePaths`), and persisted to one checked cache file.
  */
 export class LibraryIndex extends IndexStore {
+  /** What each source's walk skipped, path -> reason (kept current by re-stats and watcher batches; not cached). */
+  private readonly skips = new Map<string, Map<string, SkipReason>>();
+
   /**
    * Re-reads the stat'ed files whose size or mtime changed and records the ones whose content changed. Files
    * are read synchronously into one buffer, in slices between which the event loop runs. A cold build (or any
@@ -99,12 +109,17 @@ export class LibraryIndex extends IndexStore {
 
   /** Applies a new set of roots: files of sources that are gone, or whose folder moved, are dropped. */
   private setRoots(roots: ReadonlyArray<SourceRoot>, changes: ChangeSet): void {
-    const same = (r: SourceRoot) => roots.some((x) => x.name === r.name && path.resolve(x.dir) === path.resolve(r.dir));
+    const same = (r: SourceRoot) => roots.some((x) => x.name === r.name && rootSig(x) === rootSig(r));
     const dropped = new Set(this.roots.filter((r) => !same(r)).map((r) => r.name));
     const known = new Set(this.roots.map((r) => r.name));
     for (const [k, f] of this.files) if (dropped.has(f.source) || !known.has(f.source)) this.removeKey(k, changes);
     if (dropped.size || roots.length !== this.roots.length) this.dirty = true;
-    this.roots = roots.map((r) => ({ name: r.name, dir: path.resolve(r.dir) }));
+    this.roots = roots.map((r) => ({
+      name: r.name,
+      dir: path.resolve(r.dir),
+      ...(r.ignore ? { ignore: r.ignore } : {}),
+    }));
+    for (const name of [...this.skips.keys()]) if (!this.roots.some((r) => r.name === name)) this.skips.delete(name);
   }
 
   /**
@@ -113,22 +128,24 @@ export class LibraryIndex extends IndexStore {
    */
   async loadAndReconcile(roots: ReadonlyArray<SourceRoot>): Promise<{ outcome: LoadOutcome; changes: ChangeSet }> {
     const loading = this.loadCache();
-    const stats = new Map<string, StatEntry[]>();
+    const stats = new Map<string, TreeScan>();
     for (const r of roots) {
       const dir = path.resolve(r.dir);
-      stats.set(`${r.name}\u0000${dir}`, await statTree(dir));
+      stats.set(`${r.name}\u0000${dir}`, await statTree(dir, '', walkOpts(r)));
     }
     const outcome = await loading;
     return { outcome, changes: await this.reconcile(roots, stats) };
   }
 
   /** Re-stats every root (a warm start, or a cold build when memory is empty) and re-reads only what changed. */
-  async reconcile(roots: ReadonlyArray<SourceRoot>, statted?: ReadonlyMap<string, StatEntry[]>): Promise<ChangeSet> {
+  async reconcile(roots: ReadonlyArray<SourceRoot>, statted?: ReadonlyMap<string, TreeScan>): Promise<ChangeSet> {
     const changes: ChangeSet = new Map();
     const session: BuildSession = { docs: [], worker: false };
     this.setRoots(roots, changes);
     for (const root of this.roots) {
-      const stats = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir));
+      const scan = statted?.get(`${root.name}\u0000${root.dir}`) ?? (await statTree(root.dir, '', walkOpts(root)));
+      this.skips.set(root.name, scan.skipped);
+      const stats = scan.files;
       // One lookup per file: which changed, and whether every known file was seen (then none was deleted).
       const changed: StatEntry[] = [];
       let known = 0;
@@ -164,19 +181,30 @@ export class LibraryIndex extends IndexStore {
     }
     for (const [root, rels] of byRoot) {
       const stats: StatEntry[] = [];
+      let skips = this.skips.get(root.name);
+      if (!skips) this.skips.set(root.name, (skips = new Map()));
       for (const rel of rels) {
+        const prefix = rel ? `${rel}/` : '';
         // lstat through the boundary: a path that is (or is below) a symlink counts as gone, as in the full walk.
         const st = rel ? lstatInRoot(libraryRoot(root.dir), rel) : fs.statSync(root.dir, { throwIfNoEntry: false });
+        skips.delete(rel);
+        // A folder (re-stat'ed below) or a path that is gone (it may have been one): its old skips go too.
+        if (!st?.isFile()) for (const p of skips.keys()) if (p.startsWith(prefix)) skips.delete(p);
+        // A file the boundary lstat'ed (no symlink on its way) needs no second stat of its folders.
+        const one = rel && !st?.isDirectory() ? statOne(root.dir, rel, walkOpts(root), st) : undefined;
+        if (one?.skip) skips.set(rel, one.skip);
         if (st?.isDirectory()) {
-          const under = await statTree(root.dir, rel);
-          const seen = new Set(under.map((s) => s.rel));
-          const prefix = rel ? `${rel}/` : '';
+          const under = await statTree(root.dir, rel, walkOpts(root));
+          for (const [p, why] of under.skipped) skips.set(p, why);
+          const seen = new Set(under.files.map((s) => s.rel));
           for (const [k, f] of this.files)
             if (f.source === root.name && f.path.startsWith(prefix) && !seen.has(f.path)) this.removeKey(k, changes);
-          stats.push(...under);
+          stats.push(...under.files);
+        } else if (st?.isFile() && one?.entry) {
+          stats.push(one.entry);
         } else if (st?.isFile()) {
-          const one = statOne(root.dir, rel);
-          if (one) stats.push(one);
+          const k = key(root.name, rel);
+          if (this.files.has(k)) this.removeKey(k, changes);
         } else {
           const k = key(root.name, rel);
           if (this.files.has(k)) this.removeKey(k, changes);
@@ -253,6 +281,11 @@ export class LibraryIndex extends IndexStore {
       this.treeCache = { version: this.version, entries };
     }
     return this.treeCache;
+  }
+
+  /** What each source's walk skipped and why (sources that skipped nothing included, with a total of 0). */
+  skipped(): SourceSkips[] {
+    return this.roots.map((r) => summarizeSkips(r.name, this.skips.get(r.name) ?? []));
   }
 
   /** Every file in precedence order with overrides/overriddenBy, as `library:tree` returns it. */

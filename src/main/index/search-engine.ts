@@ -7,7 +7,7 @@ import { segmentExpansions, withDeltaExpansions, type Expansion } from './expans
 import { QueryScratch } from './query-scratch';
 import { queryWords } from './query-words';
 import { scoreQuery, type EngineHit } from './score-query';
-import { emptySegment, type Segment } from './segment';
+import { emptySegment, lowerBound, type Segment } from './segment';
 import type { BuiltSegment } from './segment-builder';
 import { mergeSegments } from './segment-merge';
 import { forEachTerm } from './tokenize';
@@ -53,8 +53,12 @@ export class SearchEngine {
   get size(): number {
     return this.live;
   }
+  /** Distinct terms: the segment's plus the delta's that the segment does not have (a word in both counts once). */
   get termCount(): number {
-    return this.seg.terms.length + this.delta.size;
+    const terms = this.seg.terms;
+    let extra = 0;
+    for (const t of this.delta.keys()) if (terms[lowerBound(terms, t)] !== t) extra++;
+    return terms.length + extra;
   }
   get pendingDocs(): number {
     return this.deltaDocs;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { LibraryEntry } from '../../shared/library';
+import type { LibraryEntry, SourceSkips } from '../../shared/library';
 import type { IndexStats, SearchResult } from '../../shared/search';
 import type { OperationContext } from '../context';
 import type { EventBus } from '../events';
@@ -33,6 +33,8 @@ export interface IndexService {
   /** Every entry (of any source, with its precedence) now at the given paths: what a tree delta needs. */
   entriesAt(paths: ReadonlyArray<string>, ctx?: OperationContext): Promise<LibraryEntry[]>;
   search(q: SearchQuery, ctx?: OperationContext): Promise<SearchResult>;
+  /** What each source's walk skipped, by reason (brought up to date first). */
+  skipped(ctx?: OperationContext): Promise<SourceSkips[]>;
   /** Throws the cache away and indexes everything again. */
   rebuild(ctx: OperationContext, opts?: { audit?: boolean }): Promise<IndexStats>;
   stats(): Promise<IndexStats>;
@@ -59,6 +61,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
   let watchedSig = '';
   /** Whether memory was re-stat'ed since the watcher on the current roots started. */
   let fresh = false;
+  /** The roots' ignore lists as of the last re-stat: a changed list re-stats (and reindexes) that source. */
+  let ignoreSig = '';
   let persistTimer: NodeJS.Timeout | undefined;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -127,6 +131,9 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     const started = Date.now();
     // Watch before re-stat, so nothing that changes during the re-stat is missed.
     if (wantWatch) await startWatching(roots);
+    const ignores = JSON.stringify(roots.map((r) => [r.name, r.ignore ?? []]));
+    if (ignores !== ignoreSig) fresh = false;
+    ignoreSig = ignores;
     let changes: ChangeSet;
     if (!loaded) {
       ctx?.progress({ phase: 'Reading the library' });
@@ -210,7 +217,14 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     }
     return {
       files: index.fileCount,
-      sources: index.currentRoots.map((r) => ({ name: r.name, files: index.filesOf(r.name) })),
+      sources: (() => {
+        const skipped = new Map(index.skipped().map((x) => [x.source, x.total]));
+        return index.currentRoots.map((r) => ({
+          name: r.name,
+          files: index.filesOf(r.name),
+          skipped: skipped.get(r.name) ?? 0,
+        }));
+      })(),
       terms: index.termCount,
       tokens: index.totalTokens(),
       watching: !!watcher,
@@ -233,6 +247,10 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
     async search(q, ctx) {
       await ensure(true, ctx);
       return index.search(q);
+    },
+    async skipped(ctx) {
+      await ensure(false, ctx);
+      return index.skipped();
     },
     async rebuild(ctx, rebuildOpts = {}) {
       const started = Date.now();
@@ -264,7 +282,8 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       );
     },
     async stats() {
-      await ensure(false);
+      // The word count comes from the search postings: index what is pending, or it lags behind the file count.
+      await ensure(true);
       return stats();
     },
     async watch() {

@@ -1,11 +1,14 @@
 import type { EntryKind } from '../../shared/library';
+import { inToolArea, toolKindOf } from './tool-folders';
 
 /**
  * A file's kind, from its path: `agents/*`, `mcp-servers/*.json`, `skills/<name>/**` (a skill folder, every file of
  * it), `commands/**.md`, `hooks/*.{yaml,yml,json}` and `permissions/*.{yaml,yml,json}`; everything else is knowledge
- * (rules).
+ * (rules). A file in a known tool folder (`.cursor/rules/*.mdc`, `.claude/agents/*.md`, `.mcp.json`...) has the
+ * kind of that folder (tool-folders.ts).
  */
 export function kindOf(relPath: string): EntryKind {
+  if (inToolArea(relPath)) return toolKindOf(relPath) ?? 'knowledge';
   const parts = relPath.split('/');
   const top = parts[0];
   if (top === 'agents') return 'agent';

@@ -1,10 +1,18 @@
 import type { SourceSettings } from '../../shared/settings';
-import type { AddedSource, HostKeyInfo, LogEntry, SourceInfo, UpdateResult } from '../../shared/sources';
+import type {
+  AddedSource,
+  HostKeyInfo,
+  LogEntry,
+  SourceIgnoreResult,
+  SourceInfo,
+  UpdateResult,
+} from '../../shared/sources';
 import type { OperationContext } from '../context';
 import { addSource, cloneSource, removeSource, type AddSourceRequest } from './add-remove';
 import { acceptHostKey } from './host-keys';
 import { sourceDiff, sourceLog } from './inspect';
 import { resolveConflict } from './resolve-conflict';
+import { setSourceIgnore } from './source-ignore';
 import { listSources } from './source-info';
 import { createSourcesContext } from './sources-context';
 import type { SourcesDeps } from './sources-deps';
@@ -29,6 +37,8 @@ export interface SourcesService {
   resolve(name: string, file: string, choice: 'mine' | 'theirs', ctx: OperationContext): Promise<SourceInfo>;
   acceptHostKey(url: string, fingerprint: string, ctx: OperationContext): Promise<HostKeyInfo>;
   cancel(correlationId: string): { cancelled: boolean };
+  /** Adds a pattern to a source's ignore list, or removes it (`remove`); the index reindexes that source. */
+  ignore(name: string, pattern: string, remove: boolean, ctx: OperationContext): Promise<SourceIgnoreResult>;
   /** Clones a configured source into library/<name> (used by init); records the first version. */
   cloneSource(source: SourceSettings, ctx: OperationContext): Promise<void>;
 }
@@ -67,5 +77,6 @@ export function createSourcesService(deps: SourcesDeps): SourcesService {
     },
 
     cloneSource: (source, ctx) => cloneSource(sc, source, ctx),
+    ignore: (name, pattern, remove, ctx) => setSourceIgnore(sc, name, pattern, remove, ctx),
   };
 }

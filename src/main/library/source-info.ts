@@ -30,6 +30,7 @@ export async function sourceInfo(sc: SourcesContext, s: SourceSettings, preceden
     canRollback: st.position > 0,
     canRollforward: st.position >= 0 && st.position < st.trail.length - 1,
     precedence,
+    ignore: s.ignore ?? [],
   };
   if (!fs.existsSync(path.join(dir, '.git'))) return { ...base, present: false, localChanges: [] };
   const r = sc.repo(s);

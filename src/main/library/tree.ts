@@ -7,6 +7,8 @@ import { walkLibrary } from './walk';
 export interface SourceRoot {
   readonly name: string;
   readonly dir: string;
+  /** The source's ignore list (settings `sources[].ignore`): gitignore-like patterns the walk leaves out. */
+  readonly ignore?: ReadonlyArray<string>;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SourceRoot {
 export async function listLibrary(roots: ReadonlyArray<SourceRoot>): Promise<LibraryEntry[]> {
   const perRoot = await Promise.all(
     roots.map(async (root) => {
-      const files = await walkLibrary(root.dir);
+      const files = await walkLibrary(root.dir, { ignore: root.ignore ?? [] });
       return Promise.all(
         files.map(async (f) => {
           const text = readWalkedText(f.abs, f.rel);

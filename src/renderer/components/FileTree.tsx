@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type Re
 import type { EntryKind } from '../../shared/library';
 import type { TreeEntry } from '../../shared/outline';
 import { KIND_ICONS, KIND_LABELS } from './kinds';
+import { SkippedNotice } from './SkippedNotice';
 import type { LibraryTree, TreeNode } from './tree-model';
 
 const ROW_HEIGHT = 26;
@@ -66,15 +67,18 @@ export function FileTree({ tree, version, selected, isExpanded, onToggle, onOpen
   }
 
   return (
-    <div
-      className="tree"
-      role="tree"
-      aria-label="Library files"
-      ref={ref}
-      onScroll={(e) => setFirstInView(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}
-    >
-      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{visible}</div>
-    </div>
+    <>
+      <SkippedNotice skipped={tree.skipped} />
+      <div
+        className="tree"
+        role="tree"
+        aria-label="Library files"
+        ref={ref}
+        onScroll={(e) => setFirstInView(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{visible}</div>
+      </div>
+    </>
   );
 }
 

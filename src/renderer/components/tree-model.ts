@@ -1,4 +1,4 @@
-import type { EntryKind } from '../../shared/library';
+import type { EntryKind, SourceSkips } from '../../shared/library';
 import type { TreeEntry } from '../../shared/outline';
 
 export interface FileNode {
@@ -56,6 +56,8 @@ export class LibraryTree {
   readonly root: FolderNode = newFolder(undefined, '');
   readonly sources = new Set<string>();
   version = 0;
+  /** What each source's walk skipped and why (from the outline and its deltas). */
+  skipped: ReadonlyArray<SourceSkips> = [];
 
   /** `sources`: every source the tree stands for, also those without files yet (a change in one is a delta). */
   constructor(entries: Iterable<TreeEntry> = [], sources: Iterable<string> = []) {
@@ -65,6 +67,18 @@ export class LibraryTree {
 
   get size(): number {
     return this.root.count;
+  }
+
+  /** Files skipped in all sources. */
+  get skippedTotal(): number {
+    return this.skipped.reduce((n, s) => n + s.total, 0);
+  }
+
+  /** Replaces the skipped counts (an outline or delta brought new ones); a change bumps the version. */
+  setSkipped(skipped: ReadonlyArray<SourceSkips> | undefined): void {
+    if (!skipped || JSON.stringify(skipped) === JSON.stringify(this.skipped)) return;
+    this.skipped = skipped;
+    this.version++;
   }
 
   /** Replaces every entry at `paths` (of any source) with `entries`, which are all the entries now at those paths. */

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SourceInfo, UpdateResult } from '../../shared/sources';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ContentCheckNotice } from '../components/sources/ContentCheckNotice';
+import { IgnoreList } from '../components/sources/IgnoreList';
 import { useSources } from '../stores/sources';
 
 const short = (h?: string) => (h ? h.slice(0, 8) : '—');
@@ -163,6 +164,7 @@ function SourceCard({ source: s }: { source: SourceInfo }) {
           ))}
         </ul>
       )}
+      <IgnoreList source={s} />
       {s.kind === 'git' && (
         <div className="actions">
           <button type="button" className="primary" disabled={disabled} onClick={() => void update(s.name)}>

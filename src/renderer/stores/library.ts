@@ -169,6 +169,7 @@ async function fetchWholeTree(): Promise<void> {
   if (tree.kind !== 'ready') useLibrary.setState({ tree: { kind: 'loading' } });
   const r = await getApi().invoke('library:outline', {}, { correlationId: newActionId('tree') });
   const next = r.ok ? new LibraryTree(decodeOutline(r.value), r.value.sources) : undefined;
+  next?.setSkipped(r.ok ? r.value.skipped : undefined);
   useLibrary.setState({
     tree: next ? { kind: 'ready', value: next } : r.ok ? tree : { kind: 'error', error: r.error },
     treeVersion: next?.version ?? 0,
@@ -203,6 +204,7 @@ async function applyChanges(changes: ReadonlyMap<string, ReadonlySet<string>>): 
   const current = useLibrary.getState().tree;
   if (current.kind !== 'ready') return;
   current.value.replaceAt(paths, decodeOutline(r.value));
+  current.value.setSkipped(r.value.skipped);
   useLibrary.setState({ treeVersion: current.value.version, ...countFetch('delta') });
 }
 

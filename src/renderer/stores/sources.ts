@@ -47,6 +47,8 @@ interface SourcesState {
   resolve(source: string, path: string, choice: 'mine' | 'theirs'): Promise<void>;
   trustHostKey(): Promise<void>;
   dismiss(): void;
+  /** Adds a pattern to a source's ignore list or removes it; the error when it failed (the card shows it). */
+  setIgnore(name: string, pattern: string, remove: boolean): Promise<IpcError | undefined>;
 }
 
 /** Mirrors the sources main owns; long actions stream progress and can be cancelled. */
@@ -172,6 +174,18 @@ export const useSources = create<SourcesState>((set, get) => {
     },
     dismiss() {
       set({ error: undefined, hostKey: undefined });
+    },
+    async setIgnore(name, pattern, remove) {
+      const r = await getApi().invoke(
+        'sources:ignore',
+        { name, pattern, ...(remove ? { remove: true } : {}) },
+        { correlationId: newActionId('ignore') },
+      );
+      if (!r.ok) return r.error;
+      await get().refresh();
+      // The source is reindexed: the library tree (and its skipped counts) change.
+      void useLibrary.getState().refresh();
+      return undefined;
     },
   };
 });

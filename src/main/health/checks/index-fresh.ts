@@ -33,7 +33,7 @@ export const indexFreshCheck: Check = {
     let newestFile = 0;
     let newestName = '';
     for (const root of ctx.roots()) {
-      for (const f of await walkLibrary(root.dir)) {
+      for (const f of await walkLibrary(root.dir, { ignore: root.ignore ?? [] })) {
         if (f.mtimeMs > newestFile) {
           newestFile = f.mtimeMs;
           newestName = `${root.name}/${f.rel}`;

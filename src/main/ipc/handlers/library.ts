@@ -6,9 +6,18 @@ import type { Handlers } from '../router';
 
 export function libraryHandlers(services: Services): Pick<Handlers, keyof typeof libraryChannels> {
   return {
-    'library:tree': async (_req, ctx) => ({ entries: await services.libraryTree(ctx) }),
-    'library:outline': async (_req, ctx) => outlineOf(await services.libraryTree(ctx), services.roots()),
-    'library:entriesAt': async (req, ctx) => encodeOutline(await services.index.entriesAt(req.paths, ctx)),
+    'library:tree': async (_req, ctx) => ({
+      entries: await services.libraryTree(ctx),
+      skipped: await services.index.skipped(ctx),
+    }),
+    'library:outline': async (_req, ctx) => ({
+      ...outlineOf(await services.libraryTree(ctx), services.roots()),
+      skipped: await services.index.skipped(ctx),
+    }),
+    'library:entriesAt': async (req, ctx) => ({
+      ...encodeOutline(await services.index.entriesAt(req.paths, ctx)),
+      skipped: await services.index.skipped(ctx),
+    }),
     'library:read': (req) => services.readFile(req.source, req.path),
   };
 }

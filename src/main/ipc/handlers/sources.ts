@@ -19,5 +19,6 @@ export function sourcesHandlers(services: Services): Pick<Handlers, keyof typeof
     'sources:resolve': (req, ctx) => s.resolve(req.name, req.path, req.choice, ctx),
     'sources:acceptHostKey': (req, ctx) => s.acceptHostKey(req.url, req.fingerprint, ctx),
     'sources:cancel': (req) => s.cancel(req.correlationId),
+    'sources:ignore': (req, ctx) => s.ignore(req.name, req.pattern, req.remove ?? false, ctx),
   };
 }

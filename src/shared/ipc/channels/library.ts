@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { LibraryEntry, LibraryFile } from '../../library';
+import type { LibraryEntry, LibraryFile, SourceSkips } from '../../library';
 import type { Outline } from '../../outline';
 
 export const relativePath = z
@@ -16,7 +16,11 @@ export const relativePath = z
 export const MAX_DELTA_PATHS = 2000;
 
 export const libraryChannels = {
-  'library:tree': channel<{ readonly entries: ReadonlyArray<LibraryEntry> }>()(z.object({}).strict()),
+  'library:tree': channel<{
+    readonly entries: ReadonlyArray<LibraryEntry>;
+    /** What each source's walk skipped and why. */
+    readonly skipped?: ReadonlyArray<SourceSkips>;
+  }>()(z.object({}).strict()),
   /** The tree in compact form, for the Library screen (a third of the size of `library:tree`). */
   'library:outline': channel<Outline>()(z.object({}).strict()),
   /** Every entry (of any source) now at the given paths: the Library screen's delta after `files:changed`. */

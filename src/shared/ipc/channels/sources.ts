@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { SOURCE_NAME } from '../../settings';
-import type { AddedSource, HostKeyInfo, LogEntry, SourceInfo, UpdateResult } from '../../sources';
+import { ignorePattern, SOURCE_NAME } from '../../settings';
+import type { AddedSource, HostKeyInfo, LogEntry, SourceIgnoreResult, SourceInfo, UpdateResult } from '../../sources';
 import { relativePath } from './library';
 
 const name = z.string().regex(SOURCE_NAME, 'use lowercase letters, digits, ".", "_" or "-" (at most 64)');
@@ -58,5 +58,10 @@ export const sourcesChannels = {
   /** Cancels a running clone or update started with that correlation id. */
   'sources:cancel': channel<{ readonly cancelled: boolean }>()(
     z.object({ correlationId: z.string().min(1).max(64) }).strict(),
+  ),
+  /** Adds a pattern to a source's ignore list (or removes it with `remove`); that source is reindexed. */
+  'sources:ignore': channel<SourceIgnoreResult>()(
+    z.object({ name, pattern: ignorePattern, remove: z.boolean().optional() }).strict(),
+    { mutates: true },
   ),
 };

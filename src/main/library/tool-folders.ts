@@ -1,0 +1,81 @@
+import type { EntryKind } from '../../shared/library';
+
+/**
+ * The tool folders a source that is a project repository may keep content in (see TOOL-FORMATS.md), each
+ * pattern with the kind its files are. Only these dot folders are walked: every other dot name (`.git`,
+ * `.syncthing.*`, `.DS_Store`, editor files) stays ignored. Paths are relative to the source root.
+ */
+const TOOL_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
+  // Rules (knowledge).
+  [/^\.cursor\/rules\/.+\.mdc?$/i, 'knowledge'],
+  [/^\.github\/copilot-instructions\.md$/i, 'knowledge'],
+  [/^\.github\/instructions\/.+\.instructions\.md$/i, 'knowledge'],
+  [/^\.claude\/CLAUDE\.md$/i, 'knowledge'],
+  [/^\.claude\/rules\/.+\.md$/i, 'knowledge'],
+  [/^\.kiro\/steering\/.+\.md$/i, 'knowledge'],
+  [/^\.(windsurf|devin|agents)\/rules\/.+\.md$/i, 'knowledge'],
+  // Skills: every file of the folder.
+  [/^\.(claude|cursor|github|agents|kiro|devin)\/skills\/[^/]+\/.+\.(md|markdown|json|ya?ml|txt|toml)$/i, 'skill'],
+  // Commands, prompts and workflows.
+  [/^\.(claude|cursor)\/commands\/.+\.md$/i, 'command'],
+  [/^\.github\/prompts\/.+\.prompt\.md$/i, 'command'],
+  [/^\.gemini\/commands\/.+\.toml$/i, 'command'],
+  [/^\.kiro\/prompts\/.+\.md$/i, 'command'],
+  [/^\.(windsurf|agents)\/workflows\/.+\.md$/i, 'command'],
+  // Agents (the tools' own formats).
+  [/^\.(claude|cursor)\/agents\/.+\.md$/i, 'agent'],
+  [/^\.github\/agents\/.+\.agent\.md$/i, 'agent'],
+  [/^\.github\/chatmodes\/.+\.chatmode\.md$/i, 'agent'],
+  [/^\.kiro\/agents\/[^/]+\.(json|md)$/i, 'agent'],
+  [/^\.amazonq\/cli-agents\/[^/]+\.json$/i, 'agent'],
+  [/^\.codex\/agents\/[^/]+\.toml$/i, 'agent'],
+  // Hooks.
+  [/^\.(cursor|codex|agents)\/hooks\.json$/i, 'hook'],
+  [/^\.(github|kiro)\/hooks\/[^/]+\.json$/i, 'hook'],
+  // MCP server files (each may hold several servers).
+  [/^\.mcp\.json$/i, 'mcp-server'],
+  [/^\.(cursor|vscode)\/mcp\.json$/i, 'mcp-server'],
+  [/^\.kiro\/settings\/mcp\.json$/i, 'mcp-server'],
+  [/^\.agents\/mcp_config\.json$/i, 'mcp-server'],
+];
+
+/** The top-level dot folders that hold tool content: the only dot folders a walk enters. */
+export const TOOL_DIRS: ReadonlySet<string> = new Set([
+  '.cursor',
+  '.github',
+  '.claude',
+  '.kiro',
+  '.windsurf',
+  '.devin',
+  '.gemini',
+  '.agents',
+  '.amazonq',
+  '.codex',
+  '.vscode',
+]);
+
+/** The top-level dot files that are tool content. */
+export const TOOL_FILES: ReadonlySet<string> = new Set(['.mcp.json']);
+
+/** Whether a relative path lies in a tool folder (or is a top-level tool file): its first segment is a dot name. */
+export function inToolArea(rel: string): boolean {
+  return rel.startsWith('.');
+}
+
+/** The kind of a file in a tool folder, or undefined when that tool folder holds no such content. */
+export function toolKindOf(rel: string): EntryKind | undefined {
+  for (const [re, kind] of TOOL_PATHS) if (re.test(rel)) return kind;
+  return undefined;
+}
+
+/**
+ * Whether a tool-folder file is in the tool's own format rather than the library's (an agent profile, a hook
+ * file, a permissions file): the tree and search show it with its kind, but installs do not read it as the
+ * library's format. Rules, skills and Markdown commands are the same format in both and are selectable.
+ */
+export function isToolFormat(rel: string): boolean {
+  if (!inToolArea(rel)) return false;
+  const kind = toolKindOf(rel);
+  if (kind === 'knowledge' || kind === 'skill') return false;
+  return !(kind === 'command' && /\.md$/i.test(rel));
+}
