@@ -275,10 +275,13 @@ describe('MCP servers', () => {
     });
     expect(copilot.recognised).toContainEqual({ from: '.vscode/mcp.json', as: 'VS Code MCP config (JSONC)' });
     const codex = fixture('codex');
-    expect(JSON.parse(made(codex, 'mcp-servers/sentry.json'))).toMatchObject({
+    // Codex's bearer_token_env_var is the library's `Authorization: Bearer ${VAR}` (what the Codex install writes back).
+    expect(JSON.parse(made(codex, 'mcp-servers/sentry.json'))).toEqual({
+      schemaVersion: 1,
+      name: 'sentry',
       transport: 'http',
       url: 'https://mcp.sentry.dev/mcp',
-      bearer_token_env_var: 'SENTRY_TOKEN',
+      headers: { Authorization: 'Bearer ${SENTRY_TOKEN}' },
     });
     expect(agent(codex, 'codex-codex-mcp').mcpServers).toEqual(['awslabs.aws-documentation-mcp-server', 'sentry']);
   });

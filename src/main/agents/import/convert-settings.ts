@@ -6,6 +6,7 @@ import { obj, parseJsonc } from './jsonc';
 import type { ImportInput } from './types';
 
 const FROM_CLAUDE = new Map<string, HookEvent>(HOOK_EVENTS.map((e) => [CLAUDE_EVENTS[e], e]));
+const TOOL_EVENTS: ReadonlySet<HookEvent> = new Set(['pre-tool', 'post-tool']);
 const PERMISSION_LISTS = ['allow', 'ask', 'deny'] as const;
 
 /** Claude Code's hook entries in the canonical model; entries that do not fit are reported and kept aside. */
@@ -29,8 +30,15 @@ function claudeHooks(
           ...(hook.timeout !== undefined ? { timeout: hook.timeout } : {}),
         };
         const ok = canonical && (hook.type ?? 'command') === 'command' ? hookEntrySchema.safeParse(entry) : undefined;
-        if (ok?.success) out.push(ok.data);
-        else {
+        if (ok?.success) {
+          out.push(ok.data);
+          if (ok.data.matcher && !TOOL_EVENTS.has(ok.data.event))
+            ctx.warnings.push(
+              `${from}: the ${event} hook "${ok.data.matcher}" matcher is kept in the library, but installs write a ` +
+                'matcher for pre-tool and post-tool hooks only: this hook will run on every ' +
+                `${event}.`,
+            );
+        } else {
           const list = (aside[event] ??= []) as unknown[];
           list.push({ ...g, hooks: [hook] });
           ctx.warnings.push(
