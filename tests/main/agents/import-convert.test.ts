@@ -228,6 +228,25 @@ describe('skills, commands, agents, hooks and permissions', () => {
     });
     expect(r.warnings).toContainEqual(expect.stringContaining('.claude/settings.json: env, permissions are kept'));
   });
+  it('imports Codex hooks.json and Gemini settings hooks in the canonical model (tool names and units mapped)', () => {
+    const codex = hookFileSchema.parse(parseYaml(made(fixture('codex'), 'hooks/codex.yaml')));
+    expect(codex.hooks.map((h) => [h.event, h.matcher ?? '', h.command, h.timeout])).toEqual([
+      ['pre-tool', 'Bash', 'python3 .codex/check_cmd.py', 15],
+      ['post-tool', 'Edit|Write', 'pnpm -s prettier --write .', undefined],
+      ['stop', '', 'pnpm -s test', undefined],
+    ]);
+    const g = fixture('gemini');
+    const gemini = hookFileSchema.parse(parseYaml(made(g, 'hooks/gemini.yaml')));
+    expect(gemini.hooks.map((h) => [h.event, h.matcher ?? '', h.command, h.timeout])).toEqual([
+      ['pre-tool', 'Bash', './scripts/guard.sh', 5],
+      ['stop', '', 'go vet ./...', undefined],
+    ]);
+    expect(agent(g, 'gemini-gemini').hooks).toEqual(['gemini']);
+    expect(agent(g, 'gemini-gemini-mcp').mcpServers).toEqual(['context7']);
+    expect(g.warnings).toContain(
+      '.gemini/settings.json: "theme" is a setting AI Configurator does not model; not imported.',
+    );
+  });
 });
 
 describe('MCP servers', () => {

@@ -84,8 +84,8 @@ const CASES: ReadonlyArray<Case> = [
   { tool: 'windsurf', kinds: ['rules', 'commands'], allowUserFiles: true },
   { tool: 'kiro', kinds: ['rules', 'agents', 'servers'], serverKeysLost: ['disabled', 'autoApprove'] },
   { tool: 'amazon-q', kinds: ['agents', 'servers'] },
-  { tool: 'gemini', kinds: ['commands', 'servers'] },
-  { tool: 'codex', kinds: ['servers'] },
+  { tool: 'gemini', kinds: ['commands', 'servers', 'hooks'] },
+  { tool: 'codex', kinds: ['servers', 'hooks'] },
 ];
 
 describe('import from a tool, install into it, import again: the same content', () => {

@@ -16,6 +16,14 @@ export function serverMaps(v: unknown): Array<Record<string, unknown>> {
   return maps.filter((m) => Object.keys(m).length > 0);
 }
 
+const MAP_KEYS = new Set(['mcpServers', 'servers', 'mcp', 'context_servers', 'mcp_servers', '$schema']);
+
+/** The warning for top-level settings of a tool file that the import does not carry. */
+export function notModelled(rel: string, keys: ReadonlyArray<string>): string {
+  const list = keys.map((k) => `"${k}"`).join(', ');
+  return `${rel}: ${list} ${keys.length === 1 ? 'is a setting' : 'are settings'} AI Configurator does not model; not imported.`;
+}
+
 /** Zed's `{ command: { path, args, env } }` in the common shape. */
 function normalise(entry: Record<string, unknown>): Record<string, unknown> {
   const c = entry.command;
@@ -81,7 +89,7 @@ function shared(ctx: ConvertCtx, tool: ToolId, from: string, names: ReadonlyArra
 }
 
 /** A JSON/JSONC config of any name with server maps (or one bare server entry). */
-export function convertMcpJson(ctx: ConvertCtx, input: ImportInput, tool: ToolId, as: string): void {
+export function convertMcpJson(ctx: ConvertCtx, input: ImportInput, tool: ToolId, as: string, warnRest = true): void {
   const parsed = parseJsonc(input.text);
   if ('error' in parsed) {
     ctx.skip(input.rel, `is not valid JSON (${parsed.error}): fix it and import again`);
@@ -100,6 +108,8 @@ export function convertMcpJson(ctx: ConvertCtx, input: ImportInput, tool: ToolId
     return;
   }
   shared(ctx, tool, input.rel, names);
+  const rest = Object.keys(v).filter((k) => !MAP_KEYS.has(k));
+  if (warnRest && maps.length && rest.length) ctx.warnings.push(notModelled(input.rel, rest));
   ctx.recognise(input.rel, isJsonc(input.text) ? `${as} (JSONC)` : as);
 }
 

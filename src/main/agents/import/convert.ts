@@ -5,7 +5,7 @@ import { convertAgentMarkdown } from './convert-agents';
 import { convertCommand } from './convert-commands';
 import { convertCodexToml, convertMcpJson, convertMcpMarkdown } from './convert-mcp';
 import { convertMemory, convertRule } from './convert-rules';
-import { convertClaudeSettings } from './convert-settings';
+import { convertClaudeSettings, convertHooksJson } from './convert-settings';
 import { convertSkill, skillRootOf, skillRoots } from './convert-skills';
 import { detectFile, type Detected } from './detect';
 import type { ConvertResult, ImportInput, ImportIo } from './types';
@@ -71,7 +71,9 @@ function convertOne(ctx: ConvertCtx, input: ImportInput, d: Exclude<Detected, { 
     case 'agent-md':
       return convertAgentMarkdown(ctx, input, d.tool, d.as);
     case 'settings':
-      return convertClaudeSettings(ctx, input, d.as);
+      return d.tool === 'claude-code'
+        ? convertClaudeSettings(ctx, input, d.as)
+        : convertHooksJson(ctx, input, d.tool, d.as);
     case 'mcp':
       return /\.(md|markdown|mdc)$/i.test(input.rel)
         ? convertMcpMarkdown(ctx, input, d.tool, d.as)

@@ -13,7 +13,7 @@ export type Detected =
   | { readonly kind: 'command'; readonly tool: ToolId; readonly format: CommandFormat; readonly as: string }
   | { readonly kind: 'agent-md'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'agent-json'; readonly tool: 'amazon-q' | 'kiro'; readonly as: string }
-  | { readonly kind: 'settings'; readonly tool: 'claude-code'; readonly as: string }
+  | { readonly kind: 'settings'; readonly tool: 'claude-code' | 'gemini' | 'codex'; readonly as: string }
   | { readonly kind: 'mcp'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'codex-toml'; readonly as: string };
 
@@ -113,6 +113,9 @@ export function detectFile(rel: string, text: string): Detected | undefined {
   if (under(rel, '.kiro/agents')) return { kind: 'agent-json', tool: 'kiro', as: 'Kiro agent' };
   if (/^settings(\.local)?\.json$/.test(base) && under(rel, '.claude'))
     return { kind: 'settings', tool: 'claude-code', as: 'Claude Code settings' };
+  if (base === 'settings.json' && under(rel, '.gemini'))
+    return { kind: 'settings', tool: 'gemini', as: 'Gemini settings' };
+  if (base === 'hooks.json' && under(rel, '.codex')) return { kind: 'settings', tool: 'codex', as: 'Codex hooks' };
   if (SERVER_KEYS.test(text) || bareServer(text)) {
     const hit = MCP_PATHS.find(([test]) => test(rel, base));
     if (hit) return { kind: 'mcp', tool: hit[1], as: hit[2] };
