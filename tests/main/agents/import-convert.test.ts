@@ -228,12 +228,26 @@ describe('skills, commands, agents, hooks and permissions', () => {
     });
     expect(r.warnings).toContainEqual(expect.stringContaining('.claude/settings.json: env, permissions are kept'));
   });
-  it('imports Codex hooks.json and Gemini settings hooks in the canonical model (tool names and units mapped)', () => {
+  it('imports Codex, Gemini, Cursor and Copilot hooks in the canonical model (event and tool names, units mapped)', () => {
     const codex = hookFileSchema.parse(parseYaml(made(fixture('codex'), 'hooks/codex.yaml')));
     expect(codex.hooks.map((h) => [h.event, h.matcher ?? '', h.command, h.timeout])).toEqual([
       ['pre-tool', 'Bash', 'python3 .codex/check_cmd.py', 15],
       ['post-tool', 'Edit|Write', 'pnpm -s prettier --write .', undefined],
       ['stop', '', 'pnpm -s test', undefined],
+    ]);
+    const cursor = fixture('cursor');
+    const ch = hookFileSchema.parse(parseYaml(made(cursor, 'hooks/cursor.yaml')));
+    expect(ch.hooks.map((h) => [h.event, h.matcher ?? '', h.command])).toEqual([
+      ['pre-tool', 'Bash', './.cursor/hooks/guard-shell.sh'],
+      ['post-tool', 'Edit|Write', 'npx prettier --write'],
+      ['stop', '', 'npm run -s lint'],
+    ]);
+    expect(cursor.warnings).toContainEqual(expect.stringMatching(/^\.cursor\/hooks\.json: the beforeReadFile hook /));
+    const copilot = hookFileSchema.parse(parseYaml(made(fixture('copilot'), 'hooks/copilot-quality.yaml')));
+    expect(copilot.hooks.map((h) => [h.event, h.command, h.timeout])).toEqual([
+      ['session-start', './scripts/setup.sh', 60],
+      ['post-tool', 'ruff format .', undefined],
+      ['stop', 'pytest -q', undefined],
     ]);
     const g = fixture('gemini');
     const gemini = hookFileSchema.parse(parseYaml(made(g, 'hooks/gemini.yaml')));

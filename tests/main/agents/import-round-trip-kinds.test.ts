@@ -79,8 +79,8 @@ const LABEL = 'src';
 
 const CASES: ReadonlyArray<Case> = [
   { tool: 'claude-code', kinds: ['rules', 'commands', 'skills', 'agents', 'servers', 'hooks', 'permissions'] },
-  { tool: 'cursor', kinds: ['rules', 'commands', 'servers'] },
-  { tool: 'copilot', kinds: ['rules', 'commands', 'skills', 'agents', 'servers'] },
+  { tool: 'cursor', kinds: ['rules', 'commands', 'servers', 'hooks'] },
+  { tool: 'copilot', kinds: ['rules', 'commands', 'skills', 'agents', 'servers', 'hooks'] },
   { tool: 'windsurf', kinds: ['rules', 'commands'], allowUserFiles: true },
   { tool: 'kiro', kinds: ['rules', 'agents', 'servers'], serverKeysLost: ['disabled', 'autoApprove'] },
   { tool: 'amazon-q', kinds: ['agents', 'servers'] },

@@ -57,7 +57,7 @@ function hookEntries(
 }
 
 /** Hook entries as `hooks/<base>.yaml`, selected by the tool's bundle agent. */
-function writeHooks(ctx: ConvertCtx, from: string, base: string, hooks: HookEntry[], tool: ToolId): boolean {
+export function writeHooks(ctx: ConvertCtx, from: string, base: string, hooks: HookEntry[], tool: ToolId): boolean {
   if (!hooks.length) return false;
   const { path, name } = ctx.claimPath(from, 'hooks', base, '.yaml', tool);
   const text = toYaml({ schemaVersion: 1, description: `Hooks imported from ${from}`, hooks }, { lineWidth: 0 });

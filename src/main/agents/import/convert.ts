@@ -3,6 +3,7 @@ import { ConvertCtx } from './context';
 import { convertAgentJson } from './convert-agent-json';
 import { convertAgentMarkdown } from './convert-agents';
 import { convertCommand } from './convert-commands';
+import { convertFlatHooks } from './convert-flat-hooks';
 import { convertCodexToml, convertMcpJson, convertMcpMarkdown } from './convert-mcp';
 import { convertMemory, convertRule } from './convert-rules';
 import { convertClaudeSettings, convertHooksJson } from './convert-settings';
@@ -74,6 +75,8 @@ function convertOne(ctx: ConvertCtx, input: ImportInput, d: Exclude<Detected, { 
       return d.tool === 'claude-code'
         ? convertClaudeSettings(ctx, input, d.as)
         : convertHooksJson(ctx, input, d.tool, d.as);
+    case 'hooks':
+      return convertFlatHooks(ctx, input, d.tool, d.as);
     case 'mcp':
       return /\.(md|markdown|mdc)$/i.test(input.rel)
         ? convertMcpMarkdown(ctx, input, d.tool, d.as)

@@ -14,6 +14,7 @@ export type Detected =
   | { readonly kind: 'agent-md'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'agent-json'; readonly tool: 'amazon-q' | 'kiro'; readonly as: string }
   | { readonly kind: 'settings'; readonly tool: 'claude-code' | 'gemini' | 'codex'; readonly as: string }
+  | { readonly kind: 'hooks'; readonly tool: 'cursor' | 'copilot'; readonly as: string }
   | { readonly kind: 'mcp'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'codex-toml'; readonly as: string };
 
@@ -115,6 +116,8 @@ export function detectFile(rel: string, text: string): Detected | undefined {
     return { kind: 'settings', tool: 'claude-code', as: 'Claude Code settings' };
   if (base === 'settings.json' && under(rel, '.gemini'))
     return { kind: 'settings', tool: 'gemini', as: 'Gemini settings' };
+  if (base === 'hooks.json' && under(rel, '.cursor')) return { kind: 'hooks', tool: 'cursor', as: 'Cursor hooks' };
+  if (under(rel, '.github/hooks')) return { kind: 'hooks', tool: 'copilot', as: 'Copilot hooks' };
   if (base === 'hooks.json' && under(rel, '.codex')) return { kind: 'settings', tool: 'codex', as: 'Codex hooks' };
   if (SERVER_KEYS.test(text) || bareServer(text)) {
     const hit = MCP_PATHS.find(([test]) => test(rel, base));
