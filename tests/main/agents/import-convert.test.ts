@@ -127,6 +127,54 @@ describe('rules', () => {
     );
   });
 
+  it('keeps names (case, dots, non-ASCII); a clash or an unsafe name is renamed with a warning', () => {
+    const r = convertImport(
+      [
+        { rel: '.cursor/rules/React.Hooks.mdc', text: '---\nalwaysApply: true\n---\nA\n' },
+        { rel: '.windsurf/rules/react.hooks.md', text: '---\ntrigger: always_on\n---\nB\n' },
+        { rel: '.kiro/steering/Überblick.md', text: '---\ninclusion: always\n---\nC\n' },
+        { rel: '.devin/rules/a:b.md', text: '---\ntrigger: manual\n---\nD\n' },
+        { rel: '.agents/rules/web.md', text: '---\ntrigger: glob\nglobs: ["web/**"]\n---\nE\n' },
+        { rel: '.cursor/rules/odd.mdc', text: '---\nglobs: *.ts\nx-note: *not-an-alias\n---\nF\n' },
+      ],
+      'n',
+      { readFile: () => undefined },
+    );
+    expect(r.files.filter((f) => f.kind === 'rule').map((f) => f.path)).toEqual([
+      'rules/web.md',
+      'rules/React.Hooks.md',
+      'rules/odd.md',
+      'rules/a-b.md',
+      'rules/Überblick.md',
+      'rules/react.hooks-windsurf.md',
+    ]);
+    expect(r.warnings).toContain(
+      '.windsurf/rules/react.hooks.md: "react.hooks" was imported as "react.hooks-windsurf" (a library name must be unique and safe).',
+    );
+    expect(r.warnings).toContain(
+      '.devin/rules/a:b.md: "a:b" was imported as "a-b" (a library name must be unique and safe).',
+    );
+    expect(fmOf(made(r, 'rules/a-b.md'))).toEqual({ activation: 'manual' });
+    expect(fmOf(made(r, 'rules/web.md'))).toEqual({ globs: ['web/**'] });
+    // A field strict YAML refuses is kept, as written, in a literal block: the file stays valid.
+    expect(made(r, 'rules/odd.md')).toBe(
+      '---\nglobs:\n  - "*.ts"\nimported-frontmatter: |-\n  x-note: *not-an-alias\n---\n\nF\n',
+    );
+    expect(agent(r, 'n-devin').rules).toEqual(['rules/a-b.md']);
+    expect(agent(r, 'n-antigravity').rules).toEqual(['rules/web.md']);
+  });
+
+  it('imports a Kiro Markdown agent with its prompt and Kiro fields', () => {
+    const text =
+      '---\nname: Docs Bot\ndescription: Writes docs\ntools: ["read", "write"]\nmodel: claude-sonnet-4\n---\n\nWrite docs.\n';
+    const r = convertImport([{ rel: '.kiro/agents/docs.md', text }], 'k', { readFile: () => undefined });
+    const a = agent(r, 'docs-bot');
+    expect(a).toMatchObject({ description: 'Writes docs', tags: ['imported', 'kiro'] });
+    expect(a.settings.kiro).toEqual({ tools: ['read', 'write'], model: 'claude-sonnet-4' });
+    expect(parseFrontmatter(made(r, 'agents/docs-bot.md')).body.trim()).toBe('Write docs.');
+    expect(r.recognised).toEqual([{ from: '.kiro/agents/docs.md', as: 'Kiro agent (Markdown)' }]);
+  });
+
   it('makes memory files always-on rules (a subfolder one applies to its folder)', () => {
     const r = convertImport(
       [
