@@ -304,6 +304,14 @@ describe('skills, commands, agents, hooks and permissions', () => {
       ['stop', '', 'go vet ./...', undefined],
     ]);
     expect(agent(g, 'gemini-gemini').hooks).toEqual(['gemini']);
+    expect(permissionsFileSchema.parse(parseYaml(made(g, 'permissions/gemini.yaml')))).toMatchObject({
+      allow: ['Bash(git status:*)', 'Read'],
+      deny: ['WebFetch'],
+    });
+    expect(agent(g, 'gemini-gemini').permissions).toEqual(['gemini']);
+    expect(g.warnings).toContain(
+      '.gemini/settings.json: "tools.sandbox" is a setting AI Configurator does not model; not imported.',
+    );
     expect(agent(g, 'gemini-gemini-mcp').mcpServers).toEqual(['context7']);
     expect(g.warnings).toContain(
       '.gemini/settings.json: "theme" is a setting AI Configurator does not model; not imported.',
@@ -332,6 +340,7 @@ describe('MCP servers', () => {
         reason: 'the server "github" is defined the same way in mirror/github.json',
       },
     ]);
+    expect(r.recognised.map((x) => x.from)).not.toContain('servers/github.json');
     expect(r.warnings).toContainEqual(
       expect.stringMatching(/^mirror\/github\.json: another file defines the MCP server "github" differently/),
     );

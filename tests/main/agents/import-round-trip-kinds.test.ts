@@ -84,7 +84,7 @@ const CASES: ReadonlyArray<Case> = [
   { tool: 'windsurf', kinds: ['rules', 'commands'], allowUserFiles: true },
   { tool: 'kiro', kinds: ['rules', 'agents', 'servers'], serverKeysLost: ['disabled', 'autoApprove'] },
   { tool: 'amazon-q', kinds: ['agents', 'servers'] },
-  { tool: 'gemini', kinds: ['commands', 'servers', 'hooks'] },
+  { tool: 'gemini', kinds: ['commands', 'servers', 'hooks', 'permissions'] },
   { tool: 'codex', kinds: ['servers', 'hooks'] },
 ];
 

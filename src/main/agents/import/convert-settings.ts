@@ -2,6 +2,7 @@ import { stringify as toYaml } from 'yaml';
 import type { ToolId } from '../../../shared/agents';
 import { hookEntrySchema, type HookEntry, type HookEvent } from '../../../shared/content';
 import { convertMcpJson, notModelled, serverMaps } from './convert-mcp';
+import { geminiPermissions } from './gemini-permissions';
 import { CLAUDE_HOOKS, CODEX_HOOKS, GEMINI_HOOKS, type HookDialect } from './hook-dialects';
 import type { ConvertCtx } from './context';
 import { obj, parseJsonc } from './jsonc';
@@ -81,11 +82,14 @@ export function convertHooksJson(ctx: ConvertCtx, input: ImportInput, tool: 'cod
     ctx.bundle(tool, input.rel);
     Object.assign((ctx.bundleSettings[tool] ??= {}), { hooks: aside });
   }
+  const perms = tool === 'gemini' && geminiPermissions(ctx, input.rel, j);
   const servers = tool === 'gemini' && serverMaps(j).length > 0;
   if (servers) convertMcpJson(ctx, input, tool, as, false);
-  const rest = Object.keys(j).filter((k) => !['hooks', 'mcpServers', '$schema'].includes(k));
+  const rest = Object.keys(j).filter(
+    (k) => !['hooks', 'mcpServers', '$schema', ...(perms ? ['tools'] : [])].includes(k),
+  );
   if (rest.length) ctx.warnings.push(notModelled(input.rel, rest));
-  if (made || servers || Object.keys(aside).length) ctx.recognise(input.rel, as);
+  if (made || perms || servers || Object.keys(aside).length) ctx.recognise(input.rel, as);
   else ctx.skip(input.rel, 'holds no hooks or MCP servers');
 }
 

@@ -52,11 +52,14 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
     if (!ctx.recognised.some((r) => r.from === input.rel))
       ctx.skip(input.rel, 'not a tool configuration AI Configurator knows');
   writeAgents(ctx);
+  // An input whose whole content went into another input's file is reported as merged only.
+  const own = new Set(ctx.files.map((f) => f.from));
+  const recognised = ctx.recognised.filter((r) => own.has(r.from) || !ctx.merged.some((m) => m.from === r.from));
   return {
     files: ctx.files,
     skipped: ctx.skipped,
     warnings: ctx.warnings,
-    recognised: ctx.recognised,
+    recognised,
     merged: ctx.merged,
   };
 }
