@@ -13,7 +13,7 @@ const LISTS = [
   ['deny', 'exclude'],
 ] as const;
 
-/** Gemini's tool rule in Claude's syntax: `run_shell_command(git status)` -> `Bash(git status:*)` (`read_file`: `Read`). */
+/** Gemini's tool rule in Claude's syntax: `run_shell_command(git status)` -> `Bash(git status:*)`. */
 export function fromGeminiRule(rule: string): string {
   const m = /^([A-Za-z_]+)(?:\((.*)\))?$/.exec(rule.trim());
   const ours = m ? FROM_GEMINI.get(m[1]!) : undefined;
