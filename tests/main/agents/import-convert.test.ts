@@ -429,6 +429,26 @@ describe('the report and determinism', () => {
     ]);
   });
 
+  it('imports dropped files (no folder around them) by name and content', () => {
+    const r = convertImport(
+      [
+        { rel: 'team.mdc', text: '---\ndescription: Team rules\nalwaysApply: true\n---\n\nBe kind in reviews.\n' },
+        {
+          rel: 'mcp.json',
+          text: JSON.stringify({ mcpServers: { 'team-docs': { command: 'npx', args: ['-y', 'docs'] } } }),
+        },
+      ],
+      'dropped',
+      { readFile: () => undefined },
+    );
+    expect(r.files.map((f) => [f.kind, f.path])).toEqual([
+      ['mcp-server', 'mcp-servers/team-docs.json'],
+      ['rule', 'rules/team.md'],
+      ['agent', 'agents/dropped-cursor.md'],
+      ['agent', 'agents/dropped-cursor-mcp.md'],
+    ]);
+  });
+
   it('never throws on hostile input: bad JSON, TOML and YAML are skipped with the reason', () => {
     const r = convertImport(
       [

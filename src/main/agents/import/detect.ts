@@ -77,6 +77,7 @@ const MCP_PATHS: ReadonlyArray<[(rel: string, base: string) => boolean, ToolId, 
   [(r) => under(r, '.copilot'), 'copilot', 'Copilot CLI MCP config'],
   [(r) => under(r, '.cursor'), 'cursor', 'Cursor MCP config'],
   [(r) => under(r, '.zed'), 'claude-code', 'Zed context servers'],
+  [(_r, b) => b === 'mcp.json', 'cursor', 'Cursor MCP config'],
 ];
 
 /** True when `rel` is inside folder `dir` (at any depth of the import). */
