@@ -56,6 +56,23 @@ describe('Amazon Q and Kiro agents', () => {
     expect(r.recognised).toContainEqual({ from: 'README.md', as: 'a resource of the agent backend' });
   });
 
+  it('links skill:// resources to the skills imported from those folders', () => {
+    const root = path.join(tempDir(), 'k');
+    writeTree(root, {
+      '.kiro/skills/db-migrate/SKILL.md': '---\nname: db-migrate\ndescription: Migrates databases\n---\nRun it.\n',
+      '.kiro/skills/db-migrate/run.sh': '#!/bin/sh\necho migrate\n',
+      '.kiro/agents/ops.json': JSON.stringify({
+        name: 'ops',
+        prompt: 'Ops.',
+        resources: ['skill://.kiro/skills/**/SKILL.md'],
+      }),
+    });
+    const r = convertTree(root, 'k');
+    expect(agent(r, 'ops').skills).toEqual(['db-migrate']);
+    expect(made(r, 'skills/db-migrate/run.sh')).toBe('#!/bin/sh\necho migrate\n');
+    expect(r.warnings).toEqual([]);
+  });
+
   it('never reads a resource outside the imported folder, nor through a symlink out of it', () => {
     const outside = tempDir();
     fs.writeFileSync(path.join(outside, 'secret.md'), 'TOP SECRET\n');
