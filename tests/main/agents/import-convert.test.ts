@@ -20,6 +20,8 @@ describe('Amazon Q and Kiro agents', () => {
     const r = fixture('amazon-q');
     expect(agent(r, 'aws-architect').mcpServers).toEqual(['awslabs.aws-documentation-mcp-server']);
     expect(agent(r, 'cdkhelper').mcpServers).toEqual(['awslabs.cdk-mcp-server']);
+    // The library's names are lower-case: the name as written is kept as the title.
+    expect(agent(r, 'cdkhelper').title).toBe('CdkHelper');
     expect(agent(r, 'cost-analyst').mcpServers).toEqual(['awslabs.cost-explorer-mcp-server']);
     expect(agent(r, 'terraform').mcpServers).toEqual(['terraform']);
     expect(agent(r, 'k8s-operator').mcpServers).toEqual(['eks']);

@@ -103,10 +103,8 @@ export function convertAgentJson(ctx: ConvertCtx, input: ImportInput, tool: 'ama
   }
   const j = obj(parsed.value);
   const root = rootOf(input);
-  const name = ctx.agentName(
-    input.rel,
-    typeof j.name === 'string' && j.name ? j.name : baseOf(input.rel).replace(/\.jsonc?$/i, ''),
-  );
+  const raw = typeof j.name === 'string' && j.name ? j.name : baseOf(input.rel).replace(/\.jsonc?$/i, '');
+  const name = ctx.agentName(input.rel, raw);
   const mcpServers = Object.entries(obj(j.mcpServers)).map(([n, e]) => addServer(ctx, input.rel, n, obj(e)));
   let prompt = typeof j.prompt === 'string' ? j.prompt : '';
   if (prompt.startsWith('file://')) {
@@ -147,6 +145,7 @@ export function convertAgentJson(ctx: ConvertCtx, input: ImportInput, tool: 'ama
   ctx.drafts.push({
     from: input.rel,
     name,
+    ...(raw !== name ? { title: raw } : {}),
     tool,
     description: typeof j.description === 'string' ? j.description : '',
     prompt,

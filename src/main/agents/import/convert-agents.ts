@@ -20,7 +20,8 @@ export function convertAgentMarkdown(ctx: ConvertCtx, input: ImportInput, tool: 
   const md = readMarkdown(input.text);
   const fm = { ...md.fm };
   const fileBase = baseOf(input.rel).replace(/\.(agent|chatmode)\.md$|\.md$/i, '');
-  const name = ctx.agentName(input.rel, str(fm, 'name') || fileBase);
+  const raw = str(fm, 'name') || fileBase;
+  const name = ctx.agentName(input.rel, raw);
   const description = str(fm, 'description');
   delete fm.name;
   delete fm.description;
@@ -38,6 +39,7 @@ export function convertAgentMarkdown(ctx: ConvertCtx, input: ImportInput, tool: 
   ctx.drafts.push({
     from: input.rel,
     name,
+    ...(raw !== name ? { title: raw } : {}),
     tool,
     description,
     prompt: md.body.replace(/^\n+/, ''),

@@ -119,6 +119,7 @@ function writeAgents(ctx: ConvertCtx): void {
   for (const a of ctx.drafts) {
     const fm = {
       name: a.name,
+      ...(a.title ? { title: a.title } : {}),
       description: a.description,
       tags: ['imported', a.tool],
       resources: [],

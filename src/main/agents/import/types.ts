@@ -50,6 +50,8 @@ export interface Bundle {
 export interface AgentDraft {
   readonly from: string;
   readonly name: string;
+  /** The name as the tool file wrote it, when the library's had to differ (`CdkHelper` -> `cdkhelper`). */
+  readonly title?: string;
   readonly tool: ToolId;
   readonly description: string;
   readonly prompt: string;
