@@ -106,6 +106,13 @@ describe('rules', () => {
     expect(made(r, 'rules/always-on.md')).toMatch(/^Answer in the language/);
     expect(made(r, 'rules/cursorrules.md')).toContain('next/image');
     expect(r.recognised).toContainEqual({ from: '.cursorrules', as: 'Cursor rules (legacy .cursorrules)' });
+    expect(permissionsFileSchema.parse(parseYaml(made(r, 'permissions/cursor-ignore.yaml'))).ignore).toEqual([
+      '.env',
+      '.env.*',
+      '*.pem',
+      'secrets/',
+      'dist/',
+    ]);
     expect(agent(r, 'cursor-cursor').rules).toHaveLength(5);
   });
 

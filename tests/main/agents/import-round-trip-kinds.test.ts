@@ -79,7 +79,7 @@ const LABEL = 'src';
 
 const CASES: ReadonlyArray<Case> = [
   { tool: 'claude-code', kinds: ['rules', 'commands', 'skills', 'agents', 'servers', 'hooks', 'permissions'] },
-  { tool: 'cursor', kinds: ['rules', 'commands', 'servers', 'hooks'] },
+  { tool: 'cursor', kinds: ['rules', 'commands', 'servers', 'hooks', 'permissions'] },
   { tool: 'copilot', kinds: ['rules', 'commands', 'skills', 'agents', 'servers', 'hooks'] },
   { tool: 'windsurf', kinds: ['rules', 'commands'], allowUserFiles: true },
   { tool: 'kiro', kinds: ['rules', 'agents', 'servers'], serverKeysLost: ['disabled', 'autoApprove'] },

@@ -152,3 +152,25 @@ export function convertClaudeSettings(ctx: ConvertCtx, input: ImportInput, as: s
   }
   ctx.recognise(input.rel, as);
 }
+
+/** An ignore file (`.cursorignore`, `.geminiignore`, ...) as `permissions/<tool>-ignore.yaml` `ignore` patterns. */
+export function convertIgnoreFile(ctx: ConvertCtx, input: ImportInput, tool: ToolId, as: string): void {
+  const ignore = input.text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  if (!ignore.length) {
+    ctx.skip(input.rel, 'holds no patterns');
+    return;
+  }
+  const { path, name } = ctx.claimPath(input.rel, 'permissions', `${tool}-ignore`, '.yaml', tool);
+  const file = {
+    schemaVersion: 1,
+    description: `Files to ignore, imported from ${input.rel}`,
+    ignore: [...new Set(ignore)],
+  };
+  ctx.file(input.rel, 'permissions', path, toYaml(file, { lineWidth: 0 }));
+  ctx.bundle(tool, input.rel).permissions.push(name);
+  ctx.recognise(input.rel, as);
+}

@@ -6,7 +6,7 @@ import { convertCommand } from './convert-commands';
 import { convertFlatHooks } from './convert-flat-hooks';
 import { convertCodexToml, convertMcpJson, convertMcpMarkdown } from './convert-mcp';
 import { convertMemory, convertRule } from './convert-rules';
-import { convertClaudeSettings, convertHooksJson } from './convert-settings';
+import { convertClaudeSettings, convertHooksJson, convertIgnoreFile } from './convert-settings';
 import { convertSkill, skillRootOf, skillRoots } from './convert-skills';
 import { detectFile, type Detected } from './detect';
 import type { ConvertResult, ImportInput, ImportIo } from './types';
@@ -81,6 +81,8 @@ function convertOne(ctx: ConvertCtx, input: ImportInput, d: Exclude<Detected, { 
       return d.tool === 'claude-code'
         ? convertClaudeSettings(ctx, input, d.as)
         : convertHooksJson(ctx, input, d.tool, d.as);
+    case 'ignore':
+      return convertIgnoreFile(ctx, input, d.tool, d.as);
     case 'hooks':
       return convertFlatHooks(ctx, input, d.tool, d.as);
     case 'mcp':

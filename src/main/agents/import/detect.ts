@@ -15,6 +15,7 @@ export type Detected =
   | { readonly kind: 'agent-json'; readonly tool: 'amazon-q' | 'kiro'; readonly as: string }
   | { readonly kind: 'settings'; readonly tool: 'claude-code' | 'gemini' | 'codex'; readonly as: string }
   | { readonly kind: 'hooks'; readonly tool: 'cursor' | 'copilot'; readonly as: string }
+  | { readonly kind: 'ignore'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'mcp'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'codex-toml'; readonly as: string };
 
@@ -26,6 +27,14 @@ const MEMORY: ReadonlyArray<[string, ToolId, string]> = [
   ['GEMINI.md', 'gemini', 'Gemini memory (GEMINI.md)'],
   ['copilot-instructions.md', 'copilot', 'Copilot repository instructions'],
   ['global_rules.md', 'windsurf', 'Windsurf global rules'],
+];
+
+/** Files a tool does not read, in gitignore syntax: the library's `permissions` `ignore`. */
+const IGNORE_FILES: ReadonlyArray<[string, ToolId, string]> = [
+  ['.cursorignore', 'cursor', 'Cursor ignore file'],
+  ['.geminiignore', 'gemini', 'Gemini ignore file'],
+  ['.aiexclude', 'gemini', 'Gemini Code Assist exclude file'],
+  ['.codeiumignore', 'windsurf', 'Windsurf ignore file'],
 ];
 
 /** [folder, tool, dialect, what it is] for Markdown rules found under a folder. */
@@ -98,6 +107,8 @@ export function detectFile(rel: string, text: string): Detected | undefined {
   const base = baseOf(rel);
   const memory = MEMORY.find(([b]) => b === base);
   if (memory) return { kind: 'memory', tool: memory[1], as: memory[2] };
+  const ignore = IGNORE_FILES.find(([b]) => b === base);
+  if (ignore) return { kind: 'ignore', tool: ignore[1], as: ignore[2] };
   if (base === '.cursorrules')
     return { kind: 'rule', tool: 'cursor', dialect: 'plain', as: 'Cursor rules (legacy .cursorrules)' };
   if (base === '.windsurfrules')
