@@ -24,8 +24,16 @@ export class ConvertCtx {
     readonly inputs: ReadonlyArray<ImportInput>,
   ) {}
 
+  private readonly recognisedFrom = new Set<string>();
+
   recognise(from: string, as: string): void {
-    if (!this.recognised.some((r) => r.from === from)) this.recognised.push({ from, as });
+    if (this.recognisedFrom.has(from)) return;
+    this.recognisedFrom.add(from);
+    this.recognised.push({ from, as });
+  }
+
+  isRecognised(from: string): boolean {
+    return this.recognisedFrom.has(from);
   }
 
   skip(from: string, reason: string): void {

@@ -52,12 +52,12 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
   // Agents last: their `resources` point at rules and skills the other inputs became.
   for (const [input, d] of later) guarded(ctx, input, () => convertAgentJson(ctx, input, d.tool, d.as));
   for (const input of rest)
-    if (!ctx.recognised.some((r) => r.from === input.rel))
-      ctx.skip(input.rel, 'not a tool configuration AI Configurator knows');
+    if (!ctx.isRecognised(input.rel)) ctx.skip(input.rel, 'not a tool configuration AI Configurator knows');
   writeAgents(ctx);
   // An input whose whole content went into another input's file is reported as merged only.
   const own = new Set(ctx.files.map((f) => f.from));
-  const recognised = ctx.recognised.filter((r) => own.has(r.from) || !ctx.merged.some((m) => m.from === r.from));
+  const mergedFrom = new Set(ctx.merged.map((m) => m.from));
+  const recognised = ctx.recognised.filter((r) => own.has(r.from) || !mergedFrom.has(r.from));
   return {
     files: ctx.files,
     skipped: ctx.skipped,
