@@ -106,6 +106,13 @@ describe('rules', () => {
     expect(made(r, 'rules/always-on.md')).toMatch(/^Answer in the language/);
     expect(made(r, 'rules/cursorrules.md')).toContain('next/image');
     expect(r.recognised).toContainEqual({ from: '.cursorrules', as: 'Cursor rules (legacy .cursorrules)' });
+    expect(permissionsFileSchema.parse(parseYaml(made(r, 'permissions/cursor.yaml')))).toMatchObject({
+      allow: ['Bash(npm:*)', 'Read(./src/**)'],
+      deny: ['Read(./.env)', 'Edit(./package-lock.json)'],
+    });
+    expect(r.warnings).toContain(
+      '.cursor/cli.json: "editor" is a setting AI Configurator does not model; not imported.',
+    );
     expect(permissionsFileSchema.parse(parseYaml(made(r, 'permissions/cursor-ignore.yaml'))).ignore).toEqual([
       '.env',
       '.env.*',

@@ -3,6 +3,7 @@ import { ConvertCtx } from './context';
 import { convertAgentJson } from './convert-agent-json';
 import { convertAgentMarkdown } from './convert-agents';
 import { convertCommand } from './convert-commands';
+import { convertCursorCli } from './cursor-permissions';
 import { convertFlatHooks } from './convert-flat-hooks';
 import { convertCodexToml, convertMcpJson, convertMcpMarkdown } from './convert-mcp';
 import { convertMemory, convertRule } from './convert-rules';
@@ -81,6 +82,8 @@ function convertOne(ctx: ConvertCtx, input: ImportInput, d: Exclude<Detected, { 
       return d.tool === 'claude-code'
         ? convertClaudeSettings(ctx, input, d.as)
         : convertHooksJson(ctx, input, d.tool, d.as);
+    case 'cursor-cli':
+      return convertCursorCli(ctx, input, d.as);
     case 'ignore':
       return convertIgnoreFile(ctx, input, d.tool, d.as);
     case 'hooks':

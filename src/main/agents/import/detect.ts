@@ -16,6 +16,7 @@ export type Detected =
   | { readonly kind: 'settings'; readonly tool: 'claude-code' | 'gemini' | 'codex'; readonly as: string }
   | { readonly kind: 'hooks'; readonly tool: 'cursor' | 'copilot'; readonly as: string }
   | { readonly kind: 'ignore'; readonly tool: ToolId; readonly as: string }
+  | { readonly kind: 'cursor-cli'; readonly as: string }
   | { readonly kind: 'mcp'; readonly tool: ToolId; readonly as: string }
   | { readonly kind: 'codex-toml'; readonly as: string };
 
@@ -128,6 +129,8 @@ export function detectFile(rel: string, text: string): Detected | undefined {
     return { kind: 'settings', tool: 'claude-code', as: 'Claude Code settings' };
   if (base === 'settings.json' && under(rel, '.gemini'))
     return { kind: 'settings', tool: 'gemini', as: 'Gemini settings' };
+  if ((base === 'cli.json' || base === 'cli-config.json') && under(rel, '.cursor'))
+    return { kind: 'cursor-cli', as: 'Cursor CLI permissions' };
   if (base === 'hooks.json' && under(rel, '.cursor')) return { kind: 'hooks', tool: 'cursor', as: 'Cursor hooks' };
   if (under(rel, '.github/hooks')) return { kind: 'hooks', tool: 'copilot', as: 'Copilot hooks' };
   if (base === 'hooks.json' && under(rel, '.codex')) return { kind: 'settings', tool: 'codex', as: 'Codex hooks' };
