@@ -51,6 +51,12 @@ describe('Amazon Q and Kiro agents', () => {
     ]);
     expect(a.mcpServers).toEqual(['postgres']);
     expect(agent(r, 'kiro-kiro-mcp').mcpServers).toEqual(['fetch']);
+    expect(a.permissions).toEqual(['backend']);
+    expect(permissionsFileSchema.parse(parseYaml(made(r, 'permissions/backend.yaml')))).toMatchObject({
+      allow: ['Bash(pytest:*)', 'Bash(uv run:*)'],
+      deny: ['Read(.env)'],
+    });
+    expect(a.settings.kiro!.unmappedPermissions).toEqual([{ capability: 'web_search', effect: 'deny' }]);
     expect(a.settings.kiro).toMatchObject({ tools: ['read', 'write', 'shell', '@postgres'] });
     expect(r.warnings).toContainEqual(
       expect.stringMatching(/^\.kiro\/agents\/backend\.json: .*file:\/\/docs\/missing\.md/),

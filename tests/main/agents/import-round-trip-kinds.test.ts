@@ -82,7 +82,7 @@ const CASES: ReadonlyArray<Case> = [
   { tool: 'cursor', kinds: ['rules', 'commands', 'servers', 'hooks', 'permissions'] },
   { tool: 'copilot', kinds: ['rules', 'commands', 'skills', 'agents', 'servers', 'hooks'] },
   { tool: 'windsurf', kinds: ['rules', 'commands'], allowUserFiles: true },
-  { tool: 'kiro', kinds: ['rules', 'agents', 'servers'], serverKeysLost: ['disabled', 'autoApprove'] },
+  { tool: 'kiro', kinds: ['rules', 'agents', 'servers', 'permissions'], serverKeysLost: ['disabled', 'autoApprove'] },
   { tool: 'amazon-q', kinds: ['agents', 'servers'] },
   { tool: 'gemini', kinds: ['commands', 'servers', 'hooks', 'permissions'] },
   { tool: 'codex', kinds: ['servers', 'hooks'] },

@@ -2,6 +2,7 @@ import { globToRegExp, isGlob } from '../glob';
 import type { ConvertCtx } from './context';
 import { parseJsonc, obj } from './jsonc';
 import { addServer } from './convert-mcp';
+import { kiroAgentPermissions } from './kiro-permissions';
 import { baseOf, dirOf, fileName } from './names';
 import type { ImportInput } from './types';
 
@@ -141,6 +142,11 @@ export function convertAgentJson(ctx: ConvertCtx, input: ImportInput, tool: 'ama
       ([k]) => !KNOWN.has(k) && !SETTINGS.includes(k) && !(tool === 'kiro' && KIRO_NATIVE.has(k)),
     ),
   );
+  const aside: unknown[] = [];
+  const permissions = tool === 'kiro' ? kiroAgentPermissions(ctx, input.rel, name, j.permissions, aside) : [];
+  // Not under `extra` (written into the agent file as is, over the permissions the library's file gives).
+  if (tool === 'kiro' && j.permissions !== undefined) delete extra.permissions;
+  if (aside.length) s.unmappedPermissions = aside;
   if (Object.keys(extra).length) s.extra = extra;
   ctx.drafts.push({
     from: input.rel,
@@ -151,6 +157,7 @@ export function convertAgentJson(ctx: ConvertCtx, input: ImportInput, tool: 'ama
     prompt,
     rules,
     skills,
+    ...(permissions.length ? { permissions } : {}),
     mcpServers,
     settings: Object.keys(s).length ? { [tool]: s } : {},
   });

@@ -130,6 +130,7 @@ function writeAgents(ctx: ConvertCtx): void {
       resources: [],
       ...(a.rules.length ? { rules: a.rules } : {}),
       ...(a.skills.length ? { skills: a.skills } : {}),
+      ...(a.permissions?.length ? { permissions: a.permissions } : {}),
       mcpServers: a.mcpServers,
       settings: a.settings,
     };

@@ -58,6 +58,7 @@ export interface AgentDraft {
   /** Library rule paths the agent loads (its `resources`). */
   readonly rules: string[];
   readonly skills: string[];
+  readonly permissions?: string[];
   readonly mcpServers: string[];
   readonly settings: Record<string, Record<string, unknown>>;
 }
