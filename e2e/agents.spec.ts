@@ -101,12 +101,13 @@ test('imports dropped tool files after a preview of what becomes what', async ({
   });
   await drop.dispatchEvent('drop', { dataTransfer });
   const preview = panel.getByLabel('Import preview');
-  await expect(preview.getByRole('row', { name: /team\.mdc agents\/team\.md agent create/ })).toBeVisible();
+  // The rule is a library rule; the agent dropped-cursor installs it (and dropped-cursor-mcp the server) back.
+  await expect(preview.getByRole('row', { name: /team\.mdc rules\/team\.md rule create/ })).toBeVisible();
   await expect(
     preview.getByRole('row', { name: /mcp\.json mcp-servers\/team-docs\.json mcp-server create/ }),
   ).toBeVisible();
   await page.screenshot({ path: artifactPath('agents-import.png'), fullPage: true });
-  await preview.getByRole('button', { name: 'Import 2 file(s)' }).click();
-  await expect(panel.getByRole('status')).toContainText('Imported 2 file(s)');
-  await expect(page.getByRole('list', { name: 'Agents' })).toContainText('team');
+  await preview.getByRole('button', { name: 'Import 4 file(s)' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported 4 file(s)');
+  await expect(page.getByRole('list', { name: 'Agents' })).toContainText('dropped-cursor');
 });

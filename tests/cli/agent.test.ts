@@ -98,10 +98,11 @@ describe('ai-config agent', () => {
     expect((await cli(['init'], env)).code).toBe(0);
     expect((await cli(['import', '--help'], env)).code).toBe(0);
     const dry = await cli(['import', src, '--dry-run'], env);
-    expect(dry.stdout).toMatch(/create\s+agent\s+agents\/team\.md\s+<- \.cursor\/rules\/team\.mdc/);
-    expect(fs.existsSync(path.join(root, 'cfg', 'personal', 'agents', 'team.md'))).toBe(false);
+    // A Cursor rule is a library rule, selected by the agent that installs the folder's Cursor content back.
+    expect(dry.stdout).toMatch(/create\s+rule\s+rules\/team\.md\s+<- \.cursor\/rules\/team\.mdc/);
+    expect(fs.existsSync(path.join(root, 'cfg', 'personal', 'rules', 'team.md'))).toBe(false);
     const done = await cli(['import', src, '--json'], env);
-    expect(JSON.parse(done.stdout)).toMatchObject({ written: 1, dryRun: false });
+    expect(JSON.parse(done.stdout)).toMatchObject({ written: 2, dryRun: false });
     expect((await cli(['import', path.join(root, 'missing')], env)).code).toBe(1);
   });
 });

@@ -18,10 +18,12 @@ interface Case {
   /** The install may write the tool's user-level files (Windsurf's MCP config). */
   readonly allowUserFiles?: boolean;
   readonly files: (src: string) => Files;
-  /** The imported agent to install. */
-  readonly agent: (label: string) => string;
+  /** The imported agents to install (an agent file's own, the tool's bundle `<label>-<tool>`, its `-mcp`). */
+  readonly agents: (label: string) => string[];
   readonly check: (f: AgentFixture, src: string, project: string) => void;
 }
+
+const globs = (v: unknown) => (Array.isArray(v) ? v : String(v).split(',')).map((g) => String(g).trim());
 
 const fm = (text: string) => {
   const p = parseFrontmatter(text);
@@ -42,7 +44,7 @@ const CASES: ReadonlyArray<Case> = [
         },
       }),
     }),
-    agent: () => 'rev',
+    agents: (l) => ['rev', `${l}-claude-code-mcp`],
     check(_f, src, project) {
       expect(fm(read(path.join(project, '.claude/agents/rev.md')))).toEqual(
         fm(read(path.join(src, '.claude/agents/rev.md'))),
@@ -60,9 +62,9 @@ const CASES: ReadonlyArray<Case> = [
         mcpServers: { 'fs-cursor': { command: 'npx', args: ['a'], env: { K: '${env:K}' } } },
       }),
     }),
-    agent: () => 'style',
+    agents: (l) => [`${l}-cursor`, `${l}-cursor-mcp`],
     check(_f, src, project) {
-      expect(fm(read(path.join(project, '.cursor/rules/style.mdc')))).toEqual(
+      expect(fm(read(path.join(project, '.cursor/rules/rules-style.mdc')))).toEqual(
         fm(read(path.join(src, '.cursor/rules/style.mdc'))),
       );
       expect(JSON.parse(read(path.join(project, '.cursor/mcp.json')))).toEqual(
@@ -78,11 +80,12 @@ const CASES: ReadonlyArray<Case> = [
       '.windsurf/rules/py.md': '---\ntrigger: glob\ndescription: Python\nglobs: "*.py"\n---\n\nPython rules.\n',
       '.codeium/windsurf/mcp_config.json': json({ mcpServers: { 'remote-ws': { serverUrl: 'https://s.test/mcp' } } }),
     }),
-    agent: () => 'py',
+    agents: (l) => [`${l}-windsurf`, `${l}-windsurf-mcp`],
     check(f, src, project) {
-      expect(fm(read(path.join(project, '.windsurf/rules/py.md')))).toEqual(
-        fm(read(path.join(src, '.windsurf/rules/py.md'))),
-      );
+      const out = fm(read(path.join(project, '.windsurf/rules/rules-py.md')));
+      const orig = fm(read(path.join(src, '.windsurf/rules/py.md')));
+      expect({ ...out.fm, globs: globs(out.fm.globs) }).toEqual({ ...orig.fm, globs: globs(orig.fm.globs) });
+      expect(out.body).toBe(orig.body);
       expect(JSON.parse(read(path.join(f.userHome, '.codeium/windsurf/mcp_config.json')))).toEqual(
         JSON.parse(read(path.join(src, '.codeium/windsurf/mcp_config.json'))),
       );
@@ -95,9 +98,9 @@ const CASES: ReadonlyArray<Case> = [
       '.github/instructions/black.instructions.md': '---\napplyTo: "**/*.py"\n---\n\nFormat with black.\n',
       '.vscode/mcp.json': json({ servers: { 'fs-vs': { type: 'stdio', command: 'npx', args: ['v'] } } }),
     }),
-    agent: () => 'black',
+    agents: (l) => [`${l}-copilot`, `${l}-copilot-mcp`],
     check(_f, src, project) {
-      const out = fm(read(path.join(project, '.github/instructions/black.instructions.md')));
+      const out = fm(read(path.join(project, '.github/instructions/rules-black.instructions.md')));
       expect(out.fm.applyTo).toBe('**/*.py');
       expect(out.body).toContain('Format with black.');
       expect(JSON.parse(read(path.join(project, '.vscode/mcp.json')))).toEqual(
@@ -112,7 +115,7 @@ const CASES: ReadonlyArray<Case> = [
       'AGENTS.md': '# Repo rules\n\nRun the tests before you push.\n',
       '.codex/config.toml': '[mcp_servers.fs-codex]\ncommand = "npx"\nargs = ["-y", "srv"]\nenv = { A = "1" }\n',
     }),
-    agent: (label) => `${label}-codex`,
+    agents: (l) => [`${l}-codex`, `${l}-codex-mcp`],
     check(f, src, project) {
       expect(read(path.join(project, 'AGENTS.md'))).toContain('# Repo rules\n\nRun the tests before you push.');
       // Project scope: MCP goes to the project's own .codex/config.toml (issue 14), not ~/.codex.
@@ -128,7 +131,7 @@ const CASES: ReadonlyArray<Case> = [
       'GEMINI.md': 'Be concise.\n',
       '.gemini/settings.json': json({ theme: 'dark', mcpServers: { 'fs-gem': { command: 'npx', args: ['g'] } } }),
     }),
-    agent: (label) => `${label}-gemini`,
+    agents: (l) => [`${l}-gemini`, `${l}-gemini-mcp`],
     check(_f, src, project) {
       const md = read(path.join(project, 'GEMINI.md'));
       const imported = /^@(.+GEMINI\.md)$/m.exec(md)?.[1];
@@ -155,7 +158,7 @@ const CASES: ReadonlyArray<Case> = [
         model: 'claude-sonnet-4',
       }),
     }),
-    agent: () => 'qa',
+    agents: () => ['qa'],
     check(_f, src, project) {
       const out = JSON.parse(read(path.join(project, '.amazonq/cli-agents/qa.json')));
       const orig = JSON.parse(read(path.join(src, '.amazonq/cli-agents/qa.json')));
@@ -186,7 +189,7 @@ const CASES: ReadonlyArray<Case> = [
       }),
       '.kiro/settings/mcp.json': json({ mcpServers: { 'fs-kiro': { command: 'npx', args: ['k'] } } }),
     }),
-    agent: () => 'k',
+    agents: (l) => ['k', `${l}-kiro-mcp`],
     check(_f, src, project) {
       const out = JSON.parse(read(path.join(project, '.kiro/agents/k.json')));
       expect(out).toMatchObject({
@@ -211,7 +214,7 @@ const CASES: ReadonlyArray<Case> = [
         mcpServers: { 'fs-desk': { command: 'npx', args: ['d'], env: { X: '1' } } },
       }),
     }),
-    agent: (label) => `${label}-claude-desktop-mcp`,
+    agents: (l) => [`${l}-claude-desktop-mcp`],
     check(f, src) {
       expect(JSON.parse(read(path.join(f.userHome, '.config/Claude/claude_desktop_config.json'))).mcpServers).toEqual(
         JSON.parse(read(path.join(src, '.config/Claude/claude_desktop_config.json'))).mcpServers,
@@ -229,22 +232,24 @@ describe('import then install reproduces equivalent files', () => {
     const preview = await f.services.agents.importConfigs({ path: src, dryRun: true }, ctx());
     expect(preview.items.length).toBeGreaterThan(0);
     expect(preview.items.every((i) => i.action === 'create')).toBe(true);
-    expect(fs.existsSync(path.join(f.personal, 'agents', `${c.agent(label)}.md`))).toBe(false);
+    for (const name of c.agents(label))
+      expect(fs.existsSync(path.join(f.personal, 'agents', `${name}.md`))).toBe(false);
     const r = await f.services.agents.importConfigs({ path: src }, ctx());
     expect(r.written).toBe(r.items.length);
-    expect(r.items.map((i) => i.path)).toContain(`agents/${c.agent(label)}.md`);
+    for (const name of c.agents(label)) expect(r.items.map((i) => i.path)).toContain(`agents/${name}.md`);
     const project = path.join(tempDir(), 'project');
     fs.mkdirSync(project);
-    await f.services.agents.install(
-      {
-        name: c.agent(label),
-        tool: c.tool,
-        scope: c.scope,
-        ...(c.scope === 'project' ? { project } : {}),
-        ...(c.allowUserFiles ? { allowUserFiles: true } : {}),
-      },
-      ctx(),
-    );
+    for (const name of c.agents(label))
+      await f.services.agents.install(
+        {
+          name,
+          tool: c.tool,
+          scope: c.scope,
+          ...(c.scope === 'project' ? { project } : {}),
+          ...(c.allowUserFiles ? { allowUserFiles: true } : {}),
+        },
+        ctx(),
+      );
     c.check(f, src, project);
     // Importing again changes nothing.
     const again = await f.services.agents.importConfigs({ path: src }, ctx());
@@ -260,7 +265,8 @@ describe('import then install reproduces equivalent files', () => {
     const r = await f.services.agents.importConfigs({ path: project, dryRun: true }, ctx());
     expect(r.skipped.map((s) => s.from)).toContain('.claude/agents/code-reviewer.md');
     expect(r.items.filter((i) => i.kind === 'mcp-server')).toEqual([]);
-    expect(r.items.find((i) => i.kind === 'knowledge')?.content).toBe('# Mine\n');
+    // A memory file is an always-on rule, selected by the tool's bundle agent.
+    expect(r.items.find((i) => i.kind === 'rule')).toMatchObject({ path: 'rules/CLAUDE.md', content: '# Mine\n' });
 
     const dropped = await f.services.agents.importConfigs(
       {
@@ -271,8 +277,12 @@ describe('import then install reproduces equivalent files', () => {
       },
       ctx(),
     );
-    expect(dropped.items.map((i) => [i.kind, i.path])).toEqual([['agent', 'agents/team.md']]);
+    expect(dropped.items.map((i) => [i.kind, i.path])).toEqual([
+      ['rule', 'rules/team.md'],
+      ['agent', 'agents/dropped-cursor.md'],
+    ]);
     expect(dropped.skipped).toEqual([{ from: 'notes.txt', reason: 'not a tool configuration AI Configurator knows' }]);
-    expect((await f.services.agents.show('team')).agent.prompt).toBe('Be kind.\n');
+    expect(read(path.join(f.personal, 'rules', 'team.md'))).toBe('---\ndescription: Team\n---\n\nBe kind.\n');
+    expect((await f.services.agents.show('dropped-cursor')).agent.rules).toEqual(['rules/team.md']);
   });
 });

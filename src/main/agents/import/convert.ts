@@ -1,287 +1,169 @@
-import { parse as parseToml } from 'smol-toml';
-import type { ImportKind, ToolId } from '../../../shared/agents';
-import { parseFrontmatter } from '../../library/frontmatter';
 import { agentFileText } from '../write-agent';
-import { detectFile } from './detect';
-import { mcpServerFromEntry } from './mcp-from-tool';
+import { ConvertCtx } from './context';
+import { convertAgentJson } from './convert-agent-json';
+import { convertAgentMarkdown } from './convert-agents';
+import { convertCommand } from './convert-commands';
+import { convertCursorCli } from './cursor-permissions';
+import { convertFlatHooks } from './convert-flat-hooks';
+import { convertCodexToml, convertMcpJson, convertMcpMarkdown } from './convert-mcp';
+import { convertMemory, convertRule } from './convert-rules';
+import { convertClaudeSettings, convertHooksJson, convertIgnoreFile } from './convert-settings';
+import { convertSkill, skillRootOf, skillRoots } from './convert-skills';
+import { detectFile, type Detected } from './detect';
+import type { ConvertResult, ImportInput, ImportIo } from './types';
+import { libraryName } from './names';
 
-/** One file handed to the importer: from a folder walk, or dropped on the window. */
-export interface ImportInput {
-  /** Path relative to the import root (or the bare name of a dropped file), "/" separators. */
-  readonly rel: string;
-  readonly text: string;
-  /** Where it is on disk, when it is (for `file://` resources relative to it). */
-  readonly abs?: string;
+export type { ConvertResult, ConvertedFile, ImportInput, ImportIo } from './types';
+
+/**
+ * Turns existing tool files into library files of their own kinds: rules (with activation and globs), skills
+ * (whole folders), commands, hooks, permissions, MCP servers and agents. Each tool's rules, skills, commands,
+ * hooks and permissions are selected by one agent `<label>-<tool>`, its shared MCP servers by `<label>-<tool>-mcp`,
+ * so installing those agents back into the tool writes what was imported. Deterministic: the same inputs give the
+ * same files, names and order.
+ */
+export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string, io: ImportIo): ConvertResult {
+  const unsafe = inputs.filter((i) => !safeRel(i.rel));
+  const sorted = inputs.filter((i) => safeRel(i.rel)).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const ctx = new ConvertCtx(libraryName(label), io, sorted);
+  for (const i of unsafe)
+    ctx.skip(i.rel, 'its path leaves the imported folder (an absolute path, "..", or a backslash): not read');
+  const roots = skillRoots(sorted);
+  const rest: ImportInput[] = [];
+  for (const root of roots)
+    convertSkill(
+      ctx,
+      root,
+      sorted.filter((i) => skillRootOf(i.rel, roots) === root),
+    );
+  const later: Array<[ImportInput, Detected & { kind: 'agent-json' }]> = [];
+  for (const input of sorted) {
+    if (skillRootOf(input.rel, roots) !== undefined) continue;
+    const d = detectFile(input.rel, input.text);
+    if (!d) {
+      rest.push(input);
+      continue;
+    }
+    if (d.kind === 'agent-json') {
+      later.push([input, d]);
+      continue;
+    }
+    guarded(ctx, input, () => convertOne(ctx, input, d));
+  }
+  // Agents last: their `resources` point at rules and skills the other inputs became.
+  for (const [input, d] of later) guarded(ctx, input, () => convertAgentJson(ctx, input, d.tool, d.as));
+  for (const input of rest)
+    if (!ctx.isRecognised(input.rel)) ctx.skip(input.rel, 'not a tool configuration AI Configurator knows');
+  writeAgents(ctx);
+  // An input whose whole content went into another input's file is reported as merged only.
+  const own = new Set(ctx.files.map((f) => f.from));
+  const mergedFrom = new Set(ctx.merged.map((m) => m.from));
+  const recognised = ctx.recognised.filter((r) => own.has(r.from) || !mergedFrom.has(r.from));
+  return {
+    files: ctx.files,
+    skipped: ctx.skipped,
+    warnings: ctx.warnings,
+    recognised,
+    merged: ctx.merged,
+  };
 }
 
-/** How the converter reads around an input: files (a prompt's or resource's `file://`) and folders (globs). */
-export interface ImportIo {
-  /** A file's text inside the import root, or undefined (missing, a refused symlink, outside the root). */
-  readFile(abs: string): string | undefined;
-  /** A folder's entry names inside the import root, or undefined; absent for dropped files. */
-  listDir?(abs: string): string[] | undefined;
+function convertOne(ctx: ConvertCtx, input: ImportInput, d: Exclude<Detected, { kind: 'agent-json' }>): void {
+  switch (d.kind) {
+    case 'memory':
+      return convertMemory(ctx, input, d.tool, d.as);
+    case 'rule':
+      return convertRule(ctx, input, d.tool, d.dialect, d.as);
+    case 'command':
+      return convertCommand(ctx, input, d.tool, d.format, d.as);
+    case 'agent-md':
+      return convertAgentMarkdown(ctx, input, d.tool, d.as);
+    case 'settings':
+      return d.tool === 'claude-code'
+        ? convertClaudeSettings(ctx, input, d.as)
+        : convertHooksJson(ctx, input, d.tool, d.as);
+    case 'cursor-cli':
+      return convertCursorCli(ctx, input, d.as);
+    case 'ignore':
+      return convertIgnoreFile(ctx, input, d.tool, d.as);
+    case 'hooks':
+      return convertFlatHooks(ctx, input, d.tool, d.as);
+    case 'mcp':
+      return /\.(md|markdown|mdc)$/i.test(input.rel)
+        ? convertMcpMarkdown(ctx, input, d.tool, d.as)
+        : convertMcpJson(ctx, input, d.tool, d.as);
+    case 'codex-toml':
+      return convertCodexToml(ctx, input, d.as);
+  }
 }
 
-/** What the converter made of a folder of inputs. */
-export interface ConvertResult {
-  readonly files: ConvertedFile[];
-  readonly skipped: Array<{ from: string; reason: string }>;
-  readonly warnings: string[];
-  /** Each input that was recognised, with what it was read as ("Cursor rule", "Kiro agent", ...). */
-  readonly recognised: Array<{ from: string; as: string }>;
-  /** Inputs whose content went into a file another input made, with that file's path and why. */
-  readonly merged: Array<{ from: string; into: string; reason: string }>;
-}
-
-/** A file the import creates, relative to the personal workspace. */
-export interface ConvertedFile {
-  readonly from: string;
-  readonly kind: ImportKind;
-  readonly path: string;
-  readonly content: string;
-}
-
-interface AgentDraft {
-  from: string;
-  name: string;
-  tool: ToolId;
-  description: string;
-  prompt: string;
-  resources: string[];
-  mcpServers?: string[];
-  settings: Record<string, Record<string, unknown>>;
-}
-
-const Q_KNOWN = new Set(['$schema', 'name', 'description', 'prompt', 'mcpServers', 'resources']);
-const Q_SETTINGS = ['tools', 'allowedTools', 'model', 'toolAliases', 'toolsSettings', 'hooks', 'useLegacyMcpJson'];
-const MARKED = /<!-- ai-configurator:begin agent=([^ ]+) -->[\s\S]*?<!-- ai-configurator:end agent=\1 -->\n?/g;
-
-/** A library-safe name. */
-export function slug(s: string): string {
+/** A relative "/" path with no empty, "." or ".." segment: what it makes stays inside the workspace. */
+function safeRel(rel: string): boolean {
   return (
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, '-')
-      .replace(/^[^a-z0-9]+/, '')
-      .replace(/-+$/, '')
-      .slice(0, 64) || 'imported'
+    rel !== '' && !/[\\\0]|^[A-Za-z]:/.test(rel) && rel.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
   );
 }
 
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/** A parser failure is a skip with the reason, never a crash. */
+function guarded(ctx: ConvertCtx, input: ImportInput, run: () => void): void {
+  const files = ctx.files.length;
+  try {
+    run();
+  } catch (e) {
+    ctx.files.splice(files);
+    ctx.skip(input.rel, `could not be read: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
-/**
- * Turns existing tool files into library files: agents (one per rule, subagent, memory file or agent JSON),
- * MCP server definitions and knowledge. Fields we do not model are kept under the agent's `settings.<tool>`.
- */
-export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string, io: ImportIo): ConvertResult {
-  const readFile = (abs: string) => io.readFile(abs);
-  const lab = slug(label);
-  const files: ConvertedFile[] = [];
-  const skipped: Array<{ from: string; reason: string }> = [];
-  const warnings: string[] = [];
-  const servers = new Map<string, string>();
-  const serversByTool = new Map<ToolId, string[]>();
-  const drafts: AgentDraft[] = [];
-  const names = new Set<string>();
-  const uniqueName = (n: string) => {
-    let name = slug(n);
-    for (let i = 2; names.has(name); i++) name = `${slug(n)}-${i}`;
-    names.add(name);
-    return name;
-  };
-  const addServer = (from: string, tool: ToolId, rawName: string, entry: Record<string, unknown>): string => {
-    let name = slug(rawName);
-    const json = (n: string) => JSON.stringify(mcpServerFromEntry(n, entry), null, 2) + '\n';
-    if (servers.has(name) && servers.get(name) !== json(name)) name = slug(`${rawName}-${tool}`);
-    if (!servers.has(name)) {
-      servers.set(name, json(name));
-      files.push({ from, kind: 'mcp-server', path: `mcp-servers/${name}.json`, content: json(name) });
-    }
-    const list = serversByTool.get(tool) ?? [];
-    if (!list.includes(name)) list.push(name);
-    serversByTool.set(tool, list);
-    return name;
-  };
+function uniq(list: ReadonlyArray<string>): string[] {
+  return [...new Set(list)];
+}
 
-  for (const input of inputs) {
-    const d = detectFile(input.rel, input.text);
-    if (!d) {
-      skipped.push({ from: input.rel, reason: 'not a tool configuration AI Configurator knows' });
-      continue;
-    }
-    try {
-      switch (d.kind) {
-        case 'mcp-json': {
-          for (const [n, e] of Object.entries(obj(obj(JSON.parse(input.text))[d.parent])))
-            addServer(input.rel, d.tool, n, obj(e));
-          break;
-        }
-        case 'codex-toml': {
-          for (const [n, e] of Object.entries(obj(obj(parseToml(input.text)).mcp_servers)))
-            addServer(input.rel, 'codex', n, obj(e));
-          break;
-        }
-        case 'agent-json': {
-          const j = obj(JSON.parse(input.text));
-          const name = uniqueName(
-            typeof j.name === 'string'
-              ? j.name
-              : input.rel
-                  .split('/')
-                  .pop()!
-                  .replace(/\.json$/, ''),
-          );
-          const mcp = Object.entries(obj(j.mcpServers)).map(([n, e]) => addServer(input.rel, d.tool, n, obj(e)));
-          let prompt = typeof j.prompt === 'string' ? j.prompt : '';
-          if (prompt.startsWith('file://')) {
-            const text = input.abs ? readFile(resolveUri(prompt, input.abs)) : undefined;
-            if (text === undefined)
-              warnings.push(`${input.rel}: the prompt file ${prompt} was not found; the agent's prompt is empty.`);
-            prompt = text ?? '';
-          }
-          const resources: string[] = [];
-          for (const uri of Array.isArray(j.resources)
-            ? j.resources.filter((r): r is string => typeof r === 'string')
-            : []) {
-            const text = input.abs ? readFile(resolveUri(uri, input.abs)) : undefined;
-            if (text === undefined) {
-              warnings.push(`${input.rel}: the resource ${uri} was not found; it was left out.`);
-              continue;
-            }
-            const p = `imported/${lab}/${name}/${uri.split('/').pop()}`;
-            files.push({ from: input.rel, kind: 'knowledge', path: p, content: text });
-            resources.push(p);
-          }
-          const settings: Record<string, unknown> = {};
-          for (const k of Q_SETTINGS)
-            if (j[k] !== undefined && !(k === 'tools' && JSON.stringify(j[k]) === '["*"]')) settings[k] = j[k];
-          const extra = Object.fromEntries(
-            Object.entries(j).filter(
-              ([k]) => !Q_KNOWN.has(k) && !Q_SETTINGS.includes(k) && !(d.tool === 'kiro' && k === 'includeMcpJson'),
-            ),
-          );
-          if (Object.keys(extra).length) settings.extra = extra;
-          drafts.push({
-            from: input.rel,
-            name,
-            tool: d.tool,
-            description: typeof j.description === 'string' ? j.description : '',
-            prompt,
-            resources,
-            ...(mcp.length ? { mcpServers: mcp } : {}),
-            settings: Object.keys(settings).length ? { [d.tool]: settings } : {},
-          });
-          break;
-        }
-        case 'memory': {
-          const body = input.text.replace(MARKED, '').trim();
-          if (!body) {
-            skipped.push({ from: input.rel, reason: 'holds only sections AI Configurator installed' });
-            break;
-          }
-          const p = `imported/${lab}/${d.tool}/${input.rel.split('/').pop()}`;
-          files.push({ from: input.rel, kind: 'knowledge', path: p, content: body + '\n' });
-          drafts.push({
-            from: input.rel,
-            name: uniqueName(`${lab}-${d.tool}`),
-            tool: d.tool,
-            description: `Instructions imported from ${input.rel}`,
-            prompt: '',
-            resources: [p],
-            settings: {},
-          });
-          break;
-        }
-        case 'rule': {
-          const md = parseFrontmatter(input.text);
-          const fm = { ...md.frontmatter };
-          const base = input.rel
-            .split('/')
-            .pop()!
-            .replace(/\.instructions\.md$|\.mdc$|\.md$/, '');
-          const description = typeof fm.description === 'string' ? fm.description : '';
-          delete fm.description;
-          const s: Record<string, unknown> = {};
-          const take = (k: string, as = k) => {
-            if (fm[k] !== undefined) s[as] = fm[k];
-            delete fm[k];
-          };
-          let name = base;
-          if (d.tool === 'claude-code') {
-            if (typeof fm.name === 'string') name = fm.name;
-            delete fm.name;
-            take('tools');
-            take('model');
-          } else if (d.tool === 'cursor') {
-            take('globs');
-            take('alwaysApply');
-          } else if (d.tool === 'windsurf') {
-            take('trigger');
-            take('globs');
-          } else take('applyTo');
-          if (Object.keys(fm).length) s.frontmatter = fm;
-          const agentName = uniqueName(name);
-          let prompt = md.body.replace(/^\n+/, '');
-          const resources: string[] = [];
-          if (d.tool === 'copilot') {
-            const p = `imported/${lab}/copilot/${base}.md`;
-            files.push({ from: input.rel, kind: 'knowledge', path: p, content: prompt });
-            resources.push(p);
-            prompt = '';
-          }
-          drafts.push({
-            from: input.rel,
-            name: agentName,
-            tool: d.tool,
-            description,
-            prompt,
-            resources,
-            settings: Object.keys(s).length ? { [d.tool]: s } : {},
-          });
-          break;
-        }
-      }
-    } catch (e) {
-      skipped.push({ from: input.rel, reason: `could not be read: ${(e as Error).message.split('\n')[0]}` });
-    }
-  }
-
-  // MCP servers of a tool with no agent of its own in this import get one, so they can be installed again.
-  for (const [tool, list] of serversByTool) {
-    if (!drafts.some((x) => x.tool === tool && !x.mcpServers)) {
-      if (!drafts.some((x) => x.tool === tool))
-        drafts.push({
-          from: `${tool} MCP configuration`,
-          name: uniqueName(`${lab}-${tool}-mcp`),
-          tool,
-          description: `MCP servers imported from ${tool}`,
-          prompt: '',
-          resources: [],
-          mcpServers: list,
-          settings: {},
-        });
-    }
-  }
-  for (const a of drafts) {
+/** The agents: each one read from a tool's agent file, then per tool its bundle and its shared servers. */
+function writeAgents(ctx: ConvertCtx): void {
+  for (const a of ctx.drafts) {
     const fm = {
       name: a.name,
+      ...(a.title ? { title: a.title } : {}),
       description: a.description,
       tags: ['imported', a.tool],
-      resources: a.resources,
-      mcpServers: a.mcpServers ?? serversByTool.get(a.tool) ?? [],
+      resources: [],
+      ...(a.rules.length ? { rules: a.rules } : {}),
+      ...(a.skills.length ? { skills: a.skills } : {}),
+      ...(a.permissions?.length ? { permissions: a.permissions } : {}),
+      mcpServers: a.mcpServers,
       settings: a.settings,
     };
-    files.push({ from: a.from, kind: 'agent', path: `agents/${a.name}.md`, content: agentFileText(fm, a.prompt) });
+    ctx.file(a.from, 'agent', `agents/${a.name}.md`, agentFileText(fm, a.prompt));
   }
-  return { files, skipped, warnings, recognised: [], merged: [] };
-}
-
-function resolveUri(uri: string, fromFile: string): string {
-  const p = uri.replace(/^file:\/\//, '');
-  if (p.startsWith('/')) return p;
-  if (p.startsWith('~/')) return p;
-  return fromFile.replace(/[^/\\]+$/, '') + p.replace(/^\.\//, '');
+  for (const [tool, b] of [...ctx.bundles].sort(([x], [y]) => x.localeCompare(y))) {
+    const name = ctx.agentName(b.from, `${ctx.label}-${tool}`);
+    const extra = ctx.bundleSettings[tool];
+    const fm = {
+      name,
+      description: `Rules, skills, commands, hooks and permissions imported from ${tool}`,
+      tags: ['imported', tool],
+      resources: [],
+      ...(b.rules.length ? { rules: uniq(b.rules) } : {}),
+      ...(b.skills.length ? { skills: uniq(b.skills) } : {}),
+      ...(b.commands.length ? { commands: uniq(b.commands) } : {}),
+      ...(b.hooks.length ? { hooks: uniq(b.hooks) } : {}),
+      ...(b.permissions.length ? { permissions: uniq(b.permissions) } : {}),
+      mcpServers: [],
+      settings: extra ? { [tool]: { extra } } : {},
+    };
+    ctx.file(b.from, 'agent', `agents/${name}.md`, agentFileText(fm, ''));
+  }
+  for (const [tool, s] of [...ctx.sharedServers].sort(([x], [y]) => x.localeCompare(y))) {
+    const name = ctx.agentName(s.from, `${ctx.label}-${tool}-mcp`);
+    const fm = {
+      name,
+      description: `MCP servers imported from ${tool}`,
+      tags: ['imported', tool],
+      resources: [],
+      mcpServers: [...s.names].sort(),
+      settings: {},
+    };
+    ctx.file(s.from, 'agent', `agents/${name}.md`, agentFileText(fm, ''));
+  }
 }

@@ -1,4 +1,25 @@
-const KNOWN = new Set(['type', 'command', 'args', 'env', 'url', 'httpUrl', 'serverUrl', 'headers', 'http_headers']);
+const KNOWN = new Set([
+  'type',
+  'command',
+  'args',
+  'env',
+  'url',
+  'httpUrl',
+  'serverUrl',
+  'headers',
+  'http_headers',
+  'bearer_token_env_var',
+  'env_http_headers',
+]);
+
+/** HTTP headers, with Codex's `bearer_token_env_var` and `env_http_headers` (variable names) as `${VAR}` headers. */
+function headersOf(entry: Record<string, unknown>): Record<string, string> {
+  const out = strRecord(entry.headers ?? entry.http_headers);
+  for (const [k, v] of Object.entries(strRecord(entry.env_http_headers))) out[k] = `\${${v}}`;
+  if (typeof entry.bearer_token_env_var === 'string' && entry.bearer_token_env_var)
+    out.Authorization = `Bearer \${${entry.bearer_token_env_var}}`;
+  return out;
+}
 
 /** `${env:NAME}` (Cursor, VS Code) and `$NAME`-free placeholders back to the library's `${NAME}`. */
 function placeholder(s: string): string {
@@ -37,7 +58,7 @@ export function mcpServerFromEntry(name: string, entry: Record<string, unknown>)
     name,
     transport: 'http',
     url: placeholder(url ?? ''),
-    headers: strRecord(entry.headers ?? entry.http_headers),
+    headers: headersOf(entry),
     ...extra,
   };
 }

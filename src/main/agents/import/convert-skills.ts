@@ -1,0 +1,80 @@
+import type { ToolId } from '../../../shared/agents';
+import type { ConvertCtx } from './context';
+import { readMarkdown, str } from './fields';
+import { baseOf, dirOf, skillName } from './names';
+import type { ImportInput } from './types';
+
+const SKILL_TOOLS: ReadonlyArray<[string, ToolId]> = [
+  ['.claude/skills', 'claude-code'],
+  ['.github/skills', 'copilot'],
+  ['.copilot/skills', 'copilot'],
+  ['.cursor/skills', 'cursor'],
+  ['.kiro/skills', 'kiro'],
+  ['.gemini/skills', 'gemini'],
+  ['.devin/skills', 'devin'],
+  ['.codex/skills', 'codex'],
+  ['.agents/skills', 'codex'],
+];
+
+/** The folders that hold a SKILL.md, deepest first (a skill's files belong to the nearest one). */
+export function skillRoots(inputs: ReadonlyArray<ImportInput>): string[] {
+  return inputs
+    .filter((i) => baseOf(i.rel) === 'SKILL.md')
+    .map((i) => dirOf(i.rel))
+    .sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+/** The skill folder an input is in, if any. */
+export function skillRootOf(rel: string, roots: ReadonlyArray<string>): string | undefined {
+  return roots.find((r) => r === '' || rel.startsWith(`${r}/`));
+}
+
+function toolOf(root: string): ToolId {
+  return SKILL_TOOLS.find(([d]) => root.startsWith(`${d}/`) || root.includes(`/${d}/`))?.[1] ?? 'claude-code';
+}
+
+/** A skill folder as `skills/<name>/`: SKILL.md and every file beside it, same layout, same bytes. */
+export function convertSkill(ctx: ConvertCtx, root: string, files: ReadonlyArray<ImportInput>): void {
+  const skillMd = files.find((f) => f.rel === (root ? `${root}/SKILL.md` : 'SKILL.md'))!;
+  const md = readMarkdown(skillMd.text);
+  const raw = root ? baseOf(root) : str(md.fm, 'name') || ctx.label;
+  const tool = toolOf(root);
+  let name = skillName(raw);
+  const rel = (f: ImportInput) => (root ? f.rel.slice(root.length + 1) : f.rel);
+  const prev = ctx.files.filter((f) => f.path.startsWith(`skills/${name}/`));
+  if (prev.length && sameSkill(prev, files, rel, name)) {
+    for (const f of files) ctx.merged.push({ from: f.rel, into: `skills/${name}/${rel(f)}`, reason: 'the same skill' });
+    ctx.bundle(tool, skillMd.rel).skills.push(name);
+    return;
+  }
+  if (prev.length) name = skillName(`${name}-${tool}`);
+  for (let i = 2; ctx.taken(`skills/${name}/SKILL.md`); i++) name = skillName(`${raw}-${tool}-${i}`);
+  if (name !== raw) ctx.renamed(skillMd.rel, raw, name);
+  if (!str(md.fm, 'description'))
+    ctx.warnings.push(
+      `${skillMd.rel}: the skill has no description; tools load a skill by it: add one to its SKILL.md.`,
+    );
+  for (const f of [...files].sort((a, b) => (a === skillMd ? -1 : b === skillMd ? 1 : a.rel.localeCompare(b.rel)))) {
+    const content = f === skillMd && name !== str(md.fm, 'name') ? renamed(f.text, name, 'name' in md.fm) : f.text;
+    ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content);
+    ctx.recognise(f.rel, f === skillMd ? 'skill' : `a file of the skill ${name}`);
+  }
+  ctx.bundle(tool, skillMd.rel).skills.push(name);
+}
+
+function sameSkill(
+  prev: ReadonlyArray<{ path: string; content: string }>,
+  files: ReadonlyArray<ImportInput>,
+  rel: (f: ImportInput) => string,
+  name: string,
+): boolean {
+  if (prev.length !== files.length) return false;
+  return files.every((f) => prev.some((p) => p.path === `skills/${name}/${rel(f)}` && p.content === f.text));
+}
+
+/** SKILL.md with its `name:` set to the folder's name (the library requires the two to match). */
+function renamed(text: string, name: string, hasName: boolean): string {
+  if (hasName) return text.replace(/^(\uFEFF?---\r?\n(?:[\s\S]*?\r?\n)?name:[ \t]*)[^\r\n]*/, `$1${name}`);
+  if (/^\uFEFF?---\r?\n/.test(text)) return text.replace(/^(\uFEFF?---\r?\n)/, `$1name: ${name}\n`);
+  return `---\nname: ${name}\ndescription: ${name}\n---\n\n${text}`;
+}
