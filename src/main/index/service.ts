@@ -146,9 +146,14 @@ export function createIndexService(opts: IndexServiceOptions): IndexService {
       loaded = true;
       if (outcome.kind === 'cache') emitChanges(changes);
     } else if (!watcher || !fresh) {
+      log.debug('library re-stat', { roots: roots.length, watching: !!watcher });
       changes = await index.reconcile(roots);
       emitChanges(changes);
-      if (!changes.size) return;
+      // Nothing changed: memory is current all the same, so a watcher keeps it so from here on.
+      if (!changes.size) {
+        fresh = !!watcher;
+        return;
+      }
     } else {
       loadedFrom = 'memory';
       return;
