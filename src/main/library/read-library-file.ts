@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { LibraryFile } from '../../shared/library';
 import { libraryRoot, readInRootAsync } from '../workspace/boundary';
 import { describeFile } from './describe';
+import { ignoreMatcher } from './ignore-patterns';
 import { kindOf } from './kind';
 import type { SourceRoot } from './tree';
 
@@ -23,9 +24,28 @@ const missing = (source: string, relPath: string) =>
     'Refresh the library tree; the file may have been moved or deleted.',
   );
 
+/** The patterns of an ignore list that leave the path out (a folder pattern above it counts), in list order. */
+function ignoringPatterns(patterns: ReadonlyArray<string>, relPath: string): string[] {
+  if (!ignoreMatcher(patterns).ignores(relPath, false)) return [];
+  const own = patterns.filter((p) => !p.trim().startsWith('!') && ignoreMatcher([p]).ignores(relPath, false));
+  return own.length ? own : [...patterns];
+}
+
+const ignored = (source: string, relPath: string, patterns: ReadonlyArray<string>) => {
+  const quote = (p: string) => (/^[\w./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+  const list = patterns.map((p) => `"${p}"`).join(', ');
+  return new AppError(
+    'NOT_FOUND',
+    `${source}/${relPath} is ignored by the source's ignore list (${list}), so the library does not read it.`,
+    `To read it, un-ignore it: ${patterns.map((p) => `\`ai-config library ignore ${source} ${quote(p)} --remove\``).join(', then ')}.`,
+    { reason: 'ignored-by-pattern', patterns: [...patterns] },
+  );
+};
+
 /**
  * One library or personal file by path (the `library:read` preview), read through the filesystem boundary:
- * never through a symlink (SYMLINK_REFUSED), never outside the source's folder.
+ * never through a symlink (SYMLINK_REFUSED), never outside the source's folder, never a path the source's ignore
+ * list leaves out (NOT_FOUND, with the patterns and the command that removes them).
  */
 export async function readLibraryFile(
   roots: ReadonlyArray<SourceRoot>,
@@ -36,6 +56,8 @@ export async function readLibraryFile(
   if (!root) throw noSource(source);
   const abs = path.resolve(root.dir, relPath);
   if (!abs.startsWith(path.resolve(root.dir) + path.sep)) throw outside(source, relPath);
+  const patterns = ignoringPatterns(root.ignore ?? [], relPath.split(path.sep).join('/'));
+  if (patterns.length) throw ignored(source, relPath, patterns);
   const buf = await readInRootAsync(libraryRoot(root.dir), relPath);
   if (!buf) throw missing(source, relPath);
   const raw = buf.toString('utf8');
