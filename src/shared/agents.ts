@@ -74,6 +74,8 @@ export interface Agent extends AgentFrontmatter {
   readonly prompt: string;
   readonly source: string;
   readonly path: string;
+  /** Set when the file is a tool's own agent file (a Claude Code subagent...), read in that tool's format. */
+  readonly toolFormat?: ToolId;
 }
 
 const mcpCommon = {
@@ -174,6 +176,8 @@ export interface AgentSummary {
   readonly installs: ReadonlyArray<InstallStatus>;
   /** Set when the agent file is invalid; the agent cannot be installed until fixed. */
   readonly error?: string;
+  /** Set when the file is a tool's own agent file (not a library agent profile), read in that tool's format. */
+  readonly toolFormat?: ToolId;
 }
 
 export interface ResolvedResource {

@@ -42,6 +42,7 @@ export async function listAgents(ac: AgentContext): Promise<AgentSummary[]> {
       source: a.agent.source,
       path: a.agent.path,
       installs: mine,
+      ...(a.agent.toolFormat ? { toolFormat: a.agent.toolFormat } : {}),
     };
   });
 }

@@ -1,6 +1,14 @@
 import { agentFrontmatterSchema } from '../../shared/agents';
 import { globToRegExp, isGlob } from './glob';
 import { lintSelectors, type Catalog } from './lint-selectors';
+import {
+  fitsToolField,
+  TOOL_AGENT_FIELDS,
+  TOOL_AGENT_LABEL,
+  TOOL_FIELD_WANT,
+  toolAgentFormat,
+  type AgentFileTool,
+} from './tool-agent';
 import { fieldName, type Add, type FieldPath, type Frontmatter, type YamlSource } from './lint-yaml';
 
 const AGENT_FIXES: Record<string, string> = {
@@ -10,103 +18,29 @@ const AGENT_FIXES: Record<string, string> = {
   targets: 'list entries like { tool: claude-code, scope: project }',
 };
 
-/** Fields only a library agent profile has: a file with one of them is a library agent, schemaVersion or not. */
-const LIBRARY_ONLY = ['resources', 'rules', 'commands', 'permissions', 'mcpServers', 'targets', 'settings'];
-
-type FieldType = 'string' | 'strings' | 'list' | 'boolean' | 'number' | 'mapping';
-
-/** The frontmatter a tool reads from its own agent files, by field: only what the tool would refuse is checked. */
-const TOOL_FIELDS: Record<'copilot' | 'claude', Record<string, FieldType>> = {
-  copilot: {
-    name: 'string',
-    description: 'string',
-    tools: 'strings',
-    model: 'strings',
-    target: 'string',
-    'argument-hint': 'string',
-    handoffs: 'list',
-    infer: 'boolean',
-    'mcp-servers': 'mapping',
-  },
-  claude: {
-    name: 'string',
-    description: 'string',
-    tools: 'strings',
-    disallowedTools: 'strings',
-    model: 'string',
-    color: 'string',
-    permissionMode: 'string',
-    maxTurns: 'number',
-    skills: 'strings',
-    hooks: 'mapping',
-  },
-};
-
-const TOOL_LABEL = { copilot: 'GitHub Copilot custom agent', claude: 'Claude Code subagent' } as const;
-
-const fits = (v: unknown, t: FieldType): boolean => {
-  const mapping = (x: unknown): boolean => !!x && typeof x === 'object' && !Array.isArray(x);
-  switch (t) {
-    case 'string':
-      return typeof v === 'string';
-    case 'strings':
-      return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-    case 'list':
-      return Array.isArray(v);
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'number':
-      return typeof v === 'number';
-    case 'mapping':
-      return mapping(v);
-  }
-};
-
-const WANT: Record<FieldType, string> = {
-  string: 'a string',
-  strings: 'a string or a list of strings',
-  list: 'a list',
-  boolean: 'true or false',
-  number: 'a number',
-  mapping: 'a mapping (key: value lines)',
-};
-
-/**
- * Which tool's own agent file this is, when it is one: a Copilot `.agent.md` / `.chatmode.md`, or a Claude Code
- * subagent (name and description, no schemaVersion, none of a library agent's fields). Those are the tool's format,
- * not a library agent profile: they never need schemaVersion.
- */
-function toolNative(rel: string, fm: Frontmatter): 'copilot' | 'claude' | undefined {
-  const data = fm.kind === 'ok' ? fm.data : {};
-  if (Object.hasOwn(data, 'schemaVersion') || LIBRARY_ONLY.some((k) => Object.hasOwn(data, k))) return undefined;
-  if (/\.(agent|chatmode)\.md$/i.test(rel)) return 'copilot';
-  return typeof data.name === 'string' && typeof data.description === 'string' ? 'claude' : undefined;
-}
-
-function lintToolAgent(rel: string, tool: 'copilot' | 'claude', fm: Frontmatter, add: Add): void {
+function lintToolAgent(rel: string, tool: AgentFileTool, fm: Frontmatter, add: Add): void {
   add({
     file: rel,
     line: 1,
     rule: 'agent/tool-native',
-    message: `a ${TOOL_LABEL[tool]} in the tool's own format: shared as a file, not installed as a library agent profile`,
+    message:
+      `a ${TOOL_AGENT_LABEL[tool]} in the tool's own format: the library lists and installs it as an agent ` +
+      `(name, description and prompt mapped; its other fields kept under settings.${tool})`,
     fix:
-      tool === 'claude'
-        ? 'nothing, to share it as a file; to install it as a library agent profile, add schemaVersion: 1 ' +
-          '(see assets/starter-library/agents/), or `ai-config import` it'
-        : 'nothing, to share it as a file; to install it as a library agent profile, `ai-config import` it ' +
-          '(it becomes agents/<name>.md with schemaVersion: 1)',
+      'nothing; to edit it as a library agent profile (rules, skills, targets...), `ai-config import` it ' +
+      '(it becomes agents/<name>.md with schemaVersion: 1)',
   });
   if (fm.kind !== 'ok') return;
-  for (const [key, type] of Object.entries(TOOL_FIELDS[tool])) {
+  for (const [key, type] of Object.entries(TOOL_AGENT_FIELDS[tool])) {
     const v = fm.data[key];
-    if (v === undefined || v === null || fits(v, type)) continue;
+    if (v === undefined || v === null || fitsToolField(v, type)) continue;
     add({
       file: rel,
       ...fm.source.at([key]),
       rule: 'agent/tool-field-invalid',
       field: key,
-      message: `field "${key}" must be ${WANT[type]} for a ${TOOL_LABEL[tool]}, not ${JSON.stringify(v)}`,
-      fix: `write ${key} as ${WANT[type]}`,
+      message: `field "${key}" must be ${TOOL_FIELD_WANT[type]} for a ${TOOL_AGENT_LABEL[tool]}, not ${JSON.stringify(v)}`,
+      fix: `write ${key} as ${TOOL_FIELD_WANT[type]}`,
     });
   }
 }
@@ -157,7 +91,7 @@ function lintResources(rel: string, resources: ReadonlyArray<string>, src: YamlS
 /** `agents/*.md`: a library agent profile (schema, references, selectors, duplicates), or a tool's own agent file. */
 export function lintAgent(rel: string, fm: Frontmatter, c: AgentContext, add: Add): void {
   if (fm.kind === 'invalid') return;
-  const tool = toolNative(rel, fm);
+  const tool = toolAgentFormat(rel, fm.kind === 'ok' ? fm.data : {});
   if (tool) return lintToolAgent(rel, tool, fm, add);
   if (fm.kind === 'none') {
     add({

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { newerFileMessage } from '../history/migrations';
 import { parseFrontmatter } from '../library/frontmatter';
 import type { LibraryFileRef } from './library-files';
+import { agentFileBase, readToolAgent } from './tool-agent';
 
 /** An agent file that parsed, or the reason it did not. */
 export type LoadedAgent =
@@ -55,9 +56,21 @@ export function parseAgent(text: string, where: { source: string; path: string }
 /** Each agent file's last load by its text, so installing into several tools parses it once. */
 const loadedByFile = new Map<string, { readonly text: string; readonly loaded: LoadedAgent }>();
 
-/** Every agent file (`agents/*.md`) among the winning library files. */
+/** A library agent file (`agents/*.md`), or a tool's own Markdown agent in its folder (`.claude/agents/x.md`...). */
+const AGENT_FILE =
+  /^(?:agents\/[^/]+\.md|\.(?:claude|cursor)\/agents\/.+\.md|\.github\/agents\/.+\.agent\.md|\.github\/chatmodes\/.+\.chatmode\.md|\.kiro\/agents\/[^/]+\.md)$/i;
+
+/**
+ * An agent file as an agent: a tool's own agent file (a Claude Code subagent, a Copilot `.agent.md`...) is read in
+ * that tool's format (tool-agent.ts), any other as a library agent profile.
+ */
+function readAgentFile(text: string, where: { source: string; path: string }): Agent {
+  return readToolAgent(text, where) ?? parseAgent(text, where);
+}
+
+/** Every agent file among the winning library files: `agents/*.md` and the tools' agent folders. */
 export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<LoadedAgent[]> {
-  const agentFiles = files.filter((f) => /^agents\/[^/]+\.md$/.test(f.path));
+  const agentFiles = files.filter((f) => AGENT_FILE.test(f.path));
   return agentFiles.map((f): LoadedAgent => {
     // Agent files are small: a synchronous read beats a thread-pool round trip.
     const text = readWalkedText(f.abs, f.path);
@@ -66,11 +79,11 @@ export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<
     if (hit && hit.text === text) return hit.loaded;
     let loaded: LoadedAgent;
     try {
-      loaded = { kind: 'ok', agent: parseAgent(text, f) };
+      loaded = { kind: 'ok', agent: readAgentFile(text, f) };
     } catch (e) {
       loaded = {
         kind: 'invalid',
-        name: f.path.slice('agents/'.length, -3),
+        name: agentFileBase(f.path),
         source: f.source,
         path: f.path,
         error: (e as Error).message,
