@@ -56,6 +56,7 @@ export const LINT_RULES = {
   'command/field-invalid': r('error', 'A command frontmatter field of the wrong type.', 'correct the field'),
   'command/description-missing': r('warning', 'A command without a description.', 'add a description'),
   'command/name-mapped': r('warning', 'A command name that stricter tools rename.', 'rename the file'),
+  'command/toml-invalid': r('error', 'A TOML command file that is not valid TOML.', 'fix the TOML syntax'),
   'hook/parse-error': r('error', 'A hook file that is not valid YAML or JSON.', 'fix the syntax'),
   'hook/not-a-mapping': r('error', 'A hook file that is empty or not a mapping.', 'write hooks: with entries'),
   'hook/event-unknown': r('error', 'A hook event that is not one of the library events.', 'use a library event'),

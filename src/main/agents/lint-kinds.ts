@@ -11,6 +11,8 @@ import {
 } from '../../shared/content';
 import type { LintRuleId } from '../../shared/lint';
 import { tagsField } from '../library/frontmatter';
+import { inToolArea } from '../library/tool-folders';
+import { toolCommandName, toolLintKindOf } from './lint-tool-folders';
 import { toolName } from './targets/formats/names';
 import {
   fieldName,
@@ -28,9 +30,11 @@ import {
  * `permissions/*.{yaml,yml,json}`; any other Markdown file is a rule. `misplaced` is a file in one of the special
  * folders that is not of its kind (a library reads it as a rule, or not at all).
  */
-export type LintKind = 'agent' | 'mcp-server' | 'skill' | 'command' | 'hook' | 'permissions' | 'rule' | 'misplaced';
+export type LintKind =
+  'agent' | 'mcp-server' | 'skill' | 'command' | 'hook' | 'permissions' | 'rule' | 'misplaced' | 'toml-command';
 
 export function lintKindOf(rel: string): LintKind | undefined {
+  if (inToolArea(rel)) return toolLintKindOf(rel);
   const parts = rel.split('/');
   const top = parts[0];
   const md = /\.(md|mdc|markdown)$/i.test(rel);
@@ -302,7 +306,7 @@ const COMMAND_FIXES: Record<string, string> = {
 /** `commands/<name>.md`: the frontmatter fields are typed, and a description is recommended. */
 export function lintCommand(rel: string, fm: Frontmatter, add: Add): ItemInfo {
   const name = rel.replace(/^commands\//, '').replace(/\.md$/i, '');
-  const base = name.split('/').pop() ?? name;
+  const base = inToolArea(rel) ? toolCommandName(rel) : (name.split('/').pop() ?? name);
   const info = { rel, name: base, tags: fm.kind === 'ok' ? tagsField(fm.data) : [] };
   if (fm.kind === 'invalid') return info;
   const data = fm.kind === 'ok' ? withoutEmpty(fm.data) : {};
@@ -328,7 +332,7 @@ export function lintCommand(rel: string, fm: Frontmatter, add: Add): ItemInfo {
       rule: 'command/name-mapped',
       field: 'name',
       message: `the command name "${base}" becomes "${mapped}" in tools with stricter names (skills, Claude Code)`,
-      fix: `rename the file to commands/${mapped}.md`,
+      fix: `rename the file to ${inToolArea(rel) ? rel.replace(/[^/]*$/, '') : 'commands/'}${mapped}.md`,
     });
   return info;
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isLibraryFile } from '../library/kind';
-import { SKIP_DIRS, type WalkedFile } from '../library/walk';
+import { inToolArea, toolKindOf } from '../library/tool-folders';
+import { isSilentName, type WalkedFile } from '../library/walk';
 import { libraryRoot, readInRoot } from '../workspace/boundary';
 import type { Add } from './lint-yaml';
 
@@ -13,8 +14,13 @@ const gone = (e: unknown): boolean => errno(e) === 'ENOENT' || errno(e) === 'ENO
 /** Special folders whose entries are files: a folder there named like one (`hooks/x.yaml/`) is a mistake. */
 const FILE_FOLDERS = /^(agents|commands|hooks|permissions|mcp-servers)\/[^/]+\.(md|mdc|markdown|json|ya?ml)$/i;
 
+/** Whether the lint reads a file: a library file, or in a tool folder one of that folder's files (tool-folders.ts). */
+const lintTakes = (rel: string, name: string): boolean =>
+  inToolArea(rel) ? toolKindOf(rel) !== undefined : isLibraryFile(name);
+
 /**
- * The library files under `root`, as walkLibrary lists them (no dot folders, VCS or sync folders, no symlinks),
+ * The library files under `root`, as walkLibrary lists them (the known tool folders, `.cursor/rules/*.mdc`... but
+ * no other dot folders, no VCS or sync folders, no symlinks),
  * except that a folder it cannot read is a `file/unreadable` finding, one that vanished is skipped, and a folder
  * where a file is expected (`skills/x/SKILL.md/`) is `file/not-a-file`: never an exception.
  */
@@ -39,8 +45,10 @@ export async function walkForLint(root: string, add: Add): Promise<WalkedFile[]>
     for (const ent of entries) {
       const abs = path.join(dir, ent.name);
       const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
+      const depth = relDir ? relDir.split('/').length : 0;
       if (ent.isDirectory()) {
-        if (SKIP_DIRS.has(ent.name) || ent.name.startsWith('.')) continue;
+        // As the library walks: VCS and sync folders and dot names stay out, except the known tool folders.
+        if (isSilentName(ent.name, depth, true)) continue;
         if (FILE_FOLDERS.test(rel) || /^skills\/[^/]+\/skill\.md$/i.test(rel)) {
           add({
             file: rel,
@@ -52,7 +60,7 @@ export async function walkForLint(root: string, add: Add): Promise<WalkedFile[]>
           continue;
         }
         subdirs.push(visit(abs, rel));
-      } else if (ent.isFile() && isLibraryFile(ent.name)) {
+      } else if (ent.isFile() && !isSilentName(ent.name, depth, false) && lintTakes(rel, ent.name)) {
         let st: fs.Stats;
         try {
           st = fs.statSync(abs);

@@ -26,6 +26,8 @@ import {
   type SkillInfo,
 } from './lint-kinds';
 import { lintMcpServer } from './lint-mcp';
+import { inToolArea } from '../library/tool-folders';
+import { blankJsonc, emptyToolServerMap, lintTomlCommand } from './lint-tool-folders';
 import { readForLint, walkForLint } from './lint-read';
 import { readFrontmatter, type Frontmatter, type LintFinding } from './lint-yaml';
 
@@ -108,7 +110,8 @@ export async function lintWalked(
     } else if (kind === 'command' && fm) {
       const c = guard(rel, () => lintCommand(rel, fm, add));
       if (c) commands.push(c);
-    } else if (kind === 'hook') {
+    } else if (kind === 'toml-command') guard(rel, () => lintTomlCommand(rel, texts.get(rel)!, add));
+    else if (kind === 'hook') {
       const h = guard(rel, () => lintHookFile(rel, texts.get(rel)!, add));
       if (h) hooks.push(h);
     } else if (kind === 'permissions') {
@@ -147,7 +150,12 @@ export async function lintWalked(
   // MCP server definitions.
   const serverNames = new Map<string, string>();
   for (const [rel, text] of texts)
-    if (kinds.get(rel) === 'mcp-server') guard(rel, () => lintMcpServer(rel, text, serverNames, add));
+    if (kinds.get(rel) === 'mcp-server')
+      guard(rel, () => {
+        // A tool's own MCP file (`.vscode/mcp.json`...) may have comments and trailing commas, or no server yet.
+        const json = inToolArea(rel) ? blankJsonc(text) : text;
+        if (!inToolArea(rel) || !emptyToolServerMap(json)) lintMcpServer(rel, json, serverNames, add);
+      });
 
   // Agents: schema, references, selectors, duplicates; or a tool's own agent file.
   const vanished = new Set(issues.filter((i) => i.rule === 'file/vanished').map((i) => i.file));
