@@ -95,10 +95,10 @@ describe("lint: a source's tool folders", () => {
 
   it('`ai-config lint DIR` lints the tool folders (exit 1 on an error in one)', async () => {
     const dir = project();
-    const ok = await cli(['lint', dir], { AI_CONFIG_HOME: path.join(dir, '..', 'no-home') });
+    const ok = await cli(['lint', dir], { AI_CONFIG_HOME: tempDir() });
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     writeTree(dir, { '.github/agents/bad.agent.md': '---\ndescription: Bad agent\ntools: 3\n---\nDo.\n' });
-    const bad = await cli(['lint', dir], { AI_CONFIG_HOME: path.join(dir, '..', 'no-home') });
+    const bad = await cli(['lint', dir], { AI_CONFIG_HOME: tempDir() });
     expect(bad.code).toBe(1);
     expect(bad.stdout + bad.stderr).toContain('.github/agents/bad.agent.md');
   });
