@@ -62,7 +62,7 @@ export function AgentsScreen() {
         {agents.kind === 'ready' && (
           <ul className="agent-list" aria-label="Agents">
             {agents.value.map((a) => (
-              <li key={a.name}>
+              <li key={`${a.source}/${a.path}`}>
                 <button
                   type="button"
                   className={`agent-item${a.name === selected ? ' active' : ''}`}
@@ -71,6 +71,12 @@ export function AgentsScreen() {
                 >
                   <strong>{a.title}</strong> <span className="muted">{a.source}</span>
                   {a.error && <span className="warn"> invalid</span>}
+                  {a.toolFormat && (
+                    <span className="muted" title={`${a.path}: read in ${a.toolFormat}'s own agent format`}>
+                      {' '}
+                      {a.toolFormat} format
+                    </span>
+                  )}
                   <span className="chips">{stateBadges(a.installs)}</span>
                 </button>
               </li>
