@@ -81,6 +81,17 @@ export const TOOL_FIELD_WANT: Record<ToolFieldType, string> = {
   mapping: 'a mapping (key: value lines)',
 };
 
+/** A field's value for a message: JSON, at most 80 characters (never throws, whatever the YAML built). */
+function shown(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Array.isArray(v) ? 'a list' : typeof v;
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 /** The tool whose agent folder a tool-folder path is in (`.claude/agents/x.md`...), for Markdown agents. */
 function toolOfFolder(rel: string): AgentFileTool | undefined {
   if (/^\.claude\/agents\/.+\.md$/i.test(rel)) return 'claude-code';
@@ -125,7 +136,7 @@ export function readToolAgent(text: string, where: { source: string; path: strin
     throw new AppError(
       'INVALID_FILE',
       `${where.source}/${where.path}: field "${key}" must be ${TOOL_FIELD_WANT[type]} for a ` +
-        `${TOOL_AGENT_LABEL[tool]}, not ${JSON.stringify(v)}.`,
+        `${TOOL_AGENT_LABEL[tool]}, not ${shown(v)}.`,
       `Write ${key} as ${TOOL_FIELD_WANT[type]} in the agent file.`,
       { field: key },
     );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readToolAgent } from '../../../src/main/agents/tool-agent';
 import { REPO_ROOT } from '../../helpers/app';
 import { agentFixture, ctx, read, writeTree } from './helpers';
 
@@ -88,5 +89,27 @@ describe("a tool's own agent files in the library", () => {
     const text = read(path.join(f.project, '.github', 'agents', copilot[0]!));
     expect(text).toMatch(/model: Claude Sonnet 4/);
     expect(text).toMatch(/^tools:\n {2}- search\n {2}- fetch\n {2}- githubRepo$/m);
+  });
+});
+
+describe('readToolAgent on hostile input', () => {
+  it('never crashes: odd names become safe names, a long or self-referencing value is cut short in the error', () => {
+    const where = (p: string) => ({ source: 'team', path: p });
+    const odd = readToolAgent('---\nname: "../../Evil Name\u202e"\ndescription: x\n---\nHi\n', where('agents/e.md'));
+    expect(odd?.name).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
+    expect(odd?.title).toBe('../../Evil Name\u202e');
+    const long = `---\nname: big\ndescription: d\nmodel: [${'1, '.repeat(500)}1]\n---\n`;
+    expect(() => readToolAgent(long, where('.claude/agents/big.md'))).toThrow(/not \[1,1,.{0,80}\.\.\.\.$/);
+    const alias = '---\nname: loop\ndescription: d\nhooks: &h\n  self: *h\n---\nBody\n';
+    expect(() => readToolAgent(alias, where('.claude/agents/loop.md'))).not.toThrow(TypeError);
+    // No frontmatter at all in a tool's agent folder: the file's name, the whole text as the prompt.
+    expect(readToolAgent('Just a prompt.\n', where('.github/agents/Helper.agent.md'))).toMatchObject({
+      name: 'helper',
+      title: 'Helper',
+      prompt: 'Just a prompt.\n',
+      toolFormat: 'copilot',
+    });
+    // A library agent profile is not read as a tool's file.
+    expect(readToolAgent('---\nschemaVersion: 1\nname: lib\n---\n', where('agents/lib.md'))).toBeUndefined();
   });
 });
