@@ -4,6 +4,7 @@ import type { LibraryFile } from '../../shared/library';
 import { libraryRoot, readInRootAsync } from '../workspace/boundary';
 import { describeFile } from './describe';
 import { ignoreMatcher } from './ignore-patterns';
+import { isSilentPath } from './walk';
 import { kindOf } from './kind';
 import type { SourceRoot } from './tree';
 
@@ -56,7 +57,17 @@ export async function readLibraryFile(
   if (!root) throw noSource(source);
   const abs = path.resolve(root.dir, relPath);
   if (!abs.startsWith(path.resolve(root.dir) + path.sep)) throw outside(source, relPath);
-  const patterns = ignoringPatterns(root.ignore ?? [], relPath.split(path.sep).join('/'));
+  const rel = relPath.split(path.sep).join('/');
+  // What no walk lists (`.git/`, sync-tool folders, dot names other than the tool folders) is not a library file.
+  if (isSilentPath(rel))
+    throw new AppError(
+      'NOT_FOUND',
+      `${source}/${relPath} is not a library file: the library leaves out VCS, sync-tool and dot folders other than ` +
+        'the tool folders (.cursor/, .claude/, .github/...).',
+      'Pick a file from the library tree.',
+      { reason: 'not-a-library-path' },
+    );
+  const patterns = ignoringPatterns(root.ignore ?? [], rel);
   if (patterns.length) throw ignored(source, relPath, patterns);
   const buf = await readInRootAsync(libraryRoot(root.dir), relPath);
   if (!buf) throw missing(source, relPath);

@@ -68,3 +68,18 @@ describe('library:read and the source ignore list', () => {
     });
   });
 });
+
+describe('library:read and paths no walk lists', () => {
+  it('refuses .git/ and other left-out dot folders as not library files; tool folders read', async () => {
+    const { up, call } = await setup({ ...FILES, '.claude/commands/ship.md': '---\ndescription: Ship\n---\nShip\n' });
+    await call('sources:add', { name: 'team', url: up.fileUrl });
+    await expect(call('library:read', { source: 'team', path: '.git/config' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('team/.git/config is not a library file'),
+    });
+    await expect(call('library:read', { source: 'team', path: '.git/HEAD' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await call('library:read', { source: 'team', path: '.claude/commands/ship.md' })).kind).toBe('command');
+  });
+});
