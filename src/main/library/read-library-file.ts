@@ -57,8 +57,10 @@ export async function readLibraryFile(
   if (!root) throw noSource(source);
   const abs = path.resolve(root.dir, relPath);
   if (!abs.startsWith(path.resolve(root.dir) + path.sep)) throw outside(source, relPath);
+  const buf = await readInRootAsync(libraryRoot(root.dir), relPath);
   const rel = relPath.split(path.sep).join('/');
-  // What no walk lists (`.git/`, sync-tool folders, dot names other than the tool folders) is not a library file.
+  // After the boundary, so a link is SYMLINK_REFUSED whatever its name. What no walk lists (`.git/`, sync-tool
+  // folders, dot names other than the tool folders) is not a library file.
   if (isSilentPath(rel))
     throw new AppError(
       'NOT_FOUND',
@@ -69,7 +71,6 @@ export async function readLibraryFile(
     );
   const patterns = ignoringPatterns(root.ignore ?? [], rel);
   if (patterns.length) throw ignored(source, relPath, patterns);
-  const buf = await readInRootAsync(libraryRoot(root.dir), relPath);
   if (!buf) throw missing(source, relPath);
   const raw = buf.toString('utf8');
   const meta = describeFile(relPath, raw);
