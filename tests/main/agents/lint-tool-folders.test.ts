@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintLibrary, type LintIssue } from '../../../src/main/agents/lint';
+import { blankJsonc } from '../../../src/main/agents/lint-tool-folders';
 import { cli, REPO_ROOT } from '../../helpers/app';
 import { tempDir } from '../../helpers/temp';
 import { writeTree } from './helpers';
@@ -101,5 +102,19 @@ describe("lint: a source's tool folders", () => {
     const bad = await cli(['lint', dir], { AI_CONFIG_HOME: tempDir() });
     expect(bad.code).toBe(1);
     expect(bad.stdout + bad.stderr).toContain('.github/agents/bad.agent.md');
+  });
+});
+
+describe('blankJsonc', () => {
+  it('turns comments and trailing commas into spaces, keeping strings and every position', () => {
+    const text = '{\n  // a comment\n  "url": "http://x//y", /* inline */\n  "list": [1, 2,],\n}\n';
+    const out = blankJsonc(text);
+    expect(out.length).toBe(text.length);
+    expect(out.split('\n').length).toBe(text.split('\n').length);
+    expect(JSON.parse(out)).toEqual({ url: 'http://x//y', list: [1, 2] });
+    expect(out.indexOf('"list"')).toBe(text.indexOf('"list"'));
+    // Unterminated comment or string: no crash, and what is left is for the JSON parser to report.
+    expect(() => blankJsonc('{ "a": "open /* \n')).not.toThrow();
+    expect(blankJsonc('{ /* never closed')).toBe('{                ');
   });
 });
