@@ -97,6 +97,22 @@ describe('import walks a folder recursively and reports every file it looked at'
     expect(r.otherFiles).toBe(1);
   });
 
+  it("keeps a skill script's executable bit in the personal workspace", async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'exec-skill');
+    writeTree(src, {
+      '.claude/skills/build-notes/SKILL.md': '---\nname: build-notes\ndescription: Builds notes\n---\n\nRun it.\n',
+      '.claude/skills/build-notes/scripts/run.sh': '#!/bin/sh\necho notes\n',
+      '.claude/skills/build-notes/scripts/data.txt': 'plain\n',
+    });
+    fs.chmodSync(path.join(src, '.claude/skills/build-notes/scripts/run.sh'), 0o755);
+    await f.services.agents.importConfigs({ path: src }, ctx());
+    const mode = (rel: string) => fs.statSync(path.join(f.personal, 'skills/build-notes', rel)).mode & 0o111;
+    expect(mode('scripts/run.sh')).not.toBe(0);
+    expect(mode('scripts/data.txt')).toBe(0);
+    expect(mode('SKILL.md')).toBe(0);
+  });
+
   it('says when a limit was hit: a file over 2 MB, a tree too deep', async () => {
     const f = await agentFixture();
     const src = path.join(tempDir(), 'limits');

@@ -56,7 +56,7 @@ export function convertSkill(ctx: ConvertCtx, root: string, files: ReadonlyArray
     );
   for (const f of [...files].sort((a, b) => (a === skillMd ? -1 : b === skillMd ? 1 : a.rel.localeCompare(b.rel)))) {
     const content = f === skillMd && name !== str(md.fm, 'name') ? renamed(f.text, name, 'name' in md.fm) : f.text;
-    ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content);
+    ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content, f.executable);
     ctx.recognise(f.rel, f === skillMd ? 'skill' : `a file of the skill ${name}`);
   }
   ctx.bundle(tool, skillMd.rel).skills.push(name);

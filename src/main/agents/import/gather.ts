@@ -119,7 +119,10 @@ function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean): L
   if (buf.length > IMPORT_LIMITS.bytes) return { rel, reason: 'larger than 2 MB: not imported' };
   if (isBinary(buf))
     return { rel, reason: inSkill ? 'binary file in a skill: not imported' : 'binary file: not imported' };
-  return { rel, input: { rel, text: buf.toString('utf8'), abs: e.real } };
+  return {
+    rel,
+    input: { rel, text: buf.toString('utf8'), abs: e.real, ...(e.executable ? { executable: true } : {}) },
+  };
 }
 
 /**
