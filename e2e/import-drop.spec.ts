@@ -72,7 +72,9 @@ test('drops a folder of mixed configs and sees what became of each file, then im
   await expect(report.getByRole('listitem')).toHaveCount(5);
   const line = (from: string) => report.getByRole('listitem', { name: from, exact: true });
   await expect(line('.cursor/rules/typescript-style.mdc')).toContainText('imported');
-  await expect(line('.cursor/rules/typescript-style.mdc')).toContainText('agents/typescript-style.md');
+  await expect(line('.cursor/rules/typescript-style.mdc')).toContainText('rules/typescript-style.md');
+  // The rule installs back through one agent for the tool it came from.
+  await expect(line('.cursor/rules/typescript-style.mdc')).toContainText('agents/dropped-cursor.md');
   await expect(line('.vscode/mcp.json')).toContainText('imported');
   await expect(line('.vscode/mcp.json')).toContainText('mcp-servers/drop-docs.json');
   await expect(line('CLAUDE.md')).toContainText('imported');
@@ -86,5 +88,5 @@ test('drops a folder of mixed configs and sees what became of each file, then im
   await button.click();
   await expect(panel.getByRole('status')).toContainText(/Imported [1-9]\d* file\(s\)/);
   const agents = page.getByRole('list', { name: 'Agents' });
-  await expect(agents.getByRole('button', { name: /typescript.style/i })).toBeVisible();
+  await expect(agents.getByRole('button', { name: /dropped-cursor/ })).toBeVisible();
 });

@@ -61,12 +61,19 @@ export const skillFrontmatterSchema = z
 export const commandFrontmatterSchema = z
   .object({
     description: z.string().optional(),
-    'argument-hint': z.string().optional(),
+    /** Text; `[file]` unquoted is a YAML list, which Claude Code shows joined: accepted as that. */
+    'argument-hint': z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(),
     'allowed-tools': z.union([z.array(z.string()), z.string()]).optional(),
     model: z.string().optional(),
     tags: z.union([z.array(z.string()), z.string()]).optional(),
   })
   .loose();
+
+/** A command's argument hint as the tool shows it: a YAML list (`argument-hint: [file]`) joined with spaces. */
+export function argumentHintText(v: string | ReadonlyArray<string | number> | undefined): string | undefined {
+  const t = typeof v === 'string' ? v : v?.join(' ');
+  return t?.trim() ? t : undefined;
+}
 
 /** The canonical hook events; each target maps them to its own names or reports that it has none. */
 export const HOOK_EVENTS = [

@@ -35,14 +35,16 @@ describe('ai-config import', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      expect.stringMatching(/^imported {2}\.cursor\/rules\/ts\.mdc( {2}as .+)? -> agents\/ts\.md$/),
+      expect.stringMatching(
+        /^imported {2}\.cursor\/rules\/ts\.mdc( {2}as .+)? -> rules\/ts\.md, agents\/proj-cursor\.md$/,
+      ),
       expect.stringMatching(/^skipped {3}README\.md: not a tool configuration/),
       expect.stringMatching(
-        /^imported {2}apps\/api\/CLAUDE\.md( {2}as .+)? -> imported\/proj\/claude-code\/CLAUDE\.md/,
+        /^imported {2}apps\/api\/CLAUDE\.md( {2}as .+)? -> rules\/apps-api-CLAUDE\.md, agents\/proj-claude-code\.md$/,
       ),
       '(1 other file(s) are no tool config type and were not looked at)',
     ]);
-    expect(r.stdout).toMatch(/^create +agent +agents\/ts\.md {2}<- \.cursor\/rules\/ts\.mdc$/m);
+    expect(r.stdout).toMatch(/^create +rule +rules\/ts\.md {2}<- \.cursor\/rules\/ts\.mdc$/m);
     expect(r.stdout).toMatch(/3 file\(s\) looked at: 2 imported, 0 merged, 1 skipped\./);
     const again = await cli(['import', src], env);
     expect(again.code).toBe(0);
@@ -80,7 +82,9 @@ describe('ai-config import', () => {
     const bare = path.join(root, 'shared-rules.git');
     const dry = await cli(['import', `file://${bare}`, '--dry-run'], env);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^imported {2}AGENTS\.md( {2}as .+)? -> imported\/shared-rules\/codex\/AGENTS\.md/m);
+    expect(dry.stdout).toMatch(
+      /^imported {2}AGENTS\.md( {2}as .+)? -> rules\/AGENTS\.md, agents\/shared-rules-codex\.md$/m,
+    );
     const done = await cli(['import', bare, '--json'], env);
     expect(done.code).toBe(0);
     expect(JSON.parse(done.stdout).written).toBeGreaterThan(0);

@@ -6,11 +6,13 @@ import type { CommandRunner } from '../command';
 import type { Io } from '../output';
 
 const IMPORT_DESCRIPTION =
-  'Turn existing tool configs (a folder walked recursively, a file, or a Git repository URL: CLAUDE.md, .mdc ' +
-  'rules, AGENTS.md, *.instructions.md, Q/Kiro agent JSON, MCP JSON, config.toml, Windsurf rules, skills) into ' +
-  'personal agents, MCP servers and knowledge. Prints what became of each file.';
+  'Turn existing tool configs into personal library files of every kind: rules (CLAUDE.md, AGENTS.md, .mdc, ' +
+  'steering, instructions), skills (whole folders), commands and prompt files, hooks, permissions and ignore ' +
+  'files, MCP servers, agents (subagents, Q/Kiro agent JSON); one agent per tool installs them back. Takes a ' +
+  'folder (walked recursively, vendor folders skipped), a file, or a Git repository URL (cloned shallow, then ' +
+  'removed). Prints what became of each file looked at: imported, merged or skipped, and why.';
 
-/** `imported  .cursor/rules/ts.mdc  as Cursor rule -> agents/ts.md` */
+/** `imported  .cursor/rules/ts.mdc  as Cursor rule -> rules/ts.md, agents/app-cursor.md` */
 export function fileLine(f: ImportFileReport): string {
   const as = f.as ? `  as ${f.as}` : '';
   if (f.outcome === 'imported') return `imported  ${f.from}${as} -> ${f.paths.join(', ')}\n`;

@@ -112,6 +112,7 @@ async function importGathered(
       before: undefined,
       after: i.content,
       action: 'create' as const,
+      ...(i.executable ? { executable: true } : {}),
       drift: [],
     }));
     const written = await journaled(journal, { files: planned.map(beforeOf), roots: { personalDir: personal } }, () =>

@@ -1,6 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { LintRuleId } from '../../shared/lint';
-import { parseFrontmatter, type FrontmatterRepair } from '../library/frontmatter';
+import { frontmatterFence, parseFrontmatter, type FrontmatterRepair } from '../library/frontmatter';
 
 /** One finding of the lint (see lint.ts), before it is sorted into the report; its severity is its rule's. */
 export interface LintFinding {
@@ -160,8 +160,6 @@ function firstLineOf(s: string): string {
   return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 /** A top-level `key: value` line. */
 const TOP_LINE = /^([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*:[ \t]+)(.*?)[ \t]*\r?$/;
 /** Keys whose value is a glob (list); Cursor writes `globs: **\/*.ts` unquoted, Copilot `applyTo: **\/*.ts`. */
@@ -249,8 +247,9 @@ export function repairWarnings(
  */
 export function readFrontmatter(rel: string, text: string, add: Add): Frontmatter {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const m = FENCE.exec(src);
-  if (!m) {
+  // The reader's own fence (library/frontmatter-lines.ts): lint and the index see the same frontmatter.
+  const fence = frontmatterFence(src);
+  if (!fence) {
     if (/^---\r?\n/.test(src))
       add({
         file: rel,
@@ -261,7 +260,7 @@ export function readFrontmatter(rel: string, text: string, add: Add): Frontmatte
       });
     return { kind: 'none' };
   }
-  const yamlText = m[1] ?? '';
+  const yamlText = fence.source;
   const strict = parseYamlAt(yamlText, 2);
   if (strict.ok) return asMapping(rel, strict.source, add);
 

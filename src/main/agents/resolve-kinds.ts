@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Agent } from '../../shared/agents';
 import {
+  argumentHintText,
   commandFrontmatterSchema,
   HOOK_EVENTS,
   hookFileSchema,
@@ -113,12 +114,13 @@ export function resolveCommands(
       if (parsed.success) fm = parsed.data;
       else warnings.push(`The command ${where}: ${issueText(parsed.error)}; its frontmatter is ignored.`);
     }
+    const hint = argumentHintText(fm['argument-hint']);
     out.push({
       name,
       description: fm.description ?? '',
       source: f.source,
       path: f.path,
-      ...(fm['argument-hint'] ? { argumentHint: fm['argument-hint'] } : {}),
+      ...(hint ? { argumentHint: hint } : {}),
       allowedTools: toolList(fm['allowed-tools']),
       ...(fm.model ? { model: fm.model } : {}),
       body: md.body,

@@ -40,7 +40,7 @@ export interface AgentService {
   status(): Promise<InstallStatus[]>;
   /** Undoes an install, uninstall or import a killed process left part-written (the next run calls it too). */
   recover(): Promise<boolean>;
-  /** Tool configs (a folder, a file, or dropped files) into personal agents, MCP servers and knowledge. */
+  /** Tool configs (a folder, a file, a Git URL or dropped files) into personal library files of every kind. */
   importConfigs(req: ImportRequest, ctx: OperationContext): Promise<ImportResult>;
   /** Every tool target with its surfaces, and whether it is on this machine (`ai-config tools`). */
   tools(): ToolInfo[];

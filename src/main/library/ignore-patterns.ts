@@ -18,10 +18,18 @@ interface Rule {
   readonly dirOnly: boolean;
 }
 
-function globBody(glob: string): string {
+const escapeRe = (s: string): string => s.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+
+/**
+ * A glob as RegExp source (unanchored) over "/"-separated paths: `*` and `?` within a name, `**` across folders
+ * (`**\/` also matches no folder). With `braces`, `{a,b}` is either alternative (library resource globs); without,
+ * braces are literal (gitignore). Shared by the ignore list and agents/glob.ts.
+ */
+export function globBody(glob: string, opts: { readonly braces?: boolean } = {}): string {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
+    const end = opts.braces && c === '{' ? glob.indexOf('}', i) : -1;
     if (c === '*') {
       if (glob[i + 1] === '*') {
         const slash = glob[i + 2] === '/';
@@ -29,7 +37,14 @@ function globBody(glob: string): string {
         i += slash ? 2 : 1;
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+    else if (end > i) {
+      re += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map(escapeRe)
+        .join('|')})`;
+      i = end;
+    } else re += escapeRe(c);
   }
   return re;
 }

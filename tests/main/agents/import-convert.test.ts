@@ -203,6 +203,30 @@ describe('rules', () => {
     expect(agent(r, 'n-antigravity').rules).toEqual(['rules/web.md']);
   });
 
+  it("reports the tolerant reader's repairs as file:line warnings; unmodelled fields kept as written", () => {
+    const r = convertImport(
+      [
+        {
+          rel: '.cursor/rules/loose.mdc',
+          text: '---\ndescription: Loose\nglobs: *.ts, src/**\nalwaysApply: false\n---\n\nLoose rule.\n',
+        },
+        {
+          rel: '.claude/commands/review.md',
+          text: '---\ndescription: Review\nargument-hint: [file]\nx-team: "kept as is"  # note\n---\n\nReview $ARGUMENTS\n',
+        },
+      ],
+      'p',
+      { readFile: () => undefined },
+    );
+    expect(r.warnings).toContainEqual(expect.stringMatching(/^\.cursor\/rules\/loose\.mdc:3: .*globs/));
+    expect(fmOf(made(r, 'rules/loose.md'))).toEqual({ description: 'Loose', globs: ['*.ts', 'src/**'] });
+    // `[file]` is a YAML list; the hint is kept as the text written, and an unknown field byte for byte.
+    expect(made(r, 'commands/review.md')).toBe(
+      '---\ndescription: Review\nargument-hint: "[file]"\nx-team: "kept as is"  # note\n---\n\nReview $ARGUMENTS\n',
+    );
+    expect(r.warnings.filter((w) => w.startsWith('.claude/commands/'))).toEqual([]);
+  });
+
   it('imports a Kiro Markdown agent with its prompt and Kiro fields', () => {
     const text =
       '---\nname: Docs Bot\ndescription: Writes docs\ntools: ["read", "write"]\nmodel: claude-sonnet-4\n---\n\nWrite docs.\n';

@@ -46,9 +46,11 @@ describe('import from a Git URL', () => {
       ['.cursor/rules/lint.mdc', 'imported'],
       ['CLAUDE.md', 'imported'],
     ]);
-    expect(r.items.map((i) => i.path)).toContain('imported/teamconfigs/claude-code/CLAUDE.md');
+    expect(r.items.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['rules/CLAUDE.md', 'rules/lint.md', 'agents/teamconfigs-claude-code.md']),
+    );
     expect(r.written).toBe(r.items.length);
-    expect(fs.readFileSync(path.join(f.personal, 'agents', 'lint.md'), 'utf8')).toMatch(/Lint it\./);
+    expect(fs.readFileSync(path.join(f.personal, 'rules', 'lint.md'), 'utf8')).toMatch(/Lint it\./);
     expect([...importTemps()].filter((n) => !before.has(n))).toEqual([]);
     // A local bare repository path works the same way, and a second import changes nothing.
     const again = await f.services.agents.importConfigs({ url: bare }, ctx());

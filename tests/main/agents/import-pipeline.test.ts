@@ -34,7 +34,10 @@ describe('import walks a folder recursively and reports every file it looked at'
       ['package.json', 'skipped'],
       ['packages/web/.cursor/rules/ts.mdc', 'imported'],
     ]);
-    expect(r.files.find((x) => x.from === 'packages/web/.cursor/rules/ts.mdc')?.paths).toEqual(['agents/ts.md']);
+    expect(r.files.find((x) => x.from === 'packages/web/.cursor/rules/ts.mdc')?.paths).toEqual([
+      'rules/ts.md',
+      'agents/mono-cursor.md',
+    ]);
     expect(reasonOf(r, 'README.md')).toMatch(/not a tool config/);
     expect(r.otherFiles).toBe(1);
     expect(r.items.some((i) => i.content.includes('vendored'))).toBe(false);
@@ -92,6 +95,22 @@ describe('import walks a folder recursively and reports every file it looked at'
     ]);
     expect(reasonOf(r, 'skills/release-notes/logo.png')).toBe('binary file in a skill: not imported');
     expect(r.otherFiles).toBe(1);
+  });
+
+  it("keeps a skill script's executable bit in the personal workspace", async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'exec-skill');
+    writeTree(src, {
+      '.claude/skills/build-notes/SKILL.md': '---\nname: build-notes\ndescription: Builds notes\n---\n\nRun it.\n',
+      '.claude/skills/build-notes/scripts/run.sh': '#!/bin/sh\necho notes\n',
+      '.claude/skills/build-notes/scripts/data.txt': 'plain\n',
+    });
+    fs.chmodSync(path.join(src, '.claude/skills/build-notes/scripts/run.sh'), 0o755);
+    await f.services.agents.importConfigs({ path: src }, ctx());
+    const mode = (rel: string) => fs.statSync(path.join(f.personal, 'skills/build-notes', rel)).mode & 0o111;
+    expect(mode('scripts/run.sh')).not.toBe(0);
+    expect(mode('scripts/data.txt')).toBe(0);
+    expect(mode('SKILL.md')).toBe(0);
   });
 
   it('says when a limit was hit: a file over 2 MB, a tree too deep', async () => {
@@ -198,7 +217,7 @@ describe('re-importing the same folder changes nothing', () => {
     fs.symlinkSync('AGENTS.md', path.join(src, 'apps/web/CLAUDE.md'));
     const first = await f.services.agents.importConfigs({ path: src }, ctx());
     expect(first.written).toBeGreaterThan(0);
-    expect(first.items.map((i) => i.path)).toContain('agents/web-style.md');
+    expect(first.items.map((i) => i.path)).toContain('rules/web-style.md');
     expect(reasonOf(first, 'apps/web/CLAUDE.md')).toBe('same file as apps/web/AGENTS.md');
     const versions = (await f.services.history.list()).length;
     const audits = f.services.audit.read().filter((e) => e.operation === 'agent.import').length;
@@ -257,5 +276,28 @@ describe('the per-file report', () => {
         reason: 'read as Gemini command, but it holds nothing to import',
       },
     ]);
+  });
+
+  it('hands ignore files and the Cursor CLI config to the converters (found by name, not by extension)', async () => {
+    const f = await agentFixture();
+    const src = path.join(tempDir(), 'ignores');
+    writeTree(src, {
+      '.cursorignore': 'secrets/\n',
+      '.aiexclude': '*.pem\n',
+      '.geminiignore': 'dist/\n',
+      '.codeiumignore': 'build/\n',
+      '.cursor/cli.json': '{ "permissions": { "allow": ["Shell(ls)"], "deny": ["Read(.env*)"] } }\n',
+    });
+    const r = await f.services.agents.importConfigs({ path: src, dryRun: true }, ctx());
+    expect(outcomes(r)).toEqual([
+      ['.aiexclude', 'imported'],
+      ['.codeiumignore', 'imported'],
+      ['.cursor/cli.json', 'imported'],
+      ['.cursorignore', 'imported'],
+      ['.geminiignore', 'imported'],
+    ]);
+    const all = r.items.map((i) => i.content).join('\n');
+    for (const p of ['secrets/', '*.pem', 'dist/', 'build/', 'Bash(ls:*)', 'Read(./.env*)']) expect(all).toContain(p);
+    expect(r.otherFiles).toBe(0);
   });
 });

@@ -75,4 +75,19 @@ describe('the line repair quotes only what strict YAML refuses', () => {
     expect(fm.kind).toBe('ok');
     expect(found.map((f) => `${f.line} ${f.field}`)).toEqual(['3 description']);
   });
+
+  it("finds the frontmatter with the reader's fence: an empty one, fences with trailing spaces, CRLF", () => {
+    for (const text of [
+      '---\n---\nBody\n',
+      '--- \ndescription: D\n---\t\nBody\n',
+      '---\r\ndescription: D\r\n---\r\nBody\r\n',
+    ]) {
+      const { add, found } = collect();
+      expect(readFrontmatter('rules/r.md', text, add).kind, JSON.stringify(text)).toBe('ok');
+      expect(found).toEqual([]);
+    }
+    const { add, found } = collect();
+    expect(readFrontmatter('rules/r.md', '---\ndescription: D\nBody\n', add).kind).toBe('none');
+    expect(found.map((f) => f.rule)).toEqual(['frontmatter/unclosed']);
+  });
 });

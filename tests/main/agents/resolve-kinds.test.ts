@@ -192,6 +192,20 @@ describe('kinds: resolution', () => {
     });
   });
 
+  it('a command whose argument-hint YAML reads as a list (`[file]`) keeps its frontmatter, the hint joined', async () => {
+    const lib = await library({
+      'commands/review-file.md':
+        '---\ndescription: Review a file\nargument-hint: [file]\nmodel: opus\n---\nReview $ARGUMENTS.\n',
+      'commands/pair.md': '---\ndescription: Pair two\nargument-hint: [left, right]\n---\nPair $ARGUMENTS.\n',
+    });
+    const r = resolveKinds(agent({ commands: ['review-file', 'pair'] }), await lib.walk());
+    expect(r.commands.map((c) => [c.name, c.description, c.argumentHint, c.model])).toEqual([
+      ['review-file', 'Review a file', 'file', 'opus'],
+      ['pair', 'Pair two', 'left right', undefined],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
   it('hooks: one per entry named file, file-2; invalid files are INVALID_FILE naming file, field and fix', async () => {
     const lib = await library(TEAM);
     const files = await lib.walk();

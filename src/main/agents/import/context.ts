@@ -87,7 +87,7 @@ export class ConvertCtx {
     return b;
   }
 
-  file(from: string, kind: ImportKind, path: string, content: string): void {
-    this.add({ from, kind, path, content });
+  file(from: string, kind: ImportKind, path: string, content: string, executable?: true): void {
+    this.add({ from, kind, path, content, ...(executable ? { executable } : {}) });
   }
 }

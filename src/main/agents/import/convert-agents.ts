@@ -1,6 +1,7 @@
 import type { ToolId } from '../../../shared/agents';
 import type { ConvertCtx } from './context';
-import { readMarkdown, str } from './fields';
+import { parseFrontmatter } from '../../library/frontmatter';
+import { repairWarnings, str } from './fields';
 import { baseOf } from './names';
 import type { ImportInput } from './types';
 
@@ -17,8 +18,8 @@ const MODELLED: Readonly<Partial<Record<ToolId, ReadonlyArray<string>>>> = {
  * description, the body as the prompt; tool-specific fields under `settings.<tool>` so they install back.
  */
 export function convertAgentMarkdown(ctx: ConvertCtx, input: ImportInput, tool: ToolId, as: string): void {
-  const md = readMarkdown(input.text);
-  const fm = { ...md.fm };
+  const md = parseFrontmatter(input.text);
+  const fm = { ...md.frontmatter };
   const fileBase = baseOf(input.rel).replace(/\.(agent|chatmode)\.md$|\.md$/i, '');
   const raw = str(fm, 'name') || fileBase;
   const name = ctx.agentName(input.rel, raw);
@@ -32,10 +33,7 @@ export function convertAgentMarkdown(ctx: ConvertCtx, input: ImportInput, tool: 
   }
   // Cursor reads `frontmatter` in its settings as "this agent is a rule": its extras go under `extra`.
   if (Object.keys(fm).length) s[tool === 'cursor' ? 'extra' : 'frontmatter'] = fm;
-  if (md.loose)
-    ctx.warnings.push(
-      `${input.rel}: the frontmatter is not strict YAML (${md.loose}); its fields were read as ${as} reads them.`,
-    );
+  ctx.warnings.push(...repairWarnings(input.rel, md));
   ctx.drafts.push({
     from: input.rel,
     name,

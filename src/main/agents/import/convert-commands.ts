@@ -2,7 +2,8 @@ import { parse as parseToml } from 'smol-toml';
 import type { ToolId } from '../../../shared/agents';
 import type { ConvertCtx } from './context';
 import type { CommandFormat } from './detect';
-import { rawValue, readMarkdown, str } from './fields';
+import { frontmatterFields, parseFrontmatter } from '../../library/frontmatter';
+import { repairWarnings, str } from './fields';
 import { frontmatterText, markdownText } from './frontmatter-text';
 import { baseOf, skillName } from './names';
 import type { ImportInput } from './types';
@@ -48,23 +49,39 @@ export function convertCommand(
   }
   const { path } = ctx.claimPath(input.rel, 'commands', name, '.md', tool);
   if (name !== raw && path === `commands/${name}.md`) ctx.renamed(input.rel, raw, name);
-  ctx.file(input.rel, 'command', path, format === 'toml' ? fromToml(tool, input.text) : fromMarkdown(tool, input.text));
+  ctx.file(input.rel, 'command', path, format === 'toml' ? fromToml(tool, input.text) : fromMarkdown(ctx, input, tool));
   ctx.bundle(tool, input.rel).commands.push(path.replace(/^commands\/|\.md$/g, ''));
   ctx.recognise(input.rel, as);
 }
 
-function fromMarkdown(tool: ToolId, text: string): string {
-  const md = readMarkdown(text);
-  const hint = rawValue(md.source, 'argument-hint');
-  const tools = md.fm['allowed-tools'];
+function fromMarkdown(ctx: ConvertCtx, input: ImportInput, tool: ToolId): string {
+  const md = parseFrontmatter(input.text);
+  ctx.warnings.push(...repairWarnings(input.rel, md));
+  const fm = md.frontmatter;
+  const tools = fm['allowed-tools'];
   const mapped: Record<string, unknown> = {
-    description: str(md.fm, 'description') || undefined,
-    'argument-hint': hint,
+    description: str(fm, 'description') || undefined,
+    'argument-hint': hintText(input.text, fm['argument-hint']),
     'allowed-tools': typeof tools === 'string' || Array.isArray(tools) ? tools : undefined,
-    model: str(md.fm, 'model') || undefined,
+    model: str(fm, 'model') || undefined,
   };
   const drop = new Set(['description', 'argument-hint', 'allowed-tools', 'model']);
-  return markdownText(frontmatterText(mapped, md.source, drop), argsToLibrary(tool, md.body));
+  return markdownText(frontmatterText(mapped, input.text, drop), argsToLibrary(tool, md.body));
+}
+
+/**
+ * The argument hint as the tool shows it, as text (what the library and stricter tools require): `[file]`
+ * unquoted is a YAML list, kept as the text written on its line.
+ */
+function hintText(text: string, value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
+  if (!Array.isArray(value)) return undefined;
+  const raw = frontmatterFields(text).findLast((f) => f.key === 'argument-hint')?.raw ?? '';
+  const written = /^argument-hint[ \t]*:[ \t]*([^\r\n]*)$/
+    .exec(raw)?.[1]
+    ?.replace(/\s+#.*$/, '')
+    .trim();
+  return written || value.join(' ') || undefined;
 }
 
 /** Gemini's `description` and `prompt` (other keys kept as frontmatter). */
@@ -80,8 +97,8 @@ function fromToml(tool: ToolId, text: string): string {
 function sameCommand(ctx: ConvertCtx, name: string, input: ImportInput): boolean {
   const prev = ctx.files.find((f) => f.path === `commands/${name}.md`);
   if (!prev) return false;
-  const body = readMarkdown(prev.content).body.trim();
-  if (body !== readMarkdown(input.text).body.trim()) return false;
+  const body = parseFrontmatter(prev.content).body.trim();
+  if (body !== parseFrontmatter(input.text).body.trim()) return false;
   ctx.merged.push({ from: input.rel, into: prev.path, reason: `the same command as ${prev.from}` });
   return true;
 }

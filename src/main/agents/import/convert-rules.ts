@@ -1,7 +1,8 @@
 import type { RuleActivation } from '../../../shared/content';
 import type { ConvertCtx } from './context';
 import type { RuleDialect } from './detect';
-import { globList, readMarkdown, str } from './fields';
+import { parseFrontmatter } from '../../library/frontmatter';
+import { globList, repairWarnings, str } from './fields';
 import { frontmatterText, markdownText } from './frontmatter-text';
 import { baseOf, dirOf } from './names';
 import type { ImportInput } from './types';
@@ -78,16 +79,13 @@ function ruleRel(rel: string): string {
 
 /** A rule file (`.mdc`, steering, instructions, ...) as `rules/<name>.md` with its activation and globs. */
 export function convertRule(ctx: ConvertCtx, input: ImportInput, tool: ToolId, dialect: RuleDialect, as: string): void {
-  const md = readMarkdown(input.text);
-  const m = mapActivation(dialect, md.fm);
-  if (md.loose)
-    ctx.warnings.push(
-      `${input.rel}: the frontmatter is not strict YAML (${md.loose}); its fields were read as ${as} reads them.`,
-    );
+  const md = parseFrontmatter(input.text);
+  const m = mapActivation(dialect, md.frontmatter);
+  ctx.warnings.push(...repairWarnings(input.rel, md));
   const parts = ruleRel(input.rel).split('/');
   const dir = ['rules', ...parts.slice(0, -1)].join('/');
   const { path } = ctx.claimPath(input.rel, dir, parts[parts.length - 1]!, '.md', tool);
-  writeRule(ctx, input.rel, path, m, md.source, md.body);
+  writeRule(ctx, input.rel, path, m, input.text, md.body);
   ctx.bundle(tool, input.rel).rules.push(path);
   ctx.recognise(input.rel, as);
 }
@@ -120,13 +118,14 @@ export function convertMemory(ctx: ConvertCtx, input: ImportInput, tool: ToolId,
   ctx.recognise(input.rel, as);
 }
 
-function writeRule(ctx: ConvertCtx, from: string, path: string, m: Mapped, source: string, body: string): void {
+/** `text`: the source file, whose unmapped frontmatter fields are kept as written ('' for none). */
+function writeRule(ctx: ConvertCtx, from: string, path: string, m: Mapped, text: string, body: string): void {
   const implied: RuleActivation = m.globs.length ? 'glob' : 'always';
   const mapped = {
     description: m.description || undefined,
     globs: m.globs.length ? m.globs : undefined,
     activation: m.activation === implied ? undefined : m.activation,
   };
-  const text = frontmatterText(mapped, source, new Set(m.used));
-  ctx.file(from, 'rule', path, markdownText(text, body));
+  const fm = frontmatterText(mapped, text, new Set(m.used));
+  ctx.file(from, 'rule', path, markdownText(fm, body));
 }

@@ -1,6 +1,7 @@
 import type { ToolId } from '../../../shared/agents';
 import type { ConvertCtx } from './context';
-import { readMarkdown, str } from './fields';
+import { parseFrontmatter } from '../../library/frontmatter';
+import { str } from './fields';
 import { baseOf, dirOf, skillName } from './names';
 import type { ImportInput } from './types';
 
@@ -36,8 +37,8 @@ function toolOf(root: string): ToolId {
 /** A skill folder as `skills/<name>/`: SKILL.md and every file beside it, same layout, same bytes. */
 export function convertSkill(ctx: ConvertCtx, root: string, files: ReadonlyArray<ImportInput>): void {
   const skillMd = files.find((f) => f.rel === (root ? `${root}/SKILL.md` : 'SKILL.md'))!;
-  const md = readMarkdown(skillMd.text);
-  const raw = root ? baseOf(root) : str(md.fm, 'name') || ctx.label;
+  const md = parseFrontmatter(skillMd.text);
+  const raw = root ? baseOf(root) : str(md.frontmatter, 'name') || ctx.label;
   const tool = toolOf(root);
   let name = skillName(raw);
   const rel = (f: ImportInput) => (root ? f.rel.slice(root.length + 1) : f.rel);
@@ -50,13 +51,14 @@ export function convertSkill(ctx: ConvertCtx, root: string, files: ReadonlyArray
   if (prev.length) name = skillName(`${name}-${tool}`);
   for (let i = 2; ctx.taken(`skills/${name}/SKILL.md`); i++) name = skillName(`${raw}-${tool}-${i}`);
   if (name !== raw) ctx.renamed(skillMd.rel, raw, name);
-  if (!str(md.fm, 'description'))
+  if (!str(md.frontmatter, 'description'))
     ctx.warnings.push(
       `${skillMd.rel}: the skill has no description; tools load a skill by it: add one to its SKILL.md.`,
     );
   for (const f of [...files].sort((a, b) => (a === skillMd ? -1 : b === skillMd ? 1 : a.rel.localeCompare(b.rel)))) {
-    const content = f === skillMd && name !== str(md.fm, 'name') ? renamed(f.text, name, 'name' in md.fm) : f.text;
-    ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content);
+    const content =
+      f === skillMd && name !== str(md.frontmatter, 'name') ? renamed(f.text, name, 'name' in md.frontmatter) : f.text;
+    ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content, f.executable);
     ctx.recognise(f.rel, f === skillMd ? 'skill' : `a file of the skill ${name}`);
   }
   ctx.bundle(tool, skillMd.rel).skills.push(name);

@@ -38,6 +38,9 @@ const IGNORE_FILES: ReadonlyArray<[string, ToolId, string]> = [
   ['.codeiumignore', 'windsurf', 'Windsurf ignore file'],
 ];
 
+/** The ignore files' names, for the walk (they have no extension to be found by). */
+export const IGNORE_FILE_NAMES: ReadonlyArray<string> = IGNORE_FILES.map(([b]) => b);
+
 /** [folder, tool, dialect, what it is] for Markdown rules found under a folder. */
 const RULE_DIRS: ReadonlyArray<[string, ToolId, RuleDialect, string]> = [
   ['.cursor/rules', 'cursor', 'cursor', 'Cursor rule'],

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { isInsideDir, lstatInRoot, readInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
 import type { InstallRecord } from '../model';
 import type { ImportInput, ImportIo } from './convert';
-import { IMPORT_DIRS } from './detect';
+import { IGNORE_FILE_NAMES, IMPORT_DIRS } from './detect';
 import { walkImportTree, type WalkEntry } from './walk';
 
 /** One file an import looked at: an input for the converter, or skipped before conversion with a reason. */
@@ -38,7 +38,7 @@ export interface ImportLimits {
 export const IMPORT_LIMITS: ImportLimits = { files: 5000, entries: 200_000, depth: 24, bytes: 2 * 1024 * 1024 };
 
 const CANDIDATE_EXT = /\.(md|mdc|json|jsonc|toml|ya?ml)$/i;
-const CANDIDATE_NAMES = new Set(['.cursorrules', '.windsurfrules', '.clinerules']);
+const CANDIDATE_NAMES = new Set(['.cursorrules', '.windsurfrules', '.clinerules', ...IGNORE_FILE_NAMES]);
 
 /** Whether a file name is one an import reads (a tool config type); every file of a skill folder is read too. */
 export function isCandidateName(name: string): boolean {
@@ -119,7 +119,10 @@ function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean): L
   if (buf.length > IMPORT_LIMITS.bytes) return { rel, reason: 'larger than 2 MB: not imported' };
   if (isBinary(buf))
     return { rel, reason: inSkill ? 'binary file in a skill: not imported' : 'binary file: not imported' };
-  return { rel, input: { rel, text: buf.toString('utf8'), abs: e.real } };
+  return {
+    rel,
+    input: { rel, text: buf.toString('utf8'), abs: e.real, ...(e.executable ? { executable: true } : {}) },
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
+import { LONE_SURROGATE, skillSlug } from '../targets/formats/names';
+
 /** Names the importer gives library files: the original where the library accepts it, else the nearest safe one. */
 
 // Characters no file system (or `/`-separated library path) takes in a name, and control characters.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[/\\\0:*?"<>|\u0001-\u001f\u007f]+/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** A file name that keeps case, dots and non-ASCII letters; only what a file system refuses is replaced. */
@@ -41,14 +42,7 @@ export function libraryName(raw: string): string {
 
 /** A skill name: lower-case letters, digits and single hyphens (the Agent Skills spec), 64 at most. */
 export function skillName(raw: string): string {
-  return (
-    raw
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 64)
-      .replace(/-+$/, '') || 'imported'
-  );
+  return skillSlug(raw) || 'imported';
 }
 
 /** The last path segment of a `/`-separated path. */

@@ -7,6 +7,8 @@ export interface ImportInput {
   readonly text: string;
   /** Where it is on disk, when it is (for `file://` resources relative to it). */
   readonly abs?: string;
+  /** The file on disk has an execute bit (a skill's script): the imported copy keeps it. */
+  readonly executable?: true;
 }
 
 /** How the converter reads around an input: files (a prompt's or resource's `file://`) and folders (globs). */
@@ -34,6 +36,8 @@ export interface ConvertedFile {
   readonly kind: ImportKind;
   readonly path: string;
   readonly content: string;
+  /** Written with execute bits (0755): a skill's script that had them. */
+  readonly executable?: true;
 }
 
 /** What one tool's imported rules, skills, commands, hooks and permissions add up to: one agent installs them back. */

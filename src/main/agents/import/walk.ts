@@ -14,6 +14,8 @@ export interface WalkEntry {
   /** Inside a folder that holds a SKILL.md. */
   readonly inSkill: boolean;
   readonly size?: number;
+  /** A file of a skill folder with an execute bit (lstat mode; a link: its target's mode). */
+  readonly executable?: true;
   /** Why it is not read at all (a symlink out of the root, a broken link, not a regular file). */
   readonly skip?: string;
 }
@@ -39,6 +41,12 @@ const realOrSelf = (p: string): string => {
     return p;
   }
 };
+
+/** Only a skill's files keep their mode (scripts); other configs are data. */
+const execBit = (inSkill: boolean, mode: number | undefined): { executable?: true } =>
+  inSkill && mode !== undefined && (mode & 0o111) !== 0 ? { executable: true } : {};
+const skillMode = (abs: string, inSkill: boolean): number | undefined =>
+  inSkill ? fs.lstatSync(abs, { throwIfNoEntry: false })?.mode : undefined;
 
 const byName = (a: fs.Dirent, b: fs.Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -79,7 +87,7 @@ export function walkImportTree(root: FsRoot, opts: WalkOptions): WalkResult {
       otherFiles++;
       return;
     }
-    entries.push({ rel, real, realRel, link: true, inSkill, size: st.size });
+    entries.push({ rel, real, realRel, link: true, inSkill, size: st.size, ...execBit(inSkill, st.mode) });
   };
 
   const walk = (abs: string, relDir: string, depth: number, parentSkill: boolean): void => {
@@ -117,7 +125,7 @@ export function walkImportTree(root: FsRoot, opts: WalkOptions): WalkResult {
       else if (d.isSymbolicLink()) linkEntry(child, rel, inSkill, candidate);
       else if (!candidate) otherFiles++;
       else if (!d.isFile()) entries.push({ rel, real: child, inSkill, skip: 'not a regular file: not imported' });
-      else entries.push({ rel, real: child, realRel: rel, inSkill });
+      else entries.push({ rel, real: child, realRel: rel, inSkill, ...execBit(inSkill, skillMode(child, inSkill)) });
     }
   };
   walk(root.dir, '', 0, false);

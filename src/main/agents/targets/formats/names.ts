@@ -11,16 +11,7 @@ export type NameFormat = 'skill' | 'file';
 
 /** The name in this format: the same when it fits, otherwise a deterministic mapping. */
 export function toolName(name: string, format: NameFormat): string {
-  if (format === 'skill') {
-    if (SKILL_NAME.test(name) && name.length <= 64) return name;
-    const mapped = name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 64)
-      .replace(/-+$/, '');
-    return mapped || 'item';
-  }
+  if (format === 'skill') return SKILL_NAME.test(name) && name.length <= 64 ? name : skillSlug(name) || 'item';
   const mapped = name
     .replace(LONE_SURROGATE, '-')
     .replace(/[/\\\0:*?"<>|]+/g, '-')
@@ -28,8 +19,21 @@ export function toolName(name: string, format: NameFormat): string {
   return truncateBytes(mapped || 'item', 120);
 }
 
+/**
+ * The nearest skill name (`[a-z0-9]+(-[a-z0-9]+)*`, 64 at most): lower case, every other run of characters one
+ * hyphen; '' when nothing is left. Shared with the importer (import/names.ts).
+ */
+export function skillSlug(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
 /** Half of a UTF-16 surrogate pair on its own: no file system name (nor UTF-8) can hold it. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** The longest prefix of `s` (whole code points) that fits in `max` UTF-8 bytes. */
 function truncateBytes(s: string, max: number): string {
