@@ -1,6 +1,6 @@
 import { agentNameSchema, type Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
-import { readMarkdown } from './import/fields';
+import { parseFrontmatter } from '../library/frontmatter';
 import { libraryName } from './import/names';
 
 /** Fields only a library agent profile has: a file with one of them is a library agent, schemaVersion or not. */
@@ -126,10 +126,10 @@ export function agentFileBase(rel: string): string {
  * the file is a library agent profile; INVALID_FILE naming the field when a field is one the tool would refuse.
  */
 export function readToolAgent(text: string, where: { source: string; path: string }): Agent | undefined {
-  const md = readMarkdown(text);
-  const tool = toolAgentFormat(where.path, md.fm);
+  const md = parseFrontmatter(text);
+  const tool = toolAgentFormat(where.path, md.frontmatter);
   if (!tool) return undefined;
-  const fm: Record<string, unknown> = { ...md.fm };
+  const fm: Record<string, unknown> = { ...md.frontmatter };
   for (const [key, type] of Object.entries(TOOL_AGENT_FIELDS[tool])) {
     const v = fm[key];
     if (v === undefined || v === null || fitsToolField(v, type)) continue;
