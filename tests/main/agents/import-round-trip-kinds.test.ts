@@ -25,7 +25,7 @@ interface Semantic {
 
 const body = (text: string) => parseFrontmatter(text).body.trim();
 
-/** What an import holds, keyed by content rather than by file name (an install may rename: `rules/x` -> `rules-x`). */
+/** What an import holds, keyed by content rather than by file name (an install may rename a file). */
 function semantic(r: ConvertResult, c: Case): Semantic {
   const s: Semantic = { rules: {}, commands: {}, skills: {}, agents: {}, servers: {}, hooks: [], permissions: [] };
   for (const f of r.files) {

@@ -202,7 +202,7 @@ describe('installing an agent into every tool', () => {
     // The agent's prompt in packed.md, each rule in its own file (no packing needed: each is under the limit).
     expect(parts).toHaveLength(rules.length + 1);
     expect(parts).toContain('packed.md');
-    expect(parts).toContain('rules-r00.md');
+    expect(parts).toContain('r00.md');
     const texts = parts.map((p) => read(path.join(dir, p)));
     for (const t of texts) {
       expect(t.length).toBeLessThanOrEqual(12_000);

@@ -45,14 +45,14 @@ describe('cursor target', () => {
 
     const mdc = (slug: string) => frontmatterOf(fileAt(r.items, p('.cursor', 'rules', `${slug}.mdc`)));
     expect(mdc('common-coding-standards').fm).toEqual({ alwaysApply: true });
-    expect(mdc('rules-typescript').fm).toEqual({
+    expect(mdc('typescript').fm).toEqual({
       description: 'TypeScript conventions',
       globs: '**/*.ts,**/*.tsx',
       alwaysApply: false,
     });
-    expect(mdc('rules-release').fm).toEqual({ description: 'How to cut a release', alwaysApply: false });
-    expect(mdc('rules-legacy').fm).toEqual({ alwaysApply: false });
-    expect(mdc('rules-legacy').body.trim()).toBe('Text of rules/legacy.md.');
+    expect(mdc('release').fm).toEqual({ description: 'How to cut a release', alwaysApply: false });
+    expect(mdc('legacy').fm).toEqual({ alwaysApply: false });
+    expect(mdc('legacy').body.trim()).toBe('Text of rules/legacy.md.');
 
     const skill = at(r.items, p('.agents', 'skills', 'pdf-report', 'scripts', 'report.sh'))[0];
     expect(skill).toMatchObject({ kind: 'file', executable: true });
@@ -183,7 +183,7 @@ describe('cursor target', () => {
     expect(at(r.items, p('.cursor', 'commands', 'fix-issue.md'))).toHaveLength(1);
     expect(r.report.find((x) => x.kind === 'command')).toMatchObject({ mappedName: 'fix-issue' });
     // A glob rule without globs loads always.
-    expect(frontmatterOf(fileAt(r.items, p('.cursor', 'rules', 'rules-x.mdc'))).fm).toEqual({ alwaysApply: true });
+    expect(frontmatterOf(fileAt(r.items, p('.cursor', 'rules', 'x.mdc'))).fm).toEqual({ alwaysApply: true });
   });
 
   it('declares its surfaces and how to detect it', () => {

@@ -35,14 +35,14 @@ describe('kiro target', () => {
 
     const steer = (slug: string) => frontmatterOf(content(out.items, path.join(PROJECT, `.kiro/steering/${slug}.md`)));
     expect(steer('common-coding-standards').fm).toEqual({ inclusion: 'always' });
-    expect(steer('rules-typescript').fm).toEqual({ inclusion: 'fileMatch', fileMatchPattern: ['**/*.ts', '**/*.tsx'] });
-    expect(steer('rules-release').fm).toEqual({
+    expect(steer('typescript').fm).toEqual({ inclusion: 'fileMatch', fileMatchPattern: ['**/*.ts', '**/*.tsx'] });
+    expect(steer('release').fm).toEqual({
       inclusion: 'auto',
-      name: 'rules-release',
+      name: 'release',
       description: 'How to cut a release',
     });
-    expect(steer('rules-legacy').fm).toEqual({ inclusion: 'manual' });
-    expect(steer('rules-legacy').body.trim()).toBe('Text of rules/legacy.md.');
+    expect(steer('legacy').fm).toEqual({ inclusion: 'manual' });
+    expect(steer('legacy').body.trim()).toBe('Text of rules/legacy.md.');
 
     expect(at(out.items, path.join(PROJECT, '.kiro/skills/pdf-report/scripts/report.sh'))[0]).toMatchObject({
       executable: true,
@@ -93,7 +93,7 @@ describe('kiro target', () => {
       `skill://${HOME}/.kiro/skills/pdf-report/SKILL.md`,
     ]);
     expect(out.warnings.join('\n')).toMatch(/kirodotdev\/Kiro#9176/);
-    expect(frontmatterOf(content(out.items, path.join(HOME, '.kiro/steering/rules-typescript.md'))).fm.inclusion).toBe(
+    expect(frontmatterOf(content(out.items, path.join(HOME, '.kiro/steering/typescript.md'))).fm.inclusion).toBe(
       'fileMatch',
     );
   });

@@ -93,8 +93,14 @@ export const windsurf: Target = {
       items.push({ kind: 'file', path: file, content });
       rep.native('agent', a.name, `.windsurf/rules/${a.name}.md (trigger: ${trigger})`);
       items.push(
-        ...ruleFiles(input.resources, dir, '.windsurf/rules', 'string', rep, (f, c, r) =>
-          tooLong(c.length, WINDSURF_RULE_LIMIT, f, a.name, r.path),
+        ...ruleFiles(
+          input.resources,
+          dir,
+          '.windsurf/rules',
+          'string',
+          rep,
+          (f, c, r) => tooLong(c.length, WINDSURF_RULE_LIMIT, f, a.name, r.path),
+          [a.name],
         ),
       );
       items.push(...workflows(input, join(baseDir(input), '.windsurf'), '.windsurf', 'Windsurf', rep));

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ToolId } from '../../../src/shared/agents';
+import { parseFrontmatter } from '../../../src/main/library/frontmatter';
+import { ruleSlugger } from '../../../src/main/agents/targets/render-helpers';
+import { tempDir } from '../../helpers/temp';
+import { agentFixture, ctx, read } from './helpers';
+import { REAL_SHAPED, convertTree, writeConverted } from './import-round-trip-helpers';
+
+/**
+ * Import X, install X: the INSTALLED files equal the tool's ORIGINAL files in meaning (not "import again, same
+ * content", which hides what an install loses): the same rule file names with the same activation, no file for an
+ * agent the import made only to select things, the same agent frontmatter, MCP entries and hook matchers.
+ */
+const LABEL = 'src';
+
+/** Every imported agent installed at project scope into a fresh project; the project folder. */
+async function importThenInstall(tool: ToolId, allowUserFiles = false): Promise<string> {
+  const f = await agentFixture();
+  const first = convertTree(path.join(REAL_SHAPED, tool), LABEL);
+  writeConverted(f.personal, first);
+  const project = path.join(tempDir(), 'project');
+  fs.mkdirSync(project);
+  const agents = first.files.filter((x) => x.kind === 'agent').map((x) => x.path.replace(/^agents\/|\.md$/g, ''));
+  expect(agents.length).toBeGreaterThan(0);
+  for (const name of agents)
+    await f.services.agents.install(
+      { name, tool, scope: 'project', project, ...(allowUserFiles ? { allowUserFiles: true } : {}) },
+      ctx(),
+    );
+  return project;
+}
+
+const fmOf = (file: string) => parseFrontmatter(read(file)).frontmatter;
+const globList = (v: unknown): string[] =>
+  (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? v.split(',') : []).map((g) => g.trim()).sort();
+
+/** A rule folder of a tool: its file suffix and what its frontmatter says about when the rule loads. */
+interface RuleDir {
+  readonly tool: ToolId;
+  readonly dir: string;
+  readonly suffix: string;
+  readonly activation: (fm: Record<string, unknown>) => unknown;
+  readonly allowUserFiles?: boolean;
+}
+
+const RULE_DIRS: ReadonlyArray<RuleDir> = [
+  {
+    tool: 'cursor',
+    dir: '.cursor/rules',
+    suffix: '.mdc',
+    activation: (fm) => ({ always: fm.alwaysApply === true, globs: globList(fm.globs), described: !!fm.description }),
+  },
+  {
+    tool: 'copilot',
+    dir: '.github/instructions',
+    suffix: '.instructions.md',
+    activation: (fm) => ({ applyTo: globList(fm.applyTo) }),
+  },
+  {
+    tool: 'windsurf',
+    dir: '.windsurf/rules',
+    suffix: '.md',
+    allowUserFiles: true,
+    activation: (fm) => ({ trigger: fm.trigger, globs: globList(fm.globs) }),
+  },
+  {
+    tool: 'kiro',
+    dir: '.kiro/steering',
+    suffix: '.md',
+    activation: (fm) => ({ inclusion: fm.inclusion, globs: globList(fm.fileMatchPattern) }),
+  },
+  { tool: 'claude-code', dir: '.claude/rules', suffix: '.md', activation: (fm) => ({ paths: globList(fm.paths) }) },
+];
+
+/** The rule files directly in `dir` (a nested folder is flattened into a `<folder>-<name>` file by the install). */
+const ruleFiles = (root: string, d: RuleDir) =>
+  fs
+    .readdirSync(path.join(root, d.dir), { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(d.suffix))
+    .map((e) => e.name)
+    .sort();
+
+describe('import X, install X: the installed rule files are the original ones', () => {
+  it.each(RULE_DIRS.map((d) => [d.tool, d] as const))('%s', async (_n, d) => {
+    const project = await importThenInstall(d.tool, d.allowUserFiles);
+    const src = path.join(REAL_SHAPED, d.tool);
+    const originals = ruleFiles(src, d);
+    expect(originals.length).toBeGreaterThan(0);
+    const installed = ruleFiles(project, d);
+    expect(installed).toEqual(expect.arrayContaining(originals));
+    for (const name of originals)
+      expect(d.activation(fmOf(path.join(project, d.dir, name))), name).toEqual(
+        d.activation(fmOf(path.join(src, d.dir, name))),
+      );
+  });
+
+  it('keeps the whole-path name only for rules that would share a name', () => {
+    const slug = ruleSlugger([{ path: 'rules/x.md' }, { path: 'x.md' }, { path: 'rules/web/api.md' }], ['agent']);
+    expect(slug({ path: 'rules/x.md' })).toBe('rules-x');
+    expect(slug({ path: 'x.md' })).toBe('x');
+    expect(slug({ path: 'rules/web/api.md' })).toBe('web-api');
+    // A rule named like the agent's own file in the same folder keeps its whole-path name.
+    expect(ruleSlugger([{ path: 'rules/agent.md' }], ['agent'])({ path: 'rules/agent.md' })).toBe('rules-agent');
+  });
+});
