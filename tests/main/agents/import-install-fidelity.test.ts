@@ -105,3 +105,50 @@ describe('import X, install X: the installed rule files are the original ones', 
     expect(ruleSlugger([{ path: 'rules/agent.md' }], ['agent'])({ path: 'rules/agent.md' })).toBe('rules-agent');
   });
 });
+
+/** Every file under `root` (relative, sorted). */
+function walk(root: string, dir = ''): string[] {
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .flatMap((e) => {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      return e.isDirectory() ? walk(root, rel) : [rel];
+    })
+    .sort();
+}
+
+const TOOLS: ReadonlyArray<ToolId> = [
+  'claude-code',
+  'cursor',
+  'copilot',
+  'windsurf',
+  'kiro',
+  'amazon-q',
+  'gemini',
+  'codex',
+];
+
+describe('import X, install X: an agent the import made only to select things gets no file of its own', () => {
+  it.each(TOOLS.map((t) => [t] as const))('%s', async (tool) => {
+    const project = await importThenInstall(tool, tool === 'windsurf');
+    const files = walk(project);
+    expect(files.length).toBeGreaterThan(0);
+    // The bundle `src-<tool>` and the MCP holder `src-<tool>-mcp`: no subagent, rule or agent file named after them
+    // (the legacy Q CLI's agent file is its only way to load rules and servers: kept when it carries them).
+    const own = files.filter((f) => path.basename(f).startsWith(`${LABEL}-${tool}`) && !f.includes('/hooks/'));
+    for (const f of own) {
+      expect(tool, f).toBe('amazon-q');
+      const j = JSON.parse(read(path.join(project, f))) as Record<string, unknown>;
+      expect(Object.keys(j.mcpServers as object).length + (j.resources as unknown[]).length, f).toBeGreaterThan(0);
+    }
+    for (const f of files) {
+      const text = read(path.join(project, f));
+      // A managed section for them only when it holds the rules they select (Codex inlines them, Gemini imports
+      // them): never a heading alone.
+      for (const m of text.matchAll(/<!-- ai-configurator:begin agent=(\S+) -->\n([^]*?)<!-- ai-configurator:end/g))
+        expect(m[2]!.replace(/^## .*\n/, '').trim(), `${f} section ${m[1]}`).not.toBe('');
+      // No Markdown file without a body.
+      if (/\.(md|mdc)$/.test(f)) expect(parseFrontmatter(text).body.trim(), f).not.toBe('');
+    }
+  });
+});

@@ -142,3 +142,15 @@ export function ruleSlugger(
   for (const p of new Set(rules.map((r) => r.path))) count.set(own(p), (count.get(own(p)) ?? 0) + 1);
   return (r) => ((count.get(own(r.path)) ?? 0) > 1 ? resourceSlug(r.path) : own(r.path));
 }
+
+/**
+ * True when the agent has no prompt of its own: a bundle (what an import makes of a tool's loose rules, skills,
+ * hooks...) that only selects things. Such an agent gets no subagent, section or rule file of its own; the install
+ * writes only what it selects.
+ */
+export function promptless(input: RenderInput): boolean {
+  return !input.agent.prompt.trim();
+}
+
+/** How the report describes a promptless agent. */
+export const PROMPTLESS_NOTE = 'no file of its own (its prompt is empty): only what it selects is installed';

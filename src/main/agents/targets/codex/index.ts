@@ -75,7 +75,7 @@ export const codex: Target = {
     const hooks = codexHooks(input.hooks, join(codexDir, 'hooks.json'), rep);
     skipPermissions(input.permissions, rep);
     return {
-      items: [memory.item, ...skills, ...ruleSkills, ...commands, ...mcp.items, ...hooks],
+      items: [...(memory.item ? [memory.item] : []), ...skills, ...ruleSkills, ...commands, ...mcp.items, ...hooks],
       warnings: [...rep.warnings, ...mcp.warnings],
       report: rep.report,
     };

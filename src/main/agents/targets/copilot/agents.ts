@@ -5,6 +5,8 @@ import {
   inlinePrompt,
   join,
   markdownWithFrontmatter,
+  PROMPTLESS_NOTE,
+  promptless,
   stringListSetting,
   stringSetting,
   toolSettings,
@@ -30,6 +32,10 @@ export function heldRules(input: RenderInput): ReadonlyArray<RuleText> {
 export function agentItems(input: RenderInput, base: string, rep: Reporter): Desired[] {
   const a = input.agent;
   const s = toolSettings(input, 'copilot');
+  if (promptless(input) && !heldRules(input).length) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return [];
+  }
   if (isInstructionsAgent(input)) {
     const rel = join('.github', 'instructions', `${a.name}.instructions.md`);
     rep.native('agent', a.name, `${rel} (instructions: settings.copilot sets applyTo)`);

@@ -1,6 +1,14 @@
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
-import { extraFrontmatter, join, markdownWithFrontmatter, stringSetting, toolSettings } from '../render-helpers';
+import {
+  extraFrontmatter,
+  join,
+  markdownWithFrontmatter,
+  PROMPTLESS_NOTE,
+  promptless,
+  stringSetting,
+  toolSettings,
+} from '../render-helpers';
 import type { RenderInput } from '../types';
 
 /**
@@ -19,6 +27,10 @@ export function agentItems(input: RenderInput, base: string, rep: Reporter): Des
   const a = input.agent;
   const s = toolSettings(input, 'cursor');
   const description = a.description || a.title || a.name;
+  if (promptless(input)) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return [];
+  }
   if (isRuleAgent(input)) {
     const globs = stringSetting(s, 'globs');
     const alwaysApply = typeof s.alwaysApply === 'boolean' ? s.alwaysApply : !globs;

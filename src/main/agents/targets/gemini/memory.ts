@@ -1,7 +1,7 @@
 import type { Desired } from '../../model';
 import { foldedRule, projectRelative } from '../formats/kinds';
 import type { Reporter } from '../formats/report';
-import { join, ruleSlugger, sectionBody } from '../render-helpers';
+import { join, PROMPTLESS_NOTE, promptless, ruleSlugger, sectionBody } from '../render-helpers';
 import type { RenderInput } from '../types';
 
 /**
@@ -45,6 +45,10 @@ export function geminiMemory(
     input.agent.prompt.replace(/\s+$/, ''),
     ...(imports.length ? [['## Rules', '', ...imports].join('\n')] : []),
   ];
+  if (promptless(input) && !imports.length) {
+    rep.native('agent', input.agent.name, PROMPTLESS_NOTE);
+    return items;
+  }
   rep.native('agent', input.agent.name, `section in ${geminiMd}`);
   items.unshift({
     kind: 'section',

@@ -1,7 +1,7 @@
 import { jsonFile } from '../render-helpers';
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
-import { join, stringListSetting, stringSetting, toolSettings } from '../render-helpers';
+import { join, PROMPTLESS_NOTE, promptless, stringListSetting, stringSetting, toolSettings } from '../render-helpers';
 import type { RenderInput } from '../types';
 import { kiroHooks } from './hooks';
 import { kiroPermissions } from './permissions';
@@ -18,7 +18,7 @@ export function agentFile(
   kiroDir: string,
   resources: ReadonlyArray<string>,
   rep: Reporter,
-): Desired {
+): Desired | undefined {
   const a = input.agent;
   const s = toolSettings(input, 'kiro');
   const file = join(kiroDir, 'agents', `${a.name}.json`);
@@ -30,6 +30,12 @@ export function agentFile(
     typeof s.hooks === 'object' && s.hooks !== null && !Array.isArray(s.hooks)
       ? (s.hooks as Record<string, unknown>)
       : undefined;
+  // A promptless agent (a bundle) gets no agent file unless it holds what has no other home (hooks, permissions, its
+  // own Kiro settings): its steering files, skills and MCP servers are read by Kiro without an agent.
+  if (promptless(input) && !hooks && !settingsHooks && !permissions && !Object.keys(s).length) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return undefined;
+  }
   const json: Record<string, unknown> = {
     name: a.name,
     description: a.description || null,

@@ -70,7 +70,7 @@ export const kiro: Target = {
     const servers = mcp(input, kiroDir, rep);
     const agent = agentFile(input, kiroDir, [...rules.resources, ...sk.resources], rep);
     return {
-      items: [agent, ...rules.items, ...sk.items, ...cmds, ...servers.items],
+      items: [...(agent ? [agent] : []), ...rules.items, ...sk.items, ...cmds, ...servers.items],
       warnings: [...rep.warnings, ...servers.warnings],
       report: rep.report,
     };
