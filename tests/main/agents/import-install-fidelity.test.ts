@@ -152,3 +152,17 @@ describe('import X, install X: an agent the import made only to select things ge
     }
   });
 });
+
+const mcpServersOf = (file: string) => (JSON.parse(read(file)) as { mcpServers?: unknown }).mcpServers;
+
+describe('import X, install X: the same MCP server entries where the tool had them', () => {
+  it('kiro: the shared mcp.json keeps disabled/autoApprove, an agent keeps its own servers in its file', async () => {
+    const project = await importThenInstall('kiro');
+    const src = path.join(REAL_SHAPED, 'kiro');
+    const shared = '.kiro/settings/mcp.json';
+    expect(mcpServersOf(path.join(project, shared))).toEqual(mcpServersOf(path.join(src, shared)));
+    const agent = '.kiro/agents/backend.json';
+    expect(Object.keys(mcpServersOf(path.join(src, agent)) as object).length).toBeGreaterThan(0);
+    expect(mcpServersOf(path.join(project, agent))).toEqual(mcpServersOf(path.join(src, agent)));
+  });
+});

@@ -47,15 +47,13 @@ describe('installing an agent into every tool', () => {
       expect(fs.existsSync(path.join(f.project, res.slice('file://'.length)))).toBe(true);
     }
     expect(q.allowedTools).toEqual(['fs_read']);
-    // Kiro: the rules are steering files, listed as relative resources; its MCP servers live in settings/mcp.json.
+    // Kiro: the rules are steering files, listed as relative resources; its MCP servers live in the agent file.
     const kiroAgent = JSON.parse(read(path.join(f.project, '.kiro', 'agents', 'reviewer.json')));
     expect(kiroAgent.resources).toEqual(
       (q.resources as string[]).map((r) => r.replace('file://.amazonq/rules/', 'file://.kiro/steering/')),
     );
-    expect(Object.keys(JSON.parse(read(path.join(f.project, '.kiro', 'settings', 'mcp.json'))).mcpServers)).toEqual([
-      'github',
-      'context7',
-    ]);
+    expect(fs.existsSync(path.join(f.project, '.kiro', 'settings', 'mcp.json'))).toBe(false);
+    expect(Object.keys(kiroAgent.mcpServers)).toEqual(['github', 'context7']);
 
     // Gemini settings: valid against the published (draft 2020-12) schema.
     const ajv2020 = new Ajv2020({ strict: false, allErrors: true });
