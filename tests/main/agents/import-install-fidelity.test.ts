@@ -166,3 +166,15 @@ describe('import X, install X: the same MCP server entries where the tool had th
     expect(mcpServersOf(path.join(project, agent))).toEqual(mcpServersOf(path.join(src, agent)));
   });
 });
+
+describe('import X, install X: the same agent frontmatter, fields the library does not model included', () => {
+  it('copilot: a custom agent keeps name, tools, model and handoffs', async () => {
+    const project = await importThenInstall('copilot');
+    const rel = '.github/agents/planner.agent.md';
+    const original = parseFrontmatter(read(path.join(REAL_SHAPED, 'copilot', rel)));
+    expect(original.frontmatter.handoffs).toBeDefined();
+    const installed = parseFrontmatter(read(path.join(project, rel)));
+    expect(installed.frontmatter).toEqual(original.frontmatter);
+    expect(installed.body.trim()).toBe(original.body.trim());
+  });
+});

@@ -84,7 +84,7 @@ describe('installing an agent into every tool', () => {
       JSON.parse(read(path.join(f.project, '.vscode', 'mcp.json'))).servers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN,
     ).toBe('${env:GITHUB_TOKEN}');
     // Copilot: a custom agent, each resource its own instructions file.
-    expect(read(path.join(f.project, '.github', 'agents', 'reviewer.agent.md'))).toMatch(/^---\nname: reviewer\n/);
+    expect(read(path.join(f.project, '.github', 'agents', 'reviewer.agent.md'))).toMatch(/^---\nname: Reviewer\n/);
     expect(read(path.join(f.project, '.github', 'instructions', 'common-code-review.instructions.md'))).toMatch(
       /^---\napplyTo: "\*\*"/,
     );

@@ -47,7 +47,7 @@ describe('copilot target', () => {
     expect(homeFreeProblems(r.items)).toEqual([]);
 
     const ag = frontmatterOf(fileAt(r.items, p('.github', 'agents', 'reviewer.agent.md')));
-    expect(ag.fm).toEqual({ name: 'reviewer', description: 'Reviews changes for bugs and style' });
+    expect(ag.fm).toEqual({ name: 'Code reviewer', description: 'Reviews changes for bugs and style' });
     expect(ag.body.trim()).toBe('You review code. Be concise.');
     // The prompt is a custom agent now: no always-on section in copilot-instructions.md.
     expect(at(r.items, p('.github', 'copilot-instructions.md'))).toEqual([]);
@@ -108,7 +108,7 @@ describe('copilot target', () => {
   it('user scope: the Copilot CLI files under ~/.copilot', () => {
     const r = copilot.render(fullInput('user'));
     for (const i of r.items) expect(i.path.startsWith(HOME + path.sep), i.path).toBe(true);
-    expect(frontmatterOf(fileAt(r.items, h('.copilot', 'agents', 'reviewer.agent.md'))).fm.name).toBe('reviewer');
+    expect(frontmatterOf(fileAt(r.items, h('.copilot', 'agents', 'reviewer.agent.md'))).fm.name).toBe('Code reviewer');
     const section = at(r.items, h('.copilot', 'copilot-instructions.md'))[0];
     expect(section).toMatchObject({ kind: 'section', id: 'reviewer' });
     const text = section?.kind === 'section' ? section.content : '';
@@ -181,7 +181,7 @@ describe('copilot target', () => {
       }),
     );
     expect(frontmatterOf(fileAt(r.items, p('.github', 'agents', 'reviewer.agent.md'))).fm).toEqual({
-      name: 'reviewer',
+      name: 'Code reviewer',
       description: 'Reviews changes for bugs and style',
       tools: ['edit', 'search'],
       model: 'GPT-5 (copilot)',
