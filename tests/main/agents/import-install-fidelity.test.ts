@@ -178,3 +178,28 @@ describe('import X, install X: the same agent frontmatter, fields the library do
     expect(installed.body.trim()).toBe(original.body.trim());
   });
 });
+
+/** Every (event, matcher, command) of a Claude-shaped `hooks` object (Claude Code, Codex, Gemini CLI). */
+function hookTriples(hooks: unknown): string[] {
+  const out: string[] = [];
+  for (const [event, groups] of Object.entries((hooks ?? {}) as Record<string, unknown[]>))
+    for (const g of groups as { matcher?: string; hooks?: { command?: string }[] }[])
+      for (const h of g.hooks ?? []) out.push(JSON.stringify([event, g.matcher ?? '', h.command]));
+  return out.sort();
+}
+
+const HOOK_FILES: ReadonlyArray<[ToolId, string]> = [
+  ['claude-code', '.claude/settings.json'],
+  ['codex', '.codex/hooks.json'],
+  ['gemini', '.gemini/settings.json'],
+];
+
+describe('import X, install X: the same hook matchers, on every event the tool filters', () => {
+  it.each(HOOK_FILES)('%s', async (tool, rel) => {
+    const project = await importThenInstall(tool);
+    const hooksOf = (root: string) => (JSON.parse(read(path.join(root, rel))) as { hooks?: unknown }).hooks;
+    const original = hookTriples(hooksOf(path.join(REAL_SHAPED, tool)));
+    expect(original.length).toBeGreaterThan(0);
+    expect(hookTriples(hooksOf(project))).toEqual(original);
+  });
+});

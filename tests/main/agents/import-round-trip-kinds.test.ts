@@ -46,9 +46,7 @@ function semantic(r: ConvertResult): Semantic {
       const { name, ...def } = JSON.parse(f.content) as Record<string, unknown>;
       s.servers[String(name)] = def;
     } else if (f.kind === 'hook') {
-      // Installs write a matcher for tool events only (the import warns about the others).
-      const text = f.content.replace(/(- event: (?!pre-tool|post-tool)\S+\n)\s+matcher: .*\n/g, '$1');
-      s.hooks.push(text.replace(/^description: .*\n/m, ''));
+      s.hooks.push(f.content.replace(/^description: .*\n/m, ''));
     } else if (f.kind === 'permissions') s.permissions.push(f.content.replace(/^description: .*\n/m, ''));
     else if (f.kind === 'agent' && !String(fm.name).startsWith(`${LABEL}-`)) {
       const settings = Object.values((fm.settings ?? {}) as Record<string, Record<string, unknown>>)[0] ?? {};
