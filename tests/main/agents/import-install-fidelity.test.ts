@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { ToolId } from '../../../src/shared/agents';
 import { parseFrontmatter } from '../../../src/main/library/frontmatter';
 import { ruleSlugger } from '../../../src/main/agents/targets/render-helpers';
+import { SCHEMAS_DIR } from '../../helpers/app';
 import { tempDir } from '../../helpers/temp';
 import { agentFixture, ctx, read } from './helpers';
 import { REAL_SHAPED, convertTree, writeConverted } from './import-round-trip-helpers';
@@ -14,6 +17,16 @@ import { REAL_SHAPED, convertTree, writeConverted } from './import-round-trip-he
  * agent the import made only to select things, the same agent frontmatter, MCP entries and hook matchers.
  */
 const LABEL = 'src';
+
+const schema = (name: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, name), 'utf8')) as object;
+/** The published schemas for the files an install writes, where there is one (AI_CONFIG_SCHEMAS_DIR). */
+const VALIDATE = {
+  claude: () =>
+    new Ajv({ strict: false, allErrors: true, logger: false }).compile(schema('claude-code-settings.schema.json')),
+  gemini: () => new Ajv2020({ strict: false, allErrors: true }).compile(schema('gemini-cli-settings.schema.json')),
+  amazonQ: () =>
+    new Ajv({ strict: false, allErrors: true, logger: false }).compile(schema('amazon-q-cli-agent.schema.json')),
+};
 
 /** Every imported agent installed at project scope into a fresh project; the project folder. */
 async function importThenInstall(tool: ToolId, allowUserFiles = false): Promise<string> {
@@ -136,6 +149,11 @@ describe('import X, install X: an agent the import made only to select things ge
     // The bundle `src-<tool>` and the MCP holder `src-<tool>-mcp`: no subagent, rule or agent file named after them
     // (the legacy Q CLI's agent file is its only way to load rules and servers: kept when it carries them).
     const own = files.filter((f) => path.basename(f).startsWith(`${LABEL}-${tool}`) && !f.includes('/hooks/'));
+    const validQ = tool === 'amazon-q' ? VALIDATE.amazonQ() : undefined;
+    for (const f of files.filter((x) => x.startsWith('.amazonq/cli-agents/'))) {
+      const j = JSON.parse(read(path.join(project, f))) as unknown;
+      expect(validQ!(j), `${f}: ${JSON.stringify(validQ!.errors)}`).toBe(true);
+    }
     for (const f of own) {
       expect(tool, f).toBe('amazon-q');
       const j = JSON.parse(read(path.join(project, f))) as Record<string, unknown>;
@@ -201,5 +219,10 @@ describe('import X, install X: the same hook matchers, on every event the tool f
     const original = hookTriples(hooksOf(path.join(REAL_SHAPED, tool)));
     expect(original.length).toBeGreaterThan(0);
     expect(hookTriples(hooksOf(project))).toEqual(original);
+    const valid = tool === 'claude-code' ? VALIDATE.claude() : tool === 'gemini' ? VALIDATE.gemini() : undefined;
+    if (valid) {
+      const written = JSON.parse(read(path.join(project, rel))) as unknown;
+      expect(valid(written), JSON.stringify(valid.errors)).toBe(true);
+    }
   });
 });
