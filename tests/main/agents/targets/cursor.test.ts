@@ -127,6 +127,14 @@ describe('cursor target', () => {
     expect(r.warnings.join('\n')).toMatch(/Cursor keeps user rules in its settings/);
   });
 
+  it('writes back the subagent frontmatter an import kept, never over the fields it models', () => {
+    const input = fullInput('project', {
+      agent: agent({ name: 'bg', settings: { cursor: { extra: { is_background: true, name: 'other' } } } }),
+    });
+    const out = frontmatterOf(fileAt(cursor.render(input).items, p('.cursor', 'agents', 'bg.md')));
+    expect(out.fm).toMatchObject({ name: 'bg', is_background: true });
+  });
+
   it('an agent imported from a Cursor rule is rendered back as that rule, not as a subagent', () => {
     const input = fullInput('project', {
       agent: agent({ name: 'style', settings: { cursor: { globs: 'src/**/*.ts', alwaysApply: false } } }),
