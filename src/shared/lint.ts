@@ -63,7 +63,11 @@ export const LINT_RULES = {
   'hook/field-invalid': r('error', 'A hook field missing or of the wrong type.', 'correct the field'),
   'hook/unknown-field': r('error', 'A field hook files do not have.', 'remove or respell it'),
   'hook/tool-native': r('info', "Claude Code's own hooks format in hooks/.", 'write it as library hooks'),
-  'hook/matcher-ignored': r('warning', 'A matcher on an event that matches no tool names.', 'remove the matcher'),
+  'hook/matcher-ignored': r(
+    'warning',
+    'A matcher on an event no tool filters (prompt-submit, stop).',
+    'remove the matcher',
+  ),
   'permissions/parse-error': r('error', 'A permissions file that is not valid YAML or JSON.', 'fix the syntax'),
   'permissions/not-a-mapping': r('error', 'A permissions file that is empty or not a mapping.', 'write allow/deny'),
   'permissions/field-invalid': r('error', 'A permissions field of the wrong type.', 'correct the field'),

@@ -423,13 +423,14 @@ export function lintHookFile(rel: string, text: string, add: Add): ItemInfo {
     return { rel, name, tags: tagsField(data) };
   }
   parsed.data.hooks.forEach((h, i) => {
-    if (h.matcher !== undefined && h.event !== 'pre-tool' && h.event !== 'post-tool')
+    // Every other event has a matcher in some tool (Claude Code: how a session started, the compaction trigger...).
+    if (h.matcher !== undefined && (h.event === 'prompt-submit' || h.event === 'stop'))
       add({
         file: rel,
         ...src.at(['hooks', i, 'matcher']),
         rule: 'hook/matcher-ignored',
         field: `hooks[${i}].matcher`,
-        message: `matcher is ignored for event ${h.event} (only pre-tool and post-tool match tool names)`,
+        message: `matcher is ignored for event ${h.event} (no tool filters prompt-submit or stop hooks)`,
         fix: 'remove the matcher',
       });
   });

@@ -25,8 +25,8 @@ interface Semantic {
 
 const body = (text: string) => parseFrontmatter(text).body.trim();
 
-/** What an import holds, keyed by content rather than by file name (an install may rename: `rules/x` -> `rules-x`). */
-function semantic(r: ConvertResult, c: Case): Semantic {
+/** What an import holds, keyed by content rather than by file name (an install may rename a file). */
+function semantic(r: ConvertResult): Semantic {
   const s: Semantic = { rules: {}, commands: {}, skills: {}, agents: {}, servers: {}, hooks: [], permissions: [] };
   for (const f of r.files) {
     const fm = parseFrontmatter(f.content).frontmatter;
@@ -44,12 +44,9 @@ function semantic(r: ConvertResult, c: Case): Semantic {
     else if (f.kind === 'skill') s.skills[f.path] = f.content;
     else if (f.kind === 'mcp-server') {
       const { name, ...def } = JSON.parse(f.content) as Record<string, unknown>;
-      for (const k of c.serverKeysLost ?? []) delete def[k];
       s.servers[String(name)] = def;
     } else if (f.kind === 'hook') {
-      // Installs write a matcher for tool events only (the import warns about the others).
-      const text = f.content.replace(/(- event: (?!pre-tool|post-tool)\S+\n)\s+matcher: .*\n/g, '$1');
-      s.hooks.push(text.replace(/^description: .*\n/m, ''));
+      s.hooks.push(f.content.replace(/^description: .*\n/m, ''));
     } else if (f.kind === 'permissions') s.permissions.push(f.content.replace(/^description: .*\n/m, ''));
     else if (f.kind === 'agent' && !String(fm.name).startsWith(`${LABEL}-`)) {
       const settings = Object.values((fm.settings ?? {}) as Record<string, Record<string, unknown>>)[0] ?? {};
@@ -58,8 +55,7 @@ function semantic(r: ConvertResult, c: Case): Semantic {
         description: fm.description,
         tools: settings.tools,
         model: settings.model,
-        // Kiro installs an agent's servers into .kiro/settings/mcp.json, which the agent includes (includeMcpJson).
-        servers: c.tool === 'kiro' ? undefined : fm.mcpServers,
+        servers: fm.mcpServers,
       };
     }
   }
@@ -71,8 +67,6 @@ interface Case {
   readonly allowUserFiles?: boolean;
   /** Kinds the tool keeps natively at project scope (the others are fallbacks: compared by their own tests). */
   readonly kinds: ReadonlyArray<keyof Semantic>;
-  /** MCP server keys the tool's install does not write back (reported in the handover). */
-  readonly serverKeysLost?: ReadonlyArray<string>;
 }
 
 const LABEL = 'src';
@@ -82,7 +76,7 @@ const CASES: ReadonlyArray<Case> = [
   { tool: 'cursor', kinds: ['rules', 'commands', 'servers', 'hooks', 'permissions'] },
   { tool: 'copilot', kinds: ['rules', 'commands', 'skills', 'agents', 'servers', 'hooks'] },
   { tool: 'windsurf', kinds: ['rules', 'commands'], allowUserFiles: true },
-  { tool: 'kiro', kinds: ['rules', 'agents', 'servers', 'permissions'], serverKeysLost: ['disabled', 'autoApprove'] },
+  { tool: 'kiro', kinds: ['rules', 'agents', 'servers', 'permissions'] },
   { tool: 'amazon-q', kinds: ['agents', 'servers'] },
   { tool: 'gemini', kinds: ['commands', 'servers', 'hooks', 'permissions'] },
   { tool: 'codex', kinds: ['servers', 'hooks'] },
@@ -104,8 +98,8 @@ describe('import from a tool, install into it, import again: the same content', 
       );
     const again = convertTree(project, label);
     // The agents the import itself made (bundles, MCP holders) come back as subagents or sections: not compared.
-    const a = semantic(first, c);
-    const b = semantic(again, c);
+    const a = semantic(first);
+    const b = semantic(again);
     for (const kind of c.kinds) {
       // Not a comparison of two empty sets: the fixture has this kind and the import read it.
       expect(Object.keys(a[kind]).length, kind).toBeGreaterThan(0);

@@ -64,7 +64,7 @@ const CASES: ReadonlyArray<Case> = [
     }),
     agents: (l) => [`${l}-cursor`, `${l}-cursor-mcp`],
     check(_f, src, project) {
-      expect(fm(read(path.join(project, '.cursor/rules/rules-style.mdc')))).toEqual(
+      expect(fm(read(path.join(project, '.cursor/rules/style.mdc')))).toEqual(
         fm(read(path.join(src, '.cursor/rules/style.mdc'))),
       );
       expect(JSON.parse(read(path.join(project, '.cursor/mcp.json')))).toEqual(
@@ -82,7 +82,7 @@ const CASES: ReadonlyArray<Case> = [
     }),
     agents: (l) => [`${l}-windsurf`, `${l}-windsurf-mcp`],
     check(f, src, project) {
-      const out = fm(read(path.join(project, '.windsurf/rules/rules-py.md')));
+      const out = fm(read(path.join(project, '.windsurf/rules/py.md')));
       const orig = fm(read(path.join(src, '.windsurf/rules/py.md')));
       expect({ ...out.fm, globs: globs(out.fm.globs) }).toEqual({ ...orig.fm, globs: globs(orig.fm.globs) });
       expect(out.body).toBe(orig.body);
@@ -100,7 +100,7 @@ const CASES: ReadonlyArray<Case> = [
     }),
     agents: (l) => [`${l}-copilot`, `${l}-copilot-mcp`],
     check(_f, src, project) {
-      const out = fm(read(path.join(project, '.github/instructions/rules-black.instructions.md')));
+      const out = fm(read(path.join(project, '.github/instructions/black.instructions.md')));
       expect(out.fm.applyTo).toBe('**/*.py');
       expect(out.body).toContain('Format with black.');
       expect(JSON.parse(read(path.join(project, '.vscode/mcp.json')))).toEqual(

@@ -126,3 +126,31 @@ export function join(...parts: string[]): string {
 export function jsonFile(path: string, value: unknown): Desired {
   return { kind: 'file', path, content: JSON.stringify(value, null, 2) + '\n' };
 }
+
+/**
+ * A rule's own file name: its library path without a leading `rules/` and the extension (`rules/x.md` -> `x`,
+ * `rules/web/api.md` -> `web-api`), as the tool's own rule file was named. When two of the rules (or a rule and a
+ * `reserved` name, such as the agent's own file in the same folder) would get the same name, each of those rules keeps
+ * its whole-path slug (`rules-x`, `x`), as before, so the files stay apart.
+ */
+export function ruleSlugger(
+  rules: ReadonlyArray<{ readonly path: string }>,
+  reserved: ReadonlyArray<string> = [],
+): (rule: { readonly path: string }) => string {
+  const own = (p: string) => resourceSlug(p.replace(/^rules\//, ''));
+  const count = new Map<string, number>(reserved.map((n) => [n, 1]));
+  for (const p of new Set(rules.map((r) => r.path))) count.set(own(p), (count.get(own(p)) ?? 0) + 1);
+  return (r) => ((count.get(own(r.path)) ?? 0) > 1 ? resourceSlug(r.path) : own(r.path));
+}
+
+/**
+ * True when the agent has no prompt of its own: a bundle (what an import makes of a tool's loose rules, skills,
+ * hooks...) that only selects things. Such an agent gets no subagent, section or rule file of its own; the install
+ * writes only what it selects.
+ */
+export function promptless(input: RenderInput): boolean {
+  return !input.agent.prompt.trim();
+}
+
+/** How the report describes a promptless agent. */
+export const PROMPTLESS_NOTE = 'no file of its own (its prompt is empty): only what it selects is installed';

@@ -25,10 +25,10 @@ describe('amazon-q (legacy) target', () => {
     expect(validate(agent), JSON.stringify(validate.errors)).toBe(true);
     expect(agent.resources).toEqual([
       'file://.amazonq/rules/common-coding-standards.md',
-      'file://.amazonq/rules/rules-typescript.md',
-      'file://.amazonq/rules/rules-release.md',
+      'file://.amazonq/rules/typescript.md',
+      'file://.amazonq/rules/release.md',
     ]);
-    expect(content(out.items, path.join(PROJECT, '.amazonq/rules/rules-typescript.md'))).toContain(
+    expect(content(out.items, path.join(PROJECT, '.amazonq/rules/typescript.md'))).toContain(
       'Applies to files matching: `**/*.ts`, `**/*.tsx`.',
     );
     expect(Object.keys(agent.mcpServers)).toEqual(['github', 'awslabs.aws-documentation-mcp-server', 'linear']);

@@ -38,13 +38,13 @@ describe('antigravity at project scope', () => {
     const fm = (slug: string) =>
       frontmatterOf((at(out.items, path.join(a, 'rules', `${slug}.md`))[0] as { content: string }).content).fm;
     expect(fm('common-coding-standards')).toEqual({ trigger: 'always_on' });
-    expect(fm('rules-typescript')).toEqual({
+    expect(fm('typescript')).toEqual({
       trigger: 'glob',
       globs: ['**/*.ts', '**/*.tsx'],
       description: 'TypeScript conventions',
     });
-    expect(fm('rules-release')).toEqual({ trigger: 'model_decision', description: 'How to cut a release' });
-    expect(fm('rules-legacy')).toEqual({ trigger: 'manual', description: 'Old module notes' });
+    expect(fm('release')).toEqual({ trigger: 'model_decision', description: 'How to cut a release' });
+    expect(fm('legacy')).toEqual({ trigger: 'manual', description: 'Old module notes' });
   });
 
   it('writes skills, workflows, MCP and hooks under .agents', () => {

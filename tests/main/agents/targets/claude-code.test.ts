@@ -240,7 +240,7 @@ describe('Claude Code scope rules', () => {
 describe('Claude Code hooks', () => {
   const hook = (over: Partial<HookContent>): HookContent => ({ ...HOOKS[1]!, ...over });
 
-  it('maps every canonical event, with the matcher only on tool events', () => {
+  it('maps every canonical event, with the matcher on every event that filters by one', () => {
     const hooks = HOOK_EVENTS.map((event) =>
       hook({ name: `h-${event}`, event, matcher: 'Bash', command: `run ${event}` }),
     );
@@ -252,7 +252,13 @@ describe('Claude Code hooks', () => {
     expect(Object.keys(settings.hooks).sort()).toEqual(Object.values(CLAUDE_EVENTS).sort());
     expect(settings.hooks.PreToolUse![0]!.matcher).toBe('Bash');
     expect(settings.hooks.PostToolUse![0]!.matcher).toBe('Bash');
-    expect(settings.hooks.SessionStart![0]).toEqual({ hooks: [{ type: 'command', command: 'run session-start' }] });
+    expect(settings.hooks.SessionStart![0]).toEqual({
+      matcher: 'Bash',
+      hooks: [{ type: 'command', command: 'run session-start' }],
+    });
+    // UserPromptSubmit and Stop have no matcher.
+    expect(settings.hooks.UserPromptSubmit![0]).toEqual({ hooks: [{ type: 'command', command: 'run prompt-submit' }] });
+    expect(settings.hooks.Stop![0]).toEqual({ hooks: [{ type: 'command', command: 'run stop' }] });
     expect(r.report.filter((o) => o.kind === 'hook').every((o) => o.outcome === 'native')).toBe(true);
   });
 

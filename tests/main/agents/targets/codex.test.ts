@@ -56,8 +56,8 @@ describe.each([
       executable?: boolean;
     };
     expect(script.executable).toBe(true);
-    const rule = at(out.items, path.join(skills, 'rules-release', 'SKILL.md'))[0] as { content: string };
-    expect(frontmatterOf(rule.content).fm).toEqual({ name: 'rules-release', description: 'How to cut a release' });
+    const rule = at(out.items, path.join(skills, 'release', 'SKILL.md'))[0] as { content: string };
+    expect(frontmatterOf(rule.content).fm).toEqual({ name: 'release', description: 'How to cut a release' });
     const cmd = at(out.items, path.join(skills, 'fix-issue', 'SKILL.md'))[0] as { content: string };
     const { fm, body } = frontmatterOf(cmd.content);
     expect(fm).toMatchObject({ name: 'fix-issue', description: COMMAND.description, 'disable-model-invocation': true });

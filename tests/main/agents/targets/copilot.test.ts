@@ -47,7 +47,7 @@ describe('copilot target', () => {
     expect(homeFreeProblems(r.items)).toEqual([]);
 
     const ag = frontmatterOf(fileAt(r.items, p('.github', 'agents', 'reviewer.agent.md')));
-    expect(ag.fm).toEqual({ name: 'reviewer', description: 'Reviews changes for bugs and style' });
+    expect(ag.fm).toEqual({ name: 'Code reviewer', description: 'Reviews changes for bugs and style' });
     expect(ag.body.trim()).toBe('You review code. Be concise.');
     // The prompt is a custom agent now: no always-on section in copilot-instructions.md.
     expect(at(r.items, p('.github', 'copilot-instructions.md'))).toEqual([]);
@@ -55,11 +55,11 @@ describe('copilot target', () => {
     const ins = (slug: string) =>
       frontmatterOf(fileAt(r.items, p('.github', 'instructions', `${slug}.instructions.md`)));
     expect(ins('common-coding-standards').fm).toEqual({ applyTo: '**' });
-    expect(ins('rules-typescript').fm).toEqual({ applyTo: '**/*.ts,**/*.tsx', description: 'TypeScript conventions' });
-    expect(ins('rules-release').fm).toEqual({ description: 'How to cut a release' });
-    expect(ins('rules-release').body.trim()).toBe('Text of rules/release.md.');
+    expect(ins('typescript').fm).toEqual({ applyTo: '**/*.ts,**/*.tsx', description: 'TypeScript conventions' });
+    expect(ins('release').fm).toEqual({ description: 'How to cut a release' });
+    expect(ins('release').body.trim()).toBe('Text of rules/release.md.');
 
-    const manual = frontmatterOf(fileAt(r.items, p('.github', 'prompts', 'rules-legacy.prompt.md')));
+    const manual = frontmatterOf(fileAt(r.items, p('.github', 'prompts', 'legacy.prompt.md')));
     expect(manual.fm).toEqual({ description: 'Old module notes', agent: 'agent' });
     const cmd = frontmatterOf(fileAt(r.items, p('.github', 'prompts', 'fix-issue.prompt.md')));
     expect(cmd.fm).toEqual({
@@ -108,7 +108,7 @@ describe('copilot target', () => {
   it('user scope: the Copilot CLI files under ~/.copilot', () => {
     const r = copilot.render(fullInput('user'));
     for (const i of r.items) expect(i.path.startsWith(HOME + path.sep), i.path).toBe(true);
-    expect(frontmatterOf(fileAt(r.items, h('.copilot', 'agents', 'reviewer.agent.md'))).fm.name).toBe('reviewer');
+    expect(frontmatterOf(fileAt(r.items, h('.copilot', 'agents', 'reviewer.agent.md'))).fm.name).toBe('Code reviewer');
     const section = at(r.items, h('.copilot', 'copilot-instructions.md'))[0];
     expect(section).toMatchObject({ kind: 'section', id: 'reviewer' });
     const text = section?.kind === 'section' ? section.content : '';
@@ -116,8 +116,8 @@ describe('copilot target', () => {
     expect(text).toContain('Applies to files matching: `**/*.ts`, `**/*.tsx`.');
     expect(text).not.toContain('rules/release.md');
     // Agent-requested rule and command become skills; the skill itself too.
-    expect(frontmatterOf(fileAt(r.items, h('.copilot', 'skills', 'rules-release', 'SKILL.md'))).fm).toEqual({
-      name: 'rules-release',
+    expect(frontmatterOf(fileAt(r.items, h('.copilot', 'skills', 'release', 'SKILL.md'))).fm).toEqual({
+      name: 'release',
       description: 'How to cut a release',
     });
     const cmd = frontmatterOf(fileAt(r.items, h('.copilot', 'skills', 'fix-issue', 'SKILL.md')));
@@ -181,7 +181,7 @@ describe('copilot target', () => {
       }),
     );
     expect(frontmatterOf(fileAt(r.items, p('.github', 'agents', 'reviewer.agent.md'))).fm).toEqual({
-      name: 'reviewer',
+      name: 'Code reviewer',
       description: 'Reviews changes for bugs and style',
       tools: ['edit', 'search'],
       model: 'GPT-5 (copilot)',
@@ -191,7 +191,7 @@ describe('copilot target', () => {
   });
 
   it('refuses a command and a manual rule that would be the same prompt file', () => {
-    const input = fullInput('project', { commands: [{ ...COMMAND, name: 'rules-legacy' }] });
+    const input = fullInput('project', { commands: [{ ...COMMAND, name: 'legacy' }] });
     expect(() => copilot.render(input)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 

@@ -45,14 +45,14 @@ describe('cursor target', () => {
 
     const mdc = (slug: string) => frontmatterOf(fileAt(r.items, p('.cursor', 'rules', `${slug}.mdc`)));
     expect(mdc('common-coding-standards').fm).toEqual({ alwaysApply: true });
-    expect(mdc('rules-typescript').fm).toEqual({
+    expect(mdc('typescript').fm).toEqual({
       description: 'TypeScript conventions',
       globs: '**/*.ts,**/*.tsx',
       alwaysApply: false,
     });
-    expect(mdc('rules-release').fm).toEqual({ description: 'How to cut a release', alwaysApply: false });
-    expect(mdc('rules-legacy').fm).toEqual({ alwaysApply: false });
-    expect(mdc('rules-legacy').body.trim()).toBe('Text of rules/legacy.md.');
+    expect(mdc('release').fm).toEqual({ description: 'How to cut a release', alwaysApply: false });
+    expect(mdc('legacy').fm).toEqual({ alwaysApply: false });
+    expect(mdc('legacy').body.trim()).toBe('Text of rules/legacy.md.');
 
     const skill = at(r.items, p('.agents', 'skills', 'pdf-report', 'scripts', 'report.sh'))[0];
     expect(skill).toMatchObject({ kind: 'file', executable: true });
@@ -127,6 +127,14 @@ describe('cursor target', () => {
     expect(r.warnings.join('\n')).toMatch(/Cursor keeps user rules in its settings/);
   });
 
+  it('writes back the subagent frontmatter an import kept, never over the fields it models', () => {
+    const input = fullInput('project', {
+      agent: agent({ name: 'bg', settings: { cursor: { extra: { is_background: true, name: 'other' } } } }),
+    });
+    const out = frontmatterOf(fileAt(cursor.render(input).items, p('.cursor', 'agents', 'bg.md')));
+    expect(out.fm).toMatchObject({ name: 'bg', is_background: true });
+  });
+
   it('an agent imported from a Cursor rule is rendered back as that rule, not as a subagent', () => {
     const input = fullInput('project', {
       agent: agent({ name: 'style', settings: { cursor: { globs: 'src/**/*.ts', alwaysApply: false } } }),
@@ -183,7 +191,7 @@ describe('cursor target', () => {
     expect(at(r.items, p('.cursor', 'commands', 'fix-issue.md'))).toHaveLength(1);
     expect(r.report.find((x) => x.kind === 'command')).toMatchObject({ mappedName: 'fix-issue' });
     // A glob rule without globs loads always.
-    expect(frontmatterOf(fileAt(r.items, p('.cursor', 'rules', 'rules-x.mdc'))).fm).toEqual({ alwaysApply: true });
+    expect(frontmatterOf(fileAt(r.items, p('.cursor', 'rules', 'x.mdc'))).fm).toEqual({ alwaysApply: true });
   });
 
   it('declares its surfaces and how to detect it', () => {

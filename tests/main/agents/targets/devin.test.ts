@@ -20,14 +20,14 @@ describe('devin target', () => {
     const rule = (slug: string) => frontmatterOf(content(out.items, path.join(PROJECT, `.devin/rules/${slug}.md`)));
     expect(rule('common-coding-standards').fm).toEqual({ trigger: 'always_on' });
     // globs must be a YAML list: the Devin CLI rejects a string.
-    expect(rule('rules-typescript').fm).toEqual({
+    expect(rule('typescript').fm).toEqual({
       trigger: 'glob',
       description: 'TypeScript conventions',
       globs: ['**/*.ts', '**/*.tsx'],
     });
-    expect(Array.isArray(rule('rules-typescript').fm.globs)).toBe(true);
-    expect(rule('rules-release').fm).toEqual({ trigger: 'model_decision', description: 'How to cut a release' });
-    expect(rule('rules-legacy').fm).toEqual({ trigger: 'manual', description: 'Old module notes' });
+    expect(Array.isArray(rule('typescript').fm.globs)).toBe(true);
+    expect(rule('release').fm).toEqual({ trigger: 'model_decision', description: 'How to cut a release' });
+    expect(rule('legacy').fm).toEqual({ trigger: 'manual', description: 'Old module notes' });
 
     expect(at(out.items, path.join(PROJECT, '.devin/skills/pdf-report/SKILL.md'))).toHaveLength(1);
     const wf = frontmatterOf(content(out.items, path.join(PROJECT, '.devin/workflows/fix-issue.md')));
@@ -74,7 +74,7 @@ describe('devin target', () => {
   it('renders user scope into ~/.devin and ~/.config/devin, skipping hooks', () => {
     const out = devin.render(fullInput('user'));
     expect(at(out.items, path.join(HOME, '.config/devin/AGENTS.md'))[0]).toMatchObject({ kind: 'section' });
-    expect(at(out.items, path.join(HOME, '.devin/rules/rules-typescript.md'))).toHaveLength(1);
+    expect(at(out.items, path.join(HOME, '.devin/rules/typescript.md'))).toHaveLength(1);
     expect(at(out.items, path.join(HOME, '.config/devin/config.json')).length).toBe(9);
     const hooks = out.report.filter((r) => r.kind === 'hook');
     expect(hooks.map((h) => h.outcome)).toEqual(['skipped', 'skipped']);

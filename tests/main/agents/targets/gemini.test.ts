@@ -41,13 +41,13 @@ describe.each([
     expect(section.kind).toBe('section');
     const rel = scope === 'user' ? './rules' : './.gemini/rules';
     expect(section.content).toContain(
-      [`@${rel}/common-coding-standards.md`, `@${rel}/rules-typescript.md`, `@${rel}/rules-release.md`].join('\n'),
+      [`@${rel}/common-coding-standards.md`, `@${rel}/typescript.md`, `@${rel}/release.md`].join('\n'),
     );
     expect(section.content).not.toContain('legacy');
     expect(section.content).not.toContain('/home/alice/.config');
-    const ts = at(out.items, path.join(gDir, 'rules', 'rules-typescript.md'))[0] as { content: string };
+    const ts = at(out.items, path.join(gDir, 'rules', 'typescript.md'))[0] as { content: string };
     expect(ts.content).toContain('Applies to files matching: `**/*.ts`, `**/*.tsx`.');
-    const release = at(out.items, path.join(gDir, 'rules', 'rules-release.md'))[0] as { content: string };
+    const release = at(out.items, path.join(gDir, 'rules', 'release.md'))[0] as { content: string };
     expect(release.content).toContain('Use when: How to cut a release');
   });
 

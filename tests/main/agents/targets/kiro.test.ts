@@ -16,7 +16,8 @@ describe('kiro target', () => {
     expect(homeFreeProblems(out.items)).toEqual([]);
     const agent = JSON.parse(content(out.items, path.join(PROJECT, '.kiro/agents/reviewer.json')));
     expect(agent).toMatchObject({ name: 'reviewer', prompt: 'You review code. Be concise.', includeMcpJson: true });
-    expect(agent.mcpServers).toBeUndefined();
+    // Its own servers in the agent file (a Kiro custom agent carries them), none in the shared mcp.json.
+    expect(Object.keys(agent.mcpServers)).toEqual(['github', 'awslabs.aws-documentation-mcp-server', 'linear']);
     expect(agent.resources).toEqual([
       'file://.kiro/steering/common-coding-standards.md',
       'skill://.kiro/skills/pdf-report/SKILL.md',
@@ -35,14 +36,14 @@ describe('kiro target', () => {
 
     const steer = (slug: string) => frontmatterOf(content(out.items, path.join(PROJECT, `.kiro/steering/${slug}.md`)));
     expect(steer('common-coding-standards').fm).toEqual({ inclusion: 'always' });
-    expect(steer('rules-typescript').fm).toEqual({ inclusion: 'fileMatch', fileMatchPattern: ['**/*.ts', '**/*.tsx'] });
-    expect(steer('rules-release').fm).toEqual({
+    expect(steer('typescript').fm).toEqual({ inclusion: 'fileMatch', fileMatchPattern: ['**/*.ts', '**/*.tsx'] });
+    expect(steer('release').fm).toEqual({
       inclusion: 'auto',
-      name: 'rules-release',
+      name: 'release',
       description: 'How to cut a release',
     });
-    expect(steer('rules-legacy').fm).toEqual({ inclusion: 'manual' });
-    expect(steer('rules-legacy').body.trim()).toBe('Text of rules/legacy.md.');
+    expect(steer('legacy').fm).toEqual({ inclusion: 'manual' });
+    expect(steer('legacy').body.trim()).toBe('Text of rules/legacy.md.');
 
     expect(at(out.items, path.join(PROJECT, '.kiro/skills/pdf-report/scripts/report.sh'))[0]).toMatchObject({
       executable: true,
@@ -52,12 +53,8 @@ describe('kiro target', () => {
     // Kiro does not substitute $ARGUMENTS in file prompts: it becomes a sentence.
     expect(prompt.body).toContain("Read issue the user's request with `gh issue view`");
 
-    const mcp = out.items.filter((i) => i.kind === 'json-key');
-    expect(mcp.map((i) => [i.path, i.kind === 'json-key' && i.parent, i.kind === 'json-key' && i.id])).toEqual([
-      [path.join(PROJECT, '.kiro/settings/mcp.json'), 'mcpServers', 'github'],
-      [path.join(PROJECT, '.kiro/settings/mcp.json'), 'mcpServers', 'awslabs.aws-documentation-mcp-server'],
-      [path.join(PROJECT, '.kiro/settings/mcp.json'), 'mcpServers', 'linear'],
-    ]);
+    expect(out.items.filter((i) => i.kind === 'json-key')).toEqual([]);
+    const mcp = agent.mcpServers as Record<string, unknown>;
     // Kiro expands ${VAR} itself: the placeholder stays, the secret is not written.
     expect(JSON.stringify(mcp)).toContain('${GITHUB_TOKEN}');
     expect(JSON.stringify(mcp)).not.toContain('ghp_fixture');
@@ -93,7 +90,7 @@ describe('kiro target', () => {
       `skill://${HOME}/.kiro/skills/pdf-report/SKILL.md`,
     ]);
     expect(out.warnings.join('\n')).toMatch(/kirodotdev\/Kiro#9176/);
-    expect(frontmatterOf(content(out.items, path.join(HOME, '.kiro/steering/rules-typescript.md'))).fm.inclusion).toBe(
+    expect(frontmatterOf(content(out.items, path.join(HOME, '.kiro/steering/typescript.md'))).fm.inclusion).toBe(
       'fileMatch',
     );
   });

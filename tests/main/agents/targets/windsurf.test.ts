@@ -19,7 +19,7 @@ describe('windsurf (legacy) target', () => {
       trigger: 'always_on',
       description: 'Reviews changes for bugs and style',
     });
-    const ts = frontmatterOf(content(out.items, path.join(PROJECT, '.windsurf/rules/rules-typescript.md')));
+    const ts = frontmatterOf(content(out.items, path.join(PROJECT, '.windsurf/rules/typescript.md')));
     expect(ts.fm).toEqual({ trigger: 'glob', description: 'TypeScript conventions', globs: '**/*.ts,**/*.tsx' });
     expect(at(out.items, path.join(PROJECT, '.windsurf/workflows/fix-issue.md'))).toHaveLength(1);
     expect(at(out.items, MCP)).toEqual([]);

@@ -2,7 +2,15 @@ import { VarResolver } from '../../vars';
 import { jsonFile } from '../render-helpers';
 import type { Desired } from '../../model';
 import { installIntoHint, type Reporter } from '../formats/report';
-import { join, mcpEntry, stringListSetting, stringSetting, toolSettings } from '../render-helpers';
+import {
+  join,
+  mcpEntry,
+  PROMPTLESS_NOTE,
+  promptless,
+  stringListSetting,
+  stringSetting,
+  toolSettings,
+} from '../render-helpers';
 import type { HookContent, RenderInput } from '../types';
 
 const SCHEMA_URL = 'https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/agent-v1.json';
@@ -28,7 +36,7 @@ export function qAgent(
   base: string,
   resources: ReadonlyArray<string>,
   rep: Reporter,
-): { item: Desired; warnings: string[] } {
+): { item: Desired | undefined; warnings: string[] } {
   const a = input.agent;
   const s = toolSettings(input, 'amazon-q');
   const dir =
@@ -83,6 +91,13 @@ export function qAgent(
   const passthrough = Object.fromEntries(PASSTHROUGH.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
   const settingsHooks = typeof s.hooks === 'object' && s.hooks !== null ? (s.hooks as Record<string, unknown>) : {};
   const allHooks = { ...settingsHooks, ...hooks };
+  // A promptless agent (a bundle) gets no agent file when it would carry nothing: the agent file is the legacy Q CLI's
+  // only way to load the rules, servers and hooks it selects, so with any of those it is written.
+  const empty = !input.mcpServers.length && !Object.keys(allHooks).length && !resources.length && !allowed.size;
+  if (promptless(input) && empty && !Object.keys(s).length) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return { item: undefined, warnings: [...r.warnings] };
+  }
   const json = {
     $schema: SCHEMA_URL,
     name: a.name,

@@ -50,7 +50,7 @@ export const amazonQ: Target = {
     for (const c of input.commands) rep.skipped('command', c.name, `the legacy Q CLI has no custom commands; ${kiro}.`);
     const agent = qAgent(input, base, rules.resources, rep);
     return {
-      items: [agent.item, ...rules.items],
+      items: [...(agent.item ? [agent.item] : []), ...rules.items],
       warnings: [...rep.warnings, ...agent.warnings],
       report: rep.report,
     };

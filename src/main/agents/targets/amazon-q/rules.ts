@@ -1,7 +1,7 @@
 import type { Desired } from '../../model';
 import { foldedRule } from '../formats/kinds';
 import { installIntoHint, type Reporter } from '../formats/report';
-import { join, resourceSlug } from '../render-helpers';
+import { join, ruleSlugger } from '../render-helpers';
 import type { RenderInput } from '../types';
 import { posix } from '../kiro/rules';
 
@@ -16,12 +16,13 @@ export function qRules(input: RenderInput, base: string, rep: Reporter): { items
   const items: Desired[] = [];
   const resources: string[] = [];
   const kiro = installIntoHint(input.agent.name, 'kiro');
+  const slugOf = ruleSlugger(input.resources);
   for (const r of input.resources) {
     if (r.activation === 'manual') {
       rep.skipped('rule', r.path, `the legacy Q CLI has no manual rules (Kiro has manual steering); ${kiro}.`);
       continue;
     }
-    const slug = resourceSlug(r.path);
+    const slug = slugOf(r);
     const file = join(dir, `${slug}.md`);
     const rel = `.amazonq/rules/${slug}.md`;
     const always = r.activation === 'always' || (r.activation === 'glob' && !r.globs.length);

@@ -1,6 +1,6 @@
 import type { Desired } from '../../model';
 import { Reporter } from '../formats/report';
-import { baseDir, join, sectionBody } from '../render-helpers';
+import { baseDir, join, PROMPTLESS_NOTE, promptless, sectionBody } from '../render-helpers';
 import type { PermissionSet, RenderInput, Surface, Target } from '../types';
 import { agyHooks } from './hooks';
 import { agyMcp } from './mcp';
@@ -60,7 +60,7 @@ export const antigravity: Target = {
     if (p.note) rep.warn(`Antigravity CLI: ${p.note}.`);
     const mcp = agyMcp(input.mcpServers, p.mcp, p.shown(p.mcp), input.vars, rep);
     const items: Desired[] = [
-      agentItem(input, p, rep),
+      ...agentItem(input, p, rep),
       ...agyRules(input.resources, p.rulesDir, p.shown, rep),
       ...agySkills(input.skills, p.skillsDir, p.shown, rep),
       ...agyWorkflows(input.commands, p.workflowsDir, p.shown, rep),
@@ -77,12 +77,16 @@ export const antigravity: Target = {
  * tools) own the agent's section there with different content (rules inlined), and two installs cannot hold one
  * section with two contents; a second section would be read by every AGENTS.md tool as a duplicate prompt.
  */
-function agentItem(input: RenderInput, p: AgyPaths, rep: Reporter): Desired {
+function agentItem(input: RenderInput, p: AgyPaths, rep: Reporter): Desired[] {
   const a = input.agent;
+  if (promptless(input)) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return [];
+  }
   const file = join(p.rulesDir, `agent-${a.name}.md`);
   rep.native('agent', a.name, `always-on rule ${p.shown(file)}`);
   const body = sectionBody(input, a.prompt).replace(/^## [^\n]*\n+/, '');
-  return agyRuleFile(
+  const item = agyRuleFile(
     {
       source: a.source,
       path: a.path,
@@ -95,6 +99,7 @@ function agentItem(input: RenderInput, p: AgyPaths, rep: Reporter): Desired {
     },
     file,
   );
+  return [item];
 }
 
 function skipPermissions(p: PermissionSet, rep: Reporter): void {

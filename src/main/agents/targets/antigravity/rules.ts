@@ -1,7 +1,7 @@
 import type { RuleActivation } from '../../../../shared/content';
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
-import { markdownWithFrontmatter, resourceSlug } from '../render-helpers';
+import { markdownWithFrontmatter, ruleSlugger } from '../render-helpers';
 import { join } from '../render-helpers';
 import type { RuleText } from '../types';
 
@@ -32,8 +32,9 @@ export function agyRules(
   shown: (p: string) => string,
   rep: Reporter,
 ): Desired[] {
+  const slugOf = ruleSlugger(rules);
   return rules.map((r) => {
-    const file = join(dir, `${resourceSlug(r.path)}.md`);
+    const file = join(dir, `${slugOf(r)}.md`);
     rep.native('rule', r.path, `${shown(file)} (trigger: ${TRIGGERS[r.activation]})`);
     return agyRuleFile(r, file);
   });

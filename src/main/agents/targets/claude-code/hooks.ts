@@ -16,11 +16,23 @@ export const CLAUDE_EVENTS: Readonly<Record<HookEvent, string>> = {
   notification: 'Notification',
 };
 
-const TOOL_EVENTS: ReadonlySet<HookEvent> = new Set(['pre-tool', 'post-tool']);
+/**
+ * Events whose hooks Claude Code filters by a matcher: the tool name (tool events), how the session started or ended,
+ * the subagent type, what triggered the compaction, the notification type. UserPromptSubmit and Stop have none.
+ */
+const MATCHER_EVENTS: ReadonlySet<HookEvent> = new Set([
+  'pre-tool',
+  'post-tool',
+  'subagent-stop',
+  'session-start',
+  'session-end',
+  'pre-compact',
+  'notification',
+]);
 
 /**
  * Hooks: one element of `hooks.<Event>` in `.claude/settings.json` (or `~/.claude/settings.json`) per hook, merged
- * beside the user's own. The matcher is written for tool events only (other events ignore it).
+ * beside the user's own. The matcher is written for every event that has one (MATCHER_EVENTS).
  */
 export function renderHooks(c: ClaudeContext): Desired[] {
   const items: Desired[] = [];
@@ -44,7 +56,7 @@ function hookValue(hook: HookContent): Record<string, unknown> {
     ...(hook.timeout !== undefined ? { timeout: hook.timeout } : {}),
   };
   return {
-    ...(TOOL_EVENTS.has(hook.event) && hook.matcher ? { matcher: hook.matcher } : {}),
+    ...(MATCHER_EVENTS.has(hook.event) && hook.matcher ? { matcher: hook.matcher } : {}),
     hooks: [command],
   };
 }

@@ -1,3 +1,4 @@
+import { PROMPTLESS_NOTE, promptless } from '../render-helpers';
 import type { Target } from '../types';
 import { renderSubagent } from './agents';
 import { renderCommands } from './commands';
@@ -30,12 +31,14 @@ export const claudeCode: Target = {
     const c = claudeContext(input);
     const skills = renderSkills(c);
     const rules = renderRules(c);
-    const subagent = renderSubagent(c, [...skills.skills, ...rules.skills]);
+    // A promptless agent (a bundle) gets no subagent and no CLAUDE.md section: only what it selects.
+    const own = promptless(input)
+      ? (c.reporter.native('agent', input.agent.name, PROMPTLESS_NOTE), [])
+      : [renderSubagent(c, [...skills.skills, ...rules.skills]), renderMemory(c)];
     const mcp = renderMcp(c);
     return {
       items: [
-        subagent,
-        renderMemory(c),
+        ...own,
         ...rules.items,
         ...skills.items,
         ...renderCommands(c),

@@ -36,8 +36,16 @@ export function codexHooks(hooks: ReadonlyArray<HookContent>, file: string, rep:
       continue;
     }
     const tool = h.event === 'pre-tool' || h.event === 'post-tool';
+    // SessionStart filters on how the session started (`startup`, `resume`), written as is; tool names are mapped.
+    const matcher = !h.matcher
+      ? undefined
+      : tool
+        ? codexMatcher(h.matcher)
+        : h.event === 'session-start'
+          ? h.matcher
+          : undefined;
     const value = {
-      ...(tool && h.matcher ? { matcher: codexMatcher(h.matcher) } : {}),
+      ...(matcher ? { matcher } : {}),
       hooks: [{ type: 'command', command: h.command, ...(h.timeout ? { timeout: h.timeout } : {}) }],
     };
     items.push({ kind: 'json-item', path: file, parent: `hooks.${event}`, id: JSON.stringify(value), value });

@@ -1,7 +1,7 @@
 import { skillItems } from '../formats/kinds';
 import { NameMap } from '../formats/names';
 import { Reporter } from '../formats/report';
-import { baseDir, join, resourceSlug } from '../render-helpers';
+import { baseDir, join, ruleSlugger } from '../render-helpers';
 import type { PermissionSet, Surface, Target } from '../types';
 import { codexHooks } from './hooks';
 import { codexMcp } from './mcp';
@@ -66,7 +66,8 @@ export const codex: Target = {
     const shown = user ? '~/.agents/skills' : '.agents/skills';
     const names = new NameMap('skills and commands', 'Codex');
 
-    const memory = codexMemory(input, agentsMd, rep, (r) => names.take(resourceSlug(r.path), 'skill').name, shown);
+    const slugOf = ruleSlugger(input.resources);
+    const memory = codexMemory(input, agentsMd, rep, (r) => names.take(slugOf(r), 'skill').name, shown);
     const skills = codexSkills(input.skills, skillsDir, names, rep, shown);
     const ruleSkills = memory.ruleSkills.flatMap((s) => skillItems(s, skillsDir));
     const commands = codexCommands(input.commands, skillsDir, names, rep, shown);
@@ -74,7 +75,7 @@ export const codex: Target = {
     const hooks = codexHooks(input.hooks, join(codexDir, 'hooks.json'), rep);
     skipPermissions(input.permissions, rep);
     return {
-      items: [memory.item, ...skills, ...ruleSkills, ...commands, ...mcp.items, ...hooks],
+      items: [...(memory.item ? [memory.item] : []), ...skills, ...ruleSkills, ...commands, ...mcp.items, ...hooks],
       warnings: [...rep.warnings, ...mcp.warnings],
       report: rep.report,
     };

@@ -1,7 +1,7 @@
 import type { Desired } from '../../model';
 import { foldedRule } from '../formats/kinds';
 import type { Reporter } from '../formats/report';
-import { sectionBody } from '../render-helpers';
+import { PROMPTLESS_NOTE, promptless, sectionBody } from '../render-helpers';
 import type { RenderInput, RuleText, SkillContent } from '../types';
 import { ruleAsSkill } from '../formats/kinds';
 
@@ -19,7 +19,7 @@ export function codexMemory(
   rep: Reporter,
   ruleSkillName: (rule: RuleText) => string,
   skillsDir: string,
-): { item: Desired; ruleSkills: SkillContent[] } {
+): { item: Desired | undefined; ruleSkills: SkillContent[] } {
   const folded: string[] = [];
   const ruleSkills: SkillContent[] = [];
   for (const rule of input.resources) {
@@ -40,6 +40,10 @@ export function codexMemory(
         'Codex has no manual rules (loaded only when asked for); make it a skill or an always rule to use it there.',
       );
     }
+  }
+  if (promptless(input) && !folded.length) {
+    rep.native('agent', input.agent.name, PROMPTLESS_NOTE);
+    return { item: undefined, ruleSkills };
   }
   const prompt = [input.agent.prompt.replace(/\s+$/, ''), ...(folded.length ? ['## Rules', ...folded] : [])];
   rep.native('agent', input.agent.name, `section in ${file}`);

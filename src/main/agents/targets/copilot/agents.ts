@@ -5,6 +5,8 @@ import {
   inlinePrompt,
   join,
   markdownWithFrontmatter,
+  PROMPTLESS_NOTE,
+  promptless,
   stringListSetting,
   stringSetting,
   toolSettings,
@@ -26,10 +28,17 @@ export function heldRules(input: RenderInput): ReadonlyArray<RuleText> {
   return isInstructionsAgent(input) ? input.resources.filter((r) => r.activation === 'always') : [];
 }
 
-/** The agent: a custom agent `.github/agents/<name>.agent.md` (user `~/.copilot/agents/`), or its instructions file. */
+/**
+ * The agent: a custom agent `.github/agents/<name>.agent.md` (user `~/.copilot/agents/`) with the frontmatter an import
+ * kept, or its instructions file.
+ */
 export function agentItems(input: RenderInput, base: string, rep: Reporter): Desired[] {
   const a = input.agent;
   const s = toolSettings(input, 'copilot');
+  if (promptless(input) && !heldRules(input).length) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return [];
+  }
   if (isInstructionsAgent(input)) {
     const rel = join('.github', 'instructions', `${a.name}.instructions.md`);
     rep.native('agent', a.name, `${rel} (instructions: settings.copilot sets applyTo)`);
@@ -46,11 +55,14 @@ export function agentItems(input: RenderInput, base: string, rep: Reporter): Des
   const rel = input.scope === 'user' ? join('.copilot', 'agents') : join('.github', 'agents');
   const file = join(rel, `${a.name}.agent.md`);
   rep.native('agent', a.name, input.scope === 'user' ? join('~', file) : file);
-  const fm = {
-    name: a.name,
+  // `name` is the display name (the file name is the id): the title an import kept (`Planner`), else the name.
+  const ours: Record<string, unknown> = {
+    name: a.title ?? a.name,
     description: a.description || a.title || a.name,
     tools: stringListSetting(s, 'tools'),
     model: stringSetting(s, 'model'),
   };
-  return [{ kind: 'file', path: join(base, file), content: markdownWithFrontmatter(fm, a.prompt) }];
+  // Frontmatter an import kept (`settings.copilot.frontmatter`: handoffs, target, argument-hint...), written back.
+  const extra = Object.fromEntries(Object.entries(extraFrontmatter(s)).filter(([k]) => ours[k] === undefined));
+  return [{ kind: 'file', path: join(base, file), content: markdownWithFrontmatter({ ...ours, ...extra }, a.prompt) }];
 }

@@ -2,7 +2,7 @@ import type { Desired } from '../../model';
 import { foldedRule, ruleAsSkill } from '../formats/kinds';
 import { NameMap, toolName } from '../formats/names';
 import type { Reporter } from '../formats/report';
-import { join, markdownWithFrontmatter, resourceSlug } from '../render-helpers';
+import { join, markdownWithFrontmatter, ruleSlugger } from '../render-helpers';
 import type { RenderInput, RuleText } from '../types';
 import { heldRules } from './agents';
 import { promptFile } from './commands';
@@ -24,18 +24,19 @@ export function instructionsFrontmatter(r: RuleText): Record<string, unknown> {
 function projectRules(input: RenderInput, base: string, prompts: OwnedNames, rep: Reporter): Desired[] {
   const held = new Set(heldRules(input));
   const names = new NameMap('rules', 'GitHub Copilot');
+  const slugOf = ruleSlugger(input.resources);
   const items: Desired[] = [];
   for (const r of input.resources) {
     if (held.has(r)) continue;
     const body = r.body.trim() + '\n';
     if (r.activation === 'manual') {
-      const n = prompts.take(resourceSlug(r.path), `rule "${r.path}"`);
+      const n = prompts.take(slugOf(r), `rule "${r.path}"`);
       const p = promptFile(base, n.name, { description: r.description || r.title, agent: 'agent' }, body);
       rep.fallback('rule', r.path, `rendered as the prompt file ${p.rel}: run /${n.name} to use it`);
       items.push(p.item);
       continue;
     }
-    const slug = names.take(resourceSlug(r.path), 'file').name;
+    const slug = names.take(slugOf(r), 'file').name;
     const rel = join('.github', 'instructions', `${slug}.instructions.md`);
     rep.native('rule', r.path, rel);
     items.push({
@@ -55,15 +56,10 @@ function userRules(input: RenderInput, base: string, skills: OwnedNames, rep: Re
   const file = join(base, '.copilot', 'copilot-instructions.md');
   const items: Desired[] = [];
   const folded: string[] = [];
+  const slugOf = ruleSlugger(input.resources);
   for (const r of input.resources) {
     if (r.activation === 'agent-requested') {
-      const s = oneSkill(
-        input,
-        base,
-        skills,
-        ruleAsSkill(r, toolName(resourceSlug(r.path), 'skill')),
-        `rule "${r.path}"`,
-      );
+      const s = oneSkill(input, base, skills, ruleAsSkill(r, toolName(slugOf(r), 'skill')), `rule "${r.path}"`);
       rep.fallback('rule', r.path, `rendered as a skill in ${s.where}`, s.mapped);
       items.push(...s.items);
     } else if (r.activation === 'manual')

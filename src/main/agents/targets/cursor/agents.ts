@@ -1,6 +1,14 @@
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
-import { extraFrontmatter, join, markdownWithFrontmatter, stringSetting, toolSettings } from '../render-helpers';
+import {
+  extraFrontmatter,
+  join,
+  markdownWithFrontmatter,
+  PROMPTLESS_NOTE,
+  promptless,
+  stringSetting,
+  toolSettings,
+} from '../render-helpers';
 import type { RenderInput } from '../types';
 
 /**
@@ -19,6 +27,10 @@ export function agentItems(input: RenderInput, base: string, rep: Reporter): Des
   const a = input.agent;
   const s = toolSettings(input, 'cursor');
   const description = a.description || a.title || a.name;
+  if (promptless(input)) {
+    rep.native('agent', a.name, PROMPTLESS_NOTE);
+    return [];
+  }
   if (isRuleAgent(input)) {
     const globs = stringSetting(s, 'globs');
     const alwaysApply = typeof s.alwaysApply === 'boolean' ? s.alwaysApply : !globs;
@@ -34,6 +46,10 @@ export function agentItems(input: RenderInput, base: string, rep: Reporter): Des
   }
   const rel = join('.cursor', 'agents', `${a.name}.md`);
   rep.native('agent', a.name, input.scope === 'user' ? join('~', rel) : rel);
-  const fm = { name: a.name, description, model: stringSetting(s, 'model') };
+  const ours: Record<string, unknown> = { name: a.name, description, model: stringSetting(s, 'model') };
+  // Subagent frontmatter an import kept (`settings.cursor.extra`: readonly, is_background...), written back.
+  const kept = typeof s.extra === 'object' && s.extra !== null && !Array.isArray(s.extra) ? s.extra : {};
+  const extra = Object.fromEntries(Object.entries(kept).filter(([k]) => ours[k] === undefined));
+  const fm = { ...ours, ...extra };
   return [{ kind: 'file', path: join(base, rel), content: markdownWithFrontmatter(fm, a.prompt) }];
 }

@@ -1,7 +1,7 @@
 import type { Desired } from '../../model';
 import { NameMap } from '../formats/names';
 import type { Reporter } from '../formats/report';
-import { join, markdownWithFrontmatter, resourceSlug } from '../render-helpers';
+import { join, markdownWithFrontmatter, ruleSlugger } from '../render-helpers';
 import type { RenderInput, RuleText } from '../types';
 
 const USER_RULES =
@@ -24,8 +24,9 @@ export function ruleItems(input: RenderInput, base: string, rep: Reporter): Desi
     return [];
   }
   const names = new NameMap('rules', 'Cursor');
+  const slugOf = ruleSlugger(input.resources);
   return input.resources.map((r) => {
-    const slug = names.take(resourceSlug(r.path), 'file').name;
+    const slug = names.take(slugOf(r), 'file').name;
     const rel = join('.cursor', 'rules', `${slug}.mdc`);
     rep.native('rule', r.path, `${rel} (${r.activation === 'glob' && !r.globs.length ? 'always' : r.activation})`);
     return {

@@ -1,5 +1,5 @@
 import { Reporter } from '../formats/report';
-import { baseDir, join, sectionBody } from '../render-helpers';
+import { baseDir, join, PROMPTLESS_NOTE, promptless, sectionBody } from '../render-helpers';
 import type { Desired } from '../../model';
 import type { Surface, Target } from '../types';
 import { devinHooks } from './hooks';
@@ -79,7 +79,12 @@ export const devin: Target = {
       id: `${input.agent.name}.devin`,
       content: sectionBody(input, input.agent.prompt),
     };
-    rep.native('agent', input.agent.name, `${project ? 'AGENTS.md' : agentsMd} section (always on)`);
+    const own = promptless(input) ? [] : [agent];
+    rep.native(
+      'agent',
+      input.agent.name,
+      own.length ? `${project ? 'AGENTS.md' : agentsMd} section (always on)` : PROMPTLESS_NOTE,
+    );
 
     // Over-long rule files are warned about by check(), on the planned file.
     const rules = ruleFiles(input.resources, join(devinDir, 'rules'), `${shown}/rules`, 'list', rep);
@@ -89,7 +94,7 @@ export const devin: Target = {
     const perms = devinPermissions(input.permissions, config, configShown, rep);
     const mcp = devinMcp(input, config, configShown, rep);
     return {
-      items: [agent, ...rules, ...skills, ...cmds, ...hooks, ...perms, ...mcp.items],
+      items: [...own, ...rules, ...skills, ...cmds, ...hooks, ...perms, ...mcp.items],
       warnings: [...rep.warnings, ...mcp.warnings],
       report: rep.report,
     };

@@ -1,6 +1,6 @@
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
-import { join, markdownWithFrontmatter, resourceSlug } from '../render-helpers';
+import { join, markdownWithFrontmatter, ruleSlugger } from '../render-helpers';
 import type { RuleText } from '../types';
 
 /** Devin Desktop (and Windsurf before it) ignores a workspace rule file beyond this many characters. */
@@ -34,9 +34,11 @@ export function ruleFiles(
   globs: 'list' | 'string',
   rep: Reporter,
   onFile?: (file: string, content: string, rule: RuleText) => void,
+  reserved: ReadonlyArray<string> = [],
 ): Desired[] {
+  const slugOf = ruleSlugger(rules, reserved);
   return rules.map((r) => {
-    const slug = resourceSlug(r.path);
+    const slug = slugOf(r);
     const file = join(dir, `${slug}.md`);
     const fm = ruleFrontmatter(r, globs);
     const content = markdownWithFrontmatter(fm, r.body.trim() + '\n');

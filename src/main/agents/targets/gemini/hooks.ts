@@ -26,8 +26,10 @@ export function geminiHooks(hooks: ReadonlyArray<HookContent>, file: string, rep
       continue;
     }
     const tool = h.event === 'pre-tool' || h.event === 'post-tool';
+    // Lifecycle events match an exact value (SessionStart `startup`, PreCompress `auto`...): written as is.
+    const matcher = !h.matcher ? undefined : tool ? geminiMatcher(h.matcher) : h.matcher;
     const value = {
-      ...(tool && h.matcher ? { matcher: geminiMatcher(h.matcher) } : {}),
+      ...(matcher ? { matcher } : {}),
       hooks: [
         {
           name: h.name,

@@ -1,7 +1,7 @@
 import type { Desired } from '../../model';
 import { foldedRule, projectRelative } from '../formats/kinds';
 import type { Reporter } from '../formats/report';
-import { join, resourceSlug, sectionBody } from '../render-helpers';
+import { join, PROMPTLESS_NOTE, promptless, ruleSlugger, sectionBody } from '../render-helpers';
 import type { RenderInput } from '../types';
 
 /**
@@ -19,6 +19,7 @@ export function geminiMemory(
 ) {
   const items: Desired[] = [];
   const imports: string[] = [];
+  const slugOf = ruleSlugger(input.resources);
   for (const rule of input.resources) {
     if (rule.activation === 'manual') {
       rep.skipped(
@@ -28,10 +29,10 @@ export function geminiMemory(
       );
       continue;
     }
-    const file = join(rulesDir, `${resourceSlug(rule.path)}.md`);
+    const file = join(rulesDir, `${slugOf(rule)}.md`);
     items.push({ kind: 'file', path: file, content: foldedRule(rule) + '\n' });
     imports.push(`@${dotRelative(projectRelative(geminiMd, file))}`);
-    const where = `${shownRules}/${resourceSlug(rule.path)}.md, imported from ${geminiMd}`;
+    const where = `${shownRules}/${slugOf(rule)}.md, imported from ${geminiMd}`;
     if (rule.activation === 'always') rep.native('rule', rule.path, where);
     else
       rep.fallback(
@@ -44,6 +45,10 @@ export function geminiMemory(
     input.agent.prompt.replace(/\s+$/, ''),
     ...(imports.length ? [['## Rules', '', ...imports].join('\n')] : []),
   ];
+  if (promptless(input) && !imports.length) {
+    rep.native('agent', input.agent.name, PROMPTLESS_NOTE);
+    return items;
+  }
   rep.native('agent', input.agent.name, `section in ${geminiMd}`);
   items.unshift({
     kind: 'section',

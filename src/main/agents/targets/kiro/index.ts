@@ -19,7 +19,9 @@ import { skills } from './skills';
  *   events skipped with the reason.
  * - permissions: v3 `permissions` rules (capability shell/fs_read/fs_write/mcp); rules without a capability dropped
  *   with a warning.
- * - MCP: `.kiro/settings/mcp.json` `mcpServers`, `${VAR}` kept (Kiro expands it).
+ * - MCP: the agent's servers in its agent file's `mcpServers` (a bundle without an agent file: the shared
+ *   `.kiro/settings/mcp.json`), with `disabled`/`autoApprove`/`disabledTools`/`timeout`; `${VAR}` kept (Kiro
+ *   expands it).
  */
 const DOC = 'https://kiro.dev/docs/cli/custom-agents/configuration-reference/';
 const CHECKED = '2026-12-02';
@@ -67,10 +69,11 @@ export const kiro: Target = {
     const rules = steering(input, kiroDir, rep);
     const sk = skills(input, kiroDir, rep);
     const cmds = commands(input, kiroDir, rep);
-    const servers = mcp(input, kiroDir, rep);
     const agent = agentFile(input, kiroDir, [...rules.resources, ...sk.resources], rep);
+    // The agent's servers are in its agent file; a bundle without one puts them in the shared mcp.json.
+    const servers = agent.item ? { items: [], warnings: agent.warnings } : mcp(input, kiroDir, rep);
     return {
-      items: [agent, ...rules.items, ...sk.items, ...cmds, ...servers.items],
+      items: [...(agent.item ? [agent.item] : []), ...rules.items, ...sk.items, ...cmds, ...servers.items],
       warnings: [...rep.warnings, ...servers.warnings],
       report: rep.report,
     };

@@ -1,6 +1,6 @@
 import type { Desired } from '../../model';
 import type { Reporter } from '../formats/report';
-import { join, markdownWithFrontmatter, resourceSlug } from '../render-helpers';
+import { join, markdownWithFrontmatter, ruleSlugger } from '../render-helpers';
 import type { RenderInput, RuleText } from '../types';
 
 export interface SteeringOut {
@@ -19,8 +19,9 @@ export function steering(input: RenderInput, kiroDir: string, rep: Reporter): St
   const items: Desired[] = [];
   const resources: string[] = [];
   const dir = join(kiroDir, 'steering');
+  const slugOf = ruleSlugger(input.resources);
   for (const r of input.resources) {
-    const slug = resourceSlug(r.path);
+    const slug = slugOf(r);
     const file = join(dir, `${slug}.md`);
     const where = input.scope === 'project' ? `.kiro/steering/${slug}.md` : file;
     items.push({

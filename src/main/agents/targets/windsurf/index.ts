@@ -9,6 +9,8 @@ import {
   markdownWithFrontmatter,
   mcpEntry,
   mcpJsonItems,
+  PROMPTLESS_NOTE,
+  promptless,
   sectionBody,
   stringSetting,
   toolSettings,
@@ -89,12 +91,21 @@ export const windsurf: Target = {
       const file = join(dir, `${a.name}.md`);
       const fm = { trigger, description: a.description || undefined, globs, ...extraFrontmatter(s) };
       const content = markdownWithFrontmatter(fm, a.prompt.replace(/\s+$/, '') + '\n');
-      tooLong(content.length, WINDSURF_RULE_LIMIT, file, a.name);
-      items.push({ kind: 'file', path: file, content });
-      rep.native('agent', a.name, `.windsurf/rules/${a.name}.md (trigger: ${trigger})`);
+      if (promptless(input)) rep.native('agent', a.name, PROMPTLESS_NOTE);
+      else {
+        tooLong(content.length, WINDSURF_RULE_LIMIT, file, a.name);
+        items.push({ kind: 'file', path: file, content });
+        rep.native('agent', a.name, `.windsurf/rules/${a.name}.md (trigger: ${trigger})`);
+      }
       items.push(
-        ...ruleFiles(input.resources, dir, '.windsurf/rules', 'string', rep, (f, c, r) =>
-          tooLong(c.length, WINDSURF_RULE_LIMIT, f, a.name, r.path),
+        ...ruleFiles(
+          input.resources,
+          dir,
+          '.windsurf/rules',
+          'string',
+          rep,
+          (f, c, r) => tooLong(c.length, WINDSURF_RULE_LIMIT, f, a.name, r.path),
+          [a.name],
         ),
       );
       items.push(...workflows(input, join(baseDir(input), '.windsurf'), '.windsurf', 'Windsurf', rep));
@@ -112,9 +123,12 @@ export const windsurf: Target = {
         else rep.fallback('rule', r.path, `folded into ${file} with a note on when it applies`);
       }
       const content = sectionBody(input, parts.join('\n\n') + '\n');
-      tooLong(content.length, WINDSURF_GLOBAL_LIMIT, file, a.name);
-      items.push({ kind: 'section', path: file, id: a.name, content });
-      rep.native('agent', a.name, `${file} (section ${a.name})`);
+      if (promptless(input) && parts.length === 1) rep.native('agent', a.name, PROMPTLESS_NOTE);
+      else {
+        tooLong(content.length, WINDSURF_GLOBAL_LIMIT, file, a.name);
+        items.push({ kind: 'section', path: file, id: a.name, content });
+        rep.native('agent', a.name, `${file} (section ${a.name})`);
+      }
       for (const c of input.commands)
         rep.skipped(
           'command',
