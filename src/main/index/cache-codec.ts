@@ -9,8 +9,9 @@ import { SearchEngine } from './search-engine';
  * never read. 4: skills, commands, hooks and permissions have their own kind (they were knowledge). 5: frontmatter
  * strict YAML refuses is read by the tolerant reader (description, tags kept) and is never part of the body.
  * 6: files in known tool folders (`.cursor/rules/*.mdc`, `.mcp.json`...) with their kinds; c#/c++/.net and CJK terms.
+ * 7: the walk knows every folder of the one tool-folder table (`.devin/workflows`, `.gemini/rules`...).
  */
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 7;
 
 /** A discovered file and its document id in the search index (-1 until its body has been indexed). */
 export interface IndexedFile extends FileRecord {

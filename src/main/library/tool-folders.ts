@@ -1,37 +1,18 @@
 import type { EntryKind } from '../../shared/library';
+import { TOOL_FOLDERS } from './tool-folder-table';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The tool folders a source that is a project repository may keep content in (see TOOL-FORMATS.md), each
- * pattern with the kind its files are. Only these dot folders are walked: every other dot name (`.git`,
- * `.syncthing.*`, `.DS_Store`, editor files) stays ignored. Paths are relative to the source root.
+ * The single tool files a source that is a project repository may keep content in (see TOOL-FORMATS.md), each
+ * pattern with the kind its file is; the tool folders are in tool-folder-table.ts. Paths are relative to the
+ * source root.
  */
-const TOOL_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
-  // Rules (knowledge).
-  [/^\.cursor\/rules\/.+\.mdc?$/i, 'knowledge'],
+const TOOL_FILE_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
   [/^\.github\/copilot-instructions\.md$/i, 'knowledge'],
-  [/^\.github\/instructions\/.+\.instructions\.md$/i, 'knowledge'],
   [/^\.claude\/CLAUDE\.md$/i, 'knowledge'],
-  [/^\.claude\/rules\/.+\.md$/i, 'knowledge'],
-  [/^\.kiro\/steering\/.+\.md$/i, 'knowledge'],
-  [/^\.(windsurf|devin|agents)\/rules\/.+\.md$/i, 'knowledge'],
-  // Skills: every file of the folder.
-  [/^\.(claude|cursor|github|agents|kiro|devin)\/skills\/[^/]+\/.+\.(md|markdown|json|ya?ml|txt|toml)$/i, 'skill'],
-  // Commands, prompts and workflows.
-  [/^\.(claude|cursor)\/commands\/.+\.md$/i, 'command'],
-  [/^\.github\/prompts\/.+\.prompt\.md$/i, 'command'],
-  [/^\.gemini\/commands\/.+\.toml$/i, 'command'],
-  [/^\.kiro\/prompts\/.+\.md$/i, 'command'],
-  [/^\.(windsurf|agents)\/workflows\/.+\.md$/i, 'command'],
-  // Agents (the tools' own formats).
-  [/^\.(claude|cursor)\/agents\/.+\.md$/i, 'agent'],
-  [/^\.github\/agents\/.+\.agent\.md$/i, 'agent'],
-  [/^\.github\/chatmodes\/.+\.chatmode\.md$/i, 'agent'],
-  [/^\.kiro\/agents\/[^/]+\.(json|md)$/i, 'agent'],
-  [/^\.amazonq\/cli-agents\/[^/]+\.json$/i, 'agent'],
-  [/^\.codex\/agents\/[^/]+\.toml$/i, 'agent'],
   // Hooks.
   [/^\.(cursor|codex|agents)\/hooks\.json$/i, 'hook'],
-  [/^\.(github|kiro)\/hooks\/[^/]+\.json$/i, 'hook'],
   // MCP server files (each may hold several servers).
   [/^\.mcp\.json$/i, 'mcp-server'],
   [/^\.(cursor|vscode)\/mcp\.json$/i, 'mcp-server'],
@@ -39,20 +20,17 @@ const TOOL_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
   [/^\.agents\/mcp_config\.json$/i, 'mcp-server'],
 ];
 
+/**
+ * Each tool file or tool folder's files, with the kind they are. Only these dot folders are walked: every other
+ * dot name (`.git`, `.syncthing.*`, `.DS_Store`, editor files) stays ignored.
+ */
+const TOOL_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
+  ...TOOL_FOLDERS.map((f) => [new RegExp(`^${escape(f.dir)}/(?:${f.files})$`, 'i'), f.kind] as const),
+  ...TOOL_FILE_PATHS,
+];
+
 /** The top-level dot folders that hold tool content: the only dot folders a walk enters. */
-export const TOOL_DIRS: ReadonlySet<string> = new Set([
-  '.cursor',
-  '.github',
-  '.claude',
-  '.kiro',
-  '.windsurf',
-  '.devin',
-  '.gemini',
-  '.agents',
-  '.amazonq',
-  '.codex',
-  '.vscode',
-]);
+export const TOOL_DIRS: ReadonlySet<string> = new Set([...TOOL_FOLDERS.map((f) => f.dir.split('/')[0]!), '.vscode']);
 
 /** The top-level dot files that are tool content. */
 export const TOOL_FILES: ReadonlySet<string> = new Set(['.mcp.json']);

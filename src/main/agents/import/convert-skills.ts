@@ -1,21 +1,13 @@
 import type { ToolId } from '../../../shared/agents';
 import type { ConvertCtx } from './context';
 import { parseFrontmatter } from '../../library/frontmatter';
+import { foldersImportedAs } from '../../library/tool-folder-table';
 import { str } from './fields';
 import { baseOf, dirOf, skillName } from './names';
 import type { ImportInput } from './types';
 
-const SKILL_TOOLS: ReadonlyArray<[string, ToolId]> = [
-  ['.claude/skills', 'claude-code'],
-  ['.github/skills', 'copilot'],
-  ['.copilot/skills', 'copilot'],
-  ['.cursor/skills', 'cursor'],
-  ['.kiro/skills', 'kiro'],
-  ['.gemini/skills', 'gemini'],
-  ['.devin/skills', 'devin'],
-  ['.codex/skills', 'codex'],
-  ['.agents/skills', 'codex'],
-];
+/** [folder, tool] for skill folders (from tool-folder-table.ts). */
+const SKILL_TOOLS: ReadonlyArray<[string, ToolId]> = foldersImportedAs('skill').map((f) => [f.dir, f.tool]);
 
 /** The folders that hold a SKILL.md, deepest first (a skill's files belong to the nearest one). */
 export function skillRoots(inputs: ReadonlyArray<ImportInput>): string[] {
@@ -30,7 +22,8 @@ export function skillRootOf(rel: string, roots: ReadonlyArray<string>): string |
   return roots.find((r) => r === '' || rel.startsWith(`${r}/`));
 }
 
-function toolOf(root: string): ToolId {
+/** The tool a skill folder belongs to: the first skill folder of the table it is under (else Claude Code). */
+export function skillToolOf(root: string): ToolId {
   return SKILL_TOOLS.find(([d]) => root.startsWith(`${d}/`) || root.includes(`/${d}/`))?.[1] ?? 'claude-code';
 }
 
@@ -39,7 +32,7 @@ export function convertSkill(ctx: ConvertCtx, root: string, files: ReadonlyArray
   const skillMd = files.find((f) => f.rel === (root ? `${root}/SKILL.md` : 'SKILL.md'))!;
   const md = parseFrontmatter(skillMd.text);
   const raw = root ? baseOf(root) : str(md.frontmatter, 'name') || ctx.label;
-  const tool = toolOf(root);
+  const tool = skillToolOf(root);
   let name = skillName(raw);
   const rel = (f: ImportInput) => (root ? f.rel.slice(root.length + 1) : f.rel);
   const prev = ctx.files.filter((f) => f.path.startsWith(`skills/${name}/`));

@@ -1,10 +1,8 @@
 import type { ToolId } from '../../../shared/agents';
+import { foldersImportedAs, type CommandFormat, type RuleDialect } from '../../library/tool-folder-table';
 import { baseOf } from './names';
 
-/** A rule file's dialect: which frontmatter fields say when it loads. */
-export type RuleDialect = 'cursor' | 'claude' | 'copilot' | 'windsurf' | 'kiro' | 'plain';
-/** A command file's format: Markdown with frontmatter, or Gemini's TOML. */
-export type CommandFormat = 'md' | 'toml';
+export type { CommandFormat, RuleDialect } from '../../library/tool-folder-table';
 
 /** What an existing tool file is, judged by its path and its content. */
 export type Detected =
@@ -41,38 +39,38 @@ const IGNORE_FILES: ReadonlyArray<[string, ToolId, string]> = [
 /** The ignore files' names, for the walk (they have no extension to be found by). */
 export const IGNORE_FILE_NAMES: ReadonlyArray<string> = IGNORE_FILES.map(([b]) => b);
 
-/** [folder, tool, dialect, what it is] for Markdown rules found under a folder. */
-const RULE_DIRS: ReadonlyArray<[string, ToolId, RuleDialect, string]> = [
-  ['.cursor/rules', 'cursor', 'cursor', 'Cursor rule'],
-  ['.claude/rules', 'claude-code', 'claude', 'Claude Code rule'],
-  ['.github/instructions', 'copilot', 'copilot', 'Copilot instructions'],
-  ['.windsurf/rules', 'windsurf', 'windsurf', 'Windsurf rule'],
-  ['.devin/rules', 'devin', 'windsurf', 'Devin rule'],
-  ['.agents/rules', 'antigravity', 'windsurf', 'Antigravity rule'],
-  ['.kiro/steering', 'kiro', 'kiro', 'Kiro steering'],
-  ['.amazonq/rules', 'amazon-q', 'plain', 'Amazon Q rule'],
-  ['.gemini/rules', 'gemini', 'plain', 'Gemini rule'],
-];
+/** [folder, tool, dialect, what it is] for Markdown rules found under a folder (from tool-folder-table.ts). */
+const RULE_DIRS: ReadonlyArray<[string, ToolId, RuleDialect, string]> = foldersImportedAs('rule').map((f) => [
+  f.dir,
+  f.tool,
+  f.import.dialect,
+  f.label,
+]);
 
-const COMMAND_DIRS: ReadonlyArray<[string, ToolId, CommandFormat, string]> = [
-  ['.claude/commands', 'claude-code', 'md', 'Claude Code command'],
-  ['.gemini/commands', 'gemini', 'toml', 'Gemini command'],
-  ['.github/prompts', 'copilot', 'md', 'Copilot prompt file'],
-  ['.cursor/commands', 'cursor', 'md', 'Cursor command'],
-  ['.codex/prompts', 'codex', 'md', 'Codex prompt'],
-  ['.kiro/prompts', 'kiro', 'md', 'Kiro prompt'],
-  ['.windsurf/workflows', 'windsurf', 'md', 'Windsurf workflow'],
-  ['.devin/workflows', 'devin', 'md', 'Devin workflow'],
-  ['.agents/workflows', 'antigravity', 'md', 'Antigravity workflow'],
-];
+const COMMAND_DIRS: ReadonlyArray<[string, ToolId, CommandFormat, string]> = foldersImportedAs('command').map((f) => [
+  f.dir,
+  f.tool,
+  f.import.format,
+  f.label,
+]);
 
-const AGENT_DIRS: ReadonlyArray<[string, ToolId, string]> = [
-  ['.claude/agents', 'claude-code', 'Claude Code subagent'],
-  ['.cursor/agents', 'cursor', 'Cursor subagent'],
-  ['.github/agents', 'copilot', 'Copilot custom agent'],
-  ['.github/chatmodes', 'copilot', 'Copilot chat mode'],
-  ['.kiro/agents', 'kiro', 'Kiro agent (Markdown)'],
-];
+const AGENT_DIRS: ReadonlyArray<[string, ToolId, string]> = foldersImportedAs('agent-md').map((f) => [
+  f.dir,
+  f.tool,
+  f.label,
+]);
+
+const AGENT_JSON_DIRS: ReadonlyArray<[string, ToolId, string]> = foldersImportedAs('agent-json').map((f) => [
+  f.dir,
+  f.tool,
+  f.label,
+]);
+
+const HOOK_DIRS: ReadonlyArray<[string, ToolId, string]> = foldersImportedAs('hooks').map((f) => [
+  f.dir,
+  f.tool,
+  f.label,
+]);
 
 /** [path test, tool, what it is] for MCP configs found by name or folder. */
 const MCP_PATHS: ReadonlyArray<[(rel: string, base: string) => boolean, ToolId, string]> = [
@@ -127,7 +125,9 @@ export function detectFile(rel: string, text: string): Detected | undefined {
   }
   if (!/\.(json|jsonc|json5)$/i.test(base)) return undefined;
   if (under(rel, 'cli-agents')) return { kind: 'agent-json', tool: 'amazon-q', as: 'Amazon Q agent' };
-  if (under(rel, '.kiro/agents')) return { kind: 'agent-json', tool: 'kiro', as: 'Kiro agent' };
+  const agentJson = inside(rel, AGENT_JSON_DIRS);
+  if (agentJson && (agentJson[1] === 'kiro' || agentJson[1] === 'amazon-q'))
+    return { kind: 'agent-json', tool: agentJson[1], as: agentJson[2] };
   if (/^settings(\.local)?\.json$/.test(base) && under(rel, '.claude'))
     return { kind: 'settings', tool: 'claude-code', as: 'Claude Code settings' };
   if (base === 'settings.json' && under(rel, '.gemini'))
@@ -135,7 +135,9 @@ export function detectFile(rel: string, text: string): Detected | undefined {
   if ((base === 'cli.json' || base === 'cli-config.json') && under(rel, '.cursor'))
     return { kind: 'cursor-cli', as: 'Cursor CLI permissions' };
   if (base === 'hooks.json' && under(rel, '.cursor')) return { kind: 'hooks', tool: 'cursor', as: 'Cursor hooks' };
-  if (under(rel, '.github/hooks')) return { kind: 'hooks', tool: 'copilot', as: 'Copilot hooks' };
+  const hooks = inside(rel, HOOK_DIRS);
+  if (hooks && (hooks[1] === 'cursor' || hooks[1] === 'copilot'))
+    return { kind: 'hooks', tool: hooks[1], as: hooks[2] };
   if (base === 'hooks.json' && under(rel, '.codex')) return { kind: 'settings', tool: 'codex', as: 'Codex hooks' };
   if (SERVER_KEYS.test(text) || bareServer(text)) {
     const hit = MCP_PATHS.find(([test]) => test(rel, base));
