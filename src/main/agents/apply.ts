@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { removeInRoot, writeInRoot, writeInRootSync } from '../workspace/boundary';
+import { isBinaryTag } from './binary-content';
 import { rootsFor, type RootOf } from './fs-roots';
 import type { PlannedFile } from './plan';
 
@@ -41,7 +42,8 @@ export async function applyFiles(
     for (const f of done.reverse()) {
       try {
         if (f.before === undefined) await removeInRoot(rootOf(f.path), f.path);
-        else await writeInRoot(rootOf(f.path), f.path, f.before);
+        // A binary file's bytes are in the journal (its `before` is only their tag): its recovery puts them back.
+        else if (!isBinaryTag(f.before)) await writeInRoot(rootOf(f.path), f.path, f.before);
       } catch {
         // Best effort: the history snapshot taken before the change still holds the old content.
       }
@@ -61,7 +63,7 @@ async function createAll(
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % CREATE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const f = files[i]!;
-    writeInRootSync(rootOf(f.path), f.path, f.after!, { fsync: false, ...mode(f) });
+    writeInRootSync(rootOf(f.path), f.path, f.bytes ?? f.after!, { fsync: false, ...mode(f) });
     done.push(f);
   }
 }
@@ -81,7 +83,7 @@ async function replaceAll(
       try {
         if (f.after === undefined) await removeInRoot(rootOf(f.path), f.path);
         // fsynced before the rename so the old content can never be lost.
-        else await writeInRoot(rootOf(f.path), f.path, f.after, { fsync: true, ...mode(f) });
+        else await writeInRoot(rootOf(f.path), f.path, f.bytes ?? f.after, { fsync: true, ...mode(f) });
         done.push(f);
       } catch (e) {
         failed = true;

@@ -1,4 +1,5 @@
-import { personalRoot, readTextInRoot, toolRootFor, type FsRoot } from '../workspace/boundary';
+import { personalRoot, readInRoot, toolRootFor, type FsRoot } from '../workspace/boundary';
+import { planText } from './binary-content';
 import { isInsideDir } from '../workspace/boundary/resolve';
 
 /** The boundary root a file of an install, uninstall or import is read and written against. */
@@ -26,7 +27,11 @@ export function rootsFor(opts: RootOptions = {}): RootOf {
   };
 }
 
-/** A tool or personal file's text through the boundary (undefined when absent; a refused link throws). */
+/**
+ * A tool or personal file's text through the boundary (undefined when absent; a refused link throws). A binary
+ * file (a skill's image) reads as its tag (see binary-content.ts), so the plan compares and hashes it exactly.
+ */
 export function readThroughBoundary(rootOf: RootOf, file: string): string | undefined {
-  return readTextInRoot(rootOf(file), file);
+  const buf = readInRoot(rootOf(file), file);
+  return buf && planText(buf);
 }

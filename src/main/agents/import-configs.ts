@@ -4,6 +4,8 @@ import type { OperationContext } from '../context';
 import { withLock } from '../workspace/lock';
 import type { AgentContext } from './agent-context';
 import { applyFiles } from './apply';
+import { binaryTag } from './binary-content';
+import { readInRoot } from '../workspace/boundary';
 import { readThroughBoundary, rootsFor } from './fs-roots';
 import { convertImport } from './import/convert';
 import { gatherDropped, gatherInputs, importIo, importRootFor, withoutOurs } from './import/gather';
@@ -66,15 +68,13 @@ async function importGathered(
   const personal = deps.personalDir();
   const rootOf = rootsFor({ personalDir: personal });
   const items = conv.files.map((f) => {
-    const existing = readThroughBoundary(rootOf, path.join(personal, ...f.path.split('/')));
+    const abs = path.join(personal, ...f.path.split('/'));
+    // A binary file is compared byte for byte, a text file as its text.
+    const existing = f.bytes ? readInRoot(rootOf(abs), abs) : readThroughBoundary(rootOf, abs);
+    const same = f.bytes ? existing instanceof Buffer && existing.equals(f.bytes) : existing === f.content;
     return {
       ...f,
-      action:
-        existing === undefined
-          ? ('create' as const)
-          : existing === f.content
-            ? ('unchanged' as const)
-            : ('conflict' as const),
+      action: existing === undefined ? ('create' as const) : same ? ('unchanged' as const) : ('conflict' as const),
     };
   });
   const warnings = [
@@ -95,7 +95,9 @@ async function importGathered(
     conv,
     skipped,
   );
-  const preview = { items, files, skipped, warnings, otherFiles: gathered.otherFiles };
+  // A binary file's bytes stay here: the preview (over IPC, or printed as JSON) names the file only.
+  const shown = items.map(({ bytes: _bytes, ...i }) => i);
+  const preview = { items: shown, files, skipped, warnings, otherFiles: gathered.otherFiles };
   if (req.dryRun) return { ...preview, dryRun: true, written: 0 };
   const toWrite = items.filter((i) => i.action === 'create');
   if (!toWrite.length) return { ...preview, dryRun: false, written: 0 };
@@ -110,13 +112,16 @@ async function importGathered(
     const planned = toWrite.map((i) => ({
       path: path.join(personal, ...i.path.split('/')),
       before: undefined,
-      after: i.content,
+      after: i.bytes ? binaryTag(i.bytes) : i.content,
+      ...(i.bytes ? { bytes: i.bytes } : {}),
       action: 'create' as const,
       ...(i.executable ? { executable: true } : {}),
       drift: [],
     }));
-    const written = await journaled(journal, { files: planned.map(beforeOf), roots: { personalDir: personal } }, () =>
-      applyFiles(planned, { rootOf }),
+    const written = await journaled(
+      journal,
+      { files: planned.map((f) => beforeOf(f)), roots: { personalDir: personal } },
+      () => applyFiles(planned, { rootOf }),
     );
     const versionAfter = await deps.history.record(op);
     deps.audit.append({

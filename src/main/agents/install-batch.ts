@@ -139,7 +139,7 @@ export function runBatch(
       await journaled(
         journal,
         {
-          files: changed.map(beforeOf),
+          files: changed.map((f) => beforeOf(f, rootOf)),
           manifest: { file: deps.manifestFile, ...(manifestBefore !== undefined ? { before: manifestBefore } : {}) },
           roots,
         },

@@ -13,7 +13,8 @@ import { rootsFor, type RootOptions } from './fs-roots';
  * a run killed in between leaves the journal, and the next run puts every file (and the manifest) back.
  */
 export interface WriteJournal {
-  readonly files: ReadonlyArray<{ readonly path: string; readonly before?: string }>;
+  /** `beforeBase64`: a binary file's bytes before (a skill's image), put back byte for byte. */
+  readonly files: ReadonlyArray<{ readonly path: string; readonly before?: string; readonly beforeBase64?: string }>;
   /** The manifest's text before the change (absent: there was none); restored with the files. */
   readonly manifest?: { readonly file: string; readonly before?: string };
   /** The boundary roots of the write (personal folder, project, allowed links), so recovery writes the same way. */
@@ -50,8 +51,11 @@ const restore = async (file: string, before: string | undefined) => {
 };
 
 /** Puts a tool or personal file back, through the boundary (never through a link that appeared meanwhile). */
-const restoreInRoot = async (root: FsRoot, file: string, before: string | undefined) => {
-  if (before === undefined) await removeInRoot(root, file);
+const restoreInRoot = async (root: FsRoot, file: string, before: string | undefined, base64?: string) => {
+  if (base64 !== undefined) {
+    const bytes = Buffer.from(base64, 'base64');
+    if (!readInRoot(root, file)?.equals(bytes)) await writeInRoot(root, file, bytes);
+  } else if (before === undefined) await removeInRoot(root, file);
   else if (readInRoot(root, file)?.toString('utf8') !== before) await writeInRoot(root, file, before);
 };
 
@@ -68,7 +72,7 @@ export async function recoverWrites(journalFile: string): Promise<boolean> {
     return false;
   }
   const rootOf = rootsFor(j.roots);
-  for (const f of j.files) await restoreInRoot(rootOf(f.path), f.path, f.before);
+  for (const f of j.files) await restoreInRoot(rootOf(f.path), f.path, f.before, f.beforeBase64);
   failpoint('write-journal:files-restored');
   if (j.manifest) await restore(j.manifest.file, j.manifest.before);
   for (const f of [...j.files.map((x) => x.path), ...(j.manifest ? [j.manifest.file] : [])]) removeWriteTemps(f);

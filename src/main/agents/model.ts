@@ -1,7 +1,14 @@
 /** One thing a target wants on disk. We own exactly these and nothing else in a file. */
 export type Desired =
   /** A whole file we create (a subagent, a rule file, an agent JSON). */
-  | { readonly kind: 'file'; readonly path: string; readonly content: string; readonly executable?: boolean }
+  | {
+      readonly kind: 'file';
+      readonly path: string;
+      readonly content: string;
+      readonly executable?: boolean;
+      /** A binary file (a skill's image): written as these bytes; `content` is their tag (binary-content.ts). */
+      readonly bytes?: Buffer;
+    }
   /** A marker-delimited section in a shared Markdown file (CLAUDE.md, AGENTS.md, GEMINI.md...). */
   | { readonly kind: 'section'; readonly path: string; readonly id: string; readonly content: string }
   /** One key under a parent object in a shared JSON file (`mcpServers.github`). */

@@ -26,6 +26,8 @@ export interface PlannedFile {
   readonly resolution?: DriftChoice;
   /** A whole file rendered `executable` (a skill's script): written 0755. */
   readonly executable?: boolean;
+  /** A binary file (a skill's image, font, helper): written as these exact bytes instead of `after`. */
+  readonly bytes?: Buffer;
 }
 
 export interface PlanOutput {
@@ -203,9 +205,16 @@ export function planChanges(input: PlanInput): PlanOutput {
       drift,
       ...(choice && drift.length ? { resolution: choice } : {}),
       ...(desiredHere.some((d) => d.kind === 'file' && d.executable) ? { executable: true } : {}),
+      ...bytesOf(desiredHere, text),
     });
   }
   return { files, items, blocked };
+}
+
+/** The bytes a binary file is written with, when the planned text is a binary desired file's tag. */
+function bytesOf(desired: ReadonlyArray<Desired>, text: string | undefined): { bytes?: Buffer } {
+  const d = desired.find((x) => x.kind === 'file' && x.bytes && x.content === text);
+  return d?.kind === 'file' && d.bytes ? { bytes: d.bytes } : {};
 }
 
 function groupBy<T extends { readonly path: string }>(xs: ReadonlyArray<T>): Map<string, T[]> {

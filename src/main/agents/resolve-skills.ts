@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { PERSONAL_SOURCE } from '../../shared/library';
 import { parseFrontmatter } from '../library/frontmatter';
 import { libraryRoot, lstatInRoot, personalRoot, readInRoot, type FsRoot } from '../workspace/boundary';
+import { binaryTag, hasNul } from './binary-content';
 import type { LibraryFileRef } from './library-files';
 import { selectItems, type Selectable } from './select';
 import type { SkillContent, SkillFile } from './targets/types';
@@ -137,14 +138,23 @@ export function walkSkillFolder(root: FsRoot, folder: string, where: string, war
       if (bytes > SKILL_MAX_BYTES) throw tooLarge(`more than ${SKILL_MAX_BYTES / 1024 / 1024} MiB`);
       const buf = readInRoot(root, rel);
       if (!buf) continue;
+      const exec = (raw.mode & 0o111) !== 0 ? { executable: true } : {};
+      // A binary file (an image, a font, a compiled helper) is installed byte for byte.
+      if (hasNul(buf)) {
+        out.push({ rel: inRel, content: binaryTag(buf), bytes: buf, ...exec });
+        continue;
+      }
       let content: string;
       try {
         content = utf8.decode(buf);
       } catch {
-        warnings.push(`The skill ${where}: ${inRel} is not UTF-8 text; skipped (binary files are not installed).`);
+        warnings.push(
+          `The skill ${where}: ${inRel} is neither UTF-8 text nor binary (no NUL byte: text in another encoding); ` +
+            'skipped: save it as UTF-8.',
+        );
         continue;
       }
-      out.push({ rel: inRel, content, ...((raw.mode & 0o111) !== 0 ? { executable: true } : {}) });
+      out.push({ rel: inRel, content, ...exec });
     }
   };
   visit(folder, '');

@@ -121,13 +121,14 @@ describe('kinds: resolution', () => {
     expect(all.warnings).toContainEqual(expect.stringContaining('SKILL.md names it "not-wrong"'));
   });
 
-  it('a skill folder: executable bit kept, binary skipped with a warning, a symlink out of the root refused', async () => {
+  it('a skill folder: executable bit kept, binary carried as bytes, a symlink out of the root refused', async () => {
     const lib = await library({ 'skills/tool/SKILL.md': skill('tool', 'Has a script') });
     const dir = path.join(lib.teamDir, 'skills', 'tool');
     fs.mkdirSync(path.join(dir, 'scripts'));
     fs.writeFileSync(path.join(dir, 'scripts', 'run.sh'), '#!/bin/sh\necho hi\n', { mode: 0o755 });
     fs.writeFileSync(path.join(dir, 'scripts', 'data.py'), 'print(1)\n');
     fs.writeFileSync(path.join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]));
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     fs.mkdirSync(path.join(dir, '.git'));
     fs.writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref\n');
     const secret = path.join(lib.root, 'outside-secret.txt');
@@ -136,11 +137,13 @@ describe('kinds: resolution', () => {
     fs.symlinkSync(lib.root, path.join(dir, 'up'));
     const r = resolveKinds(agent({ skills: ['tool'] }), await lib.walk());
     const files = r.skills[0]!.files;
-    expect(files.map((f) => f.rel)).toEqual(['SKILL.md', 'scripts/data.py', 'scripts/run.sh']);
+    expect(files.map((f) => f.rel)).toEqual(['SKILL.md', 'logo.png', 'scripts/data.py', 'scripts/run.sh']);
+    const logo = files.find((f) => f.rel === 'logo.png')!;
+    expect(logo.bytes?.equals(fs.readFileSync(path.join(dir, 'logo.png')))).toBe(true);
     expect(files.find((f) => f.rel === 'scripts/run.sh')).toMatchObject({ executable: true });
     expect(files.find((f) => f.rel === 'scripts/data.py')!.executable).toBeUndefined();
     expect(JSON.stringify(files)).not.toContain('TOP SECRET');
-    expect(r.warnings).toContainEqual(expect.stringContaining('logo.png is not UTF-8 text; skipped'));
+    expect(r.warnings).toContainEqual(expect.stringContaining('latin1.txt is neither UTF-8 text nor binary'));
     expect(r.warnings).toContainEqual(expect.stringContaining('leak.txt is a symbolic link; refused'));
     expect(r.warnings).toContainEqual(expect.stringContaining('up is a symbolic link; refused'));
   });

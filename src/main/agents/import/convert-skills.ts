@@ -51,20 +51,25 @@ export function convertSkill(ctx: ConvertCtx, root: string, files: ReadonlyArray
   for (const f of [...files].sort((a, b) => (a === skillMd ? -1 : b === skillMd ? 1 : a.rel.localeCompare(b.rel)))) {
     const content =
       f === skillMd && name !== str(md.frontmatter, 'name') ? renamed(f.text, name, 'name' in md.frontmatter) : f.text;
-    ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content, f.executable);
+    if (f.bytes) {
+      const exec = f.executable ? { executable: f.executable } : {};
+      ctx.add({ from: f.rel, kind: 'skill', path: `skills/${name}/${rel(f)}`, content: '', bytes: f.bytes, ...exec });
+    } else ctx.file(f.rel, 'skill', `skills/${name}/${rel(f)}`, content, f.executable);
     ctx.recognise(f.rel, f === skillMd ? 'skill' : `a file of the skill ${name}`);
   }
   ctx.bundle(tool, skillMd.rel).skills.push(name);
 }
 
 function sameSkill(
-  prev: ReadonlyArray<{ path: string; content: string }>,
+  prev: ReadonlyArray<{ path: string; content: string; bytes?: Buffer }>,
   files: ReadonlyArray<ImportInput>,
   rel: (f: ImportInput) => string,
   name: string,
 ): boolean {
   if (prev.length !== files.length) return false;
-  return files.every((f) => prev.some((p) => p.path === `skills/${name}/${rel(f)}` && p.content === f.text));
+  const same = (p: (typeof prev)[number], f: ImportInput) =>
+    p.bytes || f.bytes ? !!p.bytes && !!f.bytes && p.bytes.equals(f.bytes) : p.content === f.text;
+  return files.every((f) => prev.some((p) => p.path === `skills/${name}/${rel(f)}` && same(p, f)));
 }
 
 /** SKILL.md with its `name:` set to the folder's name (the library requires the two to match). */

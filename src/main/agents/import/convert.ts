@@ -39,6 +39,10 @@ export function convertImport(inputs: ReadonlyArray<ImportInput>, label: string,
   const later: Array<[ImportInput, Detected & { kind: 'agent-json' }]> = [];
   for (const input of sorted) {
     if (skillRootOf(input.rel, roots) !== undefined) continue;
+    if (input.bytes) {
+      ctx.skip(input.rel, 'binary file: not imported');
+      continue;
+    }
     const d = detectFile(input.rel, input.text);
     if (!d) {
       rest.push(input);

@@ -117,13 +117,16 @@ function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean): L
   }
   if (buf === undefined) return { rel, reason: 'unreadable: it vanished while the import read the folder' };
   if (buf.length > IMPORT_LIMITS.bytes) return { rel, reason: 'larger than 2 MB: not imported' };
-  if (isBinary(buf))
-    return { rel, reason: inSkill ? 'binary file in a skill: not imported' : 'binary file: not imported' };
+  const exec = e.executable ? { executable: true as const } : {};
+  // A skill is a folder: its images, fonts and compiled helpers are part of it, carried byte for byte.
+  if (isBinary(buf)) return inSkill ? { rel, input: { rel, text: '', bytes: buf, abs: e.real, ...exec } } : binary(rel);
   return {
     rel,
-    input: { rel, text: buf.toString('utf8'), abs: e.real, ...(e.executable ? { executable: true } : {}) },
+    input: { rel, text: buf.toString('utf8'), abs: e.real, ...exec },
   };
 }
+
+const binary = (rel: string): Looked => ({ rel, reason: 'binary file: not imported' });
 
 /**
  * The candidate files under a folder, recursively (see walk.ts), or the one file given, read through the boundary
@@ -209,7 +212,13 @@ export function gatherDropped(files: ReadonlyArray<{ readonly name: string; read
     }
     if (seen.has(rel)) looked.push({ rel, reason: `same file as ${rel} (dropped twice)` });
     else if (f.content.includes('\0'))
-      looked.push({ rel, reason: inSkill(rel) ? 'binary file in a skill: not imported' : 'binary file: not imported' });
+      looked.push({
+        rel,
+        // The window hands dropped files over as text: a binary one lost its bytes on the way.
+        reason: inSkill(rel)
+          ? 'binary file in a dropped skill: not imported (enter its folder and press Preview import instead)'
+          : 'binary file: not imported',
+      });
     else looked.push({ rel, input: { rel, text: f.content } });
     seen.add(rel);
   });
@@ -253,6 +262,10 @@ export function withoutOurs(
     const mine = items.filter((i) => input.abs && path.resolve(i.path) === path.resolve(input.abs));
     if (mine.some((i) => i.kind === 'file')) {
       ours.push(input.rel);
+      continue;
+    }
+    if (input.bytes) {
+      kept.push(input);
       continue;
     }
     let text = input.text;

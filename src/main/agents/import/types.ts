@@ -5,6 +5,8 @@ export interface ImportInput {
   /** Path relative to the import root (or the bare name of a dropped file), "/" separators. */
   readonly rel: string;
   readonly text: string;
+  /** A skill folder's binary file (an image, a font, a compiled helper): its exact bytes; `text` is then empty. */
+  readonly bytes?: Buffer;
   /** Where it is on disk, when it is (for `file://` resources relative to it). */
   readonly abs?: string;
   /** The file on disk has an execute bit (a skill's script): the imported copy keeps it. */
@@ -36,6 +38,8 @@ export interface ConvertedFile {
   readonly kind: ImportKind;
   readonly path: string;
   readonly content: string;
+  /** A skill's binary file: written as these exact bytes (`content` then only describes it). */
+  readonly bytes?: Buffer;
   /** Written with execute bits (0755): a skill's script that had them. */
   readonly executable?: true;
 }

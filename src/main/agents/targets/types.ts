@@ -26,6 +26,8 @@ export interface RuleText extends ResourceText {
 export interface SkillFile {
   readonly rel: string;
   readonly content: string;
+  /** A binary file (an image, a font, a compiled helper): its exact bytes; `content` is their tag. */
+  readonly bytes?: Buffer;
   /** Executable in the library: written 0755. */
   readonly executable?: boolean;
 }

@@ -15,6 +15,7 @@ export function skillItems(skill: SkillContent, dir: string, name = skill.name):
     path: path.join(dir, name, ...f.rel.split('/')),
     content: f.rel === 'SKILL.md' && name !== skill.name ? renameSkill(f, name) : f.content,
     ...(f.executable ? { executable: true } : {}),
+    ...(f.bytes ? { bytes: f.bytes } : {}),
   }));
 }
 
