@@ -10,6 +10,18 @@ export interface ReadDrop {
   readonly notes: string[];
 }
 
+/**
+ * A dropped file's text; a file that is not UTF-8 text (an image, a binary) is handed over as a lone NUL, which
+ * the import reports as a binary file not imported, rather than as text with its bytes replaced.
+ */
+export function textOf(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return '\0';
+  }
+}
+
 /** The same limits as the import itself: 2 MB a file, at most 1000 files (the request's limit). */
 export const DROP_LIMITS = { files: 1000, bytes: 2_000_000 } as const;
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', '__pycache__']);
@@ -74,7 +86,7 @@ export async function readDropped(sources: ReadonlyArray<DropSource>): Promise<R
       return;
     }
     try {
-      files.push({ name: rel, content: new TextDecoder().decode(await file.arrayBuffer()) });
+      files.push({ name: rel, content: textOf(await file.arrayBuffer()) });
     } catch {
       notes.push(`${rel}: could not be read.`);
     }
