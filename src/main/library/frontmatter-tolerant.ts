@@ -62,7 +62,7 @@ const lead = (t: string) => /^[ \t]*/.exec(t)![0].length;
 const ITEM = /^-(?:[ \t]|$)/;
 
 /** The text with one pair of surrounding matching quotes removed, trimmed. */
-export function literalText(v: string): string {
+function literalText(v: string): string {
   const t = v.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t.endsWith(t[0])) return t.slice(1, -1);
   return t;

@@ -57,3 +57,13 @@ export function isToolFormat(rel: string): boolean {
   if (kind === 'knowledge' || kind === 'skill') return false;
   return !(kind === 'command' && /\.md$/i.test(rel));
 }
+
+/**
+ * A file inside a skill folder (the library's `skills/<name>/` or a tool's, from the table): scripts and assets go
+ * with the skill when it installs, so the walk takes them rather than skip them.
+ */
+export const IN_SKILL = new RegExp(
+  `^(?:(?:${TOOL_FOLDERS.filter((f) => f.kind === 'skill')
+    .map((f) => escape(f.dir))
+    .join('|')})|skills)/[^/]+/.`,
+);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SkipReason } from '../../shared/library';
 import { ignoreMatcher, type IgnoreMatcher } from './ignore-patterns';
 import { isLibraryFile } from './kind';
-import { inToolArea, TOOL_DIRS, TOOL_FILES, toolKindOf } from './tool-folders';
+import { IN_SKILL, inToolArea, TOOL_DIRS, TOOL_FILES, toolKindOf } from './tool-folders';
 
 export interface WalkedFile {
   /** Relative path with forward slashes. */
@@ -88,9 +88,6 @@ export function isInvalidName(name: string): boolean {
 function invalidName(name: string, rel: string): boolean {
   return rel.length > MAX_PATH_CHARS || UNSAFE_NAME.test(name);
 }
-
-/** A file inside a skill folder: scripts and assets go with the skill when it installs, so they are not skipped. */
-const IN_SKILL = /^(?:\.(?:claude|cursor|github|agents|kiro|devin)\/)?skills\/[^/]+\/./;
 
 type EntryType = 'dir' | 'file' | 'link' | 'other';
 type Decision = 'walk' | 'walk-ignored' | 'take' | 'silent' | 'link' | SkipReason;
@@ -234,17 +231,8 @@ export function classifyPath(
 
 /** Lists the library files under `root` (sorted by path), leaving out what {@link scanTree} skips. */
 export async function walkLibrary(root: string, opts: WalkOptions = {}): Promise<WalkedFile[]> {
-  return (await walkLibraryCounted(root, opts)).files;
-}
-
-/** {@link walkLibrary}, with what the walk skipped and why. */
-export async function walkLibraryCounted(
-  root: string,
-  opts: WalkOptions = {},
-): Promise<{ files: WalkedFile[]; skipped: Map<string, SkipReason> }> {
   const scan = await scanTree(root, '', opts);
-  const files = scan.files
+  return scan.files
     .map((f) => ({ rel: f.rel, abs: path.join(root, f.rel), size: f.size, mtimeMs: f.mtimeMs }))
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, skipped: scan.skipped };
 }

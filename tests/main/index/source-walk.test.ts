@@ -127,3 +127,16 @@ describe('a watched source', () => {
     }
   });
 });
+
+describe('skill folders of every tool in the table', () => {
+  it("take a skill's scripts and assets silently, as for .claude/skills (none is a skip)", async () => {
+    const { scanTree } = await import('../../../src/main/library/walk');
+    const { lib } = setup();
+    for (const dir of ['.claude/skills', '.gemini/skills', '.codex/skills', '.copilot/skills', 'skills']) {
+      write(lib, `${dir}/kit/SKILL.md`, '---\nname: kit\ndescription: A kit\n---\nSteps.\n');
+      write(lib, `${dir}/kit/run.sh`, 'echo hi\n');
+    }
+    const scan = await scanTree(lib);
+    expect([...scan.skipped.keys()].filter((k) => k.includes('/kit/'))).toEqual([]);
+  });
+});
