@@ -16,7 +16,7 @@ import { statOne, statTree, type StatEntry } from './stat-tree';
 import { libraryRoot, lstatInRoot, readInRootAsync } from '../workspace/boundary';
 
 /** A root's walk options: its ignore list. */
-const walkOpts = (r: SourceRoot) => ({ ignore: r.ignore ?? [] });
+const walkOpts = (r: SourceRoot) => (r.ignore ? { ignore: r.ignore } : {});
 /** A root's identity for reindexing: its folder and its ignore list (a changed list reindexes the source). */
 const rootSig = (r: SourceRoot) => `${path.resolve(r.dir)}\u0000${(r.ignore ?? []).join('\u0000')}`;
 

@@ -64,8 +64,20 @@ function compile(raw: string): Rule | undefined {
   return { re: new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`), negate, dirOnly };
 }
 
-/** The matcher for a list of patterns (invalid entries were refused by the settings schema). */
-export function ignoreMatcher(patterns: ReadonlyArray<string> = []): IgnoreMatcher {
+const compiled = new WeakMap<ReadonlyArray<string>, IgnoreMatcher>();
+const NONE: ReadonlyArray<string> = [];
+
+/**
+ * The matcher for a list of patterns (invalid entries were refused by the settings schema), compiled once per
+ * list: a watcher batch classifies each changed path with its source's list.
+ */
+export function ignoreMatcher(patterns: ReadonlyArray<string> = NONE): IgnoreMatcher {
+  let m = compiled.get(patterns);
+  if (!m) compiled.set(patterns, (m = compileMatcher(patterns)));
+  return m;
+}
+
+function compileMatcher(patterns: ReadonlyArray<string>): IgnoreMatcher {
   const rules = patterns.map(compile).filter((r): r is Rule => !!r);
   const test = (rel: string, dir: boolean): boolean => {
     let out = false;
