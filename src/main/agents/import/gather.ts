@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { isInsideDir, lstatInRoot, readInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
 import type { InstallRecord } from '../model';
+import { hasNul } from '../binary-content';
 import type { ImportInput, ImportIo } from './convert';
 import { IGNORE_FILE_NAMES, IMPORT_DIRS } from './detect';
 import { walkImportTree, type WalkEntry } from './walk';
@@ -45,15 +47,9 @@ export function isCandidateName(name: string): boolean {
   return CANDIDATE_EXT.test(name) || CANDIDATE_NAMES.has(name);
 }
 
-/** Bytes that are not text: a NUL in the first 8 KB, or invalid UTF-8. */
+/** Bytes that are not text: binary as the install plan judges it (a NUL in the first 8 KB), or invalid UTF-8. */
 export function isBinary(buf: Buffer): boolean {
-  if (buf.subarray(0, 8192).includes(0)) return true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return false;
-  } catch {
-    return true;
-  }
+  return hasNul(buf) || !isUtf8(buf);
 }
 
 /** The boundary root an import of `target` reads in: the folder itself, or a file's folder. */
