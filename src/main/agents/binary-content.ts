@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { looksBinary } from '../library/scan/read-capped';
 
 /**
  * A binary file (a skill's image, font, compiled helper) in the install plan, which compares, hashes and journals
@@ -8,7 +9,7 @@ import { createHash } from 'node:crypto';
 const TAG = '\u0000binary sha256:';
 
 /** Bytes the plan treats as binary: a NUL in the first 8 KB (images, fonts, archives and executables have one). */
-export const hasNul = (buf: Buffer): boolean => buf.subarray(0, 8192).includes(0);
+export const hasNul: (buf: Buffer) => boolean = looksBinary;
 
 export const binaryTag = (buf: Buffer): string => `${TAG}${createHash('sha256').update(buf).digest('hex')}`;
 

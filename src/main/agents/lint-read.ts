@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isLibraryFile } from '../library/kind';
+import { looksBinary } from '../library/scan/read-capped';
 import { inToolArea, toolKindOf } from '../library/tool-folders';
 import { isSilentName, type WalkedFile } from '../library/walk';
 import { libraryRoot, readInRoot } from '../workspace/boundary';
@@ -137,7 +138,7 @@ export function readForLint(root: string, files: ReadonlyArray<WalkedFile>, add:
       add({ ...at, rule: 'file/vanished', message: 'the file was removed between listing and reading' });
       continue;
     }
-    if (bytes.subarray(0, 8192).includes(0)) {
+    if (looksBinary(bytes)) {
       add({
         ...at,
         rule: 'file/binary',

@@ -42,6 +42,6 @@ export function readCapped(abs: string, cap = MAX_SCAN_BYTES): CappedRead | unde
 }
 
 /** A NUL byte in the first 8 KiB: how git decides a file is binary. */
-function looksBinary(bytes: Buffer): boolean {
+export function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
