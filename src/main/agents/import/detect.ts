@@ -1,5 +1,5 @@
 import type { ToolId } from '../../../shared/agents';
-import { foldersImportedAs, type CommandFormat, type RuleDialect } from '../../library/tool-folder-table';
+import { foldersImportedAs, TOOL_FOLDERS, type CommandFormat, type RuleDialect } from '../../library/tool-folder-table';
 import { baseOf } from './names';
 
 export type { CommandFormat, RuleDialect } from '../../library/tool-folder-table';
@@ -199,39 +199,24 @@ function detectByContent(text: string): Detected | undefined {
   return undefined;
 }
 
-/** Folders a folder import looks into (besides the root). */
-export const IMPORT_DIRS = [
-  '.claude',
-  '.claude/agents',
-  '.cursor',
-  '.cursor/rules',
-  '.windsurf/rules',
-  '.github',
-  '.github/instructions',
-  '.vscode',
-  '.gemini',
-  '.codex',
-  '.kiro/agents',
-  '.kiro/settings',
-  '.amazonq/cli-agents',
-  '.aws/amazonq/cli-agents',
-  '.codeium/windsurf',
-  '.codeium/windsurf/memories',
-  '.config/Claude',
-  'Library/Application Support/Claude',
-  '.claude/commands',
-  '.claude/rules',
-  '.cursor/commands',
-  '.github/prompts',
-  '.github/agents',
-  '.github/chatmodes',
-  '.github/hooks',
-  '.kiro/steering',
-  '.kiro/prompts',
-  '.gemini/commands',
-  '.codex/prompts',
-  '.windsurf/workflows',
-  '.devin/rules',
-  '.agents/rules',
-  '.amazonq/rules',
+/**
+ * Folders a home-folder import looks into (besides its root), with everything below them: every tool folder of
+ * the table, and the MCP and memory folders that only a home folder has.
+ */
+export const IMPORT_DIRS: ReadonlyArray<string> = [
+  ...new Set([
+    ...TOOL_FOLDERS.map((f) => f.dir),
+    '.claude',
+    '.cursor',
+    '.github',
+    '.vscode',
+    '.gemini',
+    '.codex',
+    '.copilot',
+    '.kiro/settings',
+    '.aws/amazonq/cli-agents',
+    '.codeium/windsurf',
+    '.config/Claude',
+    'Library/Application Support/Claude',
+  ]),
 ];

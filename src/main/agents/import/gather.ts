@@ -7,7 +7,7 @@ import type { InstallRecord } from '../model';
 import { hasNul } from '../binary-content';
 import type { ImportInput, ImportIo } from './convert';
 import { IGNORE_FILE_NAMES, IMPORT_DIRS } from './detect';
-import { walkImportTree, type WalkEntry } from './walk';
+import { realOrSelf, walkImportTree, type WalkEntry } from './walk';
 
 /** One file an import looked at: an input for the converter, or skipped before conversion with a reason. */
 export interface Looked {
@@ -84,14 +84,6 @@ export function importIo(root: FsRoot): ImportIo {
   };
 }
 
-const realOrSelf = (p: string): string => {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
-};
-
 function notFound(target: string): AppError {
   return new AppError(
     'NOT_FOUND',
@@ -100,19 +92,24 @@ function notFound(target: string): AppError {
   );
 }
 
+const megabytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
 const errText = (e: unknown): string =>
   e instanceof AppError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
 
 /** Reads one walked file (by its real path for an in-root link), or says why it was not. */
-function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean): Looked {
+function readEntry(root: FsRoot, e: WalkEntry, rel: string, inSkill: boolean, maxBytes: number): Looked {
+  const tooBig = { rel, reason: `larger than ${megabytes(maxBytes)}: not imported` };
   let buf: Buffer | undefined;
   try {
+    // The size first: a huge file is refused without being read into memory.
+    if ((e.size ?? lstatInRoot(root, e.real)?.size ?? 0) > maxBytes) return tooBig;
     buf = readInRoot(root, e.real);
   } catch (err) {
     return { rel, reason: `unreadable: ${errText(err)}` };
   }
   if (buf === undefined) return { rel, reason: 'unreadable: it vanished while the import read the folder' };
-  if (buf.length > IMPORT_LIMITS.bytes) return { rel, reason: 'larger than 2 MB: not imported' };
+  if (buf.length > maxBytes) return tooBig;
   const exec = e.executable ? { executable: true as const } : {};
   // A skill is a folder: its images, fonts and compiled helpers are part of it, carried byte for byte.
   if (isBinary(buf)) return inSkill ? { rel, input: { rel, text: '', bytes: buf, abs: e.real, ...exec } } : binary(rel);
@@ -143,7 +140,7 @@ export function gatherInputs(
     if (!isInsideDir(realOrSelf(root.dir), real))
       return { looked: [{ rel, reason: 'symlink to outside the import folder' }], warnings: [], otherFiles: 0 };
     const entry: WalkEntry = { rel, real, inSkill: false, size: st.size };
-    return { looked: [readEntry(root, entry, rel, false)], warnings: [], otherFiles: 0 };
+    return { looked: [readEntry(root, entry, rel, false, limits.bytes)], warnings: [], otherFiles: 0 };
   }
   const home = opts.homeDir && path.resolve(opts.homeDir) === path.resolve(target);
   const walk = walkImportTree(root, {
@@ -172,7 +169,7 @@ export function gatherInputs(
       }
       claimed.set(e.realRel, e.rel);
     }
-    const l = readEntry(root, e, e.rel, e.inSkill);
+    const l = readEntry(root, e, e.rel, e.inSkill, limits.bytes);
     if (l.reason?.startsWith('larger than')) big++;
     looked.push(l);
     if (looked.length >= limits.files && walk.entries.length > looked.length) {
@@ -180,7 +177,7 @@ export function gatherInputs(
       break;
     }
   }
-  if (big) warnings.push(`${big} file(s) larger than 2 MB were not imported.`);
+  if (big) warnings.push(`${big} file(s) larger than ${megabytes(limits.bytes)} were not imported.`);
   return { looked, warnings, otherFiles: walk.otherFiles };
 }
 

@@ -34,7 +34,8 @@ export interface WalkResult {
   readonly otherFiles: number;
 }
 
-const realOrSelf = (p: string): string => {
+/** A path's real path, or the path itself when it cannot be resolved. */
+export const realOrSelf = (p: string): string => {
   try {
     return fs.realpathSync(p);
   } catch {
