@@ -15,7 +15,7 @@ const LINT_DESCRIPTION =
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `--rule id=level` flags as overrides; a wrong id or level is a usage error naming it. */
-export function parseRuleFlags(flags: ReadonlyArray<string>): Partial<Record<LintRuleId, LintLevel>> {
+function parseRuleFlags(flags: ReadonlyArray<string>): Partial<Record<LintRuleId, LintLevel>> {
   const out: Partial<Record<LintRuleId, LintLevel>> = {};
   for (const f of flags) {
     const m = /^([^=\s]+)=(\S+)$/.exec(f.trim());

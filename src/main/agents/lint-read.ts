@@ -4,13 +4,18 @@ import { AppError } from '../../shared/errors';
 import { isLibraryFile } from '../library/kind';
 import { looksBinary } from '../library/scan/read-capped';
 import { inToolArea, toolKindOf } from '../library/tool-folders';
-import { isSilentName, type WalkedFile } from '../library/walk';
+import { isSilentName } from '../library/walk';
 import { libraryRoot, readInRoot } from '../workspace/boundary';
 import type { Add } from './lint-yaml';
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 const denied = (e: unknown): boolean => errno(e) === 'EACCES' || errno(e) === 'EPERM';
 const gone = (e: unknown): boolean => errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR';
+
+/** A file the lint reads: its path in the library (a WalkedFile fits). */
+export interface LintFile {
+  readonly rel: string;
+}
 
 /** Special folders whose entries are files: a folder there named like one (`hooks/x.yaml/`) is a mistake. */
 const FILE_FOLDERS = /^(agents|commands|hooks|permissions|mcp-servers)\/[^/]+\.(md|mdc|markdown|json|ya?ml)$/i;
@@ -25,8 +30,8 @@ const lintTakes = (rel: string, name: string): boolean =>
  * except that a folder it cannot read is a `file/unreadable` finding, one that vanished is skipped, and a folder
  * where a file is expected (`skills/x/SKILL.md/`) is `file/not-a-file`: never an exception.
  */
-export async function walkForLint(root: string, add: Add): Promise<WalkedFile[]> {
-  const out: WalkedFile[] = [];
+export async function walkForLint(root: string, add: Add): Promise<LintFile[]> {
+  const out: LintFile[] = [];
   const visit = async (dir: string, relDir: string): Promise<void> => {
     let entries: fs.Dirent[];
     try {
@@ -43,10 +48,9 @@ export async function walkForLint(root: string, add: Add): Promise<WalkedFile[]>
       return;
     }
     const subdirs: Promise<void>[] = [];
+    const depth = relDir ? relDir.split('/').length : 0;
     for (const ent of entries) {
-      const abs = path.join(dir, ent.name);
       const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
-      const depth = relDir ? relDir.split('/').length : 0;
       if (ent.isDirectory()) {
         // As the library walks: VCS and sync folders and dot names stay out, except the known tool folders.
         if (isSilentName(ent.name, depth, true)) continue;
@@ -60,22 +64,10 @@ export async function walkForLint(root: string, add: Add): Promise<WalkedFile[]>
           });
           continue;
         }
-        subdirs.push(visit(abs, rel));
+        subdirs.push(visit(path.join(dir, ent.name), rel));
       } else if (ent.isFile() && !isSilentName(ent.name, depth, false) && lintTakes(rel, ent.name)) {
-        let st: fs.Stats;
-        try {
-          st = fs.statSync(abs);
-        } catch (e) {
-          if (!gone(e))
-            add({
-              file: rel,
-              line: 1,
-              rule: 'file/unreadable',
-              message: `the file could not be read (${errno(e) ?? (e as Error).message})`,
-            });
-          continue;
-        }
-        out.push({ rel, abs, size: st.size, mtimeMs: st.mtimeMs });
+        // No stat here: the read (readForLint) lstats through the boundary and reports what it cannot read.
+        out.push({ rel });
       }
     }
     await Promise.all(subdirs);
@@ -112,7 +104,7 @@ function posOf(b: Buffer, offset: number): { line: number; col: number } {
  * read is a finding: gone since the walk, unreadable, a folder or a link now, binary (not read further), or not
  * UTF-8 (read with replacement characters, and checked).
  */
-export function readForLint(root: string, files: ReadonlyArray<WalkedFile>, add: Add): Map<string, string> {
+export function readForLint(root: string, files: ReadonlyArray<LintFile>, add: Add): Map<string, string> {
   const fsRoot = libraryRoot(root);
   const texts = new Map<string, string>();
   for (const f of files) {

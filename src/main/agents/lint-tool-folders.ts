@@ -3,7 +3,7 @@ import { toolKindOf } from '../library/tool-folders';
 import type { Add } from './lint-yaml';
 
 /** What the lint checks a tool-folder file as (lint-kinds.ts LintKind's values, plus Gemini's TOML commands). */
-export type ToolLintKind = 'rule' | 'command' | 'toml-command' | 'agent' | 'mcp-server';
+type ToolLintKind = 'rule' | 'command' | 'toml-command' | 'agent' | 'mcp-server';
 
 /**
  * The lint kind of a file in a known tool folder, from the walk's own list (tool-folders.ts): rules

@@ -11,7 +11,6 @@ import {
 } from '../../shared/lint';
 import { tagsField } from '../library/frontmatter';
 import { scanFolder } from '../library/scan/scan';
-import type { WalkedFile } from '../library/walk';
 import { lintAgent, type AgentContext } from './lint-agents';
 import {
   lintCommand,
@@ -28,7 +27,7 @@ import {
 import { lintMcpServer } from './lint-mcp';
 import { inToolArea } from '../library/tool-folders';
 import { blankJsonc, emptyToolServerMap, lintTomlCommand } from './lint-tool-folders';
-import { readForLint, walkForLint } from './lint-read';
+import { readForLint, walkForLint, type LintFile } from './lint-read';
 import { readFrontmatter, type Frontmatter, type LintFinding } from './lint-yaml';
 
 export type { LintIssue, LintReport } from '../../shared/lint';
@@ -59,7 +58,7 @@ export async function lintLibrary(dir: string, opts: LintOptions = {}): Promise<
 /** {@link lintLibrary} over the files a walk listed; a file gone since the walk is a `file/vanished` finding. */
 export async function lintWalked(
   dir: string,
-  files: ReadonlyArray<WalkedFile>,
+  files: ReadonlyArray<LintFile>,
   opts: LintOptions = {},
   earlier: ReadonlyArray<LintFinding> = [],
 ): Promise<LintReport> {

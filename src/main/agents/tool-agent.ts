@@ -4,7 +4,7 @@ import { parseFrontmatter } from '../library/frontmatter';
 import { libraryName } from './import/names';
 
 /** Fields only a library agent profile has: a file with one of them is a library agent, schemaVersion or not. */
-export const LIBRARY_ONLY = ['resources', 'rules', 'commands', 'permissions', 'mcpServers', 'targets', 'settings'];
+const LIBRARY_ONLY = ['resources', 'rules', 'commands', 'permissions', 'mcpServers', 'targets', 'settings'];
 
 export type ToolFieldType = 'string' | 'strings' | 'list' | 'boolean' | 'number' | 'mapping';
 
