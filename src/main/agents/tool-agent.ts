@@ -1,6 +1,8 @@
 import { agentNameSchema, type Agent } from '../../shared/agents';
 import { AppError } from '../../shared/errors';
 import { parseFrontmatter } from '../library/frontmatter';
+import { foldersImportedAs } from '../library/tool-folder-table';
+import { folderPattern } from '../library/tool-folders';
 import { libraryName } from './import/names';
 
 /** Fields only a library agent profile has: a file with one of them is a library agent, schemaVersion or not. */
@@ -92,13 +94,12 @@ function shown(v: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** The Markdown agent folders of the tool-folder table, each with its tool. */
+const AGENT_FOLDERS = foldersImportedAs('agent-md').map((f) => [folderPattern(f), f.tool as AgentFileTool] as const);
+
 /** The tool whose agent folder a tool-folder path is in (`.claude/agents/x.md`...), for Markdown agents. */
 function toolOfFolder(rel: string): AgentFileTool | undefined {
-  if (/^\.claude\/agents\/.+\.md$/i.test(rel)) return 'claude-code';
-  if (/^\.cursor\/agents\/.+\.md$/i.test(rel)) return 'cursor';
-  if (/^\.github\/(agents\/.+\.agent|chatmodes\/.+\.chatmode)\.md$/i.test(rel)) return 'copilot';
-  if (/^\.kiro\/agents\/[^/]+\.md$/i.test(rel)) return 'kiro';
-  return undefined;
+  return AGENT_FOLDERS.find(([re]) => re.test(rel))?.[1];
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { EntryKind } from '../../shared/library';
-import { TOOL_FOLDERS } from './tool-folder-table';
+import { TOOL_FOLDERS, type ToolFolder } from './tool-folder-table';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The paths (relative to a source root) a row of the tool-folder table holds. */
+export const folderPattern = (f: ToolFolder): RegExp => new RegExp(`^${escape(f.dir)}/(?:${f.files})$`, 'i');
 
 /**
  * The single tool files a source that is a project repository may keep content in (see TOOL-FORMATS.md), each
@@ -25,7 +28,7 @@ const TOOL_FILE_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
  * dot name (`.git`, `.syncthing.*`, `.DS_Store`, editor files) stays ignored.
  */
 const TOOL_PATHS: ReadonlyArray<readonly [RegExp, EntryKind]> = [
-  ...TOOL_FOLDERS.map((f) => [new RegExp(`^${escape(f.dir)}/(?:${f.files})$`, 'i'), f.kind] as const),
+  ...TOOL_FOLDERS.map((f) => [folderPattern(f), f.kind] as const),
   ...TOOL_FILE_PATHS,
 ];
 

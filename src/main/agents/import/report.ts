@@ -2,7 +2,7 @@ import type { ImportFileReport, ImportItem } from '../../../shared/agents';
 import type { ConvertResult } from './convert';
 
 /** Why a file that was looked at made nothing, when nobody said otherwise. */
-export const NOT_KNOWN = 'not a tool configuration AI Configurator knows';
+const NOT_KNOWN = 'not a tool configuration AI Configurator knows';
 
 /**
  * One report per input file, in walk order (`froms`): imported (as what, which library paths), merged (into what),
@@ -41,9 +41,4 @@ export function fileReports(
     const reason = why ?? (as ? `read as ${as}, but it holds nothing to import` : NOT_KNOWN);
     return { from, outcome: 'skipped', ...withAs, paths: [], reason };
   });
-}
-
-/** Whether an import recognised anything at all (imported or merged, new or unchanged). */
-export function recognisedAny(files: ReadonlyArray<ImportFileReport>): boolean {
-  return files.some((f) => f.outcome !== 'skipped');
 }
