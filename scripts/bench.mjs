@@ -202,7 +202,10 @@ const report = {
 writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 process.stdout.write(`\nwrote ${outFile}\n`);
 
-if (args.includes('--update-baseline')) {
+if (args.includes('--update-baseline') && relevanceOnly) {
+  process.stderr.write('--update-baseline needs the timing runs: leave out --relevance-only\n');
+  process.exitCode = 2;
+} else if (args.includes('--update-baseline')) {
   const baseline = {
     note: 'Ratios to same-run floors; bench:check fails when a ratio exceeds baseline * (1 + tolerance) + slack.',
     tolerance: TOLERANCE,
