@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { VENDOR_DIRS } from '../../../shared/import-target';
 import { isInsideDir, lstatInRoot, readInRoot, readTextInRoot, toolRoot, type FsRoot } from '../../workspace/boundary';
 import type { InstallRecord } from '../model';
 import { hasNul } from '../binary-content';
@@ -217,28 +218,6 @@ export function gatherDropped(files: ReadonlyArray<{ readonly name: string; read
   });
   return { looked, warnings: [], otherFiles };
 }
-
-/** Folders a walk never goes into: version control and vendored packages. */
-export const VENDOR_DIRS: ReadonlySet<string> = new Set([
-  '.git',
-  '.hg',
-  '.svn',
-  'node_modules',
-  'bower_components',
-  'jspm_packages',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.gradle',
-  '.next',
-  '.nuxt',
-  '.turbo',
-  '.yarn',
-  '.pnpm-store',
-]);
 
 /**
  * Removes what AI Configurator installed itself (whole files, JSON keys, TOML blocks) so an import

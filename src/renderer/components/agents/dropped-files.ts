@@ -1,3 +1,4 @@
+import { VENDOR_DIRS } from '../../../shared/import-target';
 /** A dropped file: its path relative to what was dropped ("/" separators) and its text. */
 export interface DroppedFile {
   readonly name: string;
@@ -24,7 +25,6 @@ export function textOf(bytes: ArrayBuffer): string {
 
 /** The same limits as the import itself: 2 MB a file, at most 1000 files (the request's limit). */
 export const DROP_LIMITS = { files: 1000, bytes: 2_000_000 } as const;
-const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', '__pycache__']);
 
 /** One dropped item, taken from the DataTransfer while the drop event runs (its items vanish after). */
 export type DropSource = { readonly entry: FileSystemEntry } | { readonly file: File };
@@ -94,7 +94,7 @@ export async function readDropped(sources: ReadonlyArray<DropSource>): Promise<R
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (full) return;
     if (entry.isDirectory) {
-      if (SKIP_DIRS.has(entry.name)) return;
+      if (VENDOR_DIRS.has(entry.name)) return;
       let children: FileSystemEntry[];
       try {
         children = await readEntries(entry as FileSystemDirectoryEntry);
