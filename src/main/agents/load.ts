@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { newerFileMessage } from '../history/migrations';
 import { parseFrontmatter } from '../library/frontmatter';
 import type { LibraryFileRef } from './library-files';
-import { agentFileBase, readToolAgent } from './tool-agent';
+import { agentFileBase, isToolAgentPath, readToolAgent } from './tool-agent';
 
 /** An agent file that parsed, or the reason it did not. */
 export type LoadedAgent =
@@ -57,8 +57,7 @@ export function parseAgent(text: string, where: { source: string; path: string }
 const loadedByFile = new Map<string, { readonly text: string; readonly loaded: LoadedAgent }>();
 
 /** A library agent file (`agents/*.md`), or a tool's own Markdown agent in its folder (`.claude/agents/x.md`...). */
-const AGENT_FILE =
-  /^(?:agents\/[^/]+\.md|\.(?:claude|cursor)\/agents\/.+\.md|\.github\/agents\/.+\.agent\.md|\.github\/chatmodes\/.+\.chatmode\.md|\.kiro\/agents\/[^/]+\.md)$/i;
+const isAgentFile = (p: string): boolean => /^agents\/[^/]+\.md$/i.test(p) || isToolAgentPath(p);
 
 /**
  * An agent file as an agent: a tool's own agent file (a Claude Code subagent, a Copilot `.agent.md`...) is read in
@@ -70,7 +69,7 @@ function readAgentFile(text: string, where: { source: string; path: string }): A
 
 /** Every agent file among the winning library files: `agents/*.md` and the tools' agent folders. */
 export async function loadAgents(files: ReadonlyArray<LibraryFileRef>): Promise<LoadedAgent[]> {
-  const agentFiles = files.filter((f) => AGENT_FILE.test(f.path));
+  const agentFiles = files.filter((f) => isAgentFile(f.path));
   return agentFiles.map((f): LoadedAgent => {
     // Agent files are small: a synchronous read beats a thread-pool round trip.
     const text = readWalkedText(f.abs, f.path);

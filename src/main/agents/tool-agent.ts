@@ -102,6 +102,9 @@ function toolOfFolder(rel: string): AgentFileTool | undefined {
   return AGENT_FOLDERS.find(([re]) => re.test(rel))?.[1];
 }
 
+/** Whether a path is in one of the tools' Markdown agent folders (`.claude/agents/x.md`, `.github/agents/...`). */
+export const isToolAgentPath = (rel: string): boolean => toolOfFolder(rel) !== undefined;
+
 /**
  * Which tool's own agent file this is, when it is one: a file in a tool's agent folder, a Copilot `.agent.md` /
  * `.chatmode.md`, or a Claude Code subagent (name and description, no schemaVersion, none of a library agent's
